@@ -1,0 +1,59 @@
+// A labelled form control with its error message beside it (linked by aria-describedby),
+// keeping what the person typed.
+import type { ReactNode } from "react";
+
+type Props = {
+  name: string;
+  label: string;
+  error?: string;
+  defaultValue?: string;
+  type?: "text" | "email";
+  autoComplete?: string;
+  multiline?: boolean;
+  required?: boolean;
+  hint?: ReactNode;
+  maxLength?: number;
+};
+
+export function FormField({ name, label, error, defaultValue, type = "text", autoComplete, multiline, required = true, hint, maxLength }: Props) {
+  const id = `field-${name}`;
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name,
+    defaultValue,
+    required,
+    maxLength,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": described,
+  };
+  return (
+    <div className={`field${error ? " field-error" : ""}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? null : <span className="optional"> (optional)</span>}
+      </label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {multiline ? <textarea rows={7} {...common} /> : <input type={type} autoComplete={autoComplete} {...common} />}
+      {error ? (
+        <p className="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A field bots fill and people never see: a filled one marks the submission as spam. */
+export function HoneypotField() {
+  return (
+    <div className="honeypot" aria-hidden="true">
+      <label htmlFor="field-website">Leave this field empty</label>
+      <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+    </div>
+  );
+}

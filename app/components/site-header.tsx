@@ -1,0 +1,55 @@
+// Site header: the organisation's mark and the main navigation. On a phone the links fold
+// into a "Menu" disclosure that works with or without JavaScript.
+import { NavLink } from "react-router";
+
+export const mainNavigation = [
+  { to: "/about", label: "About" },
+  { to: "/numbers", label: "The numbers" },
+  { to: "/act", label: "Contact legislators" },
+  { to: "/letters", label: "Open letters" },
+  { to: "/newsletter", label: "Newsletter" },
+  { to: "/contact", label: "Contact" },
+];
+
+function NavLinks() {
+  return (
+    <ul>
+      {mainNavigation.map((item) => (
+        <li key={item.to}>
+          <NavLink to={item.to} prefetch="intent">
+            {item.label}
+          </NavLink>
+        </li>
+      ))}
+      <li>
+        <NavLink to="/join" className="button button-small">
+          Become a member
+        </NavLink>
+      </li>
+    </ul>
+  );
+}
+
+export function SiteHeader({ shortName, name }: { shortName: string; name: string }) {
+  return (
+    <header className="site-header">
+      <div className="header-inner">
+        <a href="/" className="brand" aria-label={`${name}, home`}>
+          <span className="brand-mark" aria-hidden="true">
+            {shortName}
+          </span>
+          <span className="brand-name">{name}</span>
+        </a>
+        <nav className="nav-wide" aria-label="Main">
+          <NavLinks />
+        </nav>
+        <details className="nav-narrow">
+          <summary>Menu</summary>
+          <nav aria-label="Main">
+            <NavLinks />
+          </nav>
+        </details>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,69 @@
+import type { ReactNode } from "react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "react-router";
+import type { Route } from "./+types/root";
+import { SiteFooter } from "./components/site-footer";
+import { SiteHeader } from "./components/site-header";
+import { describeOfficeHours } from "../domains/site/office-hours";
+import { getSiteSettings } from "../domains/site/queries.server";
+import { cacheNoLongerThan } from "../platform/request-context";
+import "./styles.css";
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const { organisation, officeHours } = await getSiteSettings(context.services.db);
+  const status = describeOfficeHours(context.services.clock(), officeHours);
+  // The footer shows "Open now"; a cached copy of any page must end when that changes.
+  cacheNoLongerThan(context, status.changesAt);
+  return { organisation, officeStatus: status.label, isOpen: status.isOpen, nonce: context.nonce };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b4f6c" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <SiteHeader shortName={data?.organisation.shortName ?? "AMG"} name={data?.organisation.name ?? "Alliance of Medical Graduates"} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        {data ? <SiteFooter organisation={data.organisation} officeStatus={data.officeStatus} isOpen={data.isOpen} /> : null}
+        <ScrollRestoration nonce={data?.nonce} />
+        <Scripts nonce={data?.nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <div className="page narrow">
+      <title>{notFound ? "Page not found — AMG" : "Something went wrong — AMG"}</title>
+      <h1>{notFound ? "We could not find that page" : "Something went wrong"}</h1>
+      <p>
+        {notFound
+          ? "The page may have moved, or the address may have a typo."
+          : "Something went wrong on our side. Nothing you entered has been lost by us; please try again in a moment."}
+      </p>
+      <p>
+        <a className="button" href="/">
+          Go to the home page
+        </a>
+      </p>
+    </div>
+  );
+}

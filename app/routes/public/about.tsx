@@ -1,0 +1,27 @@
+import { data } from "react-router";
+import type { Route } from "./+types/about";
+import { findPage } from "../../../domains/site/queries.server";
+import { renderMarkdown } from "../../../platform/markdown.server";
+import { markPublic } from "../../../platform/request-context";
+
+export const meta: Route.MetaFunction = ({ data: page }) => [
+  { title: `${page?.title ?? "About"} — AMG` },
+  { name: "description", content: page?.summary ?? "" },
+];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const page = await findPage(context.services.db, "about");
+  if (!page) throw data(null, { status: 404 });
+  markPublic(context);
+  return { title: page.title, summary: page.summary, html: renderMarkdown(page.bodyMarkdown) };
+}
+
+export default function About({ loaderData }: Route.ComponentProps) {
+  return (
+    <article className="page narrow prose">
+      <h1>{loaderData.title}</h1>
+      <p className="lead">{loaderData.summary}</p>
+      <div dangerouslySetInnerHTML={{ __html: loaderData.html }} />
+    </article>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Route } from "./+types/contact-sent";
+import { markPublic } from "../../../platform/request-context";
+
+export const meta: Route.MetaFunction = () => [{ title: "Message sent — AMG" }];
+
+export function loader({ context }: Route.LoaderArgs) {
+  markPublic(context);
+  return null;
+}
+
+export default function ContactSent() {
+  return (
+    <div className="page narrow">
+      <h1>Thank you, your message is on its way</h1>
+      <p className="lead">We have sent you a copy by e-mail. A volunteer will reply, usually within two working days.</p>
+      <p>
+        While you wait: <a href="/act">ask your legislators to support more residency positions</a>, or{" "}
+        <a href="/newsletter">subscribe to our newsletter</a>.
+      </p>
+    </div>
+  );
+}

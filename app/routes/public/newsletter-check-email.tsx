@@ -1,0 +1,19 @@
+import type { Route } from "./+types/newsletter-check-email";
+import { markPublic } from "../../../platform/request-context";
+
+export const meta: Route.MetaFunction = () => [{ title: "Check your e-mail — AMG" }];
+
+export function loader({ context }: Route.LoaderArgs) {
+  markPublic(context);
+  return null;
+}
+
+export default function CheckEmail() {
+  return (
+    <div className="page narrow">
+      <h1>Check your e-mail</h1>
+      <p className="lead">If that address can receive our newsletter, a message is on its way. Open the link in it to confirm.</p>
+      <p>The link works once and expires in 48 hours. Nothing arrived after a few minutes? Check your spam folder, or <a href="/newsletter">try again</a>.</p>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Route } from "./+types/newsletter-confirmed";
+import { markPublic } from "../../../platform/request-context";
+
+export const meta: Route.MetaFunction = () => [{ title: "Subscription confirmed — AMG" }];
+
+export function loader({ context }: Route.LoaderArgs) {
+  markPublic(context);
+  return null;
+}
+
+export default function Confirmed() {
+  return (
+    <div className="page narrow">
+      <h1>You are subscribed</h1>
+      <p className="lead">Thank you. You will receive AMG's newsletter; every issue has a one-click unsubscribe link.</p>
+      <p>
+        Want to do more now? <a href="/act">Contact your legislators</a> or <a href="/letters">sign our open letters</a>.
+      </p>
+    </div>
+  );
+}

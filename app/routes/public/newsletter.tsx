@@ -1,0 +1,66 @@
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/newsletter";
+import { FormField, HoneypotField } from "../../components/form-field";
+import { formValues, isSpam, minutes } from "../../form-data";
+import { subscribeInputSchema } from "../../../domains/email/email.schema";
+import { messages } from "../../../domains/email/messages";
+import { subscribeToNewsletter } from "../../../domains/email/subscribe-to-newsletter.server";
+import { toFieldErrors } from "../../../platform/errors";
+import { markPublic } from "../../../platform/request-context";
+
+export const meta: Route.MetaFunction = () => [
+  { title: "Newsletter — AMG" },
+  { name: "description", content: "Subscribe to AMG's newsletter: residency positions, state laws, and what you can do." },
+];
+
+export function loader({ context }: Route.LoaderArgs) {
+  markPublic(context);
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const values = formValues(await request.formData());
+  if (isSpam(values)) return redirect("/newsletter/check-email");
+  const parsed = subscribeInputSchema.safeParse(values);
+  if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), formError: null, values }, { status: 400 });
+  const outcome = await subscribeToNewsletter({ ...context.services, input: parsed.data, ip: context.clientIp });
+  if (!outcome.ok) {
+    return data(
+      { fieldErrors: {} as Record<string, string>, formError: `${messages.rateLimited} (about ${minutes(outcome.retryAfterSeconds)} min)`, values },
+      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
+    );
+  }
+  return redirect("/newsletter/check-email");
+}
+
+export default function Newsletter({ actionData }: Route.ComponentProps) {
+  const errors = actionData?.fieldErrors ?? {};
+  return (
+    <div className="page narrow">
+      <h1>Subscribe to our newsletter</h1>
+      <p className="lead">
+        Short updates on the Resident Physician Shortage Reduction Act, collaborative-practice laws in the states, and what you can do to help.
+        We never share your address, and every e-mail has a one-click unsubscribe link.
+      </p>
+      {actionData?.formError ? (
+        <div className="alert alert-error" role="alert">
+          {actionData.formError}
+        </div>
+      ) : null}
+      <Form method="post" noValidate className="stack-form">
+        <input type="hidden" name="source" value="newsletter-page" />
+        <FormField
+          name="email"
+          label="Your e-mail"
+          type="email"
+          autoComplete="email"
+          error={errors.email}
+          defaultValue={actionData?.values.email}
+          hint="We will send you a link to confirm your subscription."
+        />
+        <HoneypotField />
+        <button type="submit">Subscribe</button>
+      </Form>
+    </div>
+  );
+}

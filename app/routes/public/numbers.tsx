@@ -1,0 +1,63 @@
+import type { Route } from "./+types/numbers";
+import { listFigures } from "../../../domains/site/queries.server";
+import { markPublic } from "../../../platform/request-context";
+
+export const meta: Route.MetaFunction = () => [
+  { title: "The numbers — AMG" },
+  { name: "description", content: "AMG's figures on unmatched medical graduates, each beside the official figure and its source." },
+];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  markPublic(context);
+  return { figures: await listFigures(context.services.db) };
+}
+
+export default function Numbers({ loaderData }: Route.ComponentProps) {
+  return (
+    <div className="page">
+      <h1>The numbers</h1>
+      <p className="lead">
+        Each figure AMG states is shown as AMG's, with the official figure beside it where one exists, its basis and its source, so you can
+        check every number yourself.
+      </p>
+      <div className="table-scroll" role="region" aria-labelledby="figures-caption" tabIndex={0}>
+        <table className="figures-table">
+          <caption id="figures-caption">AMG's figures and the official figures</caption>
+          <thead>
+            <tr>
+              <th scope="col">What</th>
+              <th scope="col">AMG's figure</th>
+              <th scope="col">Official figure</th>
+              <th scope="col">How the official figure is counted</th>
+              <th scope="col">Note</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaderData.figures.map((f) => (
+              <tr key={f.slug}>
+                <th scope="row">{f.claim[0].toUpperCase() + f.claim.slice(1)}</th>
+                <td>
+                  <strong>{f.amgFigure}</strong> {f.amgStatement}
+                  <br />
+                  <span className="figure-source">Source: {f.amgSource}</span>
+                </td>
+                <td>
+                  {f.officialFigure ?? "No official figure found"}
+                  {f.officialSource ? (
+                    <>
+                      <br />
+                      <span className="figure-source">Source: {f.officialSource}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>{f.officialBasis ?? ""}</td>
+                <td>{f.verdict ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="hint">Charts and AMG members' own anonymous statistics will appear here as members join.</p>
+    </div>
+  );
+}

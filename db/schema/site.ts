@@ -1,0 +1,67 @@
+// Tables of the site context: settings, the figures AMG states, editable pages, contact messages.
+import { index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** Key/value settings (organisation, office hours, ...); each value is validated by a zod schema on read and write. */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  ...timestamps,
+});
+
+/** A figure AMG states, shown beside the official figure with both sources. */
+export const figures = pgTable("figures", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  claim: text("claim").notNull(),
+  amgFigure: text("amg_figure").notNull(),
+  amgStatement: text("amg_statement").notNull(),
+  amgSource: text("amg_source").notNull().default("AMG"),
+  officialFigure: text("official_figure"),
+  officialBasis: text("official_basis"),
+  officialSource: text("official_source"),
+  verdict: text("verdict"),
+  sortOrder: integer("sort_order").notNull().default(0),
+  ...timestamps,
+});
+
+export const pages = pgTable("pages", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  summary: text("summary").notNull().default(""),
+  bodyMarkdown: text("body_markdown").notNull(),
+  ...timestamps,
+});
+
+export const contactMessages = pgTable(
+  "contact_messages",
+  {
+    id: serial("id").primaryKey(),
+    publicId: text("public_id").notNull().unique(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    subject: text("subject").notNull(),
+    message: text("message").notNull(),
+    status: text("status", { enum: ["new", "answered"] }).notNull().default("new"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    ...timestamps,
+  },
+  (t) => [index("contact_messages_created_at_idx").on(t.createdAt)],
+);
+
+/** Fixed-window request counters, kept in the database so limits hold across processes. */
+export const rateLimitHits = pgTable(
+  "rate_limit_hits",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_hits_window_idx").on(t.windowStart)],
+);

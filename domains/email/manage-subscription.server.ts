@@ -1,0 +1,40 @@
+// Confirming (single-use, expiring link) and ending a subscription.
+import { and, eq, gt } from "drizzle-orm";
+import { subscribers } from "../../db/schema/index";
+import type { Services } from "../../platform/services";
+import { hashToken } from "./tokens";
+
+export type ConfirmOutcome = "confirmed" | "invalid";
+
+export async function confirmSubscription({ db, clock, token }: Pick<Services, "db" | "clock"> & { token: string }): Promise<ConfirmOutcome> {
+  const now = clock();
+  const rows = await db
+    .update(subscribers)
+    .set({ status: "active", confirmedAt: now, confirmTokenHash: null, confirmExpiresAt: null, unsubscribedAt: null })
+    .where(and(eq(subscribers.confirmTokenHash, hashToken(token)), gt(subscribers.confirmExpiresAt, now)))
+    .returning({ id: subscribers.id });
+  return rows.length === 1 ? "confirmed" : "invalid";
+}
+
+/** Unsubscribes the address behind an unsubscribe token; repeating it is harmless. */
+export async function unsubscribe({ db, clock, token }: Pick<Services, "db" | "clock"> & { token: string }): Promise<{ found: boolean; email?: string }> {
+  const [row] = await db.select().from(subscribers).where(eq(subscribers.unsubscribeToken, token)).limit(1);
+  if (!row) return { found: false };
+  if (row.status !== "unsubscribed") {
+    await db
+      .update(subscribers)
+      .set({ status: "unsubscribed", unsubscribedAt: clock(), confirmTokenHash: null, confirmExpiresAt: null })
+      .where(eq(subscribers.id, row.id));
+  }
+  return { found: true, email: row.email };
+}
+
+/** Whether a confirmation link can still be used (read-only: the GET page shows a button). */
+export async function isConfirmTokenUsable({ db, clock, token }: Pick<Services, "db" | "clock"> & { token: string }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: subscribers.id })
+    .from(subscribers)
+    .where(and(eq(subscribers.confirmTokenHash, hashToken(token)), gt(subscribers.confirmExpiresAt, clock())))
+    .limit(1);
+  return row !== undefined;
+}

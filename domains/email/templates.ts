@@ -1,0 +1,94 @@
+// The texts of every e-mail the platform sends: plain text first (always), simple HTML beside it.
+// Pure functions: they take what the message needs and return subject, text and html.
+export type RenderedMail = { subject: string; text: string; html: string };
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function layout(orgName: string, paragraphs: string[], footer: string[]): string {
+  const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${p}</p>`).join("");
+  const foot = footer.map((p) => `<p style="margin:0 0 8px">${p}</p>`).join("");
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1a2433;line-height:1.5;max-width:560px;margin:auto;padding:24px">
+<p style="font-weight:700;color:#0b4f6c;margin:0 0 24px">${escapeHtml(orgName)}</p>${body}
+<hr style="border:none;border-top:1px solid #d5dde6;margin:24px 0"><div style="font-size:13px;color:#4a5868">${foot}</div></body></html>`;
+}
+
+const link = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+
+export function confirmSubscriptionMail(p: { orgName: string; confirmUrl: string; unsubscribeUrl: string; expiresInHours: number }): RenderedMail {
+  const subject = `Please confirm your subscription to ${p.orgName} news`;
+  const text = [
+    `Thank you for subscribing to news from the ${p.orgName}.`,
+    `Please confirm your address by opening this link (it works once and expires in ${p.expiresInHours} hours):`,
+    p.confirmUrl,
+    `If you did not ask for this, ignore this message and you will hear nothing more from us.`,
+    `--`,
+    `Unsubscribe: ${p.unsubscribeUrl}`,
+  ].join("\n\n");
+  const html = layout(
+    p.orgName,
+    [
+      `Thank you for subscribing to news from the ${escapeHtml(p.orgName)}.`,
+      `Please confirm your address (the link works once and expires in ${p.expiresInHours} hours):`,
+      `<a href="${escapeHtml(p.confirmUrl)}" style="display:inline-block;background:#0b4f6c;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">Confirm my subscription</a>`,
+      `If you did not ask for this, ignore this message and you will hear nothing more from us.`,
+    ],
+    [link(p.unsubscribeUrl, "Unsubscribe")],
+  );
+  return { subject, text, html };
+}
+
+export function alreadySubscribedMail(p: { orgName: string; unsubscribeUrl: string }): RenderedMail {
+  const subject = `You are already subscribed to ${p.orgName} news`;
+  const text = [
+    `Someone (probably you) asked to subscribe this address to news from the ${p.orgName}.`,
+    `It is already subscribed, so nothing has changed.`,
+    `--`,
+    `Unsubscribe: ${p.unsubscribeUrl}`,
+  ].join("\n\n");
+  const html = layout(
+    p.orgName,
+    [
+      `Someone (probably you) asked to subscribe this address to news from the ${escapeHtml(p.orgName)}.`,
+      `It is already subscribed, so nothing has changed.`,
+    ],
+    [link(p.unsubscribeUrl, "Unsubscribe")],
+  );
+  return { subject, text, html };
+}
+
+export function contactReceiptMail(p: { orgName: string; name: string; subject: string; message: string; officeHours: string }): RenderedMail {
+  const subject = `We received your message: ${p.subject}`;
+  const text = [
+    `Dear ${p.name},`,
+    `Thank you for writing to the ${p.orgName}. A volunteer will answer you by e-mail, usually within two working days (office hours: ${p.officeHours}).`,
+    `Your message:`,
+    p.message,
+  ].join("\n\n");
+  const html = layout(
+    p.orgName,
+    [
+      `Dear ${escapeHtml(p.name)},`,
+      `Thank you for writing to the ${escapeHtml(p.orgName)}. A volunteer will answer you by e-mail, usually within two working days (office hours: ${escapeHtml(p.officeHours)}).`,
+      `Your message:`,
+      `<blockquote style="margin:0;padding-left:12px;border-left:3px solid #d5dde6;white-space:pre-wrap">${escapeHtml(p.message)}</blockquote>`,
+    ],
+    [`You are receiving this because you used the contact form on our website.`],
+  );
+  return { subject, text, html };
+}
+
+export function contactNotificationMail(p: { name: string; email: string; subject: string; message: string; receivedAt: string }): RenderedMail {
+  const subject = `[Contact] ${p.subject}`;
+  const text = [`From: ${p.name} <${p.email}>`, `Received: ${p.receivedAt}`, `Subject: ${p.subject}`, p.message].join("\n\n");
+  const html = layout(
+    "New contact message",
+    [
+      `<strong>From:</strong> ${escapeHtml(p.name)} &lt;${escapeHtml(p.email)}&gt;<br><strong>Received:</strong> ${escapeHtml(p.receivedAt)}`,
+      `<strong>Subject:</strong> ${escapeHtml(p.subject)}`,
+      `<div style="white-space:pre-wrap">${escapeHtml(p.message)}</div>`,
+    ],
+    [`Reply to this e-mail to answer the sender.`],
+  );
+  return { subject, text, html };
+}

@@ -1,0 +1,31 @@
+// Reads the site context owns: settings, figures, pages.
+import { asc, eq, inArray } from "drizzle-orm";
+import type { Executor } from "../../db/client.server";
+import { figures, pages, settings } from "../../db/schema/index";
+import { officeHoursSchema, organisationSchema } from "./site.schema";
+import type { OfficeHours, Organisation } from "./site.schema";
+import { starterOfficeHours, starterOrganisation } from "./starter-content";
+
+export type SiteSettings = { organisation: Organisation; officeHours: OfficeHours };
+
+export async function getSiteSettings(db: Executor): Promise<SiteSettings> {
+  const rows = await db.select().from(settings).where(inArray(settings.key, ["organisation", "office_hours"]));
+  const byKey = new Map(rows.map((r) => [r.key, r.value]));
+  // A missing or damaged row falls back to the starter value rather than taking the site down.
+  const organisation = organisationSchema.safeParse(byKey.get("organisation"));
+  const officeHours = officeHoursSchema.safeParse(byKey.get("office_hours"));
+  return {
+    organisation: organisation.success ? organisation.data : starterOrganisation,
+    officeHours: officeHours.success ? officeHours.data : starterOfficeHours,
+  };
+}
+
+export async function listFigures(db: Executor) {
+  return db.select().from(figures).orderBy(asc(figures.sortOrder), asc(figures.id));
+}
+export type Figure = Awaited<ReturnType<typeof listFigures>>[number];
+
+export async function findPage(db: Executor, slug: string) {
+  const [page] = await db.select().from(pages).where(eq(pages.slug, slug)).limit(1);
+  return page ?? null;
+}

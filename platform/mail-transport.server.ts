@@ -1,0 +1,51 @@
+// The one way mail leaves the platform. SMTP_URL set → nodemailer with a connection pool.
+// Not set → nothing leaves: the message stays in the outbox (staff read it there) and one
+// line is logged. Tests point SMTP_URL at an in-process SMTP server.
+import nodemailer from "nodemailer";
+
+export type OutgoingMail = {
+  from: string;
+  to: string;
+  replyTo?: string | null;
+  subject: string;
+  text: string;
+  html?: string | null;
+  headers?: Record<string, string>;
+};
+
+export type MailTransport = {
+  /** Delivers the message; resolves with the SMTP Message-ID. */
+  deliver(mail: OutgoingMail): Promise<{ messageId: string }>;
+  close(): void;
+};
+
+export function createMailTransport(smtpUrl: string | undefined): MailTransport | null {
+  if (!smtpUrl) return null;
+  const url = new URL(smtpUrl);
+  const transporter = nodemailer.createTransport({
+    pool: true,
+    maxConnections: 3,
+    host: url.hostname,
+    port: Number(url.port) || (url.protocol === "smtps:" ? 465 : 587),
+    secure: url.protocol === "smtps:",
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    // A local relay (or the test sink) commonly has no certificate: opt out with ?tls=insecure.
+    tls: url.searchParams.get("tls") === "insecure" ? { rejectUnauthorized: false } : undefined,
+    ignoreTLS: url.searchParams.get("starttls") === "off",
+  });
+  return {
+    async deliver(mail) {
+      const info = await transporter.sendMail({
+        from: mail.from,
+        to: mail.to,
+        replyTo: mail.replyTo ?? undefined,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? undefined,
+        headers: mail.headers,
+      });
+      return { messageId: info.messageId };
+    },
+    close: () => transporter.close(),
+  };
+}

@@ -1,0 +1,32 @@
+// Fixed-window rate limits counted in the database, so a limit holds across every web process.
+import { lt, sql } from "drizzle-orm";
+import type { Executor } from "../db/client.server";
+import { rateLimitHits } from "../db/schema/index";
+
+export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
+
+export const rateLimits = {
+  contactPerIp: { name: "contact:ip", limit: 5, windowSeconds: 600 },
+  subscribePerIp: { name: "subscribe:ip", limit: 10, windowSeconds: 600 },
+  confirmationMailsPerAddress: { name: "subscribe:email", limit: 3, windowSeconds: 3600 },
+} satisfies Record<string, RateLimitRule>;
+
+export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
+
+/** Counts one hit against `rule` for `subject` and says whether it is within the limit. */
+export async function hitRateLimit(db: Executor, rule: RateLimitRule, subject: string, now: Date): Promise<RateLimitResult> {
+  const windowMs = rule.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const [row] = await db
+    .insert(rateLimitHits)
+    .values({ key: `${rule.name}:${subject}`, windowStart, count: 1 })
+    .onConflictDoUpdate({ target: [rateLimitHits.key, rateLimitHits.windowStart], set: { count: sql`${rateLimitHits.count} + 1` } })
+    .returning({ count: rateLimitHits.count });
+  const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
+  return { allowed: row.count <= rule.limit, retryAfterSeconds };
+}
+
+/** Deletes counters of windows that ended more than a day ago. */
+export async function pruneRateLimits(db: Executor, now: Date): Promise<void> {
+  await db.delete(rateLimitHits).where(lt(rateLimitHits.windowStart, new Date(now.getTime() - 86_400_000)));
+}

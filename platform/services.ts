@@ -1,0 +1,15 @@
+// What every use case receives: the database, the job queue, the clock and the little
+// configuration it needs. Built once at boot (platform/runtime.server.ts) or by a test.
+import type { Database } from "../db/client.server";
+import type { JobQueue } from "./queue.server";
+import type { Logger } from "./logger";
+
+export type Services = {
+  db: Database;
+  jobs: JobQueue;
+  clock: () => Date;
+  log: Logger;
+  appUrl: string;
+  /** From address of outgoing mail; when unset, the organisation's name and e-mail. */
+  mailFrom?: string;
+};

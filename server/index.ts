@@ -1,0 +1,180 @@
+// HTTP entry (bundled with the app by `npm run build`): static files, the public-page cache,
+// the Origin check on state-changing requests, React Router, and a clean shutdown.
+// `node build/server/index.js --worker` runs job workers only (needs DATABASE_URL).
+import { randomBytes, randomUUID } from "node:crypto";
+import http from "node:http";
+import { createRequest, sendResponse } from "@remix-run/node-fetch-server";
+import { createRequestHandler } from "react-router";
+import type { ServerBuild } from "react-router";
+import sirv from "sirv";
+import * as build from "virtual:react-router/server-build";
+import { contentChangedChannel } from "../domains/site/content-changed.server";
+import { ConfigError, loadConfig } from "../platform/env";
+import type { Config } from "../platform/env";
+import { createLogger } from "../platform/logger";
+import { PageCache, pickEncoding } from "../platform/page-cache";
+import type { RequestContext } from "../platform/request-context";
+import { sessionCookieName } from "../platform/request-context";
+import { appPath } from "../platform/app-root";
+import { startPlatform } from "./platform";
+import type { Platform } from "./platform";
+import { errorPageHtml, securityHeaders } from "./responses";
+
+const startedAt = performance.now();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const log = createLogger(config.logLevel);
+const workerOnly = process.argv.includes("--worker");
+if (workerOnly && !config.databaseUrl) {
+  console.error("npm run worker needs DATABASE_URL: the embedded database belongs to the web process, which runs the workers itself.");
+  process.exit(1);
+}
+
+let platform: Platform;
+try {
+  platform = await startPlatform(config, log, { runWorkers: workerOnly || config.runWorkers });
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`Could not start: ${message}`);
+  process.exit(1);
+}
+const { services } = platform;
+
+let server: http.Server | undefined;
+if (!workerOnly) {
+  const handleRequest = createRequestHandler(build as unknown as ServerBuild, "production");
+  const cache = new PageCache();
+  await platform.handle.listen(contentChangedChannel, () => cache.clear());
+  const assets = sirv(appPath("build", "client"), {
+    dev: false,
+    etag: true,
+    gzip: true,
+    brotli: true,
+    setHeaders(res, pathname) {
+      if (pathname.startsWith("/assets/")) res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    },
+  });
+  const publicOrigin = new URL(config.appUrl).origin;
+
+  const clientIp = (req: http.IncomingMessage): string | null => {
+    if (config.trustProxy) {
+      const forwarded = req.headers["x-forwarded-for"];
+      const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+      if (first) return first;
+    }
+    return req.socket.remoteAddress ?? null;
+  };
+
+  const hasSession = (req: http.IncomingMessage) => (req.headers.cookie ?? "").includes(`${sessionCookieName}=`);
+
+  // A state-changing request from another site is refused (CSRF); a mail client's one-click
+  // unsubscribe POST carries no Origin and is allowed.
+  const isCrossSite = (req: http.IncomingMessage): boolean => {
+    if (req.headers["sec-fetch-site"] === "cross-site") return true;
+    const origin = req.headers.origin;
+    if (!origin || origin === "null") return false;
+    const host = req.headers.host;
+    return origin !== publicOrigin && !(host && (origin === `http://${host}` || origin === `https://${host}`));
+  };
+
+  const serveFromCache = (req: http.IncomingMessage, res: http.ServerResponse, key: string): boolean => {
+    const page = cache.get(key, Date.now());
+    if (!page) return false;
+    const encoding = pickEncoding(req.headers["accept-encoding"] as string | undefined);
+    const body = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.body;
+    const headers: http.OutgoingHttpHeaders = Object.fromEntries(page.headers);
+    headers["content-length"] = body.length;
+    headers["vary"] = "Accept-Encoding, Cookie";
+    if (encoding) headers["content-encoding"] = encoding;
+    res.writeHead(page.status, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
+    return true;
+  };
+
+  const renderApp = async (req: http.IncomingMessage, res: http.ServerResponse, cacheKey: string | null) => {
+    const requestId = randomUUID();
+    const context: RequestContext = {
+      services,
+      clientIp: clientIp(req),
+      requestId,
+      nonce: randomBytes(16).toString("base64"),
+      cache: { isPublic: false },
+    };
+    const request = createRequest(req, res);
+    const response = await handleRequest(request, context);
+    for (const [name, value] of Object.entries(securityHeaders(context.nonce, config.appUrl.startsWith("https:")))) {
+      if (!response.headers.has(name)) response.headers.set(name, value);
+    }
+    const isHtmlOrData = /text\/html|text\/x-script|application\/json/.test(response.headers.get("content-type") ?? "");
+    if (cacheKey && context.cache.isPublic && response.status === 200 && !response.headers.has("set-cookie") && isHtmlOrData && req.method === "GET") {
+      const body = Buffer.from(await response.arrayBuffer());
+      const headers = [...response.headers.entries()].filter(([name]) => !["content-length", "content-encoding"].includes(name));
+      const ttl = 5 * 60_000;
+      const expiresAt = Math.min(Date.now() + ttl, context.cache.expiresAt?.getTime() ?? Infinity);
+      cache.set(cacheKey, { status: 200, headers, body, expiresAt });
+      serveFromCache(req, res, cacheKey);
+      return;
+    }
+    if (response.headers.get("cache-control") === null) response.headers.set("Cache-Control", "no-store");
+    await sendResponse(res, response);
+  };
+
+  server = http.createServer((req, res) => {
+    const isRead = req.method === "GET" || req.method === "HEAD";
+    const cacheKey = isRead && config.pageCache && !hasSession(req) ? (req.url ?? "/") : null;
+    if (cacheKey && serveFromCache(req, res, cacheKey)) return;
+    const next = () => {
+      if (!isRead && isCrossSite(req)) {
+        res.writeHead(403, { "content-type": "text/html; charset=utf-8" });
+        res.end(errorPageHtml(403, "This form was sent from another website, so we did not accept it. Please use the form on our site."));
+        return;
+      }
+      renderApp(req, res, cacheKey).catch((error) => {
+        log.error("request failed", { url: req.url, error });
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/html; charset=utf-8" });
+        res.end(errorPageHtml(500, "Something went wrong on our side. Please try again in a moment."));
+      });
+    };
+    if (isRead) assets(req, res, next);
+    else next();
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server!.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  log.info("AMG platform listening", {
+    url: `http://localhost:${port}`,
+    port,
+    database: platform.handle.kind,
+    mail: platform.transport ? "smtp" : "outbox only",
+    startupMs: Math.round(performance.now() - startedAt),
+  });
+} else {
+  log.info("AMG workers running", { database: platform.handle.kind });
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info("shutting down", { signal });
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  await new Promise<void>((resolve) => {
+    if (!server) return resolve();
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+  await platform.close().catch((error) => log.error("shutdown error", { error }));
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

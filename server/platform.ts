@@ -1,0 +1,62 @@
+// The composition root: opens the database, migrates, seeds, starts the job queue and (where
+// this process runs them) the workers. Used by the web server, `npm run worker` and the CLI.
+import { migrateDatabase, openDatabase } from "../db/client.server";
+import type { DatabaseHandle } from "../db/client.server";
+import { deliverEmailWorker } from "../domains/email/deliver-outbox-message.server";
+import { deliverEmailJob } from "../domains/email/queue-email.server";
+import { seedStarterContent } from "../domains/site/seed-starter-content.server";
+import type { Config } from "../platform/env";
+import type { Logger } from "../platform/logger";
+import { createMailTransport } from "../platform/mail-transport.server";
+import type { MailTransport } from "../platform/mail-transport.server";
+import { startQueue } from "../platform/queue.server";
+import type { QueueRuntime } from "../platform/queue.server";
+import type { Services } from "../platform/services";
+
+export const jobSpecs = [deliverEmailJob];
+
+export type Platform = {
+  handle: DatabaseHandle;
+  queue: QueueRuntime;
+  transport: MailTransport | null;
+  services: Services;
+  close(): Promise<void>;
+};
+
+export async function openPlatformDatabase(config: Config, log: Logger): Promise<DatabaseHandle> {
+  const handle = config.databaseUrl
+    ? await openDatabase({ kind: "postgres", connectionString: config.databaseUrl })
+    : await openDatabase({ kind: "pglite", dataDir: config.dataDir });
+  await migrateDatabase(handle);
+  log.debug("database ready", { kind: handle.kind });
+  return handle;
+}
+
+export async function startPlatform(config: Config, log: Logger, options: { runWorkers: boolean; clock?: () => Date }): Promise<Platform> {
+  const handle = await openPlatformDatabase(config, log);
+  try {
+    const { seeded } = await seedStarterContent(handle.db);
+    if (seeded) log.info("starter content seeded");
+    const queue = await startQueue(handle, jobSpecs, log);
+    const clock = options.clock ?? (() => new Date());
+    const transport = createMailTransport(config.smtpUrl);
+    if (options.runWorkers) {
+      await queue.work([deliverEmailWorker({ db: handle.db, transport, log, clock })]);
+    }
+    const services: Services = { db: handle.db, jobs: queue, clock, log, appUrl: config.appUrl, mailFrom: config.mailFrom };
+    return {
+      handle,
+      queue,
+      transport,
+      services,
+      async close() {
+        await queue.stop();
+        transport?.close();
+        await handle.close();
+      },
+    };
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+}
