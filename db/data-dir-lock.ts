@@ -34,7 +34,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const pid = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
-      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) throw new DataDirBusyError(dataDir, pid);
+      if (Number.isInteger(pid) && isAlive(pid)) throw new DataDirBusyError(dataDir, pid);
       rmSync(lockPath, { force: true }); // left behind by a process that died
     }
   }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./env";
+
+describe("parseConfig", () => {
+  it("gives the embedded defaults when nothing is set", () => {
+    const config = parseConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.appUrl).toBe("http://localhost:3000");
+    expect(config.dataDir).toMatch(/\.data$/);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.smtpUrl).toBeUndefined();
+    expect(config.runWorkers).toBe(true);
+  });
+
+  it("treats empty variables as unset and trims the trailing slash of APP_URL", () => {
+    const config = parseConfig({ PORT: "", APP_URL: "https://amg.example.org/" });
+    expect(config.port).toBe(3000);
+    expect(config.appUrl).toBe("https://amg.example.org");
+  });
+
+  it("names every bad variable at once", () => {
+    try {
+      parseConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", SMTP_URL: "http://mail", APP_URL: "not a url", RUN_WORKERS: "maybe" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      for (const name of ["PORT", "DATABASE_URL", "SMTP_URL", "APP_URL", "RUN_WORKERS"]) expect(message).toContain(name);
+      expect(message).toContain("must start with postgres:// or postgresql://");
+    }
+  });
+});
