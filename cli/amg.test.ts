@@ -1,0 +1,49 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../db/client.server";
+
+const run = promisify(execFile);
+const amg = (args: string[], env: Record<string, string>) =>
+  run(process.execPath, ["--import", "tsx", "cli/amg.ts", ...args], { env: { PATH: process.env.PATH ?? "", ...env } }).then(
+    (r) => ({ code: 0, out: r.stdout + r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+  );
+
+describe("npm run amg", () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "amg-cli-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("lists its commands with --help", async () => {
+    const { code, out } = await amg(["--help"], { DATA_DIR: dataDir });
+    expect(code).toBe(0);
+    for (const name of ["db:migrate", "content:seed", "settings:show", "outbox:list"]) expect(out).toContain(name);
+  });
+
+  it("seeds a new embedded database once", async () => {
+    expect((await amg(["content:seed"], { DATA_DIR: dataDir })).out).toContain("Starter content seeded.");
+    expect((await amg(["content:seed"], { DATA_DIR: dataDir })).out).toContain("already seeded");
+    expect((await amg(["settings:show"], { DATA_DIR: dataDir })).out).toContain('"timeZone": "America/New_York"');
+  });
+
+  it("refuses to open the embedded database while another process (the server) holds it", async () => {
+    const server = await openDatabase({ kind: "pglite", dataDir });
+    try {
+      const { code, out } = await amg(["content:seed"], { DATA_DIR: dataDir });
+      expect(code).toBe(1);
+      expect(out).toMatch(/in use by another AMG process \(pid \d+\), usually the running server/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("names a bad environment variable and a bad option", async () => {
+    expect((await amg(["outbox:list"], { DATA_DIR: dataDir, DATABASE_URL: "mysql://nope" })).out).toContain("DATABASE_URL: must start with postgres://");
+    const bad = await amg(["outbox:list", "--limit", "0"], { DATA_DIR: dataDir });
+    expect(bad.code).toBe(2);
+    expect(bad.out).toContain("--limit must be a whole number");
+  });
+});

@@ -1,0 +1,92 @@
+// `npm run amg -- <command>`: the operators' command line. Each command opens the configured
+// database (PGlite in DATA_DIR, or DATABASE_URL); in embedded mode it refuses to open the
+// folder while the server runs, and says so. Later features add their commands to `commands`.
+import { parseArgs } from "node:util";
+import { desc } from "drizzle-orm";
+import type { DatabaseHandle } from "../db/client.server";
+import { DataDirBusyError } from "../db/data-dir-lock";
+import { outboxMessages } from "../db/schema/index";
+import { getSiteSettings } from "../domains/site/queries.server";
+import { seedStarterContent } from "../domains/site/seed-starter-content.server";
+import { ConfigError, loadConfig } from "../platform/env";
+import { createLogger } from "../platform/logger";
+import { openPlatformDatabase } from "../server/platform";
+
+type Command = {
+  summary: string;
+  usage?: string;
+  run(handle: DatabaseHandle, args: string[]): Promise<void>;
+};
+
+const commands: Record<string, Command> = {
+  "db:migrate": {
+    summary: "Apply the database migrations (also done at every start).",
+    async run() {
+      console.log("Migrations are up to date.");
+    },
+  },
+  "content:seed": {
+    summary: "Seed the starter content into a new database (does nothing if already seeded).",
+    async run(handle) {
+      const { seeded } = await seedStarterContent(handle.db);
+      console.log(seeded ? "Starter content seeded." : "Starter content was already seeded; nothing changed.");
+    },
+  },
+  "settings:show": {
+    summary: "Print the organisation and office-hours settings as JSON.",
+    async run(handle) {
+      console.log(JSON.stringify(await getSiteSettings(handle.db), null, 2));
+    },
+  },
+  "outbox:list": {
+    summary: "List the most recent e-mails in the outbox (sent, queued, kept or failed).",
+    usage: "outbox:list [--limit N]",
+    async run(handle, args) {
+      const { values } = parseArgs({ args, options: { limit: { type: "string", default: "20" } } });
+      const limit = Number.parseInt(values.limit ?? "20", 10);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit must be a whole number from 1 to 1000");
+      const rows = await handle.db.select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(limit);
+      if (rows.length === 0) console.log("The outbox is empty.");
+      for (const r of rows) console.log(`${r.createdAt.toISOString()}  ${r.status.padEnd(7)}  ${r.toAddress}  ${r.subject}${r.lastError ? `  (${r.lastError})` : ""}`);
+    },
+  },
+};
+
+class UsageError extends Error {}
+
+function printHelp() {
+  console.log("Usage: npm run amg -- <command> [options]\n\nCommands:");
+  for (const [name, command] of Object.entries(commands)) console.log(`  ${(command.usage ?? name).padEnd(28)} ${command.summary}`);
+  console.log("\nThe database is the one the server uses: DATA_DIR (embedded, default ./.data) or DATABASE_URL.");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    printHelp();
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`Unknown command "${name}".\n`);
+    printHelp();
+    return 2;
+  }
+  let handle: DatabaseHandle | undefined;
+  try {
+    const config = loadConfig();
+    handle = await openPlatformDatabase(config, createLogger("warn"));
+    await command.run(handle, args);
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DataDirBusyError || error instanceof UsageError) {
+      console.error(error.message);
+      return error instanceof UsageError ? 2 : 1;
+    }
+    throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
