@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "react-router";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
@@ -16,8 +16,17 @@ export async function loader({ context }: Route.LoaderArgs) {
   return { organisation, officeStatus: status.label, isOpen: status.isOpen, nonce: context.nonce };
 }
 
+/**
+ * Public pages ship no JavaScript: they are documents and no-JS forms, a few KB on a phone.
+ * A route that needs the client (the staff console, later) exports `handle = { hydrate: true }`.
+ */
+function useHydration(): boolean {
+  return useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === true);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const hydrate = useHydration();
   return (
     <html lang="en">
       <head>
@@ -36,8 +45,12 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         {data ? <SiteFooter organisation={data.organisation} officeStatus={data.officeStatus} isOpen={data.isOpen} /> : null}
-        <ScrollRestoration nonce={data?.nonce} />
-        <Scripts nonce={data?.nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={data?.nonce} />
+            <Scripts nonce={data?.nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -85,7 +85,7 @@ if (!workerOnly) {
     return origin !== publicOrigin && !(host && (origin === `http://${host}` || origin === `https://${host}`));
   };
 
-  const serveFromCache = (req: http.IncomingMessage, res: http.ServerResponse, key: string): boolean => {
+  const serveFromCache = (req: http.IncomingMessage, res: http.ServerResponse, key: string, status: "HIT" | "MISS" = "HIT"): boolean => {
     const page = cache.get(key, Date.now());
     if (!page) return false;
     const encoding = pickEncoding(req.headers["accept-encoding"] as string | undefined);
@@ -93,6 +93,7 @@ if (!workerOnly) {
     const headers: http.OutgoingHttpHeaders = Object.fromEntries(page.headers);
     headers["content-length"] = body.length;
     headers["vary"] = "Accept-Encoding, Cookie";
+    headers["x-page-cache"] = status;
     if (encoding) headers["content-encoding"] = encoding;
     res.writeHead(page.status, headers);
     res.end(req.method === "HEAD" ? undefined : body);
@@ -116,11 +117,12 @@ if (!workerOnly) {
     const isHtmlOrData = /text\/html|text\/x-script|application\/json/.test(response.headers.get("content-type") ?? "");
     if (cacheKey && context.cache.isPublic && response.status === 200 && !response.headers.has("set-cookie") && isHtmlOrData && req.method === "GET") {
       const body = Buffer.from(await response.arrayBuffer());
+      if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "no-cache");
       const headers = [...response.headers.entries()].filter(([name]) => !["content-length", "content-encoding"].includes(name));
       const ttl = 5 * 60_000;
       const expiresAt = Math.min(Date.now() + ttl, context.cache.expiresAt?.getTime() ?? Infinity);
       cache.set(cacheKey, { status: 200, headers, body, expiresAt });
-      serveFromCache(req, res, cacheKey);
+      serveFromCache(req, res, cacheKey, "MISS");
       return;
     }
     if (response.headers.get("cache-control") === null) response.headers.set("Cache-Control", "no-store");

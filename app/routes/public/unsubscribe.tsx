@@ -1,3 +1,4 @@
+import { data } from "react-router";
 import type { Route } from "./+types/unsubscribe";
 import { tokenSchema } from "../../../domains/email/email.schema";
 import { unsubscribe } from "../../../domains/email/manage-subscription.server";
@@ -12,15 +13,14 @@ async function unsubscribeByUrl(request: Request, context: Route.LoaderArgs["con
   return unsubscribe({ ...context.services, token: token.data });
 }
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+// GET and POST do the same (it is idempotent); an unknown token answers 404.
+async function unsubscribeAndAnswer({ request, context }: Route.LoaderArgs | Route.ActionArgs) {
   const outcome = await unsubscribeByUrl(request, context);
-  return { found: outcome.found, email: outcome.email ?? null };
+  return data({ found: outcome.found, email: outcome.email ?? null }, { status: outcome.found ? 200 : 404 });
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const outcome = await unsubscribeByUrl(request, context);
-  return Response.json({ unsubscribed: outcome.found }, { status: outcome.found ? 200 : 404 });
-}
+export const loader = unsubscribeAndAnswer;
+export const action = unsubscribeAndAnswer;
 
 export default function Unsubscribe({ loaderData }: Route.ComponentProps) {
   if (!loaderData.found) {
