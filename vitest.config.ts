@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "build/**"],
+    reporters: ["default", "./tests/helpers/summary-reporter.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 60_000,
