@@ -20,10 +20,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startAppServer(env: Record<string, string> = {}, options: { dataDir?: string; keepData?: boolean } = {}): Promise<AppServer> {
+export async function startAppServer(
+  env: Record<string, string> = {},
+  options: { dataDir?: string; keepData?: boolean; args?: string[]; readyText?: string } = {},
+): Promise<AppServer> {
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "amg-e2e-"));
-  const child = spawn(process.execPath, ["build/server/index.js"], {
+  const child = spawn(process.execPath, ["build/server/index.js", ...(options.args ?? [])], {
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -32,7 +35,8 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
   child.stderr!.on("data", (c) => (output += c));
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;
-  while (!output.includes("AMG platform listening")) {
+  const readyText = options.readyText ?? "AMG platform listening";
+  while (!output.includes(readyText)) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
     if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 50));

@@ -5,6 +5,7 @@ import { getSiteSettings } from "../../domains/site/queries.server";
 import { updateSiteSettings } from "../../domains/site/update-site-settings.server";
 import { startAppServer } from "../helpers/app-server";
 import type { AppServer } from "../helpers/app-server";
+import { startSmtpSink } from "../helpers/smtp-sink";
 import { testEngines } from "../helpers/test-db";
 
 describe("the production server", () => {
@@ -91,6 +92,10 @@ describe("the production server", () => {
     expect(await res.text()).toContain("We could not find that subscription");
   });
 
+  it("refuses to start a worker-only process without DATABASE_URL, and says why", async () => {
+    await expect(startAppServer({}, { args: ["--worker"], readyText: "AMG workers running" })).rejects.toThrow(/npm run worker needs DATABASE_URL/);
+  });
+
   it("stops cleanly on SIGTERM and keeps its data for the next start", async () => {
     const subscribe = await fetch(`${app.url}/newsletter`, {
       method: "POST",
@@ -138,4 +143,31 @@ describe.runIf(postgres)("two web processes on one PostgreSQL server", () => {
       await handle.close();
     }
   });
+});
+
+describe.runIf(postgres)("a separate worker process (npm run worker)", () => {
+  it("delivers the mail of a web process that runs no workers", async () => {
+    const handle = await postgres!.open();
+    const sink = await startSmtpSink();
+    const env = { DATABASE_URL: handle.connectionString!, SMTP_URL: sink.url };
+    const web = await startAppServer({ ...env, RUN_WORKERS: "false" });
+    const worker = await startAppServer(env, { args: ["--worker"], readyText: "AMG workers running" });
+    try {
+      const res = await fetch(`${web.url}/contact`, {
+        method: "POST",
+        headers: { origin: web.url, "content-type": "application/x-www-form-urlencoded" },
+        body: "name=Lin&email=lin%40example.org&subject=From%20the%20worker&message=Delivered%20by%20another%20process",
+        redirect: "manual",
+      });
+      expect(res.status).toBe(302);
+      const mail = await sink.waitFor((m) => m.to.includes("lin@example.org"));
+      expect(mail.subject).toBe("We received your message: From the worker");
+      expect(await worker.stop()).toBe(0);
+    } finally {
+      await Promise.all([web.stop(), worker.stop()]);
+      await sink.close();
+      await handle.close();
+    }
+  });
+
 });
