@@ -5,15 +5,17 @@ import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
 import { describeOfficeHours } from "../domains/site/office-hours";
 import { getSiteSettings } from "../domains/site/queries.server";
+import { getViewer } from "./session.server";
 import { cacheNoLongerThan } from "../platform/request-context";
 import "./styles.css";
 
-export async function loader({ context }: Route.LoaderArgs) {
-  const { organisation, officeHours } = await getSiteSettings(context.services.db);
+export async function loader(args: Route.LoaderArgs) {
+  const { context } = args;
+  const [{ organisation, officeHours }, viewer] = await Promise.all([getSiteSettings(context.services.db), getViewer(args)]);
   const status = describeOfficeHours(context.services.clock(), officeHours);
   // The footer shows "Open now"; a cached copy of any page must end when that changes.
   cacheNoLongerThan(context, status.changesAt);
-  return { organisation, officeStatus: status.label, isOpen: status.isOpen, nonce: context.nonce };
+  return { organisation, officeStatus: status.label, isOpen: status.isOpen, nonce: context.nonce, signedIn: viewer !== null };
 }
 
 /**
@@ -40,7 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
-        <SiteHeader shortName={data?.organisation.shortName ?? "AMG"} name={data?.organisation.name ?? "Alliance of Medical Graduates"} />
+        <SiteHeader shortName={data?.organisation.shortName ?? "AMG"} name={data?.organisation.name ?? "Alliance of Medical Graduates"} signedIn={data?.signedIn ?? false} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
@@ -63,6 +65,18 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    return (
+      <div className="page narrow">
+        <title>Not allowed — AMG</title>
+        <h1>You do not have access to this page</h1>
+        <p>{(error.data as { message?: string } | null)?.message ?? "Your account does not have the role this page needs."}</p>
+        <p>
+          <a href="/account">Go to your account</a> or <a href="/">the home page</a>.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="page narrow">
       <title>{notFound ? "Page not found — AMG" : "Something went wrong — AMG"}</title>

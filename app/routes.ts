@@ -1,6 +1,6 @@
 // The explicit route table: one module per URL, grouped by audience.
 import type { RouteConfig } from "@react-router/dev/routes";
-import { index, route } from "@react-router/dev/routes";
+import { index, layout, prefix, route } from "@react-router/dev/routes";
 
 export default [
   index("routes/public/home.tsx"),
@@ -16,6 +16,25 @@ export default [
   route("join", "routes/join/join.tsx"),
   route("act", "routes/act/act.tsx"),
   route("letters", "routes/act/letters.tsx"),
+  route("sign-in", "routes/account/sign-in.tsx"),
+  route("sign-in/check", "routes/account/sign-in-check.tsx"),
+  route("sign-in/verify", "routes/account/sign-in-verify.tsx"),
+  route("sign-out", "routes/account/sign-out.tsx"),
+  route("account", "routes/account/account.tsx"),
+  ...prefix("admin", [
+    layout("routes/admin/layout.tsx", [
+      index("routes/admin/dashboard.tsx"),
+      route("inbox", "routes/admin/inbox.tsx"),
+      route("inbox/:publicId", "routes/admin/inbox-message.tsx"),
+      route("subscribers", "routes/admin/subscribers.tsx"),
+      route("outbox", "routes/admin/outbox.tsx"),
+      route("people", "routes/admin/people.tsx"),
+      route("people/:publicId", "routes/admin/person.tsx"),
+      route("audit", "routes/admin/audit.tsx"),
+      route("settings", "routes/admin/settings.tsx"),
+    ]),
+  ]),
+  route("admin/subscribers.csv", "routes/admin/subscribers-export.ts"),
   route("healthz", "routes/public/healthz.ts"),
   route("*", "routes/public/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -6,6 +6,8 @@ import { desc } from "drizzle-orm";
 import type { DatabaseHandle } from "../db/client.server";
 import { DataDirBusyError } from "../db/data-dir-lock";
 import { outboxMessages } from "../db/schema/index";
+import { ensurePersonWithRole } from "../domains/accounts/people.server";
+import { emailAddressSchema } from "../domains/site/site.schema";
 import { getSiteSettings } from "../domains/site/queries.server";
 import { seedStarterContent } from "../domains/site/seed-starter-content.server";
 import { ConfigError, loadConfig } from "../platform/env";
@@ -19,6 +21,16 @@ type Command = {
 };
 
 const commands: Record<string, Command> = {
+  "admin:create": {
+    summary: "Give an e-mail address the admin role, creating the account if needed.",
+    usage: "admin:create <email>",
+    async run(handle, args) {
+      const email = emailAddressSchema.safeParse(args[0] ?? "");
+      if (!email.success) throw new UsageError(`Usage: npm run amg -- admin:create you@example.org (${email.error.issues[0].message})`);
+      const { created, granted } = await ensurePersonWithRole(handle.db, email.data, "admin", null);
+      console.log(granted ? `${email.data} is now an admin${created ? " (new account)" : ""}. Sign in at /sign-in.` : `${email.data} was already an admin.`);
+    },
+  },
   "db:migrate": {
     summary: "Apply the database migrations (also done at every start).",
     async run() {

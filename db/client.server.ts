@@ -1,6 +1,7 @@
 // Opens the one database: embedded PGlite in DATA_DIR by default, a PostgreSQL server when
 // DATABASE_URL is set. Both speak the same SQL and run the same migrations.
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -35,7 +36,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   if (options.kind === "pglite") {
     const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
     try {
-      const pglite = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+      const pglite = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
       return {
         kind: "pglite",
         db: drizzlePglite(pglite, { schema }) as unknown as Database,

@@ -28,6 +28,7 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   RUN_WORKERS: booleanFlag.optional(),
   PAGE_CACHE: booleanFlag.default(true),
+  ADMIN_EMAIL: z.email({ error: "must be an e-mail address" }).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -44,6 +45,8 @@ export type Config = {
   runWorkers: boolean;
   pageCache: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Given the admin role at start (created if needed). */
+  adminEmail: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -78,6 +81,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     runWorkers: env.RUN_WORKERS ?? true,
     pageCache: env.PAGE_CACHE,
     logLevel: env.LOG_LEVEL,
+    adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
   };
 }
 

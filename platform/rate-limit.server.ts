@@ -9,6 +9,9 @@ export const rateLimits = {
   contactPerIp: { name: "contact:ip", limit: 5, windowSeconds: 600 },
   subscribePerIp: { name: "subscribe:ip", limit: 10, windowSeconds: 600 },
   confirmationMailsPerAddress: { name: "subscribe:email", limit: 3, windowSeconds: 3600 },
+  signInPerIp: { name: "sign-in:ip", limit: 10, windowSeconds: 900 },
+  signInPerAddress: { name: "sign-in:email", limit: 5, windowSeconds: 900 },
+  signInCodePerIp: { name: "sign-in-code:ip", limit: 20, windowSeconds: 900 },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };

@@ -2,6 +2,8 @@
 import type { Services } from "./services";
 
 export const sessionCookieName = "amg_session";
+/** Nonce of the browser that asked for a sign-in link (binds the link to that browser). */
+export const signInCookieName = "amg_signin";
 
 export type CacheHints = {
   /** Set by a public route's loader: the response may be served to every anonymous visitor. */
@@ -16,6 +18,8 @@ export type RequestContext = {
   requestId: string;
   /** CSP nonce for the inline scripts of this response. */
   nonce: string;
+  /** Cookies get the Secure flag (the public URL is https). */
+  secureCookies: boolean;
   cache: CacheHints;
 };
 

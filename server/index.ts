@@ -107,6 +107,7 @@ if (!workerOnly) {
       clientIp: clientIp(req),
       requestId,
       nonce: randomBytes(16).toString("base64"),
+      secureCookies: config.appUrl.startsWith("https:"),
       cache: { isPublic: false },
     };
     const request = createRequest(req, res);

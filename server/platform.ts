@@ -4,6 +4,7 @@ import { migrateDatabase, openDatabase } from "../db/client.server";
 import type { DatabaseHandle } from "../db/client.server";
 import { deliverEmailWorker } from "../domains/email/deliver-outbox-message.server";
 import { deliverEmailJob } from "../domains/email/queue-email.server";
+import { ensurePersonWithRole } from "../domains/accounts/people.server";
 import { seedStarterContent } from "../domains/site/seed-starter-content.server";
 import type { Config } from "../platform/env";
 import type { Logger } from "../platform/logger";
@@ -37,6 +38,10 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
   try {
     const { seeded } = await seedStarterContent(handle.db);
     if (seeded) log.info("starter content seeded");
+    if (config.adminEmail) {
+      const { granted } = await ensurePersonWithRole(handle.db, config.adminEmail, "admin", null);
+      if (granted) log.info("admin role given", { email: config.adminEmail });
+    }
     const queue = await startQueue(handle, jobSpecs, log);
     const clock = options.clock ?? (() => new Date());
     const transport = createMailTransport(config.smtpUrl);

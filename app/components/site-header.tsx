@@ -11,7 +11,7 @@ export const mainNavigation = [
   { to: "/contact", label: "Contact" },
 ];
 
-function NavLinks() {
+function NavLinks({ signedIn }: { signedIn: boolean }) {
   return (
     <ul>
       {mainNavigation.map((item) => (
@@ -26,11 +26,14 @@ function NavLinks() {
           Become a member
         </NavLink>
       </li>
+      <li>
+        <NavLink to={signedIn ? "/account" : "/sign-in"}>{signedIn ? "Your account" : "Sign in"}</NavLink>
+      </li>
     </ul>
   );
 }
 
-export function SiteHeader({ shortName, name }: { shortName: string; name: string }) {
+export function SiteHeader({ shortName, name, signedIn }: { shortName: string; name: string; signedIn: boolean }) {
   return (
     <header className="site-header">
       <div className="header-inner">
@@ -41,12 +44,12 @@ export function SiteHeader({ shortName, name }: { shortName: string; name: strin
           <span className="brand-name">{name}</span>
         </a>
         <nav className="nav-wide" aria-label="Main">
-          <NavLinks />
+          <NavLinks signedIn={signedIn} />
         </nav>
         <details className="nav-narrow">
           <summary>Menu</summary>
           <nav aria-label="Main">
-            <NavLinks />
+            <NavLinks signedIn={signedIn} />
           </nav>
         </details>
       </div>

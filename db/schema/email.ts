@@ -1,4 +1,5 @@
 // Tables of the email context: the outbox of every message and the newsletter subscribers.
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 
 export const outboxMessages = pgTable(
@@ -21,7 +22,7 @@ export const outboxMessages = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [index("outbox_messages_created_at_idx").on(t.createdAt), index("outbox_messages_to_idx").on(t.toAddress)],
+  (t) => [index("outbox_messages_created_at_idx").on(t.createdAt), index("outbox_messages_to_idx").on(t.toAddress), index("outbox_messages_status_idx").on(t.status, t.id)],
 );
 
 export const subscribers = pgTable(
@@ -42,5 +43,8 @@ export const subscribers = pgTable(
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
   },
-  (t) => [index("subscribers_status_created_idx").on(t.status, t.createdAt)],
+  (t) => [
+    index("subscribers_status_created_idx").on(t.status, t.createdAt),
+    index("subscribers_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`),
+  ],
 );

@@ -1,4 +1,5 @@
 // Tables of the site context: settings, the figures AMG states, editable pages, contact messages.
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
 
 const timestamps = {
@@ -52,7 +53,11 @@ export const contactMessages = pgTable(
     userAgent: text("user_agent"),
     ...timestamps,
   },
-  (t) => [index("contact_messages_created_at_idx").on(t.createdAt)],
+  (t) => [
+    index("contact_messages_created_at_idx").on(t.createdAt),
+    index("contact_messages_status_idx").on(t.status, t.id),
+    index("contact_messages_search_idx").using("gin", sql`(${t.name} || ' ' || ${t.email} || ' ' || ${t.subject}) gin_trgm_ops`),
+  ],
 );
 
 /** Fixed-window request counters, kept in the database so limits hold across processes. */
@@ -64,4 +69,18 @@ export const rateLimitHits = pgTable(
     count: integer("count").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_hits_window_idx").on(t.windowStart)],
+);
+
+/** A staff reply to a contact message, kept with the message; the e-mail itself is in the outbox. */
+export const contactReplies = pgTable(
+  "contact_replies",
+  {
+    id: serial("id").primaryKey(),
+    messageId: integer("message_id").notNull().references(() => contactMessages.id, { onDelete: "cascade" }),
+    authorId: integer("author_id"),
+    authorEmail: text("author_email").notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("contact_replies_message_idx").on(t.messageId)],
 );

@@ -92,3 +92,44 @@ export function contactNotificationMail(p: { name: string; email: string; subjec
   );
   return { subject, text, html };
 }
+
+export function signInMail(p: { orgName: string; link: string; code: string; minutes: number }): RenderedMail {
+  const subject = `Your sign-in link for ${p.orgName}`;
+  const spaced = `${p.code.slice(0, 3)} ${p.code.slice(3)}`;
+  const text = [
+    `Open this link in the same browser where you asked to sign in (it works once, for ${p.minutes} minutes):`,
+    p.link,
+    `Or type this code on the sign-in page: ${spaced}`,
+    `If you did not ask to sign in, ignore this message; nobody can sign in without it.`,
+  ].join("\n\n");
+  const html = layout(
+    p.orgName,
+    [
+      `Open this link in the same browser where you asked to sign in (it works once, for ${p.minutes} minutes):`,
+      `<a href="${escapeHtml(p.link)}" style="display:inline-block;background:#0b4f6c;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">Sign in</a>`,
+      `Or type this code on the sign-in page: <strong style="font-size:20px;letter-spacing:2px">${spaced}</strong>`,
+      `If you did not ask to sign in, ignore this message; nobody can sign in without it.`,
+    ],
+    [`Sent because someone asked to sign in with this address.`],
+  );
+  return { subject, text, html };
+}
+
+export function noAccountMail(p: { orgName: string; appUrl: string }): RenderedMail {
+  const subject = `Signing in to ${p.orgName}`;
+  const text = [
+    `Someone (probably you) asked to sign in to the ${p.orgName} with this address, but no account uses it.`,
+    `Medical graduates can apply for membership: ${p.appUrl}/join`,
+    `If you did not ask, ignore this message.`,
+  ].join("\n\n");
+  const html = layout(
+    p.orgName,
+    [
+      `Someone (probably you) asked to sign in to the ${escapeHtml(p.orgName)} with this address, but no account uses it.`,
+      `Medical graduates can ${link(`${p.appUrl}/join`, "apply for membership")}.`,
+      `If you did not ask, ignore this message.`,
+    ],
+    [`Sent because someone asked to sign in with this address.`],
+  );
+  return { subject, text, html };
+}

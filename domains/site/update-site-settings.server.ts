@@ -3,21 +3,26 @@ import { sql } from "drizzle-orm";
 import { settings } from "../../db/schema/index";
 import { AppError, toFieldErrors } from "../../platform/errors";
 import type { Services } from "../../platform/services";
+import { recordAudit } from "../accounts/audit.server";
+import type { Actor } from "../accounts/audit.server";
 import { announceContentChanged } from "./content-changed.server";
 import { officeHoursSchema, organisationSchema } from "./site.schema";
 
-export async function updateSiteSettings({ db, clock, input }: Pick<Services, "db" | "clock"> & { input: { organisation?: unknown; officeHours?: unknown } }) {
+export async function updateSiteSettings({ db, clock, input, actor }: Pick<Services, "db" | "clock"> & { input: { organisation?: unknown; officeHours?: unknown }; actor?: Actor }) {
+  // Both sections are validated before anything is written, and every bad field is reported.
   const values: { key: string; value: unknown }[] = [];
-  if (input.organisation !== undefined) {
-    const parsed = organisationSchema.safeParse(input.organisation);
-    if (!parsed.success) throw new AppError("VALIDATION", "Invalid organisation settings", toFieldErrors(parsed.error.issues));
-    values.push({ key: "organisation", value: parsed.data });
+  const fieldErrors: Record<string, string> = {};
+  const sections = [
+    ["organisation", organisationSchema, input.organisation],
+    ["office_hours", officeHoursSchema, input.officeHours],
+  ] as const;
+  for (const [key, schema, raw] of sections) {
+    if (raw === undefined) continue;
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) values.push({ key, value: parsed.data });
+    else Object.assign(fieldErrors, toFieldErrors(parsed.error.issues));
   }
-  if (input.officeHours !== undefined) {
-    const parsed = officeHoursSchema.safeParse(input.officeHours);
-    if (!parsed.success) throw new AppError("VALIDATION", "Invalid office hours", toFieldErrors(parsed.error.issues));
-    values.push({ key: "office_hours", value: parsed.data });
-  }
+  if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Invalid settings", fieldErrors);
   if (values.length === 0) return;
   const now = clock();
   await db.transaction(async (tx) => {
@@ -26,5 +31,6 @@ export async function updateSiteSettings({ db, clock, input }: Pick<Services, "d
       .values(values.map((v) => ({ ...v, updatedAt: now })))
       .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedAt: now } });
     await announceContentChanged(tx, "settings");
+    if (actor) await recordAudit(tx, actor, { action: "settings.update", subjectType: "settings", subjectId: values.map((v) => v.key).join(","), details: Object.fromEntries(values.map((v) => [v.key, v.value])) });
   });
 }

@@ -1,0 +1,78 @@
+import { Form, redirect } from "react-router";
+import type { Route } from "./+types/account";
+import { CsrfField } from "../../components/csrf-field";
+import { formatDateTime } from "../../format";
+import { actorOf, requireViewer, verifyCsrf } from "../../session.server";
+import { hasRole } from "../../../domains/accounts/rules";
+import { endOwnSession, listOwnSessions } from "../../../domains/accounts/sessions.server";
+
+export const meta: Route.MetaFunction = () => [{ title: "Your account — AMG" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireViewer(args);
+  const sessions = await listOwnSessions(args.context.services.db, viewer.personId, args.context.services.clock());
+  return {
+    email: viewer.email,
+    roles: viewer.roles,
+    isStaff: hasRole(viewer.roles, "staff"),
+    currentSession: viewer.sessionPublicId,
+    sessions,
+    csrf: viewer.csrfToken,
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireViewer(args);
+  verifyCsrf(viewer, formData);
+  await endOwnSession(args.context.services.db, actorOf(viewer, args.context), String(formData.get("session") ?? ""), args.context.services.clock());
+  return redirect("/account");
+}
+
+export default function Account({ loaderData }: Route.ComponentProps) {
+  const { email, roles, isStaff, sessions, currentSession, csrf } = loaderData;
+  return (
+    <div className="page narrow">
+      <h1>Your account</h1>
+      <p className="lead">
+        Signed in as <strong>{email}</strong>
+        {roles.length ? ` (${roles.join(", ")})` : ""}.
+      </p>
+      {isStaff ? (
+        <p>
+          <a className="button" href="/admin">
+            Open the staff console
+          </a>
+        </p>
+      ) : null}
+      <h2>Where you are signed in</h2>
+      <ul className="session-list">
+        {sessions.map((s) => (
+          <li key={s.publicId}>
+            <span>
+              {s.userAgent ?? "Unknown browser"}
+              <br />
+              <span className="hint">
+                from {s.ip ?? "unknown address"}, last seen {formatDateTime(s.lastSeenAt)}
+                {s.publicId === currentSession ? " — this browser" : ""}
+              </span>
+            </span>
+            {s.publicId !== currentSession ? (
+              <Form method="post">
+                <CsrfField token={csrf} />
+                <input type="hidden" name="session" value={s.publicId} />
+                <button type="submit" className="button-small button-secondary">
+                  Sign out there
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <Form method="post" action="/sign-out">
+        <CsrfField token={csrf} />
+        <button type="submit">Sign out</button>
+      </Form>
+    </div>
+  );
+}

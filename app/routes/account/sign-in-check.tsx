@@ -1,0 +1,59 @@
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/sign-in-check";
+import { FormField } from "../../components/form-field";
+import { formValues } from "../../form-data";
+import { readCookie, safeNextPath, signedInRedirect } from "../../session.server";
+import { signInCodeSchema } from "../../../domains/accounts/accounts.schema";
+import { messages } from "../../../domains/accounts/messages";
+import { completeSignInWithCode } from "../../../domains/accounts/sign-in.server";
+import type { CompleteSignInOutcome } from "../../../domains/accounts/sign-in.server";
+import { toFieldErrors } from "../../../platform/errors";
+import { signInCookieName } from "../../../platform/request-context";
+
+export const meta: Route.MetaFunction = () => [{ title: "Check your e-mail — AMG" }];
+
+export function loader({ request }: Route.LoaderArgs) {
+  return { next: safeNextPath(new URL(request.url).searchParams.get("next")) };
+}
+
+const failureMessages: Record<Exclude<CompleteSignInOutcome, { ok: true }>["reason"], string> = {
+  "wrong-code": messages.codeWrong,
+  expired: messages.codeExpired,
+  "too-many-attempts": messages.tooManyCodeAttempts,
+  "other-browser": messages.linkOtherBrowser,
+  "rate-limited": messages.signInRateLimited,
+};
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const values = formValues(await request.formData());
+  const next = safeNextPath(values.next);
+  const parsed = signInCodeSchema.safeParse(values);
+  if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), values }, { status: 400 });
+  const outcome = await completeSignInWithCode({
+    ...context.services,
+    code: parsed.data.code,
+    browserNonce: readCookie(request, signInCookieName),
+    ip: context.clientIp,
+    userAgent: request.headers.get("user-agent"),
+  });
+  if (outcome.ok) return signedInRedirect(outcome, next, context);
+  return data({ fieldErrors: { code: failureMessages[outcome.reason] } as Record<string, string>, values }, { status: outcome.reason === "rate-limited" ? 429 : 400 });
+}
+
+export default function SignInCheck({ loaderData, actionData }: Route.ComponentProps) {
+  return (
+    <div className="page narrow">
+      <h1>Check your e-mail</h1>
+      <p className="lead">If that address has an account, we have sent it a sign-in link and a 6-digit code. They work once, for 15 minutes.</p>
+      <p>Open the link in this browser, or type the code here:</p>
+      <Form method="post" noValidate className="stack-form">
+        <input type="hidden" name="next" value={loaderData.next} />
+        <FormField name="code" label="6-digit code" autoComplete="one-time-code" error={actionData?.fieldErrors.code} defaultValue={actionData?.values.code} maxLength={7} />
+        <button type="submit">Sign in</button>
+      </Form>
+      <p>
+        Nothing arrived? Check your spam folder, or <a href="/sign-in">ask for a new link</a>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/sign-in";
+import { FormField } from "../../components/form-field";
+import { formValues, minutes } from "../../form-data";
+import { getViewer, safeNextPath, serializeCookie } from "../../session.server";
+import { signInRequestSchema } from "../../../domains/accounts/accounts.schema";
+import { messages } from "../../../domains/accounts/messages";
+import { requestSignIn } from "../../../domains/accounts/sign-in.server";
+import { signInValidMinutes } from "../../../domains/accounts/rules";
+import { toFieldErrors } from "../../../platform/errors";
+import { signInCookieName } from "../../../platform/request-context";
+
+export const meta: Route.MetaFunction = () => [{ title: "Sign in — AMG" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const next = safeNextPath(new URL(args.request.url).searchParams.get("next"));
+  if (await getViewer(args)) throw redirect(next);
+  return { next };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const values = formValues(await request.formData());
+  const next = safeNextPath(values.next);
+  const parsed = signInRequestSchema.safeParse(values);
+  if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), formError: null, values }, { status: 400 });
+  const browserNonce = randomBytes(24).toString("base64url");
+  const outcome = await requestSignIn({ ...context.services, email: parsed.data.email, browserNonce, ip: context.clientIp });
+  if (!outcome.ok) {
+    return data(
+      { fieldErrors: {} as Record<string, string>, formError: `${messages.signInRateLimited} (about ${minutes(outcome.retryAfterSeconds)} min)`, values },
+      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
+    );
+  }
+  return redirect(`/sign-in/check?next=${encodeURIComponent(next)}`, {
+    headers: { "Set-Cookie": serializeCookie(signInCookieName, browserNonce, { maxAgeSeconds: signInValidMinutes * 60, secure: context.secureCookies }) },
+  });
+}
+
+export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
+  const errors = actionData?.fieldErrors ?? {};
+  return (
+    <div className="page narrow">
+      <h1>Sign in</h1>
+      <p className="lead">For AMG members, mentors and staff. We will e-mail you a sign-in link and a code; no password needed.</p>
+      {actionData?.formError ? (
+        <div className="alert alert-error" role="alert">
+          {actionData.formError}
+        </div>
+      ) : null}
+      <Form method="post" noValidate className="stack-form">
+        <input type="hidden" name="next" value={loaderData.next} />
+        <FormField name="email" label="Your e-mail" type="email" autoComplete="email" error={errors.email} defaultValue={actionData?.values.email} />
+        <button type="submit">E-mail me a sign-in link</button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/dashboard";
+import { formatCount } from "../../format";
+import { requireStaff } from "../../session.server";
+import { countSubscribers } from "../../../domains/email/subscriber-admin.server";
+import { countContactMessages } from "../../../domains/site/contact-inbox.server";
+
+export const meta: Route.MetaFunction = () => [{ title: "Dashboard — AMG staff" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  await requireStaff(args);
+  const { db, clock } = args.context.services;
+  const weekAgo = new Date(clock().getTime() - 7 * 86_400_000);
+  const [newMessages, messagesThisWeek, subscribersThisWeek, activeSubscribers] = await Promise.all([
+    countContactMessages(db, { status: "new" }),
+    countContactMessages(db, { since: weekAgo }),
+    countSubscribers(db, { since: weekAgo }),
+    countSubscribers(db, { status: "active" }),
+  ]);
+  return { newMessages, messagesThisWeek, subscribersThisWeek, activeSubscribers };
+}
+
+export default function Dashboard({ loaderData }: Route.ComponentProps) {
+  const cards = [
+    { value: loaderData.newMessages, label: "contact messages waiting for an answer", to: "/admin/inbox?status=new", action: "Answer them" },
+    { value: loaderData.messagesThisWeek, label: "contact messages this week", to: "/admin/inbox", action: "Open the inbox" },
+    { value: loaderData.subscribersThisWeek, label: "new newsletter sign-ups this week", to: "/admin/subscribers", action: "See subscribers" },
+    { value: loaderData.activeSubscribers, label: "confirmed subscribers in all", to: "/admin/subscribers?status=active", action: "See the list" },
+  ];
+  return (
+    <>
+      <h1>Dashboard</h1>
+      <p className="hint">Membership applications will appear here once applications open.</p>
+      <ul className="stat-grid">
+        {cards.map((c) => (
+          <li key={c.label} className="stat-card">
+            <span className="stat-value">{formatCount(c.value)}</span>
+            <span>{c.label}</span>
+            <Link to={c.to}>{c.action}</Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/outbox";
+import { CsrfField } from "../../components/csrf-field";
+import { formatDateTime, positiveInt } from "../../format";
+import { actorOf, requireStaff } from "../../session.server";
+import { listOutbox, resendOutboxMessage } from "../../../domains/email/subscriber-admin.server";
+import type { OutboxStatus } from "../../../domains/email/subscriber-admin.server";
+import { AppError } from "../../../platform/errors";
+
+export const meta: Route.MetaFunction = () => [{ title: "Outbox — AMG staff" }];
+
+const pageSize = 50;
+const statuses: OutboxStatus[] = ["queued", "sent", "stored", "failed"];
+const statusLabel: Record<OutboxStatus, string> = { queued: "Queued", sent: "Sent", stored: "Kept (no SMTP)", failed: "Failed" };
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireStaff(args);
+  const url = new URL(args.request.url);
+  const status = statuses.find((s) => s === url.searchParams.get("status"));
+  const rows = await listOutbox(args.context.services.db, { status, beforeId: positiveInt(url.searchParams.get("before")), limit: pageSize + 1 });
+  return { messages: rows.slice(0, pageSize), nextBefore: rows.length > pageSize ? rows[pageSize - 1].id : null, status: status ?? "", csrf: viewer.csrfToken };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireStaff(args, formData);
+  try {
+    await resendOutboxMessage(args.context.services.db, args.context.services.jobs, actorOf(viewer, args.context), String(formData.get("message") ?? ""));
+  } catch (error) {
+    if (error instanceof AppError) return data({ error: error.message }, { status: error.status });
+    throw error;
+  }
+  return redirect("/admin/outbox");
+}
+
+export default function Outbox({ loaderData, actionData }: Route.ComponentProps) {
+  const { messages, nextBefore, status, csrf } = loaderData;
+  return (
+    <>
+      <h1>Outbox</h1>
+      <p className="hint">Every e-mail the platform has sent or queued. Without an SMTP server, messages are kept here.</p>
+      <Form method="get" className="filter-bar">
+        <label>
+          Status
+          <select name="status" defaultValue={status}>
+            <option value="">All</option>
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {statusLabel[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Filter</button>
+      </Form>
+      {actionData?.error ? (
+        <div className="alert alert-error" role="alert">
+          {actionData.error}
+        </div>
+      ) : null}
+      <table className="data-table">
+        <caption className="visually-hidden">Outgoing e-mail, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Created</th>
+            <th scope="col">To</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {messages.map((m) => (
+            <tr key={m.publicId}>
+              <td>{formatDateTime(m.createdAt)}</td>
+              <td>{m.toAddress}</td>
+              <td>{m.subject}</td>
+              <td>
+                {statusLabel[m.status]}
+                {m.lastError ? <span className="hint"> — {m.lastError}</span> : null}
+                {m.attempts > 1 ? <span className="hint"> ({m.attempts} attempts)</span> : null}
+              </td>
+              <td>
+                {m.status === "failed" ? (
+                  <Form method="post">
+                    <CsrfField token={csrf} />
+                    <input type="hidden" name="message" value={m.publicId} />
+                    <button type="submit" className="button-small">
+                      Resend
+                    </button>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {nextBefore ? (
+        <p>
+          <Link to={`?${new URLSearchParams({ status, before: String(nextBefore) })}`}>Older messages</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

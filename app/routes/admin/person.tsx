@@ -1,0 +1,102 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/person";
+import { CsrfField } from "../../components/csrf-field";
+import { formatDateTime } from "../../format";
+import { actorOf, requireRole, requireStaff } from "../../session.server";
+import { changeRoleSchema, roles } from "../../../domains/accounts/accounts.schema";
+import { listAudit } from "../../../domains/accounts/audit.server";
+import { changeRole, findPersonByPublicId, setPersonDisabled } from "../../../domains/accounts/people.server";
+import { AppError } from "../../../platform/errors";
+
+export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.person.email ?? "Person"} — AMG staff` }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireStaff(args);
+  const { db } = args.context.services;
+  const person = await findPersonByPublicId(db, args.params.publicId);
+  if (!person) throw data({ message: "No such person." }, { status: 404 });
+  const history = await listAudit(db, { q: person.publicId, limit: 20 });
+  return { person, history, csrf: viewer.csrfToken, canManage: viewer.roles.includes("admin"), isSelf: viewer.personId === person.id };
+}
+
+// Granting and revoking roles and disabling accounts are for admins.
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireRole(args, "admin", formData);
+  const { services } = args.context;
+  const actor = actorOf(viewer, args.context);
+  try {
+    const intent = formData.get("intent");
+    if (intent === "disable" || intent === "enable") {
+      await setPersonDisabled(services.db, actor, { personPublicId: args.params.publicId, disabled: intent === "disable" }, services.clock());
+    } else {
+      const parsed = changeRoleSchema.safeParse({ personId: args.params.publicId, role: formData.get("role"), intent });
+      if (!parsed.success) return data({ error: parsed.error.issues[0].message }, { status: 400 });
+      await changeRole(services.db, actor, { personPublicId: args.params.publicId, role: parsed.data.role, intent: parsed.data.intent });
+    }
+  } catch (error) {
+    if (error instanceof AppError) return data({ error: error.message }, { status: error.status });
+    throw error;
+  }
+  return redirect(`/admin/people/${args.params.publicId}`);
+}
+
+export default function Person({ loaderData, actionData }: Route.ComponentProps) {
+  const { person, history, csrf, canManage, isSelf } = loaderData;
+  return (
+    <>
+      <p>
+        <Link to="/admin/people">← People</Link>
+      </p>
+      <h1>{person.email}</h1>
+      <p>
+        {person.name || "No name given"} · account {person.isDisabled ? <strong>disabled</strong> : "active"} · created {formatDateTime(person.createdAt)} · last
+        sign-in {formatDateTime(person.lastSignInAt)}
+      </p>
+      {actionData?.error ? (
+        <div className="alert alert-error" role="alert">
+          {actionData.error}
+        </div>
+      ) : null}
+      <h2>Roles</h2>
+      <ul className="role-list">
+        {roles.map((role) => {
+          const held = person.roles.includes(role);
+          return (
+            <li key={role}>
+              <span>
+                {role}: <strong>{held ? "yes" : "no"}</strong>
+              </span>
+              {canManage ? (
+                <Form method="post">
+                  <CsrfField token={csrf} />
+                  <input type="hidden" name="role" value={role} />
+                  <button type="submit" name="intent" value={held ? "revoke" : "grant"} className="button-small button-secondary">
+                    {held ? `Revoke ${role}` : `Grant ${role}`}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      {canManage && !isSelf ? (
+        <Form method="post">
+          <CsrfField token={csrf} />
+          <button type="submit" name="intent" value={person.isDisabled ? "enable" : "disable"} className="button-secondary">
+            {person.isDisabled ? "Enable this account" : "Disable this account (ends its sessions)"}
+          </button>
+        </Form>
+      ) : null}
+      {!canManage ? <p className="hint">Only administrators can change roles.</p> : null}
+      <h2>History</h2>
+      <ul>
+        {history.map((h) => (
+          <li key={h.id}>
+            {formatDateTime(h.at)}: {h.action} by {h.actorEmail ?? "the system"}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/settings";
+import { CsrfField } from "../../components/csrf-field";
+import { FormField } from "../../components/form-field";
+import { formValues } from "../../form-data";
+import { actorOf, requireStaff } from "../../session.server";
+import { getSiteSettings } from "../../../domains/site/queries.server";
+import { weekdays } from "../../../domains/site/site.schema";
+import type { OfficeHours, Organisation } from "../../../domains/site/site.schema";
+import { updateSiteSettings } from "../../../domains/site/update-site-settings.server";
+import { AppError } from "../../../platform/errors";
+
+export const meta: Route.MetaFunction = () => [{ title: "Settings — AMG staff" }];
+
+type Values = Record<string, string>;
+
+/** The form's flat fields from saved settings. */
+function toValues(organisation: Organisation, hours: OfficeHours): Values {
+  const values: Values = { ...Object.fromEntries(Object.entries(organisation).map(([k, v]) => [k, String(v ?? "")])) };
+  values.timeZone = hours.timeZone;
+  values.zoneLabel = hours.zoneLabel;
+  values.observeUsFederalHolidays = hours.observeUsFederalHolidays ? "on" : "";
+  for (const day of weekdays) {
+    const h = hours.weekly[day];
+    values[`${day}.open`] = h ? "on" : "";
+    values[`${day}.opens`] = h?.opens ?? "09:00";
+    values[`${day}.closes`] = h?.closes ?? "17:00";
+  }
+  values.closedDates = hours.closedDates.map((d) => `${d.date} ${d.note}`.trim()).join("\n");
+  return values;
+}
+
+function fromValues(v: Values) {
+  const organisation = {
+    name: v.name, shortName: v.shortName, tagline: v.tagline, email: v.email, staffEmail: v.staffEmail || undefined,
+    streetAddress: v.streetAddress ?? "", city: v.city, region: v.region, postalCode: v.postalCode ?? "", country: v.country || "US",
+  };
+  const officeHours = {
+    timeZone: v.timeZone,
+    zoneLabel: v.zoneLabel,
+    observeUsFederalHolidays: v.observeUsFederalHolidays === "on",
+    weekly: Object.fromEntries(weekdays.map((d) => [d, v[`${d}.open`] === "on" ? { opens: v[`${d}.opens`], closes: v[`${d}.closes`] } : null])),
+    closedDates: (v.closedDates ?? "")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => ({ date: line.slice(0, 10), note: line.slice(10).trim() })),
+  };
+  return { organisation, officeHours };
+}
+
+/** Maps the use case's error paths (e.g. "weekly.monday", "closedDates.2.date") to the form's fields. */
+function fieldOf(path: string): string {
+  if (path.startsWith("weekly.")) return `${path.split(".")[1]}.opens`;
+  if (path.startsWith("closedDates")) return "closedDates";
+  return path;
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireStaff(args);
+  const { organisation, officeHours } = await getSiteSettings(args.context.services.db);
+  return { values: toValues(organisation, officeHours), csrf: viewer.csrfToken, saved: new URL(args.request.url).searchParams.has("saved") };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireStaff(args, formData);
+  const values = formValues(formData);
+  const input = fromValues(values);
+  const errors: Record<string, string> = {};
+  try {
+    await updateSiteSettings({ ...args.context.services, input, actor: actorOf(viewer, args.context) });
+  } catch (error) {
+    if (!(error instanceof AppError) || !error.fieldErrors) throw error;
+    for (const [path, message] of Object.entries(error.fieldErrors)) errors[fieldOf(path)] ??= message;
+  }
+  if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
+  return redirect("/admin/settings?saved=1");
+}
+
+export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
+  const v = actionData?.values ?? loaderData.values;
+  const e = actionData?.errors ?? {};
+  return (
+    <>
+      <h1>Settings</h1>
+      {loaderData.saved && !actionData ? (
+        <div className="alert alert-ok" role="status">
+          Saved. The site shows the new settings now.
+        </div>
+      ) : null}
+      {actionData ? (
+        <div className="alert alert-error" role="alert">
+          Nothing was saved. Please correct the fields marked below.
+        </div>
+      ) : null}
+      <Form method="post" noValidate className="stack-form settings-form">
+        <CsrfField token={loaderData.csrf} />
+        <fieldset>
+          <legend>Organisation</legend>
+          <FormField name="name" label="Name" defaultValue={v.name} error={e.name} />
+          <FormField name="shortName" label="Short name" defaultValue={v.shortName} error={e.shortName} />
+          <FormField name="tagline" label="Tagline" defaultValue={v.tagline} error={e.tagline} />
+          <FormField name="email" label="Public e-mail" type="email" defaultValue={v.email} error={e.email} />
+          <FormField name="staffEmail" label="Where contact messages go" type="email" required={false} defaultValue={v.staffEmail} error={e.staffEmail} hint="Leave empty to use the public e-mail." />
+          <FormField name="streetAddress" label="Street address" required={false} defaultValue={v.streetAddress} error={e.streetAddress} />
+          <FormField name="city" label="City" defaultValue={v.city} error={e.city} />
+          <FormField name="region" label="State" defaultValue={v.region} error={e.region} />
+          <FormField name="postalCode" label="ZIP code" required={false} defaultValue={v.postalCode} error={e.postalCode} />
+        </fieldset>
+        <fieldset>
+          <legend>Office hours</legend>
+          <FormField name="timeZone" label="Time zone" defaultValue={v.timeZone} error={e.timeZone} hint="An IANA name such as America/New_York." />
+          <FormField name="zoneLabel" label="Time zone label" defaultValue={v.zoneLabel} error={e.zoneLabel} hint="Printed after times, e.g. ET." />
+          <div className="field">
+            <label>
+              <input type="checkbox" name="observeUsFederalHolidays" defaultChecked={v.observeUsFederalHolidays === "on"} /> Closed on US federal holidays (observed dates)
+            </label>
+          </div>
+          {weekdays.map((day) => (
+            <div key={day} className={`field weekday${e[`${day}.opens`] ? " field-error" : ""}`}>
+              <label>
+                <input type="checkbox" name={`${day}.open`} defaultChecked={v[`${day}.open`] === "on"} /> Open on {day[0].toUpperCase() + day.slice(1)}
+              </label>
+              <span className="time-range">
+                <label>
+                  from <input type="time" name={`${day}.opens`} defaultValue={v[`${day}.opens`]} aria-invalid={e[`${day}.opens`] ? true : undefined} />
+                </label>
+                <label>
+                  to <input type="time" name={`${day}.closes`} defaultValue={v[`${day}.closes`]} />
+                </label>
+              </span>
+              {e[`${day}.opens`] ? <p className="error-message">{e[`${day}.opens`]}</p> : null}
+            </div>
+          ))}
+          <FormField name="closedDates" label="Extra closed days" multiline required={false} defaultValue={v.closedDates} error={e.closedDates} hint="One per line: YYYY-MM-DD and an optional note, e.g. 2026-12-24 Christmas Eve." />
+        </fieldset>
+        <button type="submit">Save settings</button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/subscribers";
+import { CsrfField } from "../../components/csrf-field";
+import { formatCount, formatDateTime, positiveInt } from "../../format";
+import { actorOf, requireStaff } from "../../session.server";
+import { countSubscribers, listSubscribers, staffUnsubscribe } from "../../../domains/email/subscriber-admin.server";
+import type { SubscriberStatus } from "../../../domains/email/subscriber-admin.server";
+import { AppError } from "../../../platform/errors";
+
+export const meta: Route.MetaFunction = () => [{ title: "Subscribers — AMG staff" }];
+
+const pageSize = 50;
+const statuses: SubscriberStatus[] = ["active", "pending", "unsubscribed"];
+
+export function subscriberFilterFrom(url: URL) {
+  const status = statuses.find((s) => s === url.searchParams.get("status"));
+  const q = url.searchParams.get("q")?.trim().slice(0, 100) || undefined;
+  return { status, q };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireStaff(args);
+  const url = new URL(args.request.url);
+  const filter = subscriberFilterFrom(url);
+  const { db } = args.context.services;
+  const [rows, total] = await Promise.all([
+    listSubscribers(db, { ...filter, beforeId: positiveInt(url.searchParams.get("before")), limit: pageSize + 1 }),
+    countSubscribers(db, filter),
+  ]);
+  return {
+    subscribers: rows.slice(0, pageSize),
+    nextBefore: rows.length > pageSize ? rows[pageSize - 1].id : null,
+    total,
+    q: filter.q ?? "",
+    status: filter.status ?? "",
+    exportQuery: new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString(),
+    csrf: viewer.csrfToken,
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireStaff(args, formData);
+  const publicId = String(formData.get("subscriber") ?? "");
+  try {
+    await staffUnsubscribe(args.context.services.db, actorOf(viewer, args.context), publicId, args.context.services.clock());
+  } catch (error) {
+    if (error instanceof AppError) return data({ error: error.message }, { status: error.status });
+    throw error;
+  }
+  return redirect(new URL(args.request.url).pathname + new URL(args.request.url).search);
+}
+
+export default function Subscribers({ loaderData, actionData }: Route.ComponentProps) {
+  const { subscribers, nextBefore, total, q, status, exportQuery, csrf } = loaderData;
+  return (
+    <>
+      <h1>Subscribers</h1>
+      <Form method="get" className="filter-bar" role="search">
+        <label>
+          Search <input type="search" name="q" defaultValue={q} placeholder="e-mail contains…" />
+        </label>
+        <label>
+          Status
+          <select name="status" defaultValue={status}>
+            <option value="">All</option>
+            <option value="active">Confirmed</option>
+            <option value="pending">Waiting for confirmation</option>
+            <option value="unsubscribed">Unsubscribed</option>
+          </select>
+        </label>
+        <button type="submit">Filter</button>
+        <a className="button button-secondary" href={`/admin/subscribers.csv${exportQuery ? `?${exportQuery}` : ""}`} download>
+          Export CSV
+        </a>
+      </Form>
+      <p>{formatCount(total)} matching</p>
+      {actionData?.error ? (
+        <div className="alert alert-error" role="alert">
+          {actionData.error}
+        </div>
+      ) : null}
+      <table className="data-table">
+        <caption className="visually-hidden">Subscribers, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">E-mail</th>
+            <th scope="col">Status</th>
+            <th scope="col">Signed up</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {subscribers.map((s) => (
+            <tr key={s.publicId}>
+              <td>{s.email}</td>
+              <td>{s.status === "active" ? "Confirmed" : s.status === "pending" ? "Waiting" : "Unsubscribed"}</td>
+              <td>{formatDateTime(s.createdAt)}</td>
+              <td>
+                {s.status !== "unsubscribed" ? (
+                  <Form method="post">
+                    <CsrfField token={csrf} />
+                    <input type="hidden" name="subscriber" value={s.publicId} />
+                    <button type="submit" className="button-small button-secondary" aria-label={`Unsubscribe ${s.email}`}>
+                      Unsubscribe
+                    </button>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {nextBefore ? (
+        <p>
+          <Link to={`?${new URLSearchParams({ q, status, before: String(nextBefore) })}`}>Next page</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

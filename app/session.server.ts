@@ -1,0 +1,87 @@
+// Who is asking: the session cookie → the viewer, and the guards every protected loader and
+// action starts with. Authorisation lives here and only here.
+import { data, redirect } from "react-router";
+import type { AppLoadContext } from "react-router";
+import type { Role } from "../domains/accounts/accounts.schema";
+import { messages } from "../domains/accounts/messages";
+import { hasRole } from "../domains/accounts/rules";
+import { findViewer } from "../domains/accounts/sessions.server";
+import type { Viewer } from "../domains/accounts/sessions.server";
+import type { Actor } from "../domains/accounts/audit.server";
+import { sessionCookieName, signInCookieName } from "../platform/request-context";
+import type { RequestContext } from "../platform/request-context";
+
+type Args = { request: Request; context: AppLoadContext };
+
+export function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get("cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return null;
+}
+
+export function serializeCookie(name: string, value: string, options: { maxAgeSeconds: number; secure: boolean }): string {
+  return [`${name}=${encodeURIComponent(value)}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`, options.secure ? "Secure" : null]
+    .filter(Boolean)
+    .join("; ");
+}
+
+const viewers = new WeakMap<AppLoadContext, Promise<Viewer | null>>();
+
+/** The signed-in person, or null; looked up once per request. */
+export function getViewer({ request, context }: Args): Promise<Viewer | null> {
+  let found = viewers.get(context);
+  if (!found) {
+    const token = readCookie(request, sessionCookieName);
+    found = token ? findViewer(context.services.db, token, context.services.clock()) : Promise.resolve(null);
+    viewers.set(context, found);
+  }
+  return found;
+}
+
+/** A relative path on this site to come back to after signing in (never another site). */
+export function safeNextPath(value: string | null | undefined, fallback = "/account"): string {
+  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
+}
+
+export async function requireViewer(args: Args): Promise<Viewer> {
+  const viewer = await getViewer(args);
+  if (!viewer) {
+    const url = new URL(args.request.url);
+    throw redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return viewer;
+}
+
+/**
+ * The one authorisation check: anonymous → sign-in page; signed in without the role → 403.
+ * For POSTs it also checks the session's CSRF token (field `csrf`).
+ */
+export async function requireRole(args: Args, role: Role, formData?: FormData): Promise<Viewer> {
+  const viewer = await requireViewer(args);
+  if (!hasRole(viewer.roles, role)) throw data({ message: "This page is for AMG staff." }, { status: 403 });
+  if (args.request.method !== "GET" && args.request.method !== "HEAD") verifyCsrf(viewer, formData);
+  return viewer;
+}
+
+export const requireStaff = (args: Args, formData?: FormData) => requireRole(args, "staff", formData);
+
+export function verifyCsrf(viewer: Viewer, formData: FormData | undefined): void {
+  if (!formData || formData.get("csrf") !== viewer.csrfToken) throw data({ message: messages.csrfFailed }, { status: 403 });
+}
+
+export function actorOf(viewer: Viewer, context: AppLoadContext): Actor {
+  return { personId: viewer.personId, email: viewer.email, ip: context.clientIp, requestId: context.requestId };
+}
+
+/** Signs the browser in: the new session's cookie, and the sign-in nonce cleared. */
+export function signedInRedirect(outcome: { sessionToken: string; expiresAt: Date }, next: string, context: RequestContext) {
+  const headers = new Headers();
+  const maxAgeSeconds = (outcome.expiresAt.getTime() - context.services.clock().getTime()) / 1000;
+  headers.append("Set-Cookie", serializeCookie(sessionCookieName, outcome.sessionToken, { maxAgeSeconds, secure: context.secureCookies }));
+  headers.append("Set-Cookie", serializeCookie(signInCookieName, "", { maxAgeSeconds: 0, secure: context.secureCookies }));
+  return redirect(next, { headers });
+}

@@ -1,0 +1,85 @@
+// Tables of the accounts context: people, their roles, sign-in requests, sessions, the audit log.
+import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+
+export const people = pgTable(
+  "people",
+  {
+    id: serial("id").primaryKey(),
+    publicId: text("public_id").notNull().unique(),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull().default(""),
+    isDisabled: boolean("is_disabled").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+  },
+  (t) => [index("people_created_at_idx").on(t.createdAt)],
+);
+
+export const personRoles = pgTable(
+  "person_roles",
+  {
+    personId: integer("person_id").notNull().references(() => people.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["member", "mentor", "staff", "admin"] }).notNull(),
+    grantedBy: integer("granted_by").references(() => people.id, { onDelete: "set null" }),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.role] })],
+);
+
+/** A request for a sign-in link: the link's token and the typed code are stored hashed. */
+export const signInRequests = pgTable(
+  "sign_in_requests",
+  {
+    id: serial("id").primaryKey(),
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    codeHash: text("code_hash").notNull(),
+    /** Hash of the nonce kept in the asking browser's cookie: the link signs in only that browser. */
+    browserHash: text("browser_hash").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ip: text("ip"),
+  },
+  (t) => [index("sign_in_requests_browser_idx").on(t.browserHash)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: serial("id").primaryKey(),
+    publicId: text("public_id").notNull().unique(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** Secret of this session's forms (CSRF token), random per session. */
+    csrfToken: text("csrf_token").notNull(),
+    personId: integer("person_id").notNull().references(() => people.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_person_idx").on(t.personId)],
+);
+
+/** Append-only: who did what, to what, when and from where. No code path updates or deletes a row. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: serial("id").primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** No foreign key: the log outlives the people in it, and a trigger refuses every UPDATE and DELETE. */
+    actorId: integer("actor_id"),
+    actorEmail: text("actor_email"),
+    action: text("action").notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    ip: text("ip"),
+    requestId: text("request_id"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_actor_idx").on(t.actorId), index("audit_log_action_idx").on(t.action)],
+);

@@ -1,0 +1,90 @@
+// Sessions: a random token in the browser's cookie, only its hash in the database, with
+// idle and absolute expiry, last seen, IP and user agent. Any web process can read them.
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.server";
+import { people, sessions } from "../../db/schema/index";
+import { hashToken, newPublicId, newToken } from "../email/tokens";
+import type { Role } from "./accounts.schema";
+import { recordAudit } from "./audit.server";
+import type { Actor } from "./audit.server";
+import { rolesOf } from "./people.server";
+import { isSessionLive, sessionLimits, touchEveryMs } from "./rules";
+
+export type Viewer = {
+  personId: number;
+  publicId: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  sessionId: number;
+  sessionPublicId: string;
+  csrfToken: string;
+};
+
+/** Starts a new session (a new token every sign-in, so a planted token is worthless). */
+export async function createSession(db: Executor, input: { personId: number; ip: string | null; userAgent: string | null; now: Date }): Promise<{ token: string; expiresAt: Date }> {
+  const token = newToken(32);
+  const roles = await rolesOf(db, input.personId);
+  const expiresAt = new Date(input.now.getTime() + sessionLimits(roles).absoluteMs);
+  await db.insert(sessions).values({
+    publicId: newPublicId(),
+    tokenHash: hashToken(token),
+    csrfToken: newToken(24),
+    personId: input.personId,
+    createdAt: input.now,
+    lastSeenAt: input.now,
+    expiresAt,
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 400) ?? null,
+  });
+  await db.update(people).set({ lastSignInAt: input.now }).where(eq(people.id, input.personId));
+  return { token, expiresAt };
+}
+
+/** The person behind a session token, or null when the session is unknown, ended, expired or the account disabled. */
+export async function findViewer(db: Executor, token: string, now: Date): Promise<Viewer | null> {
+  const [row] = await db
+    .select({ session: sessions, person: people })
+    .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
+    .where(eq(sessions.tokenHash, hashToken(token)))
+    .limit(1);
+  if (!row || row.person.isDisabled) return null;
+  const roles = await rolesOf(db, row.person.id);
+  if (!isSessionLive(row.session, roles, now)) return null;
+  if (now.getTime() - row.session.lastSeenAt.getTime() > touchEveryMs) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.session.id));
+  }
+  return {
+    personId: row.person.id,
+    publicId: row.person.publicId,
+    email: row.person.email,
+    name: row.person.name,
+    roles,
+    sessionId: row.session.id,
+    sessionPublicId: row.session.publicId,
+    csrfToken: row.session.csrfToken,
+  };
+}
+
+export async function endSessionByToken(db: Executor, token: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ endedAt: now }).where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.endedAt)));
+}
+
+export async function listOwnSessions(db: Executor, personId: number, now: Date) {
+  const rows = await db.select().from(sessions).where(and(eq(sessions.personId, personId), isNull(sessions.endedAt), sql`${sessions.expiresAt} > ${now}`)).orderBy(desc(sessions.lastSeenAt));
+  return rows.map(({ tokenHash: _hash, csrfToken: _csrf, ...rest }) => rest);
+}
+
+/** Ends one of the actor's own sessions (not someone else's). */
+export async function endOwnSession(db: Executor, actor: Actor, sessionPublicId: string, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const ended = await tx
+      .update(sessions)
+      .set({ endedAt: now })
+      .where(and(eq(sessions.publicId, sessionPublicId), eq(sessions.personId, actor.personId), isNull(sessions.endedAt)))
+      .returning({ id: sessions.id });
+    if (ended.length) await recordAudit(tx, actor, { action: "session.end", subjectType: "session", subjectId: sessionPublicId });
+    return ended.length > 0;
+  });
+}

@@ -1,0 +1,116 @@
+// Passwordless sign-in. A request e-mails a single-use link (15 minutes) and a 6-digit code.
+// Both are bound to the browser that asked (a nonce in its cookie, hashed here): a link opened
+// by a mail scanner or on another device signs nobody in; the code typed on the asking page does.
+// The answer to a request never says whether the address has an account.
+import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { signInRequests } from "../../db/schema/index";
+import { hitRateLimit, rateLimits } from "../../platform/rate-limit.server";
+import type { Services } from "../../platform/services";
+import { queueEmail, senderAddress } from "../email/queue-email.server";
+import { noAccountMail, signInMail } from "../email/templates";
+import { hashToken, newToken } from "../email/tokens";
+import { getSiteSettings } from "../site/queries.server";
+import { recordAudit } from "./audit.server";
+import { findPersonByEmail } from "./people.server";
+import { createSession } from "./sessions.server";
+import { maxCodeAttempts, signInValidMinutes } from "./rules";
+
+const hashCode = (code: string, browserHash: string) => createHash("sha256").update(`${browserHash}:${code}`).digest("base64url");
+
+export type RequestSignInOutcome = { ok: true } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+
+export async function requestSignIn({
+  db, jobs, clock, appUrl, mailFrom, email, browserNonce, ip,
+}: Services & { email: string; browserNonce: string; ip: string | null }): Promise<RequestSignInOutcome> {
+  const now = clock();
+  for (const [rule, subject] of [[rateLimits.signInPerIp, ip ?? "unknown"], [rateLimits.signInPerAddress, email]] as const) {
+    const limit = await hitRateLimit(db, rule, subject, now);
+    if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+  }
+  const { organisation } = await getSiteSettings(db);
+  const from = senderAddress(mailFrom, organisation);
+  await db.transaction(async (tx) => {
+    const person = await findPersonByEmail(tx, email);
+    if (!person) {
+      await queueEmail(tx, jobs, { template: "accounts.no-account", to: email, from, ...noAccountMail({ orgName: organisation.name, appUrl }) });
+      return;
+    }
+    if (person.isDisabled) return;
+    const token = newToken();
+    const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+    const browserHash = hashToken(browserNonce);
+    await tx.insert(signInRequests).values({
+      email,
+      tokenHash: hashToken(token),
+      codeHash: hashCode(code, browserHash),
+      browserHash,
+      expiresAt: new Date(now.getTime() + signInValidMinutes * 60_000),
+      createdAt: now,
+      ip,
+    });
+    const mail = signInMail({ orgName: organisation.name, link: `${appUrl}/sign-in/verify?token=${token}`, code, minutes: signInValidMinutes });
+    await queueEmail(tx, jobs, { template: "accounts.sign-in", to: email, from, ...mail });
+  });
+  return { ok: true };
+}
+
+export type CompleteSignInOutcome =
+  | { ok: true; sessionToken: string; expiresAt: Date }
+  | { ok: false; reason: "other-browser" | "expired" | "wrong-code" | "too-many-attempts" | "rate-limited" };
+
+type Completion = Pick<Services, "db" | "clock"> & { browserNonce: string | null; ip: string | null; userAgent: string | null };
+
+async function startSessionFor(services: Completion, requestId: number, email: string): Promise<CompleteSignInOutcome> {
+  const now = services.clock();
+  return services.db.transaction(async (tx) => {
+    const used = await tx
+      .update(signInRequests)
+      .set({ usedAt: now })
+      .where(and(eq(signInRequests.id, requestId), isNull(signInRequests.usedAt)))
+      .returning({ id: signInRequests.id });
+    if (used.length === 0) return { ok: false, reason: "expired" } as const;
+    const person = await findPersonByEmail(tx, email);
+    if (!person || person.isDisabled) return { ok: false, reason: "expired" } as const;
+    const session = await createSession(tx, { personId: person.id, ip: services.ip, userAgent: services.userAgent, now });
+    await recordAudit(tx, { personId: person.id, email: person.email, ip: services.ip }, { action: "session.sign-in", subjectType: "person", subjectId: person.publicId });
+    return { ok: true, sessionToken: session.token, expiresAt: session.expiresAt } as const;
+  });
+}
+
+/** The link from the e-mail: signs in only in the browser that asked. */
+export async function completeSignInWithLink(services: Completion & { token: string }): Promise<CompleteSignInOutcome> {
+  const now = services.clock();
+  const [request] = await services.db
+    .select()
+    .from(signInRequests)
+    .where(and(eq(signInRequests.tokenHash, hashToken(services.token)), isNull(signInRequests.usedAt), gt(signInRequests.expiresAt, now)))
+    .limit(1);
+  if (!request) return { ok: false, reason: "expired" };
+  if (!services.browserNonce || hashToken(services.browserNonce) !== request.browserHash) return { ok: false, reason: "other-browser" };
+  return startSessionFor(services, request.id, request.email);
+}
+
+/** The 6-digit code typed on the page of the browser that asked. */
+export async function completeSignInWithCode(services: Completion & { code: string }): Promise<CompleteSignInOutcome> {
+  const now = services.clock();
+  const limit = await hitRateLimit(services.db, rateLimits.signInCodePerIp, services.ip ?? "unknown", now);
+  if (!limit.allowed) return { ok: false, reason: "rate-limited" };
+  if (!services.browserNonce) return { ok: false, reason: "expired" };
+  const browserHash = hashToken(services.browserNonce);
+  const [request] = await services.db
+    .select()
+    .from(signInRequests)
+    .where(and(eq(signInRequests.browserHash, browserHash), isNull(signInRequests.usedAt), gt(signInRequests.expiresAt, now)))
+    .orderBy(desc(signInRequests.id))
+    .limit(1);
+  if (!request) return { ok: false, reason: "expired" };
+  if (request.attempts >= maxCodeAttempts) return { ok: false, reason: "too-many-attempts" };
+  const expected = Buffer.from(request.codeHash);
+  const given = Buffer.from(hashCode(services.code, browserHash));
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    await services.db.update(signInRequests).set({ attempts: sql`${signInRequests.attempts} + 1` }).where(eq(signInRequests.id, request.id));
+    return { ok: false, reason: request.attempts + 1 >= maxCodeAttempts ? "too-many-attempts" : "wrong-code" };
+  }
+  return startSessionFor(services, request.id, request.email);
+}

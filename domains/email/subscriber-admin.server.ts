@@ -1,0 +1,104 @@
+// Staff views of subscribers and the outbox: lists, counts, staff unsubscribe, CSV export
+// (streamed in keyset batches, so 100,000+ rows never sit in memory), resending a failed mail.
+import { stringify } from "csv-stringify/sync";
+import { and, asc, count, desc, eq, gt, gte, ilike, lt } from "drizzle-orm";
+import type { Executor } from "../../db/client.server";
+import { outboxMessages, subscribers } from "../../db/schema/index";
+import { AppError } from "../../platform/errors";
+import type { JobQueue } from "../../platform/queue.server";
+import { containsPattern } from "../../platform/search-pattern";
+import { recordAudit } from "../accounts/audit.server";
+import type { Actor } from "../accounts/audit.server";
+import { deliverEmailJob } from "./queue-email.server";
+
+export type SubscriberStatus = "pending" | "active" | "unsubscribed";
+export type SubscriberFilter = { q?: string; status?: SubscriberStatus };
+
+function subscriberConditions(filter: SubscriberFilter) {
+  const conditions = [];
+  if (filter.status) conditions.push(eq(subscribers.status, filter.status));
+  if (filter.q) conditions.push(ilike(subscribers.email, containsPattern(filter.q)));
+  return conditions;
+}
+
+export async function listSubscribers(db: Executor, filter: SubscriberFilter & { beforeId?: number; limit?: number }) {
+  const conditions = subscriberConditions(filter);
+  if (filter.beforeId) conditions.push(lt(subscribers.id, filter.beforeId));
+  return db
+    .select({ id: subscribers.id, publicId: subscribers.publicId, email: subscribers.email, status: subscribers.status, source: subscribers.source, createdAt: subscribers.createdAt, confirmedAt: subscribers.confirmedAt })
+    .from(subscribers)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(subscribers.id))
+    .limit(filter.limit ?? 50);
+}
+
+export async function countSubscribers(db: Executor, filter: SubscriberFilter & { since?: Date } = {}): Promise<number> {
+  const conditions = subscriberConditions(filter);
+  if (filter.since) conditions.push(gte(subscribers.createdAt, filter.since));
+  const [row] = await db.select({ n: count() }).from(subscribers).where(conditions.length ? and(...conditions) : undefined);
+  return row.n;
+}
+
+export async function staffUnsubscribe(db: Executor, actor: Actor, publicId: string, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(subscribers)
+      .set({ status: "unsubscribed", unsubscribedAt: now, confirmTokenHash: null, confirmExpiresAt: null })
+      .where(eq(subscribers.publicId, publicId))
+      .returning({ email: subscribers.email });
+    if (!rows.length) throw new AppError("NOT_FOUND", "No such subscriber");
+    await recordAudit(tx, actor, { action: "subscriber.unsubscribe", subjectType: "subscriber", subjectId: publicId, details: { email: rows[0].email } });
+  });
+}
+
+/** CSV of the subscribers matching the filter, yielded in chunks of up to 5,000 rows. */
+export async function* exportSubscribersCsv(db: Executor, filter: SubscriberFilter): AsyncGenerator<string> {
+  yield stringify([["email", "status", "source", "subscribed_at", "confirmed_at", "unsubscribed_at"]]);
+  let afterId = 0;
+  for (;;) {
+    const conditions = [...subscriberConditions(filter), gt(subscribers.id, afterId)];
+    const rows = await db.select().from(subscribers).where(and(...conditions)).orderBy(asc(subscribers.id)).limit(5000);
+    if (rows.length === 0) return;
+    yield stringify(rows.map((r) => [r.email, r.status, r.source, r.createdAt.toISOString(), r.confirmedAt?.toISOString() ?? "", r.unsubscribedAt?.toISOString() ?? ""]));
+    afterId = rows[rows.length - 1].id;
+  }
+}
+
+export type OutboxStatus = "queued" | "sent" | "stored" | "failed";
+
+export async function listOutbox(db: Executor, filter: { status?: OutboxStatus; beforeId?: number; limit?: number }) {
+  const conditions = [];
+  if (filter.status) conditions.push(eq(outboxMessages.status, filter.status));
+  if (filter.beforeId) conditions.push(lt(outboxMessages.id, filter.beforeId));
+  return db
+    .select({
+      id: outboxMessages.id,
+      publicId: outboxMessages.publicId,
+      template: outboxMessages.template,
+      toAddress: outboxMessages.toAddress,
+      subject: outboxMessages.subject,
+      status: outboxMessages.status,
+      attempts: outboxMessages.attempts,
+      lastError: outboxMessages.lastError,
+      createdAt: outboxMessages.createdAt,
+      sentAt: outboxMessages.sentAt,
+    })
+    .from(outboxMessages)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(outboxMessages.id))
+    .limit(filter.limit ?? 50);
+}
+
+/** Puts a failed message back in the queue. */
+export async function resendOutboxMessage(db: Executor, jobs: JobQueue, actor: Actor, publicId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(outboxMessages)
+      .set({ status: "queued", lastError: null })
+      .where(and(eq(outboxMessages.publicId, publicId), eq(outboxMessages.status, "failed")))
+      .returning({ id: outboxMessages.id, to: outboxMessages.toAddress });
+    if (!rows.length) throw new AppError("CONFLICT", "Only a failed message can be resent.");
+    await jobs.send(deliverEmailJob, { outboxId: rows[0].id }, { tx });
+    await recordAudit(tx, actor, { action: "outbox.resend", subjectType: "outbox_message", subjectId: publicId, details: { to: rows[0].to } });
+  });
+}
