@@ -21,3 +21,5 @@ export const changeRoleSchema = z.object({
   role: roleSchema,
   intent: z.enum(["grant", "revoke"]),
 });
+
+export const addPersonSchema = z.object({ email: emailAddressSchema, role: roleSchema });

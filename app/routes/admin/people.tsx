@@ -1,24 +1,68 @@
-import { Form, Link } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/people";
 import { formatDateTime } from "../../format";
-import { requireStaff } from "../../session.server";
-import { roles } from "../../../domains/accounts/accounts.schema";
-import { searchPeople } from "../../../domains/accounts/people.server";
+import { CsrfField } from "../../components/csrf-field";
+import { FormField } from "../../components/form-field";
+import { formValues } from "../../form-data";
+import { actorOf, requireRole, requireStaff } from "../../session.server";
+import { addPersonSchema, roles } from "../../../domains/accounts/accounts.schema";
+import { ensurePersonWithRole, findPersonByEmail, searchPeople } from "../../../domains/accounts/people.server";
+import { toFieldErrors } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = () => [{ title: "People — AMG staff" }];
 
 export async function loader(args: Route.LoaderArgs) {
-  await requireStaff(args);
+  const viewer = await requireStaff(args);
   const params = new URL(args.request.url).searchParams;
   const q = params.get("q")?.trim().slice(0, 100) || undefined;
   const role = roles.find((r) => r === params.get("role"));
-  return { people: await searchPeople(args.context.services.db, { q, role, limit: 100 }), q: q ?? "", role: role ?? "" };
+  return {
+    people: await searchPeople(args.context.services.db, { q, role, limit: 100 }),
+    q: q ?? "",
+    role: role ?? "",
+    csrf: viewer.csrfToken,
+    canManage: viewer.roles.includes("admin"),
+  };
 }
 
-export default function People({ loaderData }: Route.ComponentProps) {
+// Admins add a person (a new mentor or staff volunteer) with a first role; they then sign in by e-mail.
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireRole(args, "admin", formData);
+  const values = formValues(formData);
+  const parsed = addPersonSchema.safeParse(values);
+  if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), values }, { status: 400 });
+  const { db } = args.context.services;
+  await db.transaction((tx) => ensurePersonWithRole(tx, parsed.data.email, parsed.data.role, actorOf(viewer, args.context)));
+  const person = await findPersonByEmail(db, parsed.data.email);
+  return redirect(`/admin/people/${person!.publicId}`);
+}
+
+export default function People({ loaderData, actionData }: Route.ComponentProps) {
   return (
     <>
       <h1>People</h1>
+      {loaderData.canManage ? (
+        <details className="add-person" open={actionData !== undefined}>
+          <summary>Add a person</summary>
+          <Form method="post" noValidate className="stack-form">
+            <CsrfField token={loaderData.csrf} />
+            <FormField name="email" label="E-mail" type="email" error={actionData?.fieldErrors.email} defaultValue={actionData?.values.email} />
+            <div className="field">
+              <label htmlFor="field-role">First role</label>
+              <select id="field-role" name="role" defaultValue={actionData?.values.role ?? "staff"}>
+                {roles.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+              {actionData?.fieldErrors.role ? <p className="error-message">{actionData.fieldErrors.role}</p> : null}
+            </div>
+            <button type="submit">Add</button>
+          </Form>
+        </details>
+      ) : null}
       <Form method="get" className="filter-bar" role="search">
         <label>
           Search <input type="search" name="q" defaultValue={loaderData.q} placeholder="name or e-mail" />

@@ -1,0 +1,38 @@
+// Signing in over HTTP as a browser would (form POST → e-mail → code), for server tests.
+import type { AppServer } from "./app-server";
+import type { SmtpSink } from "./smtp-sink";
+
+export const form = (values: Record<string, string>) => new URLSearchParams(values).toString();
+
+export async function post(app: AppServer, path: string, values: Record<string, string>, cookie?: string): Promise<Response> {
+  return fetch(`${app.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { origin: app.url, "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
+    body: form(values),
+  });
+}
+
+const cookieFrom = (res: Response, name: string) => res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))?.split(";")[0];
+
+/** Signs `email` in and returns the Cookie header of the new session. */
+export async function signInOverHttp(app: AppServer, sink: SmtpSink, email: string): Promise<string> {
+  const before = sink.messages.length;
+  const asked = await post(app, "/sign-in", { email, next: "/account" });
+  const nonce = cookieFrom(asked, "amg_signin");
+  if (asked.status !== 302 || !nonce) throw new Error(`sign-in request failed: ${asked.status}`);
+  const mail = await sink.waitFor((m) => sink.messages.indexOf(m) >= before && m.to.includes(email));
+  const code = mail.text.match(/code on the sign-in page: (\d{3}) (\d{3})/)?.slice(1).join("");
+  if (!code) throw new Error(`no code in: ${mail.text}`);
+  const done = await post(app, "/sign-in/check", { code, next: "/account" }, nonce);
+  const session = cookieFrom(done, "amg_session");
+  if (done.status !== 302 || !session) throw new Error(`code not accepted: ${done.status}`);
+  return session;
+}
+
+export async function csrfTokenOf(app: AppServer, path: string, cookie: string): Promise<string> {
+  const html = await (await fetch(`${app.url}${path}`, { headers: { cookie } })).text();
+  const token = html.match(/name="csrf" value="([^"]+)"/)?.[1];
+  if (!token) throw new Error(`no CSRF token on ${path}`);
+  return token;
+}

@@ -1,0 +1,100 @@
+// Walks every console route (read from the route table, so a new route is walked too) as
+// anonymous, member, staff and admin, for GET and POST.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RouteConfigEntry } from "@react-router/dev/routes";
+import routes from "../../app/routes";
+import { startAppServer } from "../helpers/app-server";
+import type { AppServer } from "../helpers/app-server";
+import { csrfTokenOf, post, signInOverHttp } from "../helpers/http-session";
+import { startSmtpSink } from "../helpers/smtp-sink";
+import type { SmtpSink } from "../helpers/smtp-sink";
+
+function flatten(entries: RouteConfigEntry[], parent = ""): { path: string; file: string }[] {
+  return entries.flatMap((entry) => {
+    const path = [parent, entry.path ?? ""].filter(Boolean).join("/");
+    return [...(entry.path !== undefined || entry.index ? [{ path, file: entry.file }] : []), ...flatten(entry.children ?? [], path)];
+  });
+}
+
+const consoleRoutes = flatten(routes as RouteConfigEntry[]).filter((r) => r.path === "admin" || r.path.startsWith("admin/"));
+
+describe("console authorisation matrix", () => {
+  let app: AppServer;
+  let sink: SmtpSink;
+  const cookies: Record<"member" | "staff" | "admin", string> = { member: "", staff: "", admin: "" };
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org" });
+    cookies.admin = await signInOverHttp(app, sink, "admin@example.org");
+    const csrf = await csrfTokenOf(app, "/admin/people", cookies.admin);
+    for (const [email, role] of [["member@example.org", "member"], ["staff@example.org", "staff"]]) {
+      const res = await post(app, "/admin/people", { csrf, email, role }, cookies.admin);
+      expect(res.status).toBe(302);
+      if (role === "member") ids.person = res.headers.get("location")!.split("/").pop()!;
+    }
+    cookies.member = await signInOverHttp(app, sink, "member@example.org");
+    cookies.staff = await signInOverHttp(app, sink, "staff@example.org");
+    await post(app, "/contact", { name: "Pat", email: "pat@example.org", subject: "Hello there", message: "A message for the inbox." });
+    const inbox = await (await fetch(`${app.url}/admin/inbox`, { headers: { cookie: cookies.staff } })).text();
+    ids.message = inbox.match(/href="\/admin\/inbox\/([^"]+)"/)![1];
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await sink?.close();
+  });
+
+  const urlOf = (path: string) => `/${path.replace("inbox/:publicId", `inbox/${ids.message}`).replace("people/:publicId", `people/${ids.person}`)}`;
+
+  it("finds the console routes in the route table", () => {
+    expect(consoleRoutes.map((r) => r.path)).toEqual(expect.arrayContaining(["admin", "admin/inbox", "admin/settings", "admin/audit", "admin/subscribers.csv"]));
+    for (const r of consoleRoutes) expect(urlOf(r.path), `add an id for ${r.path} to this test`).not.toContain(":");
+  });
+
+  it("sends anonymous visitors to the sign-in page, for every console route", async () => {
+    for (const r of consoleRoutes) {
+      const res = await fetch(`${app.url}${urlOf(r.path)}`, { redirect: "manual" });
+      expect(res.status, r.path).toBe(302);
+      expect(res.headers.get("location"), r.path).toBe(`/sign-in?next=${encodeURIComponent(urlOf(r.path))}`);
+      const posted = await post(app, urlOf(r.path), { anything: "x" });
+      expect([302, 405], r.path).toContain(posted.status);
+      if (posted.status === 302) expect(posted.headers.get("location"), r.path).toMatch(/^\/sign-in\?next=/);
+    }
+  });
+
+  it("answers members 403 on every console route, for reading and for changing", async () => {
+    for (const r of consoleRoutes) {
+      const res = await fetch(`${app.url}${urlOf(r.path)}`, { headers: { cookie: cookies.member } });
+      expect(res.status, r.path).toBe(403);
+      if (r.file.endsWith(".tsx")) expect(await res.text(), r.path).toContain("You do not have access to this page");
+      const posted = await post(app, urlOf(r.path), { anything: "x" }, cookies.member);
+      expect([403, 405], r.path).toContain(posted.status);
+    }
+  });
+
+  it("lets staff read every console route", async () => {
+    for (const r of consoleRoutes) {
+      const res = await fetch(`${app.url}${urlOf(r.path)}`, { headers: { cookie: cookies.staff } });
+      expect(res.status, r.path).toBe(200);
+    }
+  });
+
+  it("refuses a staff change that carries no CSRF token, and a role change by staff who are not admins", async () => {
+    const noToken = await post(app, "/admin/settings", { name: "Hijacked" }, cookies.staff);
+    expect(noToken.status).toBe(403);
+    const csrf = await csrfTokenOf(app, "/admin/settings", cookies.staff);
+    const grant = await post(app, `/admin/people/${ids.person}`, { csrf, role: "admin", intent: "grant" }, cookies.staff);
+    expect(grant.status).toBe(403);
+  });
+
+  it("takes a role change into effect at the next request", async () => {
+    const csrf = await csrfTokenOf(app, `/admin/people/${ids.person}`, cookies.admin);
+    expect((await post(app, `/admin/people/${ids.person}`, { csrf, role: "staff", intent: "grant" }, cookies.admin)).status).toBe(302);
+    expect((await fetch(`${app.url}/admin`, { headers: { cookie: cookies.member } })).status).toBe(200);
+    expect((await post(app, `/admin/people/${ids.person}`, { csrf, role: "staff", intent: "revoke" }, cookies.admin)).status).toBe(302);
+    expect((await fetch(`${app.url}/admin`, { headers: { cookie: cookies.member } })).status).toBe(403);
+    const audit = await (await fetch(`${app.url}/admin/audit?action=role.revoke`, { headers: { cookie: cookies.admin } })).text();
+    expect(audit).toContain("member@example.org");
+  });
+});
