@@ -15,7 +15,7 @@ export async function loader(args: Route.LoaderArgs) {
   const status = describeOfficeHours(context.services.clock(), officeHours);
   // The footer shows "Open now"; a cached copy of any page must end when that changes.
   cacheNoLongerThan(context, status.changesAt);
-  return { organisation, officeStatus: status.label, isOpen: status.isOpen, nonce: context.nonce, signedIn: viewer !== null };
+  return { organisation, officeStatus: status.label, isOpen: status.isOpen, nonce: context.nonce, signedIn: viewer !== null && !viewer.secondFactorPending };
 }
 
 /**

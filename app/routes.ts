@@ -19,8 +19,10 @@ export default [
   route("sign-in", "routes/account/sign-in.tsx"),
   route("sign-in/check", "routes/account/sign-in-check.tsx"),
   route("sign-in/verify", "routes/account/sign-in-verify.tsx"),
+  route("sign-in/two-factor", "routes/account/sign-in-two-factor.tsx"),
   route("sign-out", "routes/account/sign-out.tsx"),
   route("account", "routes/account/account.tsx"),
+  route("account/two-factor", "routes/account/two-factor.tsx"),
   ...prefix("admin", [
     layout("routes/admin/layout.tsx", [
       index("routes/admin/dashboard.tsx"),

@@ -8,6 +8,7 @@ import { hasRole } from "../domains/accounts/rules";
 import { findViewer } from "../domains/accounts/sessions.server";
 import type { Viewer } from "../domains/accounts/sessions.server";
 import type { Actor } from "../domains/accounts/audit.server";
+import { getSiteSettings } from "../domains/site/queries.server";
 import { sessionCookieName, signInCookieName } from "../platform/request-context";
 import type { RequestContext } from "../platform/request-context";
 
@@ -47,12 +48,15 @@ export function safeNextPath(value: string | null | undefined, fallback = "/acco
   return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
 }
 
+const here = (request: Request) => {
+  const url = new URL(request.url);
+  return encodeURIComponent(url.pathname + url.search);
+};
+
 export async function requireViewer(args: Args): Promise<Viewer> {
   const viewer = await getViewer(args);
-  if (!viewer) {
-    const url = new URL(args.request.url);
-    throw redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
-  }
+  if (!viewer) throw redirect(`/sign-in?next=${here(args.request)}`);
+  if (viewer.secondFactorPending) throw redirect(`/sign-in/two-factor?next=${here(args.request)}`);
   return viewer;
 }
 
@@ -63,6 +67,9 @@ export async function requireViewer(args: Args): Promise<Viewer> {
 export async function requireRole(args: Args, role: Role, formData?: FormData): Promise<Viewer> {
   const viewer = await requireViewer(args);
   if (!hasRole(viewer.roles, role)) throw data({ message: "This page is for AMG staff." }, { status: 403 });
+  if (!viewer.hasSecondFactor && (await getSiteSettings(args.context.services.db)).security.requireSecondFactorForStaff) {
+    throw redirect(`/account/two-factor?required=1&next=${here(args.request)}`);
+  }
   if (args.request.method !== "GET" && args.request.method !== "HEAD") verifyCsrf(viewer, formData);
   return viewer;
 }
@@ -78,10 +85,11 @@ export function actorOf(viewer: Viewer, context: AppLoadContext): Actor {
 }
 
 /** Signs the browser in: the new session's cookie, and the sign-in nonce cleared. */
-export function signedInRedirect(outcome: { sessionToken: string; expiresAt: Date }, next: string, context: RequestContext) {
+export function signedInRedirect(outcome: { sessionToken: string; expiresAt: Date; secondFactorDue?: boolean }, next: string, context: RequestContext) {
   const headers = new Headers();
   const maxAgeSeconds = (outcome.expiresAt.getTime() - context.services.clock().getTime()) / 1000;
   headers.append("Set-Cookie", serializeCookie(sessionCookieName, outcome.sessionToken, { maxAgeSeconds, secure: context.secureCookies }));
   headers.append("Set-Cookie", serializeCookie(signInCookieName, "", { maxAgeSeconds: 0, secure: context.secureCookies }));
-  return redirect(next, { headers });
+  const target = "secondFactorDue" in outcome && outcome.secondFactorDue ? `/sign-in/two-factor?next=${encodeURIComponent(next)}` : next;
+  return redirect(target, { headers });
 }

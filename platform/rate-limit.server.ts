@@ -12,6 +12,8 @@ export const rateLimits = {
   signInPerIp: { name: "sign-in:ip", limit: 10, windowSeconds: 900 },
   signInPerAddress: { name: "sign-in:email", limit: 5, windowSeconds: 900 },
   signInCodePerIp: { name: "sign-in-code:ip", limit: 20, windowSeconds: 900 },
+  /** Every state-changing request, whatever the form: a ceiling against floods. */
+  changesPerIp: { name: "post:ip", limit: 60, windowSeconds: 60 },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };

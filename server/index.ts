@@ -16,6 +16,7 @@ import { PageCache, pickEncoding } from "../platform/page-cache";
 import type { RequestContext } from "../platform/request-context";
 import { sessionCookieName } from "../platform/request-context";
 import { appPath } from "../platform/app-root";
+import { hitRateLimit, rateLimits } from "../platform/rate-limit.server";
 import { startPlatform } from "./platform";
 import type { Platform } from "./platform";
 import { errorPageHtml, securityHeaders } from "./responses";
@@ -85,6 +86,15 @@ if (!workerOnly) {
     return origin !== publicOrigin && !(host && (origin === `http://${host}` || origin === `https://${host}`));
   };
 
+  /** The general per-IP ceiling on state-changing requests (kept in the database). */
+  const admitChange = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> => {
+    const limit = await hitRateLimit(services.db, rateLimits.changesPerIp, clientIp(req) ?? "unknown", services.clock());
+    if (limit.allowed) return true;
+    res.writeHead(429, { "content-type": "text/html; charset=utf-8", "retry-after": String(limit.retryAfterSeconds) });
+    res.end(errorPageHtml(429, "You have sent many forms in a short time. Please wait a minute and try again."));
+    return false;
+  };
+
   const serveFromCache = (req: http.IncomingMessage, res: http.ServerResponse, key: string, status: "HIT" | "MISS" = "HIT"): boolean => {
     const page = cache.get(key, Date.now());
     if (!page) return false;
@@ -140,7 +150,8 @@ if (!workerOnly) {
         res.end(errorPageHtml(403, "This form was sent from another website, so we did not accept it. Please use the form on our site."));
         return;
       }
-      renderApp(req, res, cacheKey).catch((error) => {
+      const admitted = isRead ? Promise.resolve(true) : admitChange(req, res);
+      admitted.then((ok) => (ok ? renderApp(req, res, cacheKey) : undefined)).catch((error) => {
         log.error("request failed", { url: req.url, error });
         if (!res.headersSent) res.writeHead(500, { "content-type": "text/html; charset=utf-8" });
         res.end(errorPageHtml(500, "Something went wrong on our side. Please try again in a moment."));

@@ -59,6 +59,8 @@ export const sessions = pgTable(
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** Signed in by e-mail but the authenticator code is still due: the session grants nothing yet. */
+    secondFactorPending: boolean("second_factor_pending").notNull().default(false),
     ip: text("ip"),
     userAgent: text("user_agent"),
   },
@@ -83,3 +85,16 @@ export const auditLog = pgTable(
   },
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_actor_idx").on(t.actorId), index("audit_log_action_idx").on(t.action)],
 );
+
+/** An authenticator app (TOTP, RFC 6238) as second factor, with single-use recovery codes (hashed). */
+export const secondFactors = pgTable("second_factors", {
+  personId: integer("person_id")
+    .primaryKey()
+    .references(() => people.id, { onDelete: "cascade" }),
+  secret: text("secret").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  recoveryCodeHashes: jsonb("recovery_code_hashes").$type<string[]>().notNull().default([]),
+  /** The last time step accepted, so a code cannot be replayed. */
+  lastUsedStep: integer("last_used_step").notNull().default(0),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -6,6 +6,7 @@ import { startTestPlatform } from "../../tests/helpers/test-platform";
 import type { TestPlatform } from "../../tests/helpers/test-platform";
 import { listAudit } from "./audit.server";
 import { changeRole, ensurePersonWithRole, findPersonByEmail, setPersonDisabled } from "./people.server";
+import { beginSecondFactorSetup, completeSecondFactor, confirmSecondFactor, currentTotp, verifySecondFactor } from "./second-factor.server";
 import { findViewer, listOwnSessions } from "./sessions.server";
 import { completeSignInWithCode, completeSignInWithLink, requestSignIn } from "./sign-in.server";
 
@@ -109,5 +110,42 @@ describe.each(testEngines())("sign-in and sessions on $name", (engine) => {
     await expect(t.handle.db.delete(auditLog)).rejects.toThrow();
     await expect(t.handle.db.execute(sql`truncate audit_log`)).rejects.toThrow();
     expect((await listAudit(t.handle.db, { limit: 500 })).some((e) => e.action === "forged")).toBe(false);
+  });
+});
+
+describe.each(testEngines())("second factor on $name", (engine) => {
+  let t: TestPlatform;
+  const start = new Date("2026-11-24T15:00:00Z");
+  beforeAll(async () => {
+    t = await startTestPlatform(engine, { now: start });
+    await ensurePersonWithRole(t.handle.db, "staff@example.org", "staff", null);
+  });
+  afterAll(async () => t?.close());
+
+  it("asks for an authenticator code after the e-mail, accepts each code once, and recovery codes once", async () => {
+    const person = (await findPersonByEmail(t.handle.db, "staff@example.org"))!;
+    const actor = { personId: person.id, email: person.email, ip: null };
+    const setup = (await beginSecondFactorSetup(t.handle.db, { personId: person.id, email: person.email }, "AMG"))!;
+    expect(setup.uri).toMatch(/^otpauth:\/\/totp\/AMG:staff%40example\.org\?/);
+    expect(setup.qrSvg).toContain("<svg");
+    expect(await confirmSecondFactor(t.handle.db, actor, "000000" === currentTotp(setup.secret, start) ? "111111" : "000000", start)).toBeNull();
+    const recovery = (await confirmSecondFactor(t.handle.db, actor, currentTotp(setup.secret, start), start))!;
+    expect(recovery).toHaveLength(10);
+
+    await requestSignIn({ ...t.services, email: "staff@example.org", browserNonce: "browser-2fa-nonce-00000000", ip: null });
+    const mail = await t.sink.waitFor((m) => m.to.includes("staff@example.org") && m.subject.startsWith("Your sign-in link"));
+    const done = await completeSignInWithLink({ ...t.services, token: tokenIn(mail.text), browserNonce: "browser-2fa-nonce-00000000", ip: null, userAgent: null });
+    if (!done.ok) throw new Error("sign-in failed");
+    expect(done.secondFactorDue).toBe(true);
+    const pending = (await findViewer(t.handle.db, done.sessionToken, start))!;
+    expect(pending.secondFactorPending).toBe(true);
+
+    const later = new Date(start.getTime() + 60_000);
+    const code = currentTotp(setup.secret, later);
+    expect(await completeSecondFactor(t.handle.db, { personId: person.id, sessionId: pending.sessionId, code, now: later })).toBe(true);
+    expect((await findViewer(t.handle.db, done.sessionToken, later))!.secondFactorPending).toBe(false);
+    expect(await verifySecondFactor(t.handle.db, person.id, code, later)).toBe(false); // replay refused
+    expect(await verifySecondFactor(t.handle.db, person.id, recovery[0], later)).toBe(true);
+    expect(await verifySecondFactor(t.handle.db, person.id, recovery[0], later)).toBe(false);
   });
 });

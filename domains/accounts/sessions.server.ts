@@ -8,6 +8,7 @@ import type { Role } from "./accounts.schema";
 import { recordAudit } from "./audit.server";
 import type { Actor } from "./audit.server";
 import { rolesOf } from "./people.server";
+import { hasConfirmedSecondFactor } from "./second-factor.server";
 import { isSessionLive, sessionLimits, touchEveryMs } from "./rules";
 
 export type Viewer = {
@@ -19,10 +20,16 @@ export type Viewer = {
   sessionId: number;
   sessionPublicId: string;
   csrfToken: string;
+  /** Signed in by e-mail, authenticator code still due: guards treat the viewer as not signed in. */
+  secondFactorPending: boolean;
+  hasSecondFactor: boolean;
 };
 
 /** Starts a new session (a new token every sign-in, so a planted token is worthless). */
-export async function createSession(db: Executor, input: { personId: number; ip: string | null; userAgent: string | null; now: Date }): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: Executor,
+  input: { personId: number; ip: string | null; userAgent: string | null; now: Date; secondFactorPending?: boolean },
+): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken(32);
   const roles = await rolesOf(db, input.personId);
   const expiresAt = new Date(input.now.getTime() + sessionLimits(roles).absoluteMs);
@@ -31,6 +38,7 @@ export async function createSession(db: Executor, input: { personId: number; ip:
     tokenHash: hashToken(token),
     csrfToken: newToken(24),
     personId: input.personId,
+    secondFactorPending: input.secondFactorPending ?? false,
     createdAt: input.now,
     lastSeenAt: input.now,
     expiresAt,
@@ -64,6 +72,8 @@ export async function findViewer(db: Executor, token: string, now: Date): Promis
     sessionId: row.session.id,
     sessionPublicId: row.session.publicId,
     csrfToken: row.session.csrfToken,
+    secondFactorPending: row.session.secondFactorPending,
+    hasSecondFactor: await hasConfirmedSecondFactor(db, row.person.id),
   };
 }
 
@@ -73,7 +83,7 @@ export async function endSessionByToken(db: Executor, token: string, now: Date):
 
 export async function listOwnSessions(db: Executor, personId: number, now: Date) {
   const rows = await db.select().from(sessions).where(and(eq(sessions.personId, personId), isNull(sessions.endedAt), sql`${sessions.expiresAt} > ${now}`)).orderBy(desc(sessions.lastSeenAt));
-  return rows.map(({ tokenHash: _hash, csrfToken: _csrf, ...rest }) => rest);
+  return rows.filter((r) => !r.secondFactorPending).map(({ tokenHash: _hash, csrfToken: _csrf, ...rest }) => rest);
 }
 
 /** Ends one of the actor's own sessions (not someone else's). */

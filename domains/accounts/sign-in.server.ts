@@ -13,6 +13,7 @@ import { hashToken, newToken } from "../email/tokens";
 import { getSiteSettings } from "../site/queries.server";
 import { recordAudit } from "./audit.server";
 import { findPersonByEmail } from "./people.server";
+import { hasConfirmedSecondFactor } from "./second-factor.server";
 import { createSession } from "./sessions.server";
 import { maxCodeAttempts, signInValidMinutes } from "./rules";
 
@@ -56,7 +57,7 @@ export async function requestSignIn({
 }
 
 export type CompleteSignInOutcome =
-  | { ok: true; sessionToken: string; expiresAt: Date }
+  | { ok: true; sessionToken: string; expiresAt: Date; secondFactorDue: boolean }
   | { ok: false; reason: "other-browser" | "expired" | "wrong-code" | "too-many-attempts" | "rate-limited" };
 
 type Completion = Pick<Services, "db" | "clock"> & { browserNonce: string | null; ip: string | null; userAgent: string | null };
@@ -72,9 +73,10 @@ async function startSessionFor(services: Completion, requestId: number, email: s
     if (used.length === 0) return { ok: false, reason: "expired" } as const;
     const person = await findPersonByEmail(tx, email);
     if (!person || person.isDisabled) return { ok: false, reason: "expired" } as const;
-    const session = await createSession(tx, { personId: person.id, ip: services.ip, userAgent: services.userAgent, now });
+    const secondFactorDue = await hasConfirmedSecondFactor(tx, person.id);
+    const session = await createSession(tx, { personId: person.id, ip: services.ip, userAgent: services.userAgent, now, secondFactorPending: secondFactorDue });
     await recordAudit(tx, { personId: person.id, email: person.email, ip: services.ip }, { action: "session.sign-in", subjectType: "person", subjectId: person.publicId });
-    return { ok: true, sessionToken: session.token, expiresAt: session.expiresAt } as const;
+    return { ok: true, sessionToken: session.token, expiresAt: session.expiresAt, secondFactorDue } as const;
   });
 }
 

@@ -43,6 +43,12 @@ export const organisationSchema = z.object({
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
+export const securitySchema = z.object({
+  /** Staff and admins must use an authenticator app as second factor. */
+  requireSecondFactorForStaff: z.boolean(),
+});
+export type Security = z.infer<typeof securitySchema>;
+
 const email = z
   .string({ error: messages.emailRequired })
   .trim()

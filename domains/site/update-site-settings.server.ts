@@ -6,15 +6,16 @@ import type { Services } from "../../platform/services";
 import { recordAudit } from "../accounts/audit.server";
 import type { Actor } from "../accounts/audit.server";
 import { announceContentChanged } from "./content-changed.server";
-import { officeHoursSchema, organisationSchema } from "./site.schema";
+import { officeHoursSchema, organisationSchema, securitySchema } from "./site.schema";
 
-export async function updateSiteSettings({ db, clock, input, actor }: Pick<Services, "db" | "clock"> & { input: { organisation?: unknown; officeHours?: unknown }; actor?: Actor }) {
+export async function updateSiteSettings({ db, clock, input, actor }: Pick<Services, "db" | "clock"> & { input: { organisation?: unknown; officeHours?: unknown; security?: unknown }; actor?: Actor }) {
   // Both sections are validated before anything is written, and every bad field is reported.
   const values: { key: string; value: unknown }[] = [];
   const fieldErrors: Record<string, string> = {};
   const sections = [
     ["organisation", organisationSchema, input.organisation],
     ["office_hours", officeHoursSchema, input.officeHours],
+    ["security", securitySchema, input.security],
   ] as const;
   for (const [key, schema, raw] of sections) {
     if (raw === undefined) continue;

@@ -18,6 +18,7 @@ export async function loader(args: Route.LoaderArgs) {
     currentSession: viewer.sessionPublicId,
     sessions,
     csrf: viewer.csrfToken,
+    hasSecondFactor: viewer.hasSecondFactor,
   };
 }
 
@@ -45,6 +46,10 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           </a>
         </p>
       ) : null}
+      <h2>Two-factor sign-in</h2>
+      <p>
+        {loaderData.hasSecondFactor ? "On." : "Off."} <a href="/account/two-factor">{loaderData.hasSecondFactor ? "Manage" : "Set up an authenticator app"}</a>
+      </p>
       <h2>Where you are signed in</h2>
       <ul className="session-list">
         {sessions.map((s) => (

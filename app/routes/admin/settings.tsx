@@ -58,15 +58,18 @@ function fieldOf(path: string): string {
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
-  const { organisation, officeHours } = await getSiteSettings(args.context.services.db);
-  return { values: toValues(organisation, officeHours), csrf: viewer.csrfToken, saved: new URL(args.request.url).searchParams.has("saved") };
+  const { organisation, officeHours, security } = await getSiteSettings(args.context.services.db);
+  const values = toValues(organisation, officeHours);
+  values.requireSecondFactorForStaff = security.requireSecondFactorForStaff ? "on" : "";
+  return { values, csrf: viewer.csrfToken, saved: new URL(args.request.url).searchParams.has("saved"), isAdmin: viewer.roles.includes("admin") };
 }
 
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireStaff(args, formData);
   const values = formValues(formData);
-  const input = fromValues(values);
+  // Only an admin decides whether staff must use a second factor.
+  const input = { ...fromValues(values), ...(viewer.roles.includes("admin") ? { security: { requireSecondFactorForStaff: values.requireSecondFactorForStaff === "on" } } : {}) };
   const errors: Record<string, string> = {};
   try {
     await updateSiteSettings({ ...args.context.services, input, actor: actorOf(viewer, args.context) });
@@ -135,6 +138,17 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           ))}
           <FormField name="closedDates" label="Extra closed days" multiline required={false} defaultValue={v.closedDates} error={e.closedDates} hint="One per line: YYYY-MM-DD and an optional note, e.g. 2026-12-24 Christmas Eve." />
         </fieldset>
+        {loaderData.isAdmin ? (
+          <fieldset>
+            <legend>Security</legend>
+            <div className="field">
+              <label>
+                <input type="checkbox" name="requireSecondFactorForStaff" defaultChecked={v.requireSecondFactorForStaff === "on"} /> Require staff and admins to use an
+                authenticator app (two-factor sign-in)
+              </label>
+            </div>
+          </fieldset>
+        ) : null}
         <button type="submit">Save settings</button>
       </Form>
     </>

@@ -1,0 +1,94 @@
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/two-factor";
+import { CsrfField } from "../../components/csrf-field";
+import { FormField } from "../../components/form-field";
+import { actorOf, requireViewer, safeNextPath, verifyCsrf } from "../../session.server";
+import { beginSecondFactorSetup, confirmSecondFactor, disableSecondFactor } from "../../../domains/accounts/second-factor.server";
+import { getSiteSettings } from "../../../domains/site/queries.server";
+
+export const meta: Route.MetaFunction = () => [{ title: "Two-factor sign-in — AMG" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireViewer(args);
+  const params = new URL(args.request.url).searchParams;
+  const { db } = args.context.services;
+  const setup = viewer.hasSecondFactor ? null : await beginSecondFactorSetup(db, viewer, (await getSiteSettings(db)).organisation.shortName);
+  return { enabled: viewer.hasSecondFactor, setup, required: params.has("required"), next: safeNextPath(params.get("next"), "/account"), csrf: viewer.csrfToken };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireViewer(args);
+  verifyCsrf(viewer, formData);
+  const code = String(formData.get("code") ?? "").trim();
+  const { db, clock } = args.context.services;
+  const actor = actorOf(viewer, args.context);
+  if (formData.get("intent") === "disable") {
+    if (!(await disableSecondFactor(db, actor, code, clock()))) return data({ error: "That code does not match.", recoveryCodes: null }, { status: 400 });
+    return redirect("/account/two-factor");
+  }
+  const recoveryCodes = await confirmSecondFactor(db, actor, code.replace(/\s+/g, ""), clock());
+  if (!recoveryCodes) return data({ error: "That code does not match. Check the time on your phone and try the newest code.", recoveryCodes: null }, { status: 400 });
+  return { error: null, recoveryCodes };
+}
+
+export default function TwoFactor({ loaderData, actionData }: Route.ComponentProps) {
+  const { enabled, setup, required, next, csrf } = loaderData;
+  if (actionData?.recoveryCodes) {
+    return (
+      <div className="page narrow">
+        <h1>Two-factor sign-in is on</h1>
+        <p className="lead">Keep these recovery codes somewhere safe. Each works once if you lose your phone. They are shown only now.</p>
+        <ul className="recovery-codes">
+          {actionData.recoveryCodes.map((c) => (
+            <li key={c}>
+              <code>{c}</code>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a className="button" href={next}>
+            Continue
+          </a>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page narrow">
+      <h1>Two-factor sign-in</h1>
+      {required ? (
+        <div className="alert alert-error" role="alert">
+          An administrator requires staff to use an authenticator app. Set it up to continue to the console.
+        </div>
+      ) : null}
+      {enabled ? (
+        <>
+          <p className="lead">On: after the e-mailed link, you are asked for a code from your authenticator app.</p>
+          <Form method="post" className="stack-form">
+            <CsrfField token={csrf} />
+            <input type="hidden" name="intent" value="disable" />
+            <FormField name="code" label="A current code (or a recovery code) to turn it off" autoComplete="one-time-code" error={actionData?.error ?? undefined} />
+            <button type="submit" className="button-secondary">
+              Turn off two-factor sign-in
+            </button>
+          </Form>
+        </>
+      ) : setup ? (
+        <>
+          <p className="lead">Scan this code with an authenticator app (such as Google Authenticator, 1Password or Authy), then type the 6-digit code it shows.</p>
+          <div className="qr" role="img" aria-label="QR code of your authenticator secret" dangerouslySetInnerHTML={{ __html: setup.qrSvg }} />
+          <p>
+            Cannot scan? Enter this key by hand: <code className="secret">{setup.secret}</code>
+          </p>
+          <Form method="post" noValidate className="stack-form">
+            <CsrfField token={csrf} />
+            <input type="hidden" name="intent" value="confirm" />
+            <FormField name="code" label="6-digit code" autoComplete="one-time-code" error={actionData?.error ?? undefined} />
+            <button type="submit">Turn on two-factor sign-in</button>
+          </Form>
+        </>
+      ) : null}
+    </div>
+  );
+}
