@@ -129,6 +129,9 @@ if (!workerOnly) {
     if (cacheKey && context.cache.isPublic && response.status === 200 && !response.headers.has("set-cookie") && isHtmlOrData && req.method === "GET") {
       const body = Buffer.from(await response.arrayBuffer());
       if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "no-cache");
+      // A cached page goes to many visitors, so it must not carry one response's nonce: public
+      // pages run no inline script (they ship no JavaScript), so their policy allows none.
+      response.headers.set("Content-Security-Policy", (response.headers.get("content-security-policy") ?? "").replace(/ 'nonce-[^']+'/, ""));
       const headers = [...response.headers.entries()].filter(([name]) => !["content-length", "content-encoding"].includes(name));
       const ttl = 5 * 60_000;
       const expiresAt = Math.min(Date.now() + ttl, context.cache.expiresAt?.getTime() ?? Infinity);

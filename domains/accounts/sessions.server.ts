@@ -2,13 +2,13 @@
 // idle and absolute expiry, last seen, IP and user agent. Any web process can read them.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
-import { people, sessions } from "../../db/schema/index";
+import { people, personRoles, secondFactors, sessions } from "../../db/schema/index";
 import { hashToken, newPublicId, newToken } from "../email/tokens";
+import { roles } from "./accounts.schema";
 import type { Role } from "./accounts.schema";
 import { recordAudit } from "./audit.server";
 import type { Actor } from "./audit.server";
 import { rolesOf } from "./people.server";
-import { hasConfirmedSecondFactor } from "./second-factor.server";
 import { isSessionLive, sessionLimits, touchEveryMs } from "./rules";
 
 export type Viewer = {
@@ -31,8 +31,7 @@ export async function createSession(
   input: { personId: number; ip: string | null; userAgent: string | null; now: Date; secondFactorPending?: boolean },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken(32);
-  const roles = await rolesOf(db, input.personId);
-  const expiresAt = new Date(input.now.getTime() + sessionLimits(roles).absoluteMs);
+  const expiresAt = new Date(input.now.getTime() + sessionLimits(await rolesOf(db, input.personId)).absoluteMs);
   await db.insert(sessions).values({
     publicId: newPublicId(),
     tokenHash: hashToken(token),
@@ -51,14 +50,20 @@ export async function createSession(
 
 /** The person behind a session token, or null when the session is unknown, ended, expired or the account disabled. */
 export async function findViewer(db: Executor, token: string, now: Date): Promise<Viewer | null> {
+  // One query per request: session, person, roles and second factor together.
   const [row] = await db
-    .select({ session: sessions, person: people })
+    .select({
+      session: sessions,
+      person: people,
+      roles: sql<Role[]>`coalesce((select array_agg(${personRoles.role} order by ${personRoles.role}) from ${personRoles} where ${personRoles.personId} = ${people.id}), '{}')`,
+      hasSecondFactor: sql<boolean>`exists (select 1 from ${secondFactors} where ${secondFactors.personId} = ${people.id} and ${secondFactors.confirmedAt} is not null)`,
+    })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
     .where(eq(sessions.tokenHash, hashToken(token)))
     .limit(1);
   if (!row || row.person.isDisabled) return null;
-  const roles = await rolesOf(db, row.person.id);
+  const roles = parseRoles(row.roles);
   if (!isSessionLive(row.session, roles, now)) return null;
   if (now.getTime() - row.session.lastSeenAt.getTime() > touchEveryMs) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.session.id));
@@ -73,8 +78,14 @@ export async function findViewer(db: Executor, token: string, now: Date): Promis
     sessionPublicId: row.session.publicId,
     csrfToken: row.session.csrfToken,
     secondFactorPending: row.session.secondFactorPending,
-    hasSecondFactor: await hasConfirmedSecondFactor(db, row.person.id),
+    hasSecondFactor: row.hasSecondFactor,
   };
+}
+
+/** A text[] comes back as an array from node-postgres and may come back as "{a,b}" from other drivers. */
+function parseRoles(value: unknown): Role[] {
+  const list = Array.isArray(value) ? value : String(value ?? "").replace(/^\{|\}$/g, "").split(",").filter(Boolean);
+  return list.filter((r): r is Role => (roles as readonly string[]).includes(r));
 }
 
 export async function endSessionByToken(db: Executor, token: string, now: Date): Promise<void> {
