@@ -1,0 +1,115 @@
+// Signing in and out in a real browser, the console's access rules, a role change and its audit entry.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer } from "../helpers/app-server";
+import type { AppServer } from "../helpers/app-server";
+import { launchChromium } from "../helpers/browser";
+import { startSmtpSink } from "../helpers/smtp-sink";
+import type { SmtpSink } from "../helpers/smtp-sink";
+
+describe("accounts in the browser", () => {
+  let app: AppServer;
+  let sink: SmtpSink;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org" });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await sink?.close();
+  });
+
+  /** Asks for a link on the sign-in page and opens the link from the e-mail in the same browser. */
+  async function signIn(page: Page, email: string, via: "link" | "code" = "link") {
+    const before = sink.messages.length;
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByLabel("Your e-mail").fill(email);
+    await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
+    await page.waitForURL(/\/sign-in\/check/);
+    const mail = await sink.waitFor((m) => sink.messages.indexOf(m) >= before && m.to.includes(email));
+    if (via === "link") {
+      await page.goto(mail.text.match(/http:\/\/localhost:\d+\/sign-in\/verify\?token=\S+/)![0]);
+    } else {
+      await page.getByLabel("6-digit code").fill(mail.text.match(/sign-in page: (\d{3} \d{3})/)![1]);
+      await page.getByRole("button", { name: "Sign in" }).click();
+    }
+    await page.waitForURL(/\/account$/);
+  }
+
+  it("signs in with the e-mailed link and out again", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, "admin@example.org");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Your account");
+    expect(await page.getByText("Signed in as").textContent()).toContain("admin@example.org");
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await page.waitForURL(`${app.url}/`);
+    await page.goto(`${app.url}/admin`);
+    expect(page.url()).toBe(`${app.url}/sign-in?next=%2Fadmin`);
+    await context.close();
+  });
+
+  it("does not sign in a browser that did not ask, such as a mail scanner's", async () => {
+    const asking = await browser.newContext();
+    const page = await asking.newPage();
+    const before = sink.messages.length;
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByLabel("Your e-mail").fill("admin@example.org");
+    await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
+    await page.waitForURL(/\/sign-in\/check/);
+    const mail = await sink.waitFor((m) => sink.messages.indexOf(m) >= before && m.to.includes("admin@example.org"));
+    const link = mail.text.match(/http:\/\/localhost:\d+\/sign-in\/verify\?token=\S+/)![0];
+
+    const scanner = await browser.newContext();
+    const scannerPage = await scanner.newPage();
+    await scannerPage.goto(link);
+    expect(await scannerPage.getByRole("heading", { level: 1 }).textContent()).toBe("Open this link where you asked to sign in");
+    await scannerPage.goto(`${app.url}/admin`);
+    expect(scannerPage.url()).toContain("/sign-in?next=");
+    await scanner.close();
+
+    await page.goto(link); // still works where it was asked for
+    await page.waitForURL(/\/account$/);
+    await asking.close();
+  });
+
+  it("answers a member 403 on the console, and lets them in once an admin grants the staff role, with an audit entry", async () => {
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await signIn(admin, "admin@example.org", "code");
+    await admin.goto(`${app.url}/admin/people`);
+    await admin.getByText("Add a person").click();
+    await admin.getByLabel("E-mail", { exact: true }).fill("member@example.org");
+    await admin.getByLabel("First role").selectOption("member");
+    await admin.getByRole("button", { name: "Add", exact: true }).click();
+    await admin.waitForURL(/\/admin\/people\/[\w-]+$/);
+    const personUrl = admin.url();
+
+    const memberContext = await browser.newContext();
+    const member = await memberContext.newPage();
+    await signIn(member, "member@example.org");
+    const denied = await member.goto(`${app.url}/admin`);
+    expect(denied?.status()).toBe(403);
+    expect(await member.getByRole("heading", { level: 1 }).textContent()).toBe("You do not have access to this page");
+
+    await admin.goto(personUrl);
+    await admin.getByRole("button", { name: "Grant staff" }).click();
+    await admin.waitForURL(personUrl);
+    expect(await admin.getByRole("button", { name: "Revoke staff" }).count()).toBe(1);
+
+    const allowed = await member.goto(`${app.url}/admin`);
+    expect(allowed?.status()).toBe(200);
+    expect(await member.getByRole("heading", { level: 1 }).textContent()).toBe("Dashboard");
+
+    await admin.goto(`${app.url}/admin/audit?action=role.grant`);
+    const row = admin.locator("tbody tr", { hasText: "member@example.org" }).filter({ hasText: '"role":"staff"' });
+    expect(await row.count()).toBe(1);
+    expect(await row.first().textContent()).toContain("admin@example.org");
+    await adminContext.close();
+    await memberContext.close();
+  });
+});
