@@ -1,0 +1,96 @@
+// The staff console's features over HTTP: settings, inbox replies, subscribers export, outbox.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer } from "../helpers/app-server";
+import type { AppServer } from "../helpers/app-server";
+import { csrfTokenOf, post, signInOverHttp } from "../helpers/http-session";
+import { startSmtpSink } from "../helpers/smtp-sink";
+import type { SmtpSink } from "../helpers/smtp-sink";
+
+describe("staff console features", () => {
+  let app: AppServer;
+  let sink: SmtpSink;
+  let cookie: string;
+  let csrf: string;
+  const get = (path: string) => fetch(`${app.url}${path}`, { headers: { cookie } });
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org" });
+    cookie = await signInOverHttp(app, sink, "admin@example.org");
+    csrf = await csrfTokenOf(app, "/admin/settings", cookie);
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await sink?.close();
+  });
+
+  const settingsForm = async () => {
+    const html = await (await get("/admin/settings")).text();
+    const values: Record<string, string> = { csrf };
+    for (const m of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*>/g)) {
+      const tag = m[0];
+      if (/type="checkbox"/.test(tag)) {
+        if (/checked/.test(tag)) values[m[1]] = "on";
+      } else values[m[1]] = tag.match(/value="([^"]*)"/)?.[1] ?? "";
+    }
+    values.closedDates = "";
+    return values;
+  };
+
+  it("saves settings that the public pages show at once, and rejects a bad field keeping the input", async () => {
+    await fetch(`${app.url}/contact`); // fills the page cache
+    const values = await settingsForm();
+    const bad = await post(app, "/admin/settings", { ...values, timeZone: "Mars/Olympus", tagline: "Kept while wrong" }, cookie);
+    expect(bad.status).toBe(400);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain("unknown time zone");
+    expect(badHtml).toContain('value="Kept while wrong"');
+    expect(badHtml).toContain('value="Mars/Olympus"');
+
+    const good = await post(app, "/admin/settings", { ...values, email: "hello@amg.example", "friday.closes": "13:00", closedDates: "2026-12-24 Christmas Eve" }, cookie);
+    expect(good.status).toBe(302);
+    const contact = await (await fetch(`${app.url}/contact`)).text();
+    expect(contact).toContain("hello@amg.example");
+    expect(contact).toContain("Friday, 9:00 am–1:00 pm ET");
+  });
+
+  it("replies to a contact message by e-mail and keeps the reply with it", async () => {
+    await post(app, "/contact", { name: "Sam Lee", email: "sam@example.org", subject: "Mentors in Ohio", message: "Do you have mentors in Ohio?" });
+    const inbox = await (await get("/admin/inbox?q=Mentors%20in%20Ohio")).text();
+    const id = inbox.match(/href="\/admin\/inbox\/([^"]+)"/)![1];
+    const empty = await post(app, `/admin/inbox/${id}`, { csrf, intent: "reply", body: " " }, cookie);
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("Please write your reply.");
+    const sent = await post(app, `/admin/inbox/${id}`, { csrf, intent: "reply", body: "Yes: we will introduce you to Dr. Rivera." }, cookie);
+    expect(sent.status).toBe(302);
+    const reply = await sink.waitFor((m) => m.to.includes("sam@example.org") && m.subject === "Re: Mentors in Ohio");
+    expect(reply.text).toContain("Dr. Rivera");
+    expect(reply.text).toContain("> Do you have mentors in Ohio?");
+    const page = await (await get(`/admin/inbox/${id}`)).text();
+    expect(page).toContain("Yes: we will introduce you to Dr. Rivera.");
+    expect(page).toContain("answered");
+  });
+
+  it("exports the filtered subscribers as CSV, and unsubscribes one", async () => {
+    for (const email of ["one@example.org", "two@example.org"]) await post(app, "/newsletter", { email, source: "newsletter-page" });
+    const csv = await get("/admin/subscribers.csv?q=one%40");
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename="subscribers-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = (await csv.text()).trim().split("\n");
+    expect(lines[0]).toBe("email,status,source,subscribed_at,confirmed_at,unsubscribed_at");
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["one@example.org"]);
+
+    const list = await (await get("/admin/subscribers?q=two%40")).text();
+    const id = list.match(/name="subscriber" value="([^"]+)"/)![1];
+    expect((await post(app, "/admin/subscribers", { csrf, subscriber: id }, cookie)).status).toBe(302);
+    expect(await (await get("/admin/subscribers.csv?status=unsubscribed")).text()).toContain("two@example.org,unsubscribed");
+  });
+
+  it("lists sent mail in the outbox and refuses to resend one that did not fail", async () => {
+    const outbox = await (await get("/admin/outbox?status=sent")).text();
+    expect(outbox).toContain("Re: Mentors in Ohio");
+    const res = await post(app, "/admin/outbox", { csrf, message: "not-a-failed-one" }, cookie);
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain("Only a failed message can be resent.");
+  });
+});
