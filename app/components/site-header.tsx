@@ -37,7 +37,7 @@ export function SiteHeader({ shortName, name, signedIn }: { shortName: string; n
   return (
     <header className="site-header">
       <div className="header-inner">
-        <a href="/" className="brand" aria-label={`${name}, home`}>
+        <a href="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             {shortName}
           </span>

@@ -1,4 +1,6 @@
 // Signing in and out in a real browser, the console's access rules, a role change and its audit entry.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer } from "../helpers/app-server";
@@ -6,6 +8,8 @@ import type { AppServer } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
 import { startSmtpSink } from "../helpers/smtp-sink";
 import type { SmtpSink } from "../helpers/smtp-sink";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 describe("accounts in the browser", () => {
   let app: AppServer;
@@ -109,6 +113,19 @@ describe("accounts in the browser", () => {
     const row = admin.locator("tbody tr", { hasText: "member@example.org" }).filter({ hasText: '"role":"staff"' });
     expect(await row.count()).toBe(1);
     expect(await row.first().textContent()).toContain("admin@example.org");
+
+    // The console's pages pass axe-core too (a context without CSP so axe can be injected).
+    const auditContext = await browser.newContext({ bypassCSP: true });
+    await auditContext.addCookies(await adminContext.cookies());
+    const auditPage = await auditContext.newPage();
+    for (const path of ["/admin", "/admin/inbox", "/admin/subscribers", "/admin/outbox", "/admin/people", personUrl.replace(app.url, ""), "/admin/audit", "/admin/settings", "/account", "/account/two-factor"]) {
+      await auditPage.goto(`${app.url}${path}`);
+      await auditPage.evaluate(axeSource);
+      const result = await auditPage.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
+      const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(bad.map((v) => `${path}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    }
+    await auditContext.close();
     await adminContext.close();
     await memberContext.close();
   });

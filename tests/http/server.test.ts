@@ -96,6 +96,23 @@ describe("the production server", () => {
     await expect(startAppServer({}, { args: ["--worker"], readyText: "AMG workers running" })).rejects.toThrow(/npm run worker needs DATABASE_URL/);
   });
 
+  it("answers the sixth contact message from one address within ten minutes with a friendly 429 page", async () => {
+    const send = (i: number) =>
+      fetch(`${app.url}/contact`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { origin: app.url, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ name: "Rate Test", email: "rate@example.org", subject: `Attempt ${i}`, message: "Testing the contact limit here." }).toString(),
+      });
+    for (let i = 1; i <= 5; i++) expect((await send(i)).status).toBe(302);
+    const limited = await send(6);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    const html = await limited.text();
+    expect(html).toContain("You have sent several messages in a short time");
+    expect(html).toContain('value="Attempt 6"');
+  });
+
   it("stops cleanly on SIGTERM and keeps its data for the next start", async () => {
     const subscribe = await fetch(`${app.url}/newsletter`, {
       method: "POST",

@@ -19,6 +19,9 @@ export async function loader({ context }: Route.LoaderArgs) {
   return { email: organisation.email, officeStatus: status.label, weekly: summariseWeeklyHours(officeHours) };
 }
 
+/** Passes the action's headers (Retry-After of a 429) on to the page's response. */
+export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
 export async function action({ request, context }: Route.ActionArgs) {
   const values = formValues(await request.formData());
   if (isSpam(values)) return redirect("/contact/sent");

@@ -18,6 +18,9 @@ export function loader({ context }: Route.LoaderArgs) {
   return null;
 }
 
+/** Passes the action's headers (Retry-After of a 429) on to the page's response. */
+export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
 export async function action({ request, context }: Route.ActionArgs) {
   const values = formValues(await request.formData());
   if (isSpam(values)) return redirect("/newsletter/check-email");

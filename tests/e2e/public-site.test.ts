@@ -1,0 +1,199 @@
+// The public site in Debian's Chromium: calls to action, contact, newsletter double opt-in,
+// keyboard navigation, and axe-core on every public page.
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer } from "../helpers/app-server";
+import type { AppServer } from "../helpers/app-server";
+import { launchChromium } from "../helpers/browser";
+import { findLink, startSmtpSink } from "../helpers/smtp-sink";
+import type { SmtpSink } from "../helpers/smtp-sink";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+describe("the public site in a browser", () => {
+  let app: AppServer;
+  let sink: SmtpSink;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    app = await startAppServer({ SMTP_URL: sink.url });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await sink?.close();
+  });
+
+  const newPage = async (options: { javaScriptEnabled?: boolean; width?: number; height?: number } = {}) => {
+    const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: options.height ?? 800 } });
+    return context.newPage();
+  };
+
+  it("shows what AMG is, its figures with sources, and four calls to action that lead somewhere", async () => {
+    const page = await newPage();
+    const res = await page.goto(app.url);
+    expect(res?.status()).toBe(200);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Trained doctors");
+    expect(await page.locator(".figure-card").count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator(".figure-card").first().textContent()).toContain("Source: AMG");
+    expect(await page.locator(".figure-official").first().textContent()).toMatch(/Official figure:.*Source:/);
+    const ctas = page.locator(".cta-card");
+    expect(await ctas.count()).toBe(4);
+    const targets = await ctas.evaluateAll((links) => links.map((a) => [a.querySelector(".cta-title")?.textContent, a.getAttribute("href")]));
+    expect(targets).toEqual([
+      ["Become a member", "/join"],
+      ["Subscribe", "/newsletter"],
+      ["Contact your legislators", "/act"],
+      ["Sign the open letters", "/letters"],
+    ]);
+    for (const [, href] of targets) {
+      const target = await newPage();
+      expect((await target.goto(`${app.url}${href}`))?.status(), href!).toBe(200);
+      expect(await target.getByRole("heading", { level: 1 }).count(), href!).toBe(1);
+      await target.context().close();
+    }
+    expect(await page.locator(".office-status").textContent()).toMatch(/Office: (Open now — until \d{1,2}:\d{2} [ap]m ET|Closed — opens .+ \d{1,2}:\d{2} [ap]m ET)/);
+    expect(await page.locator("footer address").textContent()).toContain("Syracuse, NY");
+    await page.context().close();
+  });
+
+  it("sends a contact message and a receipt, from a form that works with and without JavaScript", async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const page = await newPage({ javaScriptEnabled });
+      const email = `writer-${javaScriptEnabled ? "js" : "nojs"}@example.org`;
+      await page.goto(`${app.url}/contact`);
+      await page.getByLabel("Your name").fill("Dr. Amina Yusuf");
+      await page.getByLabel("Your e-mail").fill(email);
+      await page.getByLabel("Subject").fill(`Mentoring (${javaScriptEnabled ? "js" : "no js"})`);
+      await page.getByLabel("Message").fill("I would like a mentor in family medicine.");
+      await page.getByRole("button", { name: "Send message" }).click();
+      await page.waitForURL(`${app.url}/contact/sent`);
+      const staff = await sink.waitFor((m) => m.subject === `[Contact] Mentoring (${javaScriptEnabled ? "js" : "no js"})`);
+      expect(staff.header("Reply-To")).toBe(email);
+      const receipt = await sink.waitFor((m) => m.to.includes(email));
+      expect(receipt.subject).toContain("We received your message");
+      await page.context().close();
+    }
+  });
+
+  it("shows each problem beside its field and keeps what was typed, with and without JavaScript", async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const page = await newPage({ javaScriptEnabled });
+      await page.goto(`${app.url}/contact`);
+      await page.getByLabel("Your name").fill("Grace");
+      await page.getByLabel("Your e-mail").fill("grace@");
+      await page.getByLabel("Subject").fill("A question");
+      await page.getByLabel("Message").fill("short");
+      const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Send message" }).click()]);
+      expect(response.status()).toBe(400);
+      await page.locator("#field-email-error").waitFor();
+      expect(await page.locator("#field-email-error").textContent()).toBe("Please enter an e-mail address like name@example.org.");
+      expect(await page.locator("#field-message-error").textContent()).toBe("Please write at least 10 characters so we can help.");
+      expect(await page.getByLabel("Your e-mail").getAttribute("aria-invalid")).toBe("true");
+      expect(await page.getByLabel("Your name").inputValue()).toBe("Grace");
+      expect(await page.getByLabel("Subject").inputValue()).toBe("A question");
+      expect(await page.getByLabel("Message").inputValue()).toBe("short");
+      await page.context().close();
+    }
+  });
+
+  it("subscribes from the footer, confirms through the e-mailed link, and unsubscribes in one click", async () => {
+    const page = await newPage();
+    await page.goto(app.url);
+    await page.locator("#footer-email").fill("reader@example.org");
+    await page.locator("footer").getByRole("button", { name: "Subscribe" }).click();
+    await page.waitForURL(`${app.url}/newsletter/check-email`);
+    const mail = await sink.waitFor((m) => m.to.includes("reader@example.org"));
+    expect(mail.header("List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+    const confirmLink = findLink(mail, `${app.url}/newsletter/confirm?token=`);
+    await page.goto(confirmLink);
+    await page.getByRole("button", { name: "Confirm my subscription" }).click();
+    await page.waitForURL(`${app.url}/newsletter/confirmed`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("You are subscribed");
+    await page.goto(confirmLink);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("This link cannot be used");
+
+    // Subscribing again looks exactly like the first time.
+    await page.goto(`${app.url}/newsletter`);
+    await page.getByLabel("Your e-mail").fill("reader@example.org");
+    await page.locator("main").getByRole("button", { name: "Subscribe" }).click();
+    await page.waitForURL(`${app.url}/newsletter/check-email`);
+
+    await page.goto(findLink(mail, `${app.url}/unsubscribe?token=`));
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("You are unsubscribed");
+    await page.context().close();
+  });
+
+  it("can be used by keyboard alone: skip link, brand, then each navigation link; Enter follows it", async () => {
+    const page = await newPage();
+    await page.goto(`${app.url}/about`);
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("Skip to main content");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => [document.activeElement?.getAttribute("href"), document.activeElement?.textContent])).toEqual(["/", "AMGAlliance of Medical Graduates"]);
+    for (const label of ["About", "The numbers", "Contact legislators", "Open letters", "Newsletter", "Contact", "Become a member", "Sign in"]) {
+      await page.keyboard.press("Tab");
+      expect(await focused()).toBe(label);
+    }
+    for (let i = 0; i < 6; i++) await page.keyboard.press("Shift+Tab");
+    expect(await focused()).toBe("The numbers");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${app.url}/numbers`);
+  });
+
+  it("opens the menu by keyboard on a phone", async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto(app.url);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Menu");
+    expect(await page.locator(".nav-narrow").getByRole("link", { name: "The numbers" }).isVisible()).toBe(false);
+    await page.keyboard.press("Enter");
+    expect(await page.locator(".nav-narrow").getByRole("link", { name: "The numbers" }).isVisible()).toBe(true);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("About");
+    await page.context().close();
+  });
+
+  it("answers an unknown address with a 404 page in the site's design", async () => {
+    const page = await newPage();
+    const res = await page.goto(`${app.url}/no-such-page`);
+    expect(res?.status()).toBe(404);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("We could not find that page");
+    expect(await page.locator("header.site-header").count()).toBe(1);
+    expect(await page.locator("footer.site-footer").count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("has no serious or critical accessibility violations on any public page", async () => {
+    const paths = ["/", "/about", "/numbers", "/contact", "/contact/sent", "/newsletter", "/newsletter/check-email", "/newsletter/confirmed", "/join", "/act", "/letters", "/sign-in", "/no-such-page"];
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const audit = async (label: string) => {
+      await page.evaluate(axeSource);
+      const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
+      const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(bad.map((v) => `${label}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    };
+    for (const path of paths) {
+      await page.goto(`${app.url}${path}`);
+      await audit(path);
+    }
+    await page.goto(`${app.url}/contact`);
+    await page.getByRole("button", { name: "Send message" }).click();
+    await page.locator(".error-message").first().waitFor();
+    await audit("/contact with errors");
+    for (const width of [390]) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.goto(app.url);
+      await audit(`/ at ${width}px`);
+    }
+    await context.close();
+  });
+});
