@@ -20,13 +20,21 @@ describe("npm run amg", () => {
   it("lists its commands with --help", async () => {
     const { code, out } = await amg(["--help"], { DATA_DIR: dataDir });
     expect(code).toBe(0);
-    for (const name of ["db:migrate", "content:seed", "settings:show", "outbox:list"]) expect(out).toContain(name);
+    for (const name of ["admin:create", "db:migrate", "content:seed", "settings:show", "outbox:list"]) expect(out).toContain(name);
   });
 
   it("seeds a new embedded database once", async () => {
     expect((await amg(["content:seed"], { DATA_DIR: dataDir })).out).toContain("Starter content seeded.");
     expect((await amg(["content:seed"], { DATA_DIR: dataDir })).out).toContain("already seeded");
     expect((await amg(["settings:show"], { DATA_DIR: dataDir })).out).toContain('"timeZone": "America/New_York"');
+  });
+
+  it("gives an address the admin role, once, and names a bad address", async () => {
+    expect((await amg(["admin:create", "Chief@Example.org"], { DATA_DIR: dataDir })).out).toContain("chief@example.org is now an admin (new account)");
+    expect((await amg(["admin:create", "chief@example.org"], { DATA_DIR: dataDir })).out).toContain("was already an admin");
+    const bad = await amg(["admin:create", "not-an-address"], { DATA_DIR: dataDir });
+    expect(bad.code).toBe(2);
+    expect(bad.out).toContain("Please enter an e-mail address like name@example.org.");
   });
 
   it("refuses to open the embedded database while another process (the server) holds it", async () => {

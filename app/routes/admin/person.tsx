@@ -4,7 +4,7 @@ import { CsrfField } from "../../components/csrf-field";
 import { formatDateTime } from "../../format";
 import { actorOf, requireRole, requireStaff } from "../../session.server";
 import { changeRoleSchema, roles } from "../../../domains/accounts/accounts.schema";
-import { listAudit } from "../../../domains/accounts/audit.server";
+import { listAudit, recordAudit } from "../../../domains/accounts/audit.server";
 import { changeRole, findPersonByPublicId, setPersonDisabled } from "../../../domains/accounts/people.server";
 import { AppError } from "../../../platform/errors";
 
@@ -15,6 +15,7 @@ export async function loader(args: Route.LoaderArgs) {
   const { db } = args.context.services;
   const person = await findPersonByPublicId(db, args.params.publicId);
   if (!person) throw data({ message: "No such person." }, { status: 404 });
+  await recordAudit(db, actorOf(viewer, args.context), { action: "person.view", subjectType: "person", subjectId: person.publicId, details: { email: person.email } });
   const history = await listAudit(db, { q: person.publicId, limit: 20 });
   return { person, history, csrf: viewer.csrfToken, canManage: viewer.roles.includes("admin"), isSelf: viewer.personId === person.id };
 }
