@@ -15,6 +15,8 @@ export default [
   route("unsubscribe", "routes/public/unsubscribe.tsx"),
   route("join", "routes/join/join.tsx"),
   route("act", "routes/act/act.tsx"),
+  route("act/state/:state", "routes/act/state-legislators.tsx"),
+  route("api/legislators", "routes/api/legislators.ts"),
   route("letters", "routes/act/letters.tsx"),
   route("sign-in", "routes/account/sign-in.tsx"),
   route("sign-in/check", "routes/account/sign-in-check.tsx"),

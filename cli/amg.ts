@@ -1,12 +1,15 @@
 // `npm run amg -- <command>`: the operators' command line. Each command opens the configured
 // database (PGlite in DATA_DIR, or DATABASE_URL); in embedded mode it refuses to open the
 // folder while the server runs, and says so. Later features add their commands to `commands`.
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { desc } from "drizzle-orm";
 import type { DatabaseHandle } from "../db/client.server";
 import { DataDirBusyError } from "../db/data-dir-lock";
 import { outboxMessages } from "../db/schema/index";
 import { ensurePersonWithRole } from "../domains/accounts/people.server";
+import { loadReferenceData, shippedReferenceFiles } from "../domains/advocacy/load-reference-data.server";
+import { ReferenceFileError } from "../domains/advocacy/reference-files";
 import { emailAddressSchema } from "../domains/site/site.schema";
 import { getSiteSettings } from "../domains/site/queries.server";
 import { seedStarterContent } from "../domains/site/seed-starter-content.server";
@@ -29,6 +32,25 @@ const commands: Record<string, Command> = {
       if (!email.success) throw new UsageError(`Usage: npm run amg -- admin:create you@example.org (${email.error.issues[0].message})`);
       const { created, granted } = await ensurePersonWithRole(handle.db, email.data, "admin", null);
       console.log(granted ? `${email.data} is now an admin${created ? " (new account)" : ""}. Sign in at /sign-in.` : `${email.data} was already an admin.`);
+    },
+  },
+  "reference:reload": {
+    summary: "Reload legislators and ZIP districts from data/ (or --dir with files of the same formats); prints what changed.",
+    usage: "reference:reload [--dir DIR]",
+    async run(handle, args) {
+      const { values } = parseArgs({ args, options: { dir: { type: "string" } } });
+      let report;
+      try {
+        report = await loadReferenceData(handle.db, shippedReferenceFiles(values.dir ? path.resolve(values.dir) : undefined));
+      } catch (error) {
+        if (error instanceof ReferenceFileError || (error as NodeJS.ErrnoException).code === "ENOENT") throw new UsageError(`Nothing was changed: ${(error as Error).message}`);
+        throw error;
+      }
+      const line = (label: string, c: { added: string[]; changed: string[]; removed: string[] }) =>
+        console.log(`${label}: ${c.added.length} added, ${c.changed.length} changed, ${c.removed.length} removed${[...c.added.map((k) => `\n  + ${k}`), ...c.changed.map((k) => `\n  ~ ${k}`), ...c.removed.map((k) => `\n  - ${k}`)].slice(0, 50).join("")}`);
+      line("Members of Congress", report.congressMembers);
+      line("State legislators", report.stateLegislators);
+      console.log(`ZIP districts: ${report.zipDistricts.added} rows added, ${report.zipDistricts.removed} removed`);
     },
   },
   "db:migrate": {

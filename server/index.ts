@@ -8,6 +8,8 @@ import { createRequestHandler } from "react-router";
 import type { ServerBuild } from "react-router";
 import sirv from "sirv";
 import * as build from "virtual:react-router/server-build";
+import { forgetLegislatorIndex } from "../domains/advocacy/legislator-directory.server";
+import { referenceChangedChannel } from "../domains/advocacy/load-reference-data.server";
 import { contentChangedChannel } from "../domains/site/content-changed.server";
 import { ConfigError, loadConfig } from "../platform/env";
 import type { Config } from "../platform/env";
@@ -54,6 +56,10 @@ if (!workerOnly) {
   const handleRequest = createRequestHandler(build as unknown as ServerBuild, "production");
   const cache = new PageCache();
   await platform.handle.listen(contentChangedChannel, () => cache.clear());
+  await platform.handle.listen(referenceChangedChannel, () => {
+    forgetLegislatorIndex();
+    cache.clear();
+  });
   const assets = sirv(appPath("build", "client"), {
     dev: false,
     etag: true,

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from "../db/client.server";
 import { deliverEmailWorker } from "../domains/email/deliver-outbox-message.server";
 import { deliverEmailJob } from "../domains/email/queue-email.server";
 import { ensurePersonWithRole } from "../domains/accounts/people.server";
+import { ensureReferenceData } from "../domains/advocacy/load-reference-data.server";
 import { seedStarterContent } from "../domains/site/seed-starter-content.server";
 import type { Config } from "../platform/env";
 import type { Logger } from "../platform/logger";
@@ -38,6 +39,7 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
   try {
     const { seeded } = await seedStarterContent(handle.db);
     if (seeded) log.info("starter content seeded");
+    if (await ensureReferenceData(handle.db)) log.info("legislator reference data loaded");
     if (config.adminEmail) {
       const { granted } = await ensurePersonWithRole(handle.db, config.adminEmail, "admin", null);
       if (granted) log.info("admin role given", { email: config.adminEmail });

@@ -1,3 +1,4 @@
 export * from "./site";
 export * from "./email";
 export * from "./accounts";
+export * from "./advocacy";

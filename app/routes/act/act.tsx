@@ -1,46 +1,123 @@
-import { Link } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/act";
+import { LegislatorCard } from "../../components/legislator-card";
+import { findLegislatorsByZip } from "../../../domains/advocacy/legislator-directory.server";
 import { markPublic } from "../../../platform/request-context";
 
 export const meta: Route.MetaFunction = () => [
   { title: "Contact your legislators — AMG" },
-  { name: "description", content: "Ask your senators and representative to pass the Resident Physician Shortage Reduction Act of 2025 (H.R. 4731 / S. 2439)." },
+  { name: "description", content: "Find your senators and representative by ZIP code and ask them to pass the Resident Physician Shortage Reduction Act of 2025 (H.R. 4731 / S. 2439)." },
 ];
 
-export function loader({ context }: Route.LoaderArgs) {
-  markPublic(context);
-  return null;
+const houseLookup = "https://www.house.gov/representatives/find-your-representative";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const zip = new URL(request.url).searchParams.get("zip");
+  if (zip === null) {
+    markPublic(context);
+    return { zip: "", result: null };
+  }
+  const result = await findLegislatorsByZip(context.services.db, zip);
+  if (result.ok) markPublic(context);
+  return { zip, result };
 }
 
-export default function Act() {
+export default function Act({ loaderData }: Route.ComponentProps) {
+  const { zip, result } = loaderData;
+  const error = result && !result.ok ? result.message : undefined;
   return (
     <div className="page narrow">
       <h1>Contact your legislators</h1>
       <p className="lead">
-        The Resident Physician Shortage Reduction Act of 2025 would add 2,000 Medicare-supported residency positions a year for seven years:
-        14,000 in all. It is H.R. 4731 in the House and S. 2439 in the Senate.
+        The Resident Physician Shortage Reduction Act of 2025 would add 2,000 Medicare-supported residency positions a year for seven years: 14,000 in
+        all. It is H.R. 4731 in the House and S. 2439 in the Senate. Find who represents you and ask them to cosponsor it.
       </p>
+      <Form method="get" className="zip-form" noValidate>
+        <div className={`field${error ? " field-error" : ""}`}>
+          <label htmlFor="field-zip">Your ZIP code</label>
+          <input
+            id="field-zip"
+            name="zip"
+            inputMode="numeric"
+            autoComplete="postal-code"
+            maxLength={10}
+            defaultValue={zip}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "field-zip-error" : undefined}
+          />
+          {error ? (
+            <p className="error-message" id="field-zip-error">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit">Find my legislators</button>
+      </Form>
+
+      {result?.ok ? (
+        <section aria-labelledby="results-heading" className="results">
+          <h2 id="results-heading">Your members of Congress for ZIP {result.zip}</h2>
+          {result.isSplit ? (
+            <div className="notice">
+              <p>
+                <strong>ZIP {result.zip} is split between {result.districts.length} congressional districts.</strong> Your representative is one of those
+                below. Not sure which? <a href={houseLookup} rel="noopener">Check with your street address on the House's official lookup</a>.
+              </p>
+            </div>
+          ) : null}
+          {result.senators.length ? (
+            <>
+              <h3 className="group-heading">Your senators</h3>
+              <div className="legislator-grid">
+                {result.senators.map((s) => (
+                  <LegislatorCard key={s.id} legislator={s} place={`U.S. Senate, ${s.state}`} />
+                ))}
+              </div>
+            </>
+          ) : (
+            <p>
+              {result.states.map((s) => s.name).join(" and ")} has no senators; its voice in Congress is the member of the House below.
+            </p>
+          )}
+          <h3 className="group-heading">{result.isSplit ? "Your representative is one of these" : "Your representative"}</h3>
+          <div className="legislator-grid">
+            {result.districts.map((d) =>
+              d.representative ? (
+                <LegislatorCard key={d.key} legislator={d.representative} place={`U.S. House, ${d.label}`} />
+              ) : (
+                <article key={d.key} className="legislator-card">
+                  <h3>{d.label}</h3>
+                  <p>This seat is vacant until a special election.</p>
+                </article>
+              ),
+            )}
+          </div>
+          <h3 className="group-heading">Your state legislators</h3>
+          <p>
+            State districts cannot be found from a ZIP code alone.{" "}
+            {result.states.map((s, i) => (
+              <span key={s.code}>
+                {i > 0 ? " or " : ""}
+                <Link to={`/act/state/${s.code}`}>Choose yours from the list of {s.name} legislators</Link>
+              </span>
+            ))}
+            , or find them by address with{" "}
+            <a href="https://openstates.org/find_your_legislator/" rel="noopener">
+              Open States
+            </a>
+            .
+          </p>
+        </section>
+      ) : null}
+
       <h2>What to ask</h2>
       <ul>
         <li>Ask your representative to cosponsor H.R. 4731, and your two senators to cosponsor S. 2439.</li>
         <li>Ask your state legislators to create or expand collaborative-practice licences for medical graduates who did not match.</li>
         <li>Tell them in your own words why it matters where you live: the doctors your community lacks, and the graduates ready to serve it.</li>
       </ul>
-      <h2>Find who represents you</h2>
-      <p>
-        AMG's own letter tool, which finds your legislators from your ZIP code and sends your letter, is coming. Until then, the official
-        directories list each member's contact form and phone number:
-      </p>
-      <ul>
-        <li>
-          <a href="https://www.house.gov/representatives/find-your-representative" rel="noopener">House of Representatives: find your representative</a>
-        </li>
-        <li>
-          <a href="https://www.senate.gov/senators/senators-contact.htm" rel="noopener">Senate: contact your senators</a>
-        </li>
-      </ul>
-      <p>
-        <Link to="/newsletter">Subscribe</Link> to hear when the letter tool opens.
+      <p className="hint">
+        AMG's letter tool, which prefills a letter and sends it for you, is coming. <Link to="/newsletter">Subscribe</Link> to hear when it opens.
       </p>
     </div>
   );

@@ -1,0 +1,64 @@
+import { data, Form } from "react-router";
+import type { Route } from "./+types/state-legislators";
+import { stateNames } from "../../../domains/advocacy/states";
+import { listStateLegislators } from "../../../domains/advocacy/state-legislators.server";
+import { markPublic } from "../../../platform/request-context";
+
+export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.stateName ?? "State"} legislators — AMG` }];
+
+const chamberName = { upper: "Senate", lower: "House / Assembly", legislature: "Legislature" } as const;
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const state = params.state.toUpperCase();
+  const stateName = stateNames[state];
+  if (!stateName) throw data({ message: "No such state." }, { status: 404 });
+  const q = new URL(request.url).searchParams.get("q")?.trim().slice(0, 60) || undefined;
+  markPublic(context);
+  const legislators = await listStateLegislators(context.services.db, state, q);
+  return { state, stateName, q: q ?? "", legislators };
+}
+
+export default function StateLegislators({ loaderData }: Route.ComponentProps) {
+  const { stateName, q, legislators } = loaderData;
+  return (
+    <div className="page">
+      <h1>{stateName} legislators</h1>
+      <p className="lead">Find yours by name or district number. Not sure of your district? Look it up by address on your legislature's website or on Open States.</p>
+      <Form method="get" className="filter-bar" role="search">
+        <label>
+          Name or district <input type="search" name="q" defaultValue={q} />
+        </label>
+        <button type="submit">Search</button>
+      </Form>
+      {legislators.length === 0 ? <p>No legislator matches “{q}”.</p> : null}
+      <div className="table-scroll" role="region" aria-label={`${stateName} legislators`} tabIndex={0}>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Chamber</th>
+              <th scope="col">District</th>
+              <th scope="col">Party</th>
+              <th scope="col">Contact</th>
+            </tr>
+          </thead>
+          <tbody>
+            {legislators.map((l) => (
+              <tr key={l.id}>
+                <td>{l.website ? <a href={l.website} rel="noopener">{l.name}</a> : l.name}</td>
+                <td>{chamberName[l.chamber]}</td>
+                <td>{l.district}</td>
+                <td>{l.party}</td>
+                <td>
+                  {l.email ? <a href={`mailto:${l.email}`}>{l.email}</a> : null}
+                  {l.email && l.capitolPhone ? <br /> : null}
+                  {l.capitolPhone ?? (l.email ? null : l.districtPhone ?? "—")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Route } from "./+types/legislators";
+import { findLegislatorsByZip } from "../../../domains/advocacy/legislator-directory.server";
+import { markPublic } from "../../../platform/request-context";
+
+// GET /api/legislators?zip=NNNNN → the state(s), candidate districts, whether the ZIP is split,
+// and the members of Congress with their contact details. A bad ZIP answers 400 with the problem.
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const zip = new URL(request.url).searchParams.get("zip") ?? "";
+  const result = await findLegislatorsByZip(context.services.db, zip);
+  if (!result.ok) {
+    return Response.json({ error: { code: "VALIDATION", field: "zip", problem: result.problem, message: result.message } }, { status: 400 });
+  }
+  markPublic(context);
+  const { ok: _ok, ...body } = result;
+  return Response.json(body);
+}
