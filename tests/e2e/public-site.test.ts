@@ -161,6 +161,15 @@ describe("the public site in a browser", () => {
     await page.context().close();
   });
 
+  it("fits a phone's width on every public page (no sideways scrolling)", async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    for (const path of ["/", "/about", "/numbers", "/contact", "/newsletter", "/join", "/act", "/act?zip=10001", "/act/state/NY?q=22", "/letters", "/sign-in"]) {
+      await page.goto(`${app.url}${path}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+    await page.context().close();
+  });
+
   it("answers an unknown address with a 404 page in the site's design", async () => {
     const page = await newPage();
     const res = await page.goto(`${app.url}/no-such-page`);
@@ -172,7 +181,7 @@ describe("the public site in a browser", () => {
   });
 
   it("has no serious or critical accessibility violations on any public page", async () => {
-    const paths = ["/", "/about", "/numbers", "/contact", "/contact/sent", "/newsletter", "/newsletter/check-email", "/newsletter/confirmed", "/join", "/act", "/letters", "/sign-in", "/no-such-page"];
+    const paths = ["/", "/about", "/numbers", "/contact", "/contact/sent", "/newsletter", "/newsletter/check-email", "/newsletter/confirmed", "/join", "/act", "/act?zip=10001", "/act?zip=1", "/act/state/NY?q=22", "/letters", "/sign-in", "/no-such-page"];
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     const audit = async (label: string) => {

@@ -37,6 +37,7 @@ export default function Act({ loaderData }: Route.ComponentProps) {
           <label htmlFor="field-zip">Your ZIP code</label>
           <input
             id="field-zip"
+            type="text"
             name="zip"
             inputMode="numeric"
             autoComplete="postal-code"
