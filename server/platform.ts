@@ -6,6 +6,7 @@ import { deliverEmailWorker } from "../domains/email/deliver-outbox-message.serv
 import { deliverEmailJob } from "../domains/email/queue-email.server";
 import { ensurePersonWithRole } from "../domains/accounts/people.server";
 import { ensureReferenceData } from "../domains/advocacy/load-reference-data.server";
+import { seedStarterCampaigns } from "../domains/advocacy/open-letters.server";
 import { seedStarterContent } from "../domains/site/seed-starter-content.server";
 import type { Config } from "../platform/env";
 import type { Logger } from "../platform/logger";
@@ -40,6 +41,7 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
     const { seeded } = await seedStarterContent(handle.db);
     if (seeded) log.info("starter content seeded");
     if (await ensureReferenceData(handle.db)) log.info("legislator reference data loaded");
+    if (await seedStarterCampaigns(handle.db)) log.info("starter open letters seeded");
     if (config.adminEmail) {
       const { granted } = await ensurePersonWithRole(handle.db, config.adminEmail, "admin", null);
       if (granted) log.info("admin role given", { email: config.adminEmail });

@@ -1,5 +1,5 @@
 // Tables of the advocacy context: legislators and districts (reference data loaded from data/).
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /** Sitting members of Congress (senators, representatives, delegates), from data/congress-legislators. */
 export const congressMembers = pgTable(
@@ -61,3 +61,45 @@ export const legislatorOverrides = pgTable("legislator_overrides", {
   updatedBy: text("updated_by"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A campaign: for now, open letters to an institution that people sign. */
+export const campaigns = pgTable("campaigns", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  kind: text("kind", { enum: ["open-letter", "legislator-letter"] }).notNull(),
+  title: text("title").notNull(),
+  addressee: text("addressee").notNull(),
+  summary: text("summary").notNull(),
+  backgroundMarkdown: text("background_markdown").notNull().default(""),
+  letterMarkdown: text("letter_markdown").notNull(),
+  goal: integer("goal").notNull().default(1000),
+  sortOrder: integer("sort_order").notNull().default(0),
+  isPublished: boolean("is_published").notNull().default(true),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A signature of an open letter: one per e-mail per letter; it counts once confirmed by e-mail. */
+export const signatures = pgTable(
+  "signatures",
+  {
+    id: serial("id").primaryKey(),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    zip: text("zip").notNull(),
+    state: text("state"),
+    signerRole: text("signer_role", { enum: ["unmatched-graduate", "physician", "supporter"] }),
+    showName: boolean("show_name").notNull().default(false),
+    status: text("status", { enum: ["pending", "confirmed"] }).notNull().default("pending"),
+    confirmTokenHash: text("confirm_token_hash").unique(),
+    confirmExpiresAt: timestamp("confirm_expires_at", { withTimezone: true }),
+    ip: text("ip"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("signatures_campaign_email_idx").on(t.campaignId, t.email), index("signatures_confirmed_idx").on(t.campaignId, t.status, t.confirmedAt)],
+);

@@ -133,3 +133,24 @@ export function noAccountMail(p: { orgName: string; appUrl: string }): RenderedM
   );
   return { subject, text, html };
 }
+
+export function signatureConfirmMail(p: { orgName: string; letterTitle: string; name: string; confirmUrl: string; hours: number }): RenderedMail {
+  const subject = `Please confirm your signature: ${p.letterTitle}`;
+  const text = [
+    `Dear ${p.name},`,
+    `Thank you for signing "${p.letterTitle}". Your signature counts once you confirm it (the link works once, for ${p.hours} hours):`,
+    p.confirmUrl,
+    `If you did not sign, ignore this message and nothing will be counted.`,
+  ].join("\n\n");
+  const html = layout(
+    p.orgName,
+    [
+      `Dear ${escapeHtml(p.name)},`,
+      `Thank you for signing “${escapeHtml(p.letterTitle)}”. Your signature counts once you confirm it (the link works once, for ${p.hours} hours):`,
+      `<a href="${escapeHtml(p.confirmUrl)}" style="display:inline-block;background:#0b4f6c;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">Confirm my signature</a>`,
+      `If you did not sign, ignore this message and nothing will be counted.`,
+    ],
+    [`Sent because this address was used to sign an open letter on our website.`],
+  );
+  return { subject, text, html };
+}

@@ -128,6 +128,29 @@ describe("the public site in a browser", () => {
     await page.context().close();
   });
 
+  it("signs an open letter, confirmed through the e-mailed link, and counts it once", async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${app.url}/letters`);
+    await page.getByRole("link", { name: "Read and sign" }).first().click();
+    await page.waitForURL(`${app.url}/letters/aamc`);
+    const rendered = Number(await page.locator('input[name="rendered"]').getAttribute("value"));
+    await page.getByLabel("Your name", { exact: true }).fill("Maria Lopez");
+    await page.getByLabel("Your e-mail", { exact: true }).fill("maria@example.org");
+    await page.getByLabel("ZIP code", { exact: true }).fill("13202");
+    await page.getByLabel("I am").selectOption("unmatched-graduate");
+    await page.getByLabel("Show my first name and state").check();
+    // The form's time trap refuses a form sent back within two seconds of the page being made.
+    await expect.poll(() => Date.now() - rendered, { interval: 100, timeout: 5000 }).toBeGreaterThan(2100);
+    await page.getByRole("button", { name: "Sign the letter" }).click();
+    await page.waitForURL(`${app.url}/letters/aamc/check-email`);
+    const mail = await sink.waitFor((m) => m.to.includes("maria@example.org") && m.subject.includes("confirm your signature"));
+    await page.goto(findLink(mail, `${app.url}/letters/confirm?token=`));
+    await page.getByRole("button", { name: "Confirm my signature" }).click();
+    await page.waitForURL(`${app.url}/letters/aamc/thanks`);
+    expect(await page.locator(".progress p").textContent()).toContain("1 signature of a goal of");
+    await page.context().close();
+  });
+
   it("can be used by keyboard alone: skip link, brand, then each navigation link; Enter follows it", async () => {
     const page = await newPage();
     await page.goto(`${app.url}/about`);
@@ -181,7 +204,7 @@ describe("the public site in a browser", () => {
   });
 
   it("has no serious or critical accessibility violations on any public page", async () => {
-    const paths = ["/", "/about", "/numbers", "/contact", "/contact/sent", "/newsletter", "/newsletter/check-email", "/newsletter/confirmed", "/join", "/act", "/act?zip=10001", "/act?zip=1", "/act/state/NY?q=22", "/letters", "/sign-in", "/no-such-page"];
+    const paths = ["/", "/about", "/numbers", "/contact", "/contact/sent", "/newsletter", "/newsletter/check-email", "/newsletter/confirmed", "/join", "/act", "/act?zip=10001", "/act?zip=1", "/act/state/NY?q=22", "/letters", "/letters/aamc", "/letters/aamc/check-email", "/sign-in", "/no-such-page"];
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     const audit = async (label: string) => {

@@ -1,0 +1,21 @@
+import type { Route } from "./+types/letter-check-email";
+import { markPublic } from "../../../platform/request-context";
+
+export const meta: Route.MetaFunction = () => [{ title: "Confirm your signature — AMG" }];
+
+export function loader({ context, params }: Route.LoaderArgs) {
+  markPublic(context);
+  return { slug: params.slug };
+}
+
+export default function LetterCheckEmail({ loaderData }: Route.ComponentProps) {
+  return (
+    <div className="page narrow">
+      <h1>One more step: check your e-mail</h1>
+      <p className="lead">We have sent you a link to confirm your signature. It counts once you open it.</p>
+      <p>
+        Already signed and confirmed before? Then your signature is up to date and still counts once. <a href={`/letters/${loaderData.slug}`}>Back to the letter</a>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/letter";
+import { FormField, HoneypotField } from "../../components/form-field";
+import { ProgressMeter } from "../../components/progress-meter";
+import { formValues, isSpam, minutes } from "../../form-data";
+import { signatureInputSchema } from "../../../domains/advocacy/advocacy.schema";
+import { findOpenLetter, signOpenLetter } from "../../../domains/advocacy/open-letters.server";
+import { stateNames } from "../../../domains/advocacy/states";
+import { toFieldErrors } from "../../../platform/errors";
+import { renderMarkdown } from "../../../platform/markdown.server";
+import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
+
+export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.letter.title ?? "Open letter"} — AMG` }, { name: "description", content: d?.letter.summary ?? "" }];
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const letter = await findOpenLetter(context.services.db, params.slug);
+  if (!letter) throw data({ message: "No such letter." }, { status: 404 });
+  const now = context.services.clock();
+  markPublic(context);
+  cacheNoLongerThan(context, new Date(now.getTime() + 30_000)); // counts may lag 30 s
+  return { letter: { ...letter, letterHtml: renderMarkdown(letter.letterMarkdown) }, renderedAt: now.getTime() };
+}
+
+/** Passes the action's headers (Retry-After of a 429) on to the page's response. */
+export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
+/** A form sent back less than two seconds after the page was made was not filled in by a person. */
+const isTooFast = (values: Record<string, string>, now: number) => now - Number(values.rendered ?? 0) < 2000;
+
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const values = formValues(await request.formData());
+  const checkEmail = `/letters/${params.slug}/check-email`;
+  if (isSpam(values) || isTooFast(values, context.services.clock().getTime())) return redirect(checkEmail);
+  const parsed = signatureInputSchema.safeParse(values);
+  if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), formError: null, values }, { status: 400 });
+  const outcome = await signOpenLetter({ ...context.services, slug: params.slug, input: parsed.data, ip: context.clientIp });
+  if (!outcome.ok && outcome.reason === "not-found") throw data({ message: "No such letter." }, { status: 404 });
+  if (!outcome.ok) {
+    const formError = `Too many signatures from your connection in a short time. Please wait about ${minutes(outcome.retryAfterSeconds)} min and try again.`;
+    return data({ fieldErrors: {} as Record<string, string>, formError, values }, { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } });
+  }
+  return redirect(checkEmail);
+}
+
+export default function Letter({ loaderData, actionData }: Route.ComponentProps) {
+  const { letter, renderedAt } = loaderData;
+  const errors = actionData?.fieldErrors ?? {};
+  const values = actionData?.values ?? {};
+  return (
+    <div className="page narrow">
+      <p className="hint">Open letter to {letter.addressee}</p>
+      <h1>{letter.title}</h1>
+      <ProgressMeter count={letter.signatures} goal={letter.goal} />
+      <article className="letter-text prose" dangerouslySetInnerHTML={{ __html: letter.letterHtml }} />
+      <section aria-labelledby="sign-heading" className="sign-box">
+        <h2 id="sign-heading">Add your name</h2>
+        {actionData?.formError ? (
+          <div className="alert alert-error" role="alert">
+            {actionData.formError}
+          </div>
+        ) : null}
+        <Form method="post" noValidate className="stack-form">
+          <input type="hidden" name="rendered" value={renderedAt} />
+          <FormField name="name" label="Your name" autoComplete="name" error={errors.name} defaultValue={values.name} maxLength={120} />
+          <FormField name="email" label="Your e-mail" type="email" autoComplete="email" error={errors.email} defaultValue={values.email} hint="We send a link to confirm your signature; it counts once confirmed." />
+          <FormField name="zip" label="ZIP code" autoComplete="postal-code" error={errors.zip} defaultValue={values.zip} maxLength={10} />
+          <div className={`field${errors.signerRole ? " field-error" : ""}`}>
+            <label htmlFor="field-signerRole">
+              I am <span className="optional">(optional)</span>
+            </label>
+            <select id="field-signerRole" name="signerRole" defaultValue={values.signerRole ?? ""}>
+              <option value="">Prefer not to say</option>
+              <option value="unmatched-graduate">an unmatched medical graduate</option>
+              <option value="physician">a physician</option>
+              <option value="supporter">a supporter</option>
+            </select>
+            {errors.signerRole ? <p className="error-message">{errors.signerRole}</p> : null}
+          </div>
+          <div className="field">
+            <label>
+              <input type="checkbox" name="showName" defaultChecked={values.showName === "on"} /> Show my first name and state with the signatures
+            </label>
+          </div>
+          <HoneypotField />
+          <button type="submit">Sign the letter</button>
+        </Form>
+      </section>
+      {letter.recentSigners.length ? (
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading">Recently signed</h2>
+          <ul className="recent-signers">
+            {letter.recentSigners.map((s, i) => (
+              <li key={i}>
+                {s.firstName}
+                {s.state ? `, ${stateNames[s.state] ?? s.state}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
