@@ -1,4 +1,7 @@
-// Reading submitted forms: text values only (files and repeated names are not used by our forms).
+// Reading submitted forms, and the answers a failed form gets (status, messages, typed values).
+import { data } from "react-router";
+import { toFieldErrors } from "../platform/errors";
+
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) if (typeof value === "string") values[key] = value;
@@ -9,3 +12,18 @@ export function formValues(formData: FormData): Record<string, string> {
 export const isSpam = (values: Record<string, string>) => (values.website ?? "").trim() !== "";
 
 export const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
+
+type FormFailure = { fieldErrors: Record<string, string>; formError: string | null; values: Record<string, string> };
+
+/** 400: each field's first problem, beside it, and everything that was typed. */
+export function invalidForm(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, values: Record<string, string>) {
+  return data<FormFailure>({ fieldErrors: toFieldErrors(issues), formError: null, values }, { status: 400 });
+}
+
+/** 429: a readable message with the wait, the typed values kept, and Retry-After. */
+export function rateLimitedForm(message: string, retryAfterSeconds: number, values: Record<string, string>) {
+  return data<FormFailure>(
+    { fieldErrors: {}, formError: `${message} (about ${minutes(retryAfterSeconds)} min)`, values },
+    { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
+  );
+}

@@ -155,7 +155,16 @@ async function suite(label: string, env: Record<string, string>, rssTargetMb: nu
   const tmp = mkdtempSync(path.join(os.tmpdir(), "amg-bench-raw-"));
   cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
 
-  console.error(`[${label}] starting the app (first start: migrations and seed)…`);
+  // The first start creates the database (migrations, starter content, 49,000 rows of legislator
+  // reference data); its memory is reported apart. The load runs on a restarted app, as `npm start`
+  // on an existing database runs in production.
+  console.error(`[${label}] first start (migrations and seed)…`);
+  const first: AppServer = await startAppServer(env, { dataDir });
+  children.add(first.process);
+  await get(`http://127.0.0.1:${first.port}/`);
+  const firstStartRss = vmRssMb(first.process.pid!);
+  await killChild(first.process);
+  console.error(`[${label}] restarting on the existing database…`);
   const app: AppServer = await startAppServer(env, { dataDir });
   children.add(app.process);
   let raw: { url: string; process: ChildProcess } | undefined;
@@ -193,7 +202,8 @@ async function suite(label: string, env: Record<string, string>, rssTargetMb: nu
     row(`${label}: raw node http req/s (same ${page.body.length} B)`, fmt(rawLoad.rps));
     row(`${label}: raw node http latency p50 / p99`, `${fmt(rawLoad.p50, 1)} / ${fmt(rawLoad.p99, 1)} ms`);
     row(`${label}: app / raw req/s`, fmt(ratio, 2), "≥ 0.5", ratio >= 0.5);
-    row(`${label}: RSS after load (first start: migrations + seed in this process)`, `${fmt(rss, 0)} MB (${fmt(idleRss, 0)} MB before load)`, `< ${rssTargetMb} MB`, rss < rssTargetMb);
+    row(`${label}: RSS after load (restarted app on an existing database)`, `${fmt(rss, 0)} MB (${fmt(idleRss, 0)} MB before load)`, `< ${rssTargetMb} MB`, rss < rssTargetMb);
+    row(`${label}: RSS of the first start (migrations, seed, reference data), for reference`, `${fmt(firstStartRss, 0)} MB`);
 
     console.error(`[${label}] cold starts…`);
     await killChild(app.process);

@@ -1,7 +1,7 @@
 // Staff views of subscribers and the outbox: lists, counts, staff unsubscribe, CSV export
 // (streamed in keyset batches, so 100,000+ rows never sit in memory), resending a failed mail.
 import { stringify } from "csv-stringify/sync";
-import { and, asc, count, desc, eq, gt, gte, ilike, lt } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
 import { outboxMessages, subscribers } from "../../db/schema/index";
 import { AppError } from "../../platform/errors";
@@ -32,11 +32,17 @@ export async function listSubscribers(db: Executor, filter: SubscriberFilter & {
     .limit(filter.limit ?? 50);
 }
 
-export async function countSubscribers(db: Executor, filter: SubscriberFilter & { since?: Date } = {}): Promise<number> {
+/** How many subscribers match, counted up to `cap` (a list page needs "more than 10,000", not a full scan). */
+export async function countSubscribers(db: Executor, filter: SubscriberFilter, cap = 10_000): Promise<{ count: number; isCapped: boolean }> {
   const conditions = subscriberConditions(filter);
-  if (filter.since) conditions.push(gte(subscribers.createdAt, filter.since));
-  const [row] = await db.select({ n: count() }).from(subscribers).where(conditions.length ? and(...conditions) : undefined);
-  return row.n;
+  const limited = db
+    .select({ one: sql`1` })
+    .from(subscribers)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .limit(cap + 1)
+    .as("limited");
+  const [row] = await db.select({ n: count() }).from(limited);
+  return { count: Math.min(row.n, cap), isCapped: row.n > cap };
 }
 
 export async function staffUnsubscribe(db: Executor, actor: Actor, publicId: string, now: Date): Promise<void> {
@@ -101,4 +107,15 @@ export async function resendOutboxMessage(db: Executor, jobs: JobQueue, actor: A
     await jobs.send(deliverEmailJob, { outboxId: rows[0].id }, { tx });
     await recordAudit(tx, actor, { action: "outbox.resend", subjectType: "outbox_message", subjectId: publicId, details: { to: rows[0].to } });
   });
+}
+
+/** The dashboard's subscriber figures in one pass over the table. */
+export async function subscriberTotals(db: Executor, since: Date): Promise<{ active: number; signedUpSince: number }> {
+  const [row] = await db
+    .select({
+      active: sql<number>`count(*) filter (where ${subscribers.status} = 'active')::int`,
+      signedUpSince: sql<number>`count(*) filter (where ${subscribers.createdAt} >= ${since})::int`,
+    })
+    .from(subscribers);
+  return row;
 }

@@ -1,5 +1,5 @@
 // The staff inbox of contact messages: list, read (audited), mark answered, reply by e-mail.
-import { and, count, desc, eq, gte, ilike, lt, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
 import { contactMessages, contactReplies } from "../../db/schema/index";
 import { AppError } from "../../platform/errors";
@@ -31,14 +31,6 @@ export async function listContactMessages(db: Executor, filter: InboxFilter) {
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(contactMessages.id))
     .limit(filter.limit ?? 50);
-}
-
-export async function countContactMessages(db: Executor, filter: { status?: "new" | "answered"; since?: Date } = {}): Promise<number> {
-  const conditions = [];
-  if (filter.status) conditions.push(eq(contactMessages.status, filter.status));
-  if (filter.since) conditions.push(gte(contactMessages.createdAt, filter.since));
-  const [row] = await db.select({ n: count() }).from(contactMessages).where(conditions.length ? and(...conditions) : undefined);
-  return row.n;
 }
 
 /** One message with its replies; the read is written to the audit log. */
@@ -77,4 +69,15 @@ export async function replyToContactMessage({ db, jobs, clock, mailFrom, actor, 
     });
     await recordAudit(tx, actor, { action: "contact.reply", subjectType: "contact_message", subjectId: publicId, details: { to: message.email } });
   });
+}
+
+/** The dashboard's contact figures in one pass over the table. */
+export async function contactTotals(db: Executor, since: Date): Promise<{ waiting: number; receivedSince: number }> {
+  const [row] = await db
+    .select({
+      waiting: sql<number>`count(*) filter (where ${contactMessages.status} = 'new')::int`,
+      receivedSince: sql<number>`count(*) filter (where ${contactMessages.createdAt} >= ${since})::int`,
+    })
+    .from(contactMessages);
+  return row;
 }

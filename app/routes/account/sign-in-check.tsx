@@ -1,4 +1,4 @@
-import { data, Form, redirect } from "react-router";
+import { data, Form } from "react-router";
 import type { Route } from "./+types/sign-in-check";
 import { FormField } from "../../components/form-field";
 import { formValues } from "../../form-data";

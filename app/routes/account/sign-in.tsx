@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/sign-in";
 import { FormField } from "../../components/form-field";
-import { formValues, minutes } from "../../form-data";
+import { FormAlert } from "../../components/form-alert";
+import { formValues, invalidForm, rateLimitedForm } from "../../form-data";
 import { getViewer, safeNextPath, serializeCookie } from "../../session.server";
 import { signInRequestSchema } from "../../../domains/accounts/accounts.schema";
 import { messages } from "../../../domains/accounts/messages";
 import { requestSignIn } from "../../../domains/accounts/sign-in.server";
 import { signInValidMinutes } from "../../../domains/accounts/rules";
-import { toFieldErrors } from "../../../platform/errors";
 import { signInCookieName } from "../../../platform/request-context";
 
 export const meta: Route.MetaFunction = () => [{ title: "Sign in — AMG" }];
@@ -26,15 +26,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const values = formValues(await request.formData());
   const next = safeNextPath(values.next);
   const parsed = signInRequestSchema.safeParse(values);
-  if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), formError: null, values }, { status: 400 });
+  if (!parsed.success) return invalidForm(parsed.error.issues, values);
   const browserNonce = randomBytes(24).toString("base64url");
   const outcome = await requestSignIn({ ...context.services, email: parsed.data.email, browserNonce, ip: context.clientIp });
-  if (!outcome.ok) {
-    return data(
-      { fieldErrors: {} as Record<string, string>, formError: `${messages.signInRateLimited} (about ${minutes(outcome.retryAfterSeconds)} min)`, values },
-      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
-    );
-  }
+  if (!outcome.ok) return rateLimitedForm(messages.signInRateLimited, outcome.retryAfterSeconds, values);
   return redirect(`/sign-in/check?next=${encodeURIComponent(next)}`, {
     headers: { "Set-Cookie": serializeCookie(signInCookieName, browserNonce, { maxAgeSeconds: signInValidMinutes * 60, secure: context.secureCookies }) },
   });
@@ -46,11 +41,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
     <div className="page narrow">
       <h1>Sign in</h1>
       <p className="lead">For AMG members, mentors and staff. We will e-mail you a sign-in link and a code; no password needed.</p>
-      {actionData?.formError ? (
-        <div className="alert alert-error" role="alert">
-          {actionData.formError}
-        </div>
-      ) : null}
+      <FormAlert message={actionData?.formError} />
       <Form method="post" noValidate className="stack-form">
         <input type="hidden" name="next" value={loaderData.next} />
         <FormField name="email" label="Your e-mail" type="email" autoComplete="email" error={errors.email} defaultValue={actionData?.values.email} />

@@ -2,11 +2,11 @@ import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/letter";
 import { FormField, HoneypotField } from "../../components/form-field";
 import { ProgressMeter } from "../../components/progress-meter";
-import { formValues, isSpam, minutes } from "../../form-data";
+import { FormAlert } from "../../components/form-alert";
+import { formValues, invalidForm, isSpam, rateLimitedForm } from "../../form-data";
 import { signatureInputSchema } from "../../../domains/advocacy/advocacy.schema";
 import { findOpenLetter, signOpenLetter } from "../../../domains/advocacy/open-letters.server";
 import { stateNames } from "../../../domains/advocacy/states";
-import { toFieldErrors } from "../../../platform/errors";
 import { renderMarkdown } from "../../../platform/markdown.server";
 import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
 
@@ -32,13 +32,10 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const checkEmail = `/letters/${params.slug}/check-email`;
   if (isSpam(values) || isTooFast(values, context.services.clock().getTime())) return redirect(checkEmail);
   const parsed = signatureInputSchema.safeParse(values);
-  if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), formError: null, values }, { status: 400 });
+  if (!parsed.success) return invalidForm(parsed.error.issues, values);
   const outcome = await signOpenLetter({ ...context.services, slug: params.slug, input: parsed.data, ip: context.clientIp });
   if (!outcome.ok && outcome.reason === "not-found") throw data({ message: "No such letter." }, { status: 404 });
-  if (!outcome.ok) {
-    const formError = `Too many signatures from your connection in a short time. Please wait about ${minutes(outcome.retryAfterSeconds)} min and try again.`;
-    return data({ fieldErrors: {} as Record<string, string>, formError, values }, { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } });
-  }
+  if (!outcome.ok) return rateLimitedForm("Too many signatures from your connection in a short time. Please wait and try again.", outcome.retryAfterSeconds, values);
   return redirect(checkEmail);
 }
 
@@ -54,11 +51,7 @@ export default function Letter({ loaderData, actionData }: Route.ComponentProps)
       <article className="letter-text prose" dangerouslySetInnerHTML={{ __html: letter.letterHtml }} />
       <section aria-labelledby="sign-heading" className="sign-box">
         <h2 id="sign-heading">Add your name</h2>
-        {actionData?.formError ? (
-          <div className="alert alert-error" role="alert">
-            {actionData.formError}
-          </div>
-        ) : null}
+        <FormAlert message={actionData?.formError} />
         <Form method="post" noValidate className="stack-form">
           <input type="hidden" name="rendered" value={renderedAt} />
           <FormField name="name" label="Your name" autoComplete="name" error={errors.name} defaultValue={values.name} maxLength={120} />

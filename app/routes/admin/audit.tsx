@@ -1,4 +1,5 @@
-import { Form, Link } from "react-router";
+import { Form } from "react-router";
+import { OlderLink } from "../../components/older-link";
 import type { Route } from "./+types/audit";
 import { formatDateTime, positiveInt } from "../../format";
 import { requireStaff } from "../../session.server";
@@ -68,11 +69,7 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
           ))}
         </tbody>
       </table>
-      {nextBefore ? (
-        <p>
-          <Link to={`?${new URLSearchParams({ q, action, before: String(nextBefore) })}`}>Older entries</Link>
-        </p>
-      ) : null}
+      <OlderLink before={nextBefore} params={{ q, action }} label="Older entries" />
     </>
   );
 }

@@ -2,8 +2,8 @@ import { Link } from "react-router";
 import type { Route } from "./+types/dashboard";
 import { formatCount } from "../../format";
 import { requireStaff } from "../../session.server";
-import { countSubscribers } from "../../../domains/email/subscriber-admin.server";
-import { countContactMessages } from "../../../domains/site/contact-inbox.server";
+import { subscriberTotals } from "../../../domains/email/subscriber-admin.server";
+import { contactTotals } from "../../../domains/site/contact-inbox.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Dashboard — AMG staff" }];
 
@@ -11,13 +11,8 @@ export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);
   const { db, clock } = args.context.services;
   const weekAgo = new Date(clock().getTime() - 7 * 86_400_000);
-  const [newMessages, messagesThisWeek, subscribersThisWeek, activeSubscribers] = await Promise.all([
-    countContactMessages(db, { status: "new" }),
-    countContactMessages(db, { since: weekAgo }),
-    countSubscribers(db, { since: weekAgo }),
-    countSubscribers(db, { status: "active" }),
-  ]);
-  return { newMessages, messagesThisWeek, subscribersThisWeek, activeSubscribers };
+  const [contacts, subscribers] = await Promise.all([contactTotals(db, weekAgo), subscriberTotals(db, weekAgo)]);
+  return { newMessages: contacts.waiting, messagesThisWeek: contacts.receivedSince, subscribersThisWeek: subscribers.signedUpSince, activeSubscribers: subscribers.active };
 }
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {

@@ -1,4 +1,5 @@
 import { Form, Link } from "react-router";
+import { OlderLink } from "../../components/older-link";
 import type { Route } from "./+types/inbox";
 import { formatDateTime } from "../../format";
 import { positiveInt } from "../../format";
@@ -68,11 +69,7 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
       )}
-      {nextBefore ? (
-        <p>
-          <Link to={`?${new URLSearchParams({ q, status, before: String(nextBefore) })}`}>Older messages</Link>
-        </p>
-      ) : null}
+      <OlderLink before={nextBefore} params={{ q, status }} label="Older messages" />
     </>
   );
 }

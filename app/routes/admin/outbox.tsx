@@ -1,6 +1,8 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/outbox";
 import { CsrfField } from "../../components/csrf-field";
+import { OlderLink } from "../../components/older-link";
+import { FormAlert } from "../../components/form-alert";
 import { formatDateTime, positiveInt } from "../../format";
 import { actorOf, requireStaff } from "../../session.server";
 import { listOutbox, resendOutboxMessage } from "../../../domains/email/subscriber-admin.server";
@@ -53,11 +55,7 @@ export default function Outbox({ loaderData, actionData }: Route.ComponentProps)
         </label>
         <button type="submit">Filter</button>
       </Form>
-      {actionData?.error ? (
-        <div className="alert alert-error" role="alert">
-          {actionData.error}
-        </div>
-      ) : null}
+      <FormAlert message={actionData?.error} />
       <table className="data-table">
         <caption className="visually-hidden">Outgoing e-mail, newest first</caption>
         <thead>
@@ -97,11 +95,7 @@ export default function Outbox({ loaderData, actionData }: Route.ComponentProps)
           ))}
         </tbody>
       </table>
-      {nextBefore ? (
-        <p>
-          <Link to={`?${new URLSearchParams({ status, before: String(nextBefore) })}`}>Older messages</Link>
-        </p>
-      ) : null}
+      <OlderLink before={nextBefore} params={{ status }} label="Older messages" />
     </>
   );
 }

@@ -1,13 +1,12 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/people";
 import { formatDateTime } from "../../format";
 import { CsrfField } from "../../components/csrf-field";
 import { FormField } from "../../components/form-field";
-import { formValues } from "../../form-data";
+import { formValues, invalidForm } from "../../form-data";
 import { actorOf, requireRole, requireStaff } from "../../session.server";
 import { addPersonSchema, roles } from "../../../domains/accounts/accounts.schema";
 import { ensurePersonWithRole, findPersonByEmail, searchPeople } from "../../../domains/accounts/people.server";
-import { toFieldErrors } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = () => [{ title: "People — AMG staff" }];
 
@@ -31,7 +30,7 @@ export async function action(args: Route.ActionArgs) {
   const viewer = await requireRole(args, "admin", formData);
   const values = formValues(formData);
   const parsed = addPersonSchema.safeParse(values);
-  if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), values }, { status: 400 });
+  if (!parsed.success) return invalidForm(parsed.error.issues, values);
   const { db } = args.context.services;
   await db.transaction((tx) => ensurePersonWithRole(tx, parsed.data.email, parsed.data.role, actorOf(viewer, args.context)));
   const person = await findPersonByEmail(db, parsed.data.email);

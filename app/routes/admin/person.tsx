@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/person";
 import { CsrfField } from "../../components/csrf-field";
+import { FormAlert } from "../../components/form-alert";
 import { formatDateTime } from "../../format";
 import { actorOf, requireRole, requireStaff } from "../../session.server";
 import { changeRoleSchema, roles } from "../../../domains/accounts/accounts.schema";
@@ -54,11 +55,7 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
         {person.name || "No name given"} · account {person.isDisabled ? <strong>disabled</strong> : "active"} · created {formatDateTime(person.createdAt)} · last
         sign-in {formatDateTime(person.lastSignInAt)}
       </p>
-      {actionData?.error ? (
-        <div className="alert alert-error" role="alert">
-          {actionData.error}
-        </div>
-      ) : null}
+      <FormAlert message={actionData?.error} />
       <h2>Roles</h2>
       <ul className="role-list">
         {roles.map((role) => {

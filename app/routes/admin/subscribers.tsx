@@ -1,6 +1,8 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/subscribers";
 import { CsrfField } from "../../components/csrf-field";
+import { OlderLink } from "../../components/older-link";
+import { FormAlert } from "../../components/form-alert";
 import { formatCount, formatDateTime, positiveInt } from "../../format";
 import { actorOf, requireStaff } from "../../session.server";
 import { countSubscribers, listSubscribers, staffUnsubscribe } from "../../../domains/email/subscriber-admin.server";
@@ -74,12 +76,8 @@ export default function Subscribers({ loaderData, actionData }: Route.ComponentP
           Export CSV
         </a>
       </Form>
-      <p>{formatCount(total)} matching</p>
-      {actionData?.error ? (
-        <div className="alert alert-error" role="alert">
-          {actionData.error}
-        </div>
-      ) : null}
+      <p>{total.isCapped ? `More than ${formatCount(total.count)}` : formatCount(total.count)} matching</p>
+      <FormAlert message={actionData?.error} />
       <table className="data-table">
         <caption className="visually-hidden">Subscribers, newest first</caption>
         <thead>
@@ -113,11 +111,7 @@ export default function Subscribers({ loaderData, actionData }: Route.ComponentP
           ))}
         </tbody>
       </table>
-      {nextBefore ? (
-        <p>
-          <Link to={`?${new URLSearchParams({ q, status, before: String(nextBefore) })}`}>Next page</Link>
-        </p>
-      ) : null}
+      <OlderLink before={nextBefore} params={{ q, status }} label="Next page" />
     </>
   );
 }

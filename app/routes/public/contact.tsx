@@ -1,13 +1,13 @@
-import { data, Form, redirect, useNavigation } from "react-router";
+import { Form, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/contact";
 import { FormField, HoneypotField } from "../../components/form-field";
-import { formValues, isSpam, minutes } from "../../form-data";
+import { FormAlert } from "../../components/form-alert";
+import { formValues, invalidForm, isSpam, rateLimitedForm } from "../../form-data";
 import { describeOfficeHours, summariseWeeklyHours } from "../../../domains/site/office-hours";
 import { getSiteSettings } from "../../../domains/site/queries.server";
 import { contactInputSchema } from "../../../domains/site/site.schema";
 import { messages } from "../../../domains/site/messages";
 import { submitContactMessage } from "../../../domains/site/submit-contact-message.server";
-import { toFieldErrors } from "../../../platform/errors";
 import { markPublic } from "../../../platform/request-context";
 
 export const meta: Route.MetaFunction = () => [{ title: "Contact us — AMG" }, { name: "description", content: "Write to the Alliance of Medical Graduates." }];
@@ -26,17 +26,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const values = formValues(await request.formData());
   if (isSpam(values)) return redirect("/contact/sent");
   const parsed = contactInputSchema.safeParse(values);
-  if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), formError: null, values }, { status: 400 });
+  if (!parsed.success) return invalidForm(parsed.error.issues, values);
   const outcome = await submitContactMessage({
     ...context.services,
     input: parsed.data,
     ip: context.clientIp,
     userAgent: request.headers.get("user-agent"),
   });
-  if (!outcome.ok) {
-    const formError = `${messages.rateLimited} (about ${minutes(outcome.retryAfterSeconds)} min)`;
-    return data({ fieldErrors: {} as Record<string, string>, formError, values }, { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } });
-  }
+  if (!outcome.ok) return rateLimitedForm(messages.rateLimited, outcome.retryAfterSeconds, values);
   return redirect("/contact/sent");
 }
 
@@ -56,11 +53,7 @@ export default function Contact({ loaderData, actionData }: Route.ComponentProps
         <br />
         <strong>E-mail:</strong> <a href={`mailto:${loaderData.email}`}>{loaderData.email}</a>
       </p>
-      {actionData?.formError ? (
-        <div className="alert alert-error" role="alert">
-          {actionData.formError}
-        </div>
-      ) : null}
+      <FormAlert message={actionData?.formError} />
       {errorCount > 0 ? (
         <div className="alert alert-error" role="alert">
           Please correct {errorCount === 1 ? "the field" : `the ${errorCount} fields`} marked below.

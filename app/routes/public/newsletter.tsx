@@ -1,11 +1,11 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/newsletter";
 import { FormField, HoneypotField } from "../../components/form-field";
-import { formValues, isSpam, minutes } from "../../form-data";
+import { FormAlert } from "../../components/form-alert";
+import { formValues, invalidForm, isSpam, rateLimitedForm } from "../../form-data";
 import { subscribeInputSchema } from "../../../domains/email/email.schema";
 import { messages } from "../../../domains/email/messages";
 import { subscribeToNewsletter } from "../../../domains/email/subscribe-to-newsletter.server";
-import { toFieldErrors } from "../../../platform/errors";
 import { markPublic } from "../../../platform/request-context";
 
 export const meta: Route.MetaFunction = () => [
@@ -25,14 +25,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const values = formValues(await request.formData());
   if (isSpam(values)) return redirect("/newsletter/check-email");
   const parsed = subscribeInputSchema.safeParse(values);
-  if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), formError: null, values }, { status: 400 });
+  if (!parsed.success) return invalidForm(parsed.error.issues, values);
   const outcome = await subscribeToNewsletter({ ...context.services, input: parsed.data, ip: context.clientIp });
-  if (!outcome.ok) {
-    return data(
-      { fieldErrors: {} as Record<string, string>, formError: `${messages.rateLimited} (about ${minutes(outcome.retryAfterSeconds)} min)`, values },
-      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
-    );
-  }
+  if (!outcome.ok) return rateLimitedForm(messages.rateLimited, outcome.retryAfterSeconds, values);
   return redirect("/newsletter/check-email");
 }
 
@@ -45,11 +40,7 @@ export default function Newsletter({ actionData }: Route.ComponentProps) {
         Short updates on the Resident Physician Shortage Reduction Act, collaborative-practice laws in the states, and what you can do to help.
         We never share your address, and every e-mail has a one-click unsubscribe link.
       </p>
-      {actionData?.formError ? (
-        <div className="alert alert-error" role="alert">
-          {actionData.formError}
-        </div>
-      ) : null}
+      <FormAlert message={actionData?.formError} />
       <Form method="post" noValidate className="stack-form">
         <input type="hidden" name="source" value="newsletter-page" />
         <FormField
