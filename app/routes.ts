@@ -16,6 +16,7 @@ export default [
   route("join", "routes/join/join.tsx"),
   route("act", "routes/act/act.tsx"),
   route("act/state/:state", "routes/act/state-legislators.tsx"),
+  route("act/collaborative-practice", "routes/act/collaborative-practice.tsx"),
   route("api/legislators", "routes/api/legislators.ts"),
   route("letters", "routes/act/letters.tsx"),
   route("letters/confirm", "routes/act/letter-confirm.tsx"),

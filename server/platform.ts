@@ -7,6 +7,7 @@ import { deliverEmailJob } from "../domains/email/queue-email.server";
 import { ensurePersonWithRole } from "../domains/accounts/people.server";
 import { ensureReferenceData } from "../domains/advocacy/load-reference-data.server";
 import { seedStarterCampaigns } from "../domains/advocacy/open-letters.server";
+import { seedStatePathways } from "../domains/advocacy/state-pathways.server";
 import { seedStarterContent } from "../domains/site/seed-starter-content.server";
 import type { Config } from "../platform/env";
 import type { Logger } from "../platform/logger";
@@ -42,6 +43,7 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
     if (seeded) log.info("starter content seeded");
     if (await ensureReferenceData(handle.db)) log.info("legislator reference data loaded");
     if (await seedStarterCampaigns(handle.db)) log.info("starter open letters seeded");
+    if (await seedStatePathways(handle.db)) log.info("state law tracker seeded");
     if (config.adminEmail) {
       const { granted } = await ensurePersonWithRole(handle.db, config.adminEmail, "admin", null);
       if (granted) log.info("admin role given", { email: config.adminEmail });

@@ -103,3 +103,16 @@ export const signatures = pgTable(
   },
   (t) => [uniqueIndex("signatures_campaign_email_idx").on(t.campaignId, t.email), index("signatures_confirmed_idx").on(t.campaignId, t.status, t.confirmedAt)],
 );
+
+/** Per state: is there a licence for medical graduates who did not match (collaborative practice)? Kept by staff. */
+export const statePathways = pgTable("state_pathways", {
+  state: text("state").primaryKey(),
+  status: text("status", { enum: ["law-in-force", "bill-pending", "none"] }).notNull(),
+  law: text("law").notNull().default(""),
+  year: integer("year"),
+  licenceTitle: text("licence_title").notNull().default(""),
+  requirements: text("requirements").notNull().default(""),
+  practiceRules: text("practice_rules").notNull().default(""),
+  sources: text("sources").notNull().default(""),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -114,7 +114,10 @@ export default function Act({ loaderData }: Route.ComponentProps) {
       <h2>What to ask</h2>
       <ul>
         <li>Ask your representative to cosponsor H.R. 4731, and your two senators to cosponsor S. 2439.</li>
-        <li>Ask your state legislators to create or expand collaborative-practice licences for medical graduates who did not match.</li>
+        <li>
+          Ask your state legislators to create or expand collaborative-practice licences for medical graduates who did not match:{" "}
+          <Link to="/act/collaborative-practice">see where each state stands</Link>.
+        </li>
         <li>Tell them in your own words why it matters where you live: the doctors your community lacks, and the graduates ready to serve it.</li>
       </ul>
       <p className="hint">
