@@ -45,7 +45,8 @@ describe("console authorisation matrix", () => {
     await sink?.close();
   });
 
-  const urlOf = (path: string) => `/${path.replace("inbox/:publicId", `inbox/${ids.message}`).replace("people/:publicId", `people/${ids.person}`)}`;
+  const urlOf = (path: string) =>
+    `/${path.replace("inbox/:publicId", `inbox/${ids.message}`).replace("people/:publicId", `people/${ids.person}`).replace("legislators/:bioguide", "legislators/M001231")}`;
 
   it("finds the console routes in the route table", () => {
     expect(consoleRoutes.map((r) => r.path)).toEqual(expect.arrayContaining(["admin", "admin/inbox", "admin/settings", "admin/audit", "admin/subscribers.csv"]));

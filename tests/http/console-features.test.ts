@@ -86,6 +86,18 @@ describe("staff console features", () => {
     expect(await (await get("/admin/subscribers.csv?status=unsubscribed")).text()).toContain("two@example.org,unsubscribed");
   });
 
+  it("corrects a member of Congress's phone: the public lookup shows it as checked by staff, and a bad value is refused", async () => {
+    const bad = await post(app, "/admin/legislators/M001231", { csrf, phone: "call me", website: "", contactForm: "", address: "", note: "" }, cookie);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Please enter a phone number like 202-224-6542.");
+    const good = await post(app, "/admin/legislators/M001231", { csrf, phone: "202-555-0199", website: "", contactForm: "", address: "", note: "New DC number" }, cookie);
+    expect(good.status).toBe(302);
+    const api = await (await fetch(`${app.url}/api/legislators?zip=13202`)).json();
+    expect(api.districts[0].representative).toMatchObject({ name: "John W. Mannion", phone: "202-555-0199", correctedByStaff: true });
+    const audit = await (await get("/admin/audit?action=legislator.correct")).text();
+    expect(audit).toContain("M001231");
+  });
+
   it("lists sent mail in the outbox and refuses to resend one that did not fail", async () => {
     const outbox = await (await get("/admin/outbox?status=sent")).text();
     expect(outbox).toContain("Re: Mentors in Ohio");

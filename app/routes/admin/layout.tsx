@@ -15,6 +15,7 @@ const sections = [
   { to: "/admin/subscribers", label: "Subscribers" },
   { to: "/admin/outbox", label: "Outbox" },
   { to: "/admin/people", label: "People" },
+  { to: "/admin/legislators", label: "Legislators" },
   { to: "/admin/audit", label: "Audit log" },
   { to: "/admin/settings", label: "Settings" },
 ];

@@ -1,0 +1,66 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/legislator";
+import { CsrfField } from "../../components/csrf-field";
+import { FormAlert } from "../../components/form-alert";
+import { FormField } from "../../components/form-field";
+import { formValues } from "../../form-data";
+import { actorOf, requireStaff } from "../../session.server";
+import { findCongressMember, saveCorrection } from "../../../domains/advocacy/legislator-corrections.server";
+import { AppError } from "../../../platform/errors";
+
+export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.member.fullName ?? "Legislator"} — AMG staff` }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireStaff(args);
+  const found = await findCongressMember(args.context.services.db, args.params.bioguide);
+  if (!found) throw data({ message: "No such member of Congress." }, { status: 404 });
+  return { ...found, csrf: viewer.csrfToken, saved: new URL(args.request.url).searchParams.has("saved") };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireStaff(args, formData);
+  const values = formValues(formData);
+  try {
+    await saveCorrection(args.context.services.db, actorOf(viewer, args.context), args.params.bioguide, values);
+  } catch (error) {
+    if (error instanceof AppError) return data({ fieldErrors: error.fieldErrors ?? {}, formError: error.fieldErrors ? null : error.message, values }, { status: error.status });
+    throw error;
+  }
+  return redirect(`/admin/legislators/${args.params.bioguide}?saved=1`);
+}
+
+export default function Legislator({ loaderData, actionData }: Route.ComponentProps) {
+  const { member, override, csrf, saved } = loaderData;
+  const e = actionData?.fieldErrors ?? {};
+  const v = actionData?.values ?? { ...(override?.fields ?? {}), note: override?.note ?? "" };
+  return (
+    <>
+      <p>
+        <Link to="/admin/legislators">← Members of Congress</Link>
+      </p>
+      <h1>{member.fullName}</h1>
+      <p>
+        {member.party}, {member.chamber === "senate" ? `Senate, ${member.state}` : `House, ${member.state}-${member.district}`}. Reference data: phone{" "}
+        {member.phone ?? "—"}, website {member.url ?? "—"}, contact form {member.contactForm ?? "—"}.
+      </p>
+      {saved && !actionData ? (
+        <div className="alert alert-ok" role="status">
+          Saved. The public pages show the correction now.
+        </div>
+      ) : null}
+      <FormAlert message={actionData?.formError} />
+      <h2>Correction</h2>
+      <p className="hint">Leave a field empty to use the reference data. Empty every field to remove the correction.</p>
+      <Form method="post" noValidate className="stack-form">
+        <CsrfField token={csrf} />
+        <FormField name="phone" label="Phone" required={false} defaultValue={v.phone} error={e.phone} />
+        <FormField name="website" label="Website" required={false} defaultValue={v.website} error={e.website} />
+        <FormField name="contactForm" label="Contact form" required={false} defaultValue={v.contactForm} error={e.contactForm} />
+        <FormField name="address" label="Office address" required={false} defaultValue={v.address} error={e.address} />
+        <FormField name="note" label="Why (for other staff)" required={false} defaultValue={v.note} error={e.note} />
+        <button type="submit">Save correction</button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+// Staff corrections of a member of Congress's contact details. Kept apart from the reference rows
+// (so a reload never erases them), shown as "checked by AMG staff", audited, and announced so that
+// every process rebuilds its legislator index.
+import { and, asc, eq, ilike, or } from "drizzle-orm";
+import { z } from "zod";
+import type { Database, Executor } from "../../db/client.server";
+import { notify } from "../../db/client.server";
+import { congressMembers, legislatorOverrides } from "../../db/schema/index";
+import { AppError, toFieldErrors } from "../../platform/errors";
+import { containsPattern } from "../../platform/search-pattern";
+import { recordAudit } from "../accounts/audit.server";
+import type { Actor } from "../accounts/audit.server";
+import { referenceChangedChannel } from "./load-reference-data.server";
+
+const optionalUrl = z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Please enter a full web address starting with https://" })]);
+export const correctionSchema = z.object({
+  phone: z.union([z.literal(""), z.string().trim().regex(/^[\d\s().+-]{7,20}$/, "Please enter a phone number like 202-224-6542.")]),
+  website: optionalUrl,
+  contactForm: optionalUrl,
+  address: z.string().trim().max(300, "Please keep the address under 300 characters."),
+  note: z.string().trim().max(300, "Please keep the note under 300 characters."),
+});
+
+export async function searchCongressMembers(db: Executor, q: string | undefined) {
+  const conditions = q ? [or(ilike(congressMembers.fullName, containsPattern(q)), eq(congressMembers.state, q.toUpperCase()))] : [];
+  return db
+    .select({ member: congressMembers, override: legislatorOverrides })
+    .from(congressMembers)
+    .leftJoin(legislatorOverrides, eq(legislatorOverrides.legislatorKey, congressMembers.bioguide))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(congressMembers.state), asc(congressMembers.chamber), asc(congressMembers.district), asc(congressMembers.fullName))
+    .limit(100);
+}
+
+export async function findCongressMember(db: Executor, bioguide: string) {
+  const [row] = await db
+    .select({ member: congressMembers, override: legislatorOverrides })
+    .from(congressMembers)
+    .leftJoin(legislatorOverrides, eq(legislatorOverrides.legislatorKey, congressMembers.bioguide))
+    .where(eq(congressMembers.bioguide, bioguide))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Saves the corrected fields (empty = use the reference data); all empty removes the correction. */
+export async function saveCorrection(db: Database, actor: Actor, bioguide: string, raw: unknown): Promise<void> {
+  const parsed = correctionSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("VALIDATION", "Invalid correction", toFieldErrors(parsed.error.issues));
+  const { note, ...fields } = parsed.data;
+  const kept = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ""));
+  await db.transaction(async (tx) => {
+    if (!(await findCongressMember(tx, bioguide))) throw new AppError("NOT_FOUND", "No such member of Congress");
+    if (Object.keys(kept).length === 0) await tx.delete(legislatorOverrides).where(eq(legislatorOverrides.legislatorKey, bioguide));
+    else
+      await tx
+        .insert(legislatorOverrides)
+        .values({ legislatorKey: bioguide, fields: kept, note, updatedBy: actor.email })
+        .onConflictDoUpdate({ target: legislatorOverrides.legislatorKey, set: { fields: kept, note, updatedBy: actor.email, updatedAt: new Date() } });
+    await recordAudit(tx, actor, { action: "legislator.correct", subjectType: "legislator", subjectId: bioguide, details: { ...kept, note } });
+    await notify(tx, referenceChangedChannel, "correction");
+  });
+}
