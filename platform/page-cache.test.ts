@@ -27,12 +27,16 @@ describe("PageCache", () => {
     expect(cache.size).toBe(0);
   });
 
-  it("evicts the oldest entry beyond its capacity", () => {
-    const cache = new PageCache(2);
+  it("evicts the least recently used entries beyond its size in bytes", () => {
+    const one = new PageCache().set("/x", page("a", 10));
+    const entryBytes = one.body.length + one.gzip.length + one.br.length;
+    const cache = new PageCache(entryBytes * 2);
     cache.set("/a", page("a", 10));
     cache.set("/b", page("b", 10));
+    cache.get("/a", 0); // /a is now more recently used than /b
     cache.set("/c", page("c", 10));
-    expect(cache.get("/a", 0)).toBeUndefined();
+    expect(cache.get("/b", 0)).toBeUndefined();
+    expect(cache.get("/a", 0)).toBeDefined();
     expect(cache.get("/c", 0)).toBeDefined();
   });
 });

@@ -14,17 +14,23 @@ export type CachedPage = {
   expiresAt: number;
 };
 
+const sizeOf = (page: CachedPage) => page.body.length + page.gzip.length + page.br.length;
+
+/** Least-recently-used, bounded by the bytes it holds (bodies and their compressed copies). */
 export class PageCache {
   private entries = new Map<string, CachedPage>();
-  constructor(private readonly maxEntries = 500) {}
+  private bytes = 0;
+  constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
 
   get(key: string, now: number): CachedPage | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
+    this.entries.delete(key);
     if (entry.expiresAt <= now) {
-      this.entries.delete(key);
+      this.bytes -= sizeOf(entry);
       return undefined;
     }
+    this.entries.set(key, entry); // most recently used last
     return entry;
   }
 
@@ -34,16 +40,24 @@ export class PageCache {
       gzip: gzipSync(page.body, { level: 9 }),
       br: brotliCompressSync(page.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
     };
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+    const previous = this.entries.get(key);
+    if (previous) {
+      this.entries.delete(key);
+      this.bytes -= sizeOf(previous);
     }
     this.entries.set(key, entry);
+    this.bytes += sizeOf(entry);
+    for (const [oldestKey, oldest] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldestKey);
+      this.bytes -= sizeOf(oldest);
+    }
     return entry;
   }
 
   clear(): void {
     this.entries.clear();
+    this.bytes = 0;
   }
 
   get size(): number {

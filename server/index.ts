@@ -8,7 +8,7 @@ import { createRequestHandler } from "react-router";
 import type { ServerBuild } from "react-router";
 import sirv from "sirv";
 import * as build from "virtual:react-router/server-build";
-import { forgetLegislatorIndex } from "../domains/advocacy/legislator-directory.server";
+import { forgetLegislatorIndex, legislatorIndex } from "../domains/advocacy/legislator-directory.server";
 import { referenceChangedChannel } from "../domains/advocacy/load-reference-data.server";
 import { contentChangedChannel } from "../domains/site/content-changed.server";
 import { ConfigError, loadConfig } from "../platform/env";
@@ -173,6 +173,8 @@ if (!workerOnly) {
   await new Promise<void>((resolve) => server!.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
+  // Build the legislator index now rather than on the first visitor's lookup.
+  legislatorIndex(services.db).catch((error) => log.error("legislator index failed", { error }));
   log.info("AMG platform listening", {
     url: `http://localhost:${port}`,
     port,
