@@ -39,6 +39,8 @@ export default [
       route("outbox", "routes/admin/outbox.tsx"),
       route("people", "routes/admin/people.tsx"),
       route("people/:publicId", "routes/admin/person.tsx"),
+      route("figures", "routes/admin/figures.tsx"),
+      route("figures/:slug", "routes/admin/figure.tsx"),
       route("legislators", "routes/admin/legislators.tsx"),
       route("legislators/:bioguide", "routes/admin/legislator.tsx"),
       route("audit", "routes/admin/audit.tsx"),

@@ -98,6 +98,24 @@ describe("staff console features", () => {
     expect(audit).toContain("M001231");
   });
 
+  it("edits a figure that the home page shows at once, and refuses an empty one keeping the input", async () => {
+    await fetch(app.url); // cached
+    const bad = await post(app, "/admin/figures/shortage-areas", { csrf, claim: "doctors short", amgFigure: "", amgStatement: "doctors are missing.", amgSource: "AMG" }, cookie);
+    expect(bad.status).toBe(400);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain("Please enter AMG&#x27;s figure.");
+    expect(badHtml).toContain(">doctors are missing.</textarea>");
+    const good = await post(
+      app,
+      "/admin/figures/shortage-areas",
+      { csrf, claim: "doctors short in shortage areas", amgFigure: "34,500", amgStatement: "doctors are missing in shortage areas.", amgSource: "AMG", officialFigure: "13,364 (2025-03-31)", officialBasis: "", officialSource: "HRSA", verdict: "" },
+      cookie,
+    );
+    expect(good.status).toBe(302);
+    const home = await (await fetch(app.url)).text();
+    expect(home).toContain("34,500");
+  });
+
   it("lists sent mail in the outbox and refuses to resend one that did not fail", async () => {
     const outbox = await (await get("/admin/outbox?status=sent")).text();
     expect(outbox).toContain("Re: Mentors in Ohio");

@@ -14,6 +14,7 @@ const sections = [
   { to: "/admin/inbox", label: "Inbox" },
   { to: "/admin/subscribers", label: "Subscribers" },
   { to: "/admin/outbox", label: "Outbox" },
+  { to: "/admin/figures", label: "Figures" },
   { to: "/admin/people", label: "People" },
   { to: "/admin/legislators", label: "Legislators" },
   { to: "/admin/audit", label: "Audit log" },

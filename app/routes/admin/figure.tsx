@@ -1,0 +1,68 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/figure";
+import { CsrfField } from "../../components/csrf-field";
+import { FormAlert } from "../../components/form-alert";
+import { FormField } from "../../components/form-field";
+import { formValues } from "../../form-data";
+import { actorOf, requireStaff } from "../../session.server";
+import { listFigures } from "../../../domains/site/queries.server";
+import { updateFigure } from "../../../domains/site/update-figure.server";
+import { AppError } from "../../../platform/errors";
+
+export const meta: Route.MetaFunction = () => [{ title: "Edit a figure — AMG staff" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireStaff(args);
+  const figure = (await listFigures(args.context.services.db)).find((f) => f.slug === args.params.slug);
+  if (!figure) throw data({ message: "No such figure." }, { status: 404 });
+  return { figure, csrf: viewer.csrfToken, saved: new URL(args.request.url).searchParams.has("saved") };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireStaff(args, formData);
+  const values = formValues(formData);
+  try {
+    await updateFigure(args.context.services.db, actorOf(viewer, args.context), args.params.slug, values, args.context.services.clock());
+  } catch (error) {
+    if (error instanceof AppError) return data({ fieldErrors: error.fieldErrors ?? {}, formError: error.fieldErrors ? null : error.message, values }, { status: error.status });
+    throw error;
+  }
+  return redirect(`/admin/figures/${args.params.slug}?saved=1`);
+}
+
+export default function Figure({ loaderData, actionData }: Route.ComponentProps) {
+  const { figure, csrf, saved } = loaderData;
+  const { claim, amgFigure, amgStatement, amgSource, officialFigure, officialBasis, officialSource, verdict } = figure;
+  const v: Record<string, string | null | undefined> = actionData?.values ?? { claim, amgFigure, amgStatement, amgSource, officialFigure, officialBasis, officialSource, verdict };
+  const e = actionData?.fieldErrors ?? {};
+  const field = (name: string, label: string, options: { required?: boolean; multiline?: boolean; hint?: string } = {}) => (
+    <FormField name={name} label={label} defaultValue={v[name] ?? ""} error={e[name]} required={options.required ?? true} multiline={options.multiline} hint={options.hint} />
+  );
+  return (
+    <>
+      <p>
+        <Link to="/admin/figures">← Figures</Link>
+      </p>
+      <h1>{figure.claim}</h1>
+      {saved && !actionData ? (
+        <div className="alert alert-ok" role="status">
+          Saved. The home and numbers pages show it now.
+        </div>
+      ) : null}
+      <FormAlert message={actionData?.formError} />
+      <Form method="post" noValidate className="stack-form">
+        <CsrfField token={csrf} />
+        {field("claim", "What it measures")}
+        {field("amgFigure", "AMG's figure", { hint: "As shown in large type, e.g. 119,218 or $10,000+." })}
+        {field("amgStatement", "The sentence after the figure", { multiline: true })}
+        {field("amgSource", "Source of AMG's figure", { hint: "Usually AMG." })}
+        {field("officialFigure", "Official figure", { required: false })}
+        {field("officialBasis", "How the official figure is counted", { required: false, multiline: true })}
+        {field("officialSource", "Source of the official figure", { required: false })}
+        {field("verdict", "Note for readers", { required: false, multiline: true })}
+        <button type="submit">Save figure</button>
+      </Form>
+    </>
+  );
+}
