@@ -14,6 +14,7 @@ export default [
   route("newsletter/confirmed", "routes/public/newsletter-confirmed.tsx"),
   route("unsubscribe", "routes/public/unsubscribe.tsx"),
   route("join", "routes/join/join.tsx"),
+  route("join/apply", "routes/join/apply.tsx"),
   route("act", "routes/act/act.tsx"),
   route("act/state/:state", "routes/act/state-legislators.tsx"),
   route("act/collaborative-practice", "routes/act/collaborative-practice.tsx"),
@@ -33,6 +34,8 @@ export default [
   ...prefix("admin", [
     layout("routes/admin/layout.tsx", [
       index("routes/admin/dashboard.tsx"),
+      route("applications", "routes/admin/applications.tsx"),
+      route("applications/:publicId", "routes/admin/application.tsx"),
       route("inbox", "routes/admin/inbox.tsx"),
       route("inbox/:publicId", "routes/admin/inbox-message.tsx"),
       route("subscribers", "routes/admin/subscribers.tsx"),

@@ -2,3 +2,4 @@ export * from "./site";
 export * from "./email";
 export * from "./accounts";
 export * from "./advocacy";
+export * from "./membership";

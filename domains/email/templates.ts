@@ -154,3 +154,33 @@ export function signatureConfirmMail(p: { orgName: string; letterTitle: string; 
   );
   return { subject, text, html };
 }
+
+export function applicationReceivedMail(p: { orgName: string; name: string; decision: "eligible" | "needs-review" | "ineligible"; reasons: string[]; appUrl: string }): RenderedMail {
+  const lines =
+    p.decision === "ineligible"
+      ? [
+          `Thank you for applying to the ${p.orgName}. From your answers we cannot accept you as a member:`,
+          ...p.reasons.map((r) => `- ${r}`),
+          `If something was entered wrongly, apply again with the same e-mail and your application will be updated: ${p.appUrl}/join/apply`,
+          `You can still help: subscribe to our newsletter (${p.appUrl}/newsletter) and contact your legislators (${p.appUrl}/act).`,
+        ]
+      : [
+          `Thank you for applying to the ${p.orgName}. A volunteer doctor will review your application and write to you, usually within a week.`,
+          ...(p.reasons.length ? [`Before we can decide:`, ...p.reasons.map((r) => `- ${r}`)] : []),
+        ];
+  const subject = p.decision === "ineligible" ? `Your application to ${p.orgName}` : `We received your application to ${p.orgName}`;
+  const text = [`Dear ${p.name},`, ...lines].join("\n\n");
+  return { subject, text, html: layout(p.orgName, [`Dear ${escapeHtml(p.name)},`, ...lines.map((l) => escapeHtml(l))], [`Sent because this address was used to apply for membership.`]) };
+}
+
+export function applicationDecisionMail(p: { orgName: string; name: string; outcome: "approved" | "rejected" | "more-info"; note: string; link: string }): RenderedMail {
+  const subject = p.outcome === "approved" ? `Welcome to the ${p.orgName}` : p.outcome === "rejected" ? `Your application to ${p.orgName}` : `We need a little more information`;
+  const lines =
+    p.outcome === "approved"
+      ? [`Your membership application has been approved. Welcome!`, `Sign in with this e-mail address at ${p.link}`]
+      : p.outcome === "rejected"
+        ? [`We are sorry: we cannot accept your membership application.`, `The reviewer wrote: ${p.note}`]
+        : [`A volunteer reviewing your application asks:`, p.note, `Update your application here (the link works for 14 days): ${p.link}`];
+  const text = [`Dear ${p.name},`, ...lines].join("\n\n");
+  return { subject, text, html: layout(p.orgName, [`Dear ${escapeHtml(p.name)},`, ...lines.map((l) => escapeHtml(l))], [`Sent about your membership application.`]) };
+}

@@ -36,3 +36,13 @@ export async function csrfTokenOf(app: AppServer, path: string, cookie: string):
   if (!token) throw new Error(`no CSRF token on ${path}`);
   return token;
 }
+
+/** A complete, eligible membership application as the form posts it. */
+export function application(email: string, changes: Record<string, string> = {}): Record<string, string> {
+  return {
+    name: "Dr. Ana Reyes", email, zip: "13202", citizenship: "us-citizen", degree: "MD", schoolName: "SUNY Upstate Medical University",
+    schoolCountry: "United States", graduationYear: "2019", step1: "passed", step1Date: "2016-06-01", step2ck: "passed", step2ckDate: "2017-08-15",
+    step3: "not-taken", level1: "not-taken", level2ce: "not-taken", level3: "not-taken", ecfmgCertified: "no", trainingStatus: "never-started",
+    specialties: "Family medicine, Pediatrics", workStates: "ny, PA", primaryCareUnderserved: "yes", consentStatistics: "on", ...changes,
+  };
+}

@@ -5,7 +5,7 @@ import type { RouteConfigEntry } from "@react-router/dev/routes";
 import routes from "../../app/routes";
 import { startAppServer } from "../helpers/app-server";
 import type { AppServer } from "../helpers/app-server";
-import { csrfTokenOf, post, signInOverHttp } from "../helpers/http-session";
+import { application, csrfTokenOf, post, signInOverHttp } from "../helpers/http-session";
 import { startSmtpSink } from "../helpers/smtp-sink";
 import type { SmtpSink } from "../helpers/smtp-sink";
 
@@ -37,6 +37,9 @@ describe("console authorisation matrix", () => {
     cookies.member = await signInOverHttp(app, sink, "member@example.org");
     cookies.staff = await signInOverHttp(app, sink, "staff@example.org");
     await post(app, "/contact", { name: "Pat", email: "pat@example.org", subject: "Hello there", message: "A message for the inbox." });
+    await post(app, "/join/apply", application("applicant@example.org"));
+    const queue = await (await fetch(`${app.url}/admin/applications`, { headers: { cookie: cookies.staff } })).text();
+    ids.application = queue.match(/href="\/admin\/applications\/([^"]+)"/)![1];
     const inbox = await (await fetch(`${app.url}/admin/inbox`, { headers: { cookie: cookies.staff } })).text();
     ids.message = inbox.match(/href="\/admin\/inbox\/([^"]+)"/)![1];
   });
@@ -46,7 +49,7 @@ describe("console authorisation matrix", () => {
   });
 
   const urlOf = (path: string) =>
-    `/${path.replace("inbox/:publicId", `inbox/${ids.message}`).replace("people/:publicId", `people/${ids.person}`).replace("legislators/:bioguide", "legislators/M001231").replace("figures/:slug", "figures/shortage-areas")}`;
+    `/${path.replace("inbox/:publicId", `inbox/${ids.message}`).replace("people/:publicId", `people/${ids.person}`).replace("legislators/:bioguide", "legislators/M001231").replace("figures/:slug", "figures/shortage-areas").replace("applications/:publicId", `applications/${ids.application}`)}`;
 
   it("finds the console routes in the route table", () => {
     expect(consoleRoutes.map((r) => r.path)).toEqual(expect.arrayContaining(["admin", "admin/inbox", "admin/settings", "admin/audit", "admin/subscribers.csv"]));

@@ -3,6 +3,7 @@ import type { Route } from "./+types/dashboard";
 import { formatCount } from "../../format";
 import { requireStaff } from "../../session.server";
 import { subscriberTotals } from "../../../domains/email/subscriber-admin.server";
+import { countAwaitingReview } from "../../../domains/membership/review-application.server";
 import { contactTotals } from "../../../domains/site/contact-inbox.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Dashboard — AMG staff" }];
@@ -11,12 +12,13 @@ export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);
   const { db, clock } = args.context.services;
   const weekAgo = new Date(clock().getTime() - 7 * 86_400_000);
-  const [contacts, subscribers] = await Promise.all([contactTotals(db, weekAgo), subscriberTotals(db, weekAgo)]);
-  return { newMessages: contacts.waiting, messagesThisWeek: contacts.receivedSince, subscribersThisWeek: subscribers.signedUpSince, activeSubscribers: subscribers.active };
+  const [contacts, subscribers, applicationsWaiting] = await Promise.all([contactTotals(db, weekAgo), subscriberTotals(db, weekAgo), countAwaitingReview(db)]);
+  return { applicationsWaiting, newMessages: contacts.waiting, messagesThisWeek: contacts.receivedSince, subscribersThisWeek: subscribers.signedUpSince, activeSubscribers: subscribers.active };
 }
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const cards = [
+    { value: loaderData.applicationsWaiting, label: "membership applications waiting for review", to: "/admin/applications", action: "Review them" },
     { value: loaderData.newMessages, label: "contact messages waiting for an answer", to: "/admin/inbox?status=new", action: "Answer them" },
     { value: loaderData.messagesThisWeek, label: "contact messages this week", to: "/admin/inbox", action: "Open the inbox" },
     { value: loaderData.subscribersThisWeek, label: "new newsletter sign-ups this week", to: "/admin/subscribers", action: "See subscribers" },
@@ -25,7 +27,6 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>Dashboard</h1>
-      <p className="hint">Membership applications will appear here once applications open.</p>
       <ul className="stat-grid">
         {cards.map((c) => (
           <li key={c.label} className="stat-card">

@@ -11,6 +11,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 const sections = [
   { to: "/admin", label: "Dashboard", end: true },
+  { to: "/admin/applications", label: "Applications" },
   { to: "/admin/inbox", label: "Inbox" },
   { to: "/admin/subscribers", label: "Subscribers" },
   { to: "/admin/outbox", label: "Outbox" },

@@ -30,13 +30,14 @@ export default function Join() {
         <li>a voice in Congress and your state legislature, backed by members' anonymous statistics;</li>
         <li>news on collaborative-practice licences in the states where you would work.</li>
       </ul>
-      <div className="notice">
-        <h2>Applications open soon</h2>
-        <p>
-          The online application is being built. <Link to="/newsletter">Subscribe to our newsletter</Link> and we will tell you the day it opens, or{" "}
-          <Link to="/contact">write to us</Link> with any question.
-        </p>
-      </div>
+      <p>
+        <Link className="button" to="/join/apply">
+          Apply now
+        </Link>
+      </p>
+      <p className="hint">
+        You will see at once whether you qualify, and why; a volunteer doctor then reviews every application. Questions? <Link to="/contact">Write to us</Link>.
+      </p>
     </div>
   );
 }

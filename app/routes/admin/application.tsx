@@ -1,0 +1,86 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/application";
+import { CsrfField } from "../../components/csrf-field";
+import { FormAlert } from "../../components/form-alert";
+import { FormField } from "../../components/form-field";
+import { formatDateTime } from "../../format";
+import { formValues } from "../../form-data";
+import { actorOf, requireStaff } from "../../session.server";
+import { examKeys, examLabels } from "../../../domains/membership/membership.schema";
+import { readApplication, reviewApplication, reviewInputSchema } from "../../../domains/membership/review-application.server";
+import { AppError, toFieldErrors } from "../../../platform/errors";
+
+export const meta: Route.MetaFunction = () => [{ title: "Application — AMG staff" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireStaff(args);
+  const application = await readApplication(args.context.services.db, actorOf(viewer, args.context), args.params.publicId);
+  if (!application) throw data({ message: "No such application." }, { status: 404 });
+  return { application, csrf: viewer.csrfToken };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireStaff(args, formData);
+  const values = formValues(formData);
+  const parsed = reviewInputSchema.safeParse(values);
+  if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), formError: null as string | null, values }, { status: 400 });
+  try {
+    await reviewApplication({ ...args.context.services, actor: actorOf(viewer, args.context), publicId: args.params.publicId, input: parsed.data });
+  } catch (error) {
+    if (error instanceof AppError) return data({ fieldErrors: {} as Record<string, string>, formError: error.message as string | null, values }, { status: error.status });
+    throw error;
+  }
+  return redirect(`/admin/applications/${args.params.publicId}`);
+}
+
+const yes = (b: boolean) => (b ? "yes" : "no");
+
+export default function Application({ loaderData, actionData }: Route.ComponentProps) {
+  const { application: a, csrf } = loaderData;
+  return (
+    <>
+      <p>
+        <Link to="/admin/applications">← Applications</Link>
+      </p>
+      <h1>{a.name}</h1>
+      <p>
+        <a href={`mailto:${a.email}`}>{a.email}</a> · ZIP {a.zip} {a.state ? `(${a.state})` : ""} · received {formatDateTime(a.createdAt)} · status <strong>{a.status}</strong>
+        {a.reviewedBy ? ` (by ${a.reviewedBy}, ${formatDateTime(a.reviewedAt)})` : ""}
+      </p>
+      <h2>What the rules say: {a.decision}</h2>
+      {a.reasons.length ? <ul>{a.reasons.map((r) => <li key={r.code}>{r.message}</li>)}</ul> : <p>Every rule is met.</p>}
+      <h2>Answers</h2>
+      <dl className="answers">
+        <dt>Citizenship</dt><dd>{a.citizenship}</dd>
+        <dt>Degree and school</dt><dd>{a.degree}, {a.schoolName} ({a.schoolCountry}), {a.graduationYear}</dd>
+        <dt>Exams</dt>
+        <dd>
+          {examKeys.filter((k) => a.exams[k] && a.exams[k].result !== "not-taken").map((k) => `${examLabels[k]}: ${a.exams[k].result}${a.exams[k].date ? ` (${a.exams[k].date})` : ""}`).join("; ") || "none"}
+        </dd>
+        <dt>ECFMG</dt><dd>{a.ecfmgCertified}</dd>
+        <dt>Residency</dt><dd>{a.trainingStatus}</dd>
+        <dt>Specialties</dt><dd>{a.specialties.join(", ") || "—"}</dd>
+        <dt>Would work in</dt><dd>{a.workStates.join(", ") || "—"}</dd>
+        <dt>Primary care, underserved area</dt><dd>{yes(a.primaryCareUnderserved)}</dd>
+        <dt>Anonymous statistics</dt><dd>{yes(a.consentStatistics)}</dd>
+      </dl>
+      {a.reviewNote ? <p>Last note to the applicant: {a.reviewNote}</p> : null}
+      {a.status !== "approved" ? (
+        <>
+          <h2>Decide</h2>
+          <FormAlert message={actionData?.formError} />
+          <Form method="post" className="stack-form">
+            <CsrfField token={csrf} />
+            <FormField name="note" label="Note to the applicant" multiline required={false} defaultValue={actionData?.values.note} error={actionData?.fieldErrors.note} hint="Needed when you reject or ask for more information; it is e-mailed to the applicant." />
+            <div className="button-row">
+              <button type="submit" name="outcome" value="approve">Approve as member</button>
+              <button type="submit" name="outcome" value="more-info" className="button-secondary">Ask for more information</button>
+              <button type="submit" name="outcome" value="reject" className="button-secondary">Reject</button>
+            </div>
+          </Form>
+        </>
+      ) : null}
+    </>
+  );
+}

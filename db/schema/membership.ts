@@ -1,0 +1,38 @@
+// Tables of the membership context: applications (private: the applicant and staff only).
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+
+export type ExamRecord = { result: "passed" | "failed" | "not-taken" | "pending"; date: string | null };
+
+export const applications = pgTable(
+  "applications",
+  {
+    id: serial("id").primaryKey(),
+    publicId: text("public_id").notNull().unique(),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    zip: text("zip").notNull(),
+    state: text("state"),
+    citizenship: text("citizenship", { enum: ["us-citizen", "permanent-resident", "other"] }).notNull(),
+    degree: text("degree", { enum: ["MD", "DO", "IMG"] }).notNull(),
+    schoolName: text("school_name").notNull(),
+    schoolCountry: text("school_country").notNull(),
+    graduationYear: integer("graduation_year").notNull(),
+    exams: jsonb("exams").$type<Record<string, ExamRecord>>().notNull(),
+    ecfmgCertified: text("ecfmg_certified", { enum: ["yes", "no", "pending"] }).notNull(),
+    trainingStatus: text("training_status", { enum: ["never-started", "left-residency", "in-residency", "completed-residency"] }).notNull(),
+    specialties: jsonb("specialties").$type<string[]>().notNull().default([]),
+    workStates: jsonb("work_states").$type<string[]>().notNull().default([]),
+    primaryCareUnderserved: boolean("primary_care_underserved").notNull(),
+    consentStatistics: boolean("consent_statistics").notNull(),
+    decision: text("decision", { enum: ["eligible", "needs-review", "ineligible"] }).notNull(),
+    reasons: jsonb("reasons").$type<{ code: string; outcome: string; message: string }[]>().notNull().default([]),
+    status: text("status", { enum: ["awaiting-review", "more-info-requested", "approved", "rejected", "ineligible"] }).notNull(),
+    reviewNote: text("review_note"),
+    reviewedBy: text("reviewed_by"),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    updateTokenHash: text("update_token_hash").unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("applications_status_idx").on(t.status, t.id)],
+);

@@ -1,0 +1,74 @@
+// The membership application form's schema (safe to import in the browser).
+import { z } from "zod";
+import { stateNames } from "../advocacy/states";
+import { emailAddressSchema } from "../site/site.schema";
+
+export const examKeys = ["step1", "step2ck", "step3", "level1", "level2ce", "level3"] as const;
+export type ExamKey = (typeof examKeys)[number];
+export const examLabels: Record<ExamKey, string> = {
+  step1: "USMLE Step 1",
+  step2ck: "USMLE Step 2 CK",
+  step3: "USMLE Step 3",
+  level1: "COMLEX Level 1",
+  level2ce: "COMLEX Level 2-CE",
+  level3: "COMLEX Level 3",
+};
+
+const result = z.enum(["passed", "failed", "not-taken", "pending"], { error: "Please choose passed, failed, not taken or waiting." }).catch("not-taken");
+const optionalDate = z.union([z.literal(""), z.iso.date({ error: "Please give the date as YYYY-MM-DD." })]).transform((d) => (d === "" ? null : d));
+const list = (max: number, message: string) =>
+  z
+    .string()
+    .default("")
+    .transform((s) => [...new Set(s.split(/[,;\n]/).map((x) => x.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(60)).max(max, message));
+
+export function applicationInputSchema(now: Date) {
+  const year = now.getUTCFullYear();
+  return z.object({
+    name: z.string({ error: "Please enter your full name." }).trim().min(2, "Please enter your full name.").max(120, "Please keep your name under 120 characters."),
+    email: emailAddressSchema,
+    zip: z.string({ error: "Please enter your home ZIP code." }).trim().regex(/^\d{5}(-\d{4})?$/, "A ZIP code has 5 digits, like 13202.").transform((v) => v.slice(0, 5)),
+    citizenship: z.enum(["us-citizen", "permanent-resident", "other"], { error: "Please choose your citizenship status." }),
+    degree: z.enum(["MD", "DO", "IMG"], { error: "Please choose your medical degree." }),
+    schoolName: z.string({ error: "Please enter your medical school." }).trim().min(2, "Please enter your medical school.").max(200, "Please keep this under 200 characters."),
+    schoolCountry: z.string({ error: "Please enter the school's country." }).trim().min(2, "Please enter the school's country.").max(80, "Please keep this under 80 characters."),
+    graduationYear: z.coerce
+      .number({ error: "Please enter the year you graduated, like 2019." })
+      .int("Please enter a year, like 2019.")
+      .min(1960, "Please enter a year from 1960 on.")
+      .max(year + 1, `Please enter a year up to ${year + 1}.`),
+    ...Object.fromEntries(examKeys.map((k) => [k, result])),
+    ...Object.fromEntries(examKeys.map((k) => [`${k}Date`, optionalDate.default("")])),
+    ecfmgCertified: z.enum(["yes", "no", "pending"]).catch("no"),
+    trainingStatus: z.enum(["never-started", "left-residency", "in-residency", "completed-residency"], { error: "Please choose your training status." }),
+    specialties: list(5, "Please list at most 5 specialties."),
+    workStates: list(10, "Please list at most 10 states.").refine((codes) => codes.every((c) => c.toUpperCase() in stateNames), "Please use two-letter state codes, like NY, NJ."),
+    primaryCareUnderserved: z.enum(["yes", "no"], { error: "Please answer yes or no." }).transform((v) => v === "yes"),
+    consentStatistics: z
+      .string()
+      .optional()
+      .transform((v) => v === "on"),
+  }) as unknown as z.ZodType<ApplicationInput>;
+}
+
+export type ApplicationInput = {
+  name: string;
+  email: string;
+  zip: string;
+  citizenship: "us-citizen" | "permanent-resident" | "other";
+  degree: "MD" | "DO" | "IMG";
+  schoolName: string;
+  schoolCountry: string;
+  graduationYear: number;
+  ecfmgCertified: "yes" | "no" | "pending";
+  trainingStatus: "never-started" | "left-residency" | "in-residency" | "completed-residency";
+  specialties: string[];
+  workStates: string[];
+  primaryCareUnderserved: boolean;
+  consentStatistics: boolean;
+} & Record<ExamKey, "passed" | "failed" | "not-taken" | "pending"> &
+  Record<`${ExamKey}Date`, string | null>;
+
+export const applicationStatuses = ["awaiting-review", "more-info-requested", "approved", "rejected", "ineligible"] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];

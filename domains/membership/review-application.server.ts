@@ -1,0 +1,72 @@
+// Staff review of applications: the queue, reading one (audited), and the decision: approve
+// (the applicant becomes a member and can sign in), reject with a reason, or ask for more
+// information (the applicant gets a link to update the application). Every step is audited and
+// the applicant is e-mailed.
+import { and, count, desc, eq, lt } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "../../db/client.server";
+import { applications } from "../../db/schema/index";
+import { AppError } from "../../platform/errors";
+import type { Services } from "../../platform/services";
+import { recordAudit } from "../accounts/audit.server";
+import type { Actor } from "../accounts/audit.server";
+import { ensurePersonWithRole } from "../accounts/people.server";
+import { queueEmail, senderAddress } from "../email/queue-email.server";
+import { applicationDecisionMail } from "../email/templates";
+import { hashToken, newToken } from "../email/tokens";
+import { getSiteSettings } from "../site/queries.server";
+
+import type { ApplicationStatus } from "./membership.schema";
+
+export const reviewInputSchema = z.discriminatedUnion("outcome", [
+  z.object({ outcome: z.literal("approve"), note: z.string().trim().max(2000).default("") }),
+  z.object({ outcome: z.literal("reject"), note: z.string().trim().min(5, "Please tell the applicant why (at least a few words).").max(2000) }),
+  z.object({ outcome: z.literal("more-info"), note: z.string().trim().min(5, "Please say what you need from the applicant.").max(2000) }),
+]);
+export type ReviewInput = z.infer<typeof reviewInputSchema>;
+
+export async function listApplications(db: Executor, filter: { status?: ApplicationStatus; beforeId?: number; limit?: number }) {
+  const conditions = [];
+  if (filter.status) conditions.push(eq(applications.status, filter.status));
+  if (filter.beforeId) conditions.push(lt(applications.id, filter.beforeId));
+  return db
+    .select({ id: applications.id, publicId: applications.publicId, name: applications.name, state: applications.state, degree: applications.degree, graduationYear: applications.graduationYear, decision: applications.decision, status: applications.status, createdAt: applications.createdAt })
+    .from(applications)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(applications.id))
+    .limit(filter.limit ?? 50);
+}
+
+export async function countAwaitingReview(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(applications).where(eq(applications.status, "awaiting-review"));
+  return row.n;
+}
+
+export async function readApplication(db: Executor, actor: Actor, publicId: string) {
+  const [row] = await db.select().from(applications).where(eq(applications.publicId, publicId)).limit(1);
+  if (!row) return null;
+  await recordAudit(db, actor, { action: "application.view", subjectType: "application", subjectId: publicId, details: { email: row.email } });
+  const { updateTokenHash: _token, ...application } = row;
+  return application;
+}
+
+export async function reviewApplication({ db, jobs, clock, appUrl, mailFrom, actor, publicId, input }: Services & { actor: Actor; publicId: string; input: ReviewInput }): Promise<void> {
+  const now = clock();
+  const { organisation } = await getSiteSettings(db);
+  await db.transaction(async (tx) => {
+    const [app] = await tx.select().from(applications).where(eq(applications.publicId, publicId)).limit(1);
+    if (!app) throw new AppError("NOT_FOUND", "No such application");
+    if (app.status === "approved") throw new AppError("CONFLICT", "This application is already approved.");
+    const token = input.outcome === "more-info" ? newToken() : null;
+    const status = input.outcome === "approve" ? "approved" : input.outcome === "reject" ? "rejected" : "more-info-requested";
+    await tx
+      .update(applications)
+      .set({ status, reviewNote: input.note || null, reviewedBy: actor.email, reviewedAt: now, updateTokenHash: token ? hashToken(token) : null, updatedAt: now })
+      .where(eq(applications.id, app.id));
+    if (input.outcome === "approve") await ensurePersonWithRole(tx, app.email, "member", actor);
+    const link = input.outcome === "approve" ? `${appUrl}/sign-in` : `${appUrl}/join/apply?update=${token}`;
+    const mail = applicationDecisionMail({ orgName: organisation.name, name: app.name, outcome: input.outcome === "approve" ? "approved" : input.outcome === "reject" ? "rejected" : "more-info", note: input.note, link });
+    await queueEmail(tx, jobs, { template: `membership.${input.outcome}`, to: app.email, from: senderAddress(mailFrom, organisation), replyTo: organisation.email, ...mail });
+    await recordAudit(tx, actor, { action: `application.${input.outcome}`, subjectType: "application", subjectId: publicId, details: { email: app.email, note: input.note } });
+  });
+}

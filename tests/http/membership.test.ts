@@ -1,0 +1,89 @@
+// Applying for membership and staff review, over HTTP with a real SMTP sink.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer } from "../helpers/app-server";
+import type { AppServer } from "../helpers/app-server";
+import { application, csrfTokenOf, post, signInOverHttp } from "../helpers/http-session";
+import { findLink, startSmtpSink } from "../helpers/smtp-sink";
+import type { SmtpSink } from "../helpers/smtp-sink";
+
+const text = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "").replace(/&#x27;/g, "'");
+
+describe("membership applications", () => {
+  let app: AppServer;
+  let sink: SmtpSink;
+  let staff: string;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org" });
+    staff = await signInOverHttp(app, sink, "admin@example.org");
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await sink?.close();
+  });
+
+  const idOf = async (name: string) => {
+    const queue = await text(await fetch(`${app.url}/admin/applications`, { headers: { cookie: staff } }));
+    return queue.match(new RegExp(`href="/admin/applications/([^"]+)"[^>]*>${name}<`))![1];
+  };
+
+  it("shows the reasons at once to an ineligible applicant and offers the other ways to help", async () => {
+    const res = await post(app, "/join/apply", application("lpr@example.org", { citizenship: "other", step2ck: "not-taken" }));
+    expect(res.status).toBe(200);
+    const html = await text(res);
+    expect(html).toContain("We cannot accept this application");
+    expect(html).toContain("AMG's members are US citizens or lawful permanent residents; you marked neither.");
+    expect(html).toContain("We need Step 2 CK passed; you marked it as not taken.");
+    expect(html).toContain('href="/newsletter"');
+    const mail = await sink.waitFor((m) => m.to.includes("lpr@example.org"));
+    expect(mail.text).toContain("you marked neither");
+  });
+
+  it("answers bad input with the problem beside each field, keeping what was typed", async () => {
+    const res = await post(app, "/join/apply", application("typo@example.org", { zip: "123", graduationYear: "20019", workStates: "New York" }));
+    expect(res.status).toBe(400);
+    const html = await text(res);
+    expect(html).toContain("A ZIP code has 5 digits, like 13202.");
+    expect(html).toContain("Please enter a year up to");
+    expect(html).toContain("Please use two-letter state codes, like NY, NJ.");
+    expect(html).toContain('value="SUNY Upstate Medical University"');
+  });
+
+  it("sends an eligible application to review; approval makes the applicant a member who can sign in", async () => {
+    const res = await post(app, "/join/apply", application("ana@example.org"));
+    expect(await text(res)).toContain("Thank you: your application is with us");
+    await sink.waitFor((m) => m.subject.startsWith("[Application] Dr. Ana Reyes"));
+    const id = await idOf("Dr. Ana Reyes");
+    const detail = await text(await fetch(`${app.url}/admin/applications/${id}`, { headers: { cookie: staff } }));
+    expect(detail).toContain("What the rules say: eligible");
+    expect(detail).toContain("USMLE Step 2 CK: passed (2017-08-15)");
+    const csrf = await csrfTokenOf(app, `/admin/applications/${id}`, staff);
+    const noReason = await post(app, `/admin/applications/${id}`, { csrf, outcome: "reject", note: "" }, staff);
+    expect(noReason.status).toBe(400);
+    expect(await text(noReason)).toContain("Please tell the applicant why");
+    expect((await post(app, `/admin/applications/${id}`, { csrf, outcome: "approve", note: "" }, staff)).status).toBe(302);
+    const welcome = await sink.waitFor((m) => m.to.includes("ana@example.org") && m.subject.startsWith("Welcome"));
+    expect(welcome.text).toContain(`${app.url}/sign-in`);
+    const member = await signInOverHttp(app, sink, "ana@example.org");
+    const account = await text(await fetch(`${app.url}/account`, { headers: { cookie: member } }));
+    expect(account).toContain("(member)");
+    const audit = await text(await fetch(`${app.url}/admin/audit?action=application.approve`, { headers: { cookie: staff } }));
+    expect(audit).toContain("ana@example.org");
+  });
+
+  it("asks for more information with a link that opens the application to update it", async () => {
+    await post(app, "/join/apply", application("ben@example.org", { name: "Dr. Ben Ito", degree: "IMG", ecfmgCertified: "pending" }));
+    const id = await idOf("Dr. Ben Ito");
+    const csrf = await csrfTokenOf(app, `/admin/applications/${id}`, staff);
+    expect((await post(app, `/admin/applications/${id}`, { csrf, outcome: "more-info", note: "Please tell us when your ECFMG certificate arrives." }, staff)).status).toBe(302);
+    const mail = await sink.waitFor((m) => m.to.includes("ben@example.org") && m.subject === "We need a little more information");
+    const link = findLink(mail, `${app.url}/join/apply?update=`);
+    const form = await text(await fetch(link));
+    expect(form).toContain('value="Dr. Ben Ito"');
+    const updated = await post(app, "/join/apply", application("ben@example.org", { name: "Dr. Ben Ito", degree: "IMG", ecfmgCertified: "yes" }));
+    expect(await text(updated)).toContain("Thank you: your application is with us");
+    const detail = await text(await fetch(`${app.url}/admin/applications/${id}`, { headers: { cookie: staff } }));
+    expect(detail).toContain("What the rules say: eligible");
+    expect(detail).toContain("status <strong>awaiting-review</strong>");
+  });
+});
