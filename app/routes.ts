@@ -31,6 +31,8 @@ export default [
   route("sign-out", "routes/account/sign-out.tsx"),
   route("account", "routes/account/account.tsx"),
   route("account/two-factor", "routes/account/two-factor.tsx"),
+  route("account/cycles", "routes/account/cycles.tsx"),
+  route("account/my-data.json", "routes/account/my-data.ts"),
   ...prefix("admin", [
     layout("routes/admin/layout.tsx", [
       index("routes/admin/dashboard.tsx"),

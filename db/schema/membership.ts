@@ -1,5 +1,5 @@
 // Tables of the membership context: applications (private: the applicant and staff only).
-import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export type ExamRecord = { result: "passed" | "failed" | "not-taken" | "pending"; date: string | null };
 
@@ -35,4 +35,24 @@ export const applications = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("applications_status_idx").on(t.status, t.id)],
+);
+
+/** One year a member applied to residency: what it cost and how it ended (private to the member and staff). */
+export const matchCycles = pgTable(
+  "match_cycles",
+  {
+    id: serial("id").primaryKey(),
+    publicId: text("public_id").notNull().unique(),
+    personId: integer("person_id").notNull(),
+    year: integer("year").notNull(),
+    specialties: jsonb("specialties").$type<string[]>().notNull().default([]),
+    programmesApplied: integer("programmes_applied").notNull(),
+    interviews: integer("interviews").notNull(),
+    rankListSubmitted: boolean("rank_list_submitted").notNull(),
+    outcome: text("outcome", { enum: ["matched", "matched-soap", "unmatched", "withdrew"] }).notNull(),
+    amountSpent: integer("amount_spent"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("match_cycles_person_year_idx").on(t.personId, t.year)],
 );

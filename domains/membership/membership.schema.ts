@@ -72,3 +72,27 @@ export type ApplicationInput = {
 
 export const applicationStatuses = ["awaiting-review", "more-info-requested", "approved", "rejected", "ineligible"] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
+
+export const cycleOutcomes = { matched: "Matched", "matched-soap": "Matched in SOAP", unmatched: "Did not match", withdrew: "Withdrew" } as const;
+
+export function matchCycleInputSchema(now: Date) {
+  const count = (label: string) => z.coerce.number({ error: `Please enter the number of ${label}, 0 or more.` }).int(`Please enter a whole number of ${label}.`).min(0, `Please enter the number of ${label}, 0 or more.`).max(2000, `That is more ${label} than we expect; please check.`);
+  return z.object({
+    year: z.coerce.number({ error: "Please enter the match year, like 2021." }).int("Please enter a year, like 2021.").min(1990, "Please enter a year from 1990 on.").max(now.getUTCFullYear(), `Please enter a year up to ${now.getUTCFullYear()}.`),
+    specialties: z
+      .string()
+      .default("")
+      .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
+      .pipe(z.array(z.string().max(60)).max(5, "Please list at most 5 specialties.")),
+    programmesApplied: count("programmes"),
+    interviews: count("interviews"),
+    rankListSubmitted: z.enum(["yes", "no"], { error: "Please say whether you submitted a rank list." }).transform((v) => v === "yes"),
+    outcome: z.enum(["matched", "matched-soap", "unmatched", "withdrew"], { error: "Please choose how the year ended." }),
+    amountSpent: z
+      .string()
+      .default("")
+      .transform((v) => v.replace(/[$,\s]/g, ""))
+      .pipe(z.string().regex(/^(\d{1,7})?$/, "Please enter an amount in whole dollars, like 8500.").transform((v) => (v === "" ? null : Number(v)))),
+  });
+}
+export type MatchCycleInput = z.infer<ReturnType<typeof matchCycleInputSchema>>;

@@ -69,6 +69,32 @@ describe("membership applications", () => {
     expect(account).toContain("(member)");
     const audit = await text(await fetch(`${app.url}/admin/audit?action=application.approve`, { headers: { cookie: staff } }));
     expect(audit).toContain("ana@example.org");
+
+    // The member logs a match cycle, corrects it, downloads her data.
+    const csrfMember = await csrfTokenOf(app, "/account/cycles", member);
+    const bad = await post(app, "/account/cycles", { csrf: csrfMember, year: "2031", programmesApplied: "-3", interviews: "2", rankListSubmitted: "", outcome: "unmatched", amountSpent: "lots" }, member);
+    expect(bad.status).toBe(400);
+    const badHtml = await text(bad);
+    expect(badHtml).toContain(`Please enter a year up to ${new Date().getUTCFullYear()}.`);
+    expect(badHtml).toContain("Please enter the number of programmes, 0 or more.");
+    expect(badHtml).toContain("Please say whether you submitted a rank list.");
+    expect(badHtml).toContain("Please enter an amount in whole dollars, like 8500.");
+    const cycle = { csrf: csrfMember, year: "2021", specialties: "Family medicine", programmesApplied: "120", interviews: "3", rankListSubmitted: "yes", outcome: "unmatched", amountSpent: "$8,500" };
+    expect((await post(app, "/account/cycles", cycle, member)).status).toBe(302);
+    expect((await post(app, "/account/cycles", { ...cycle, amountSpent: "9100" }, member)).status).toBe(302);
+    const cycles = await text(await fetch(`${app.url}/account/cycles`, { headers: { cookie: member } }));
+    expect(cycles).toContain("$9,100");
+    expect(cycles).not.toContain("$8,500");
+    const exported = await (await fetch(`${app.url}/account/my-data.json`, { headers: { cookie: member } })).json();
+    expect(exported.account.email).toBe("ana@example.org");
+    expect(exported.application).toMatchObject({ schoolName: "SUNY Upstate Medical University", status: "approved" });
+    expect(exported.application.updateTokenHash).toBeUndefined();
+    expect(exported.matchCycles).toEqual([expect.objectContaining({ year: 2021, amountSpent: 9100, outcome: "unmatched", rankListSubmitted: true })]);
+  });
+
+  it("keeps the match-cycle log to members", async () => {
+    const res = await fetch(`${app.url}/account/cycles`, { headers: { cookie: staff } });
+    expect(res.status).toBe(403);
   });
 
   it("asks for more information with a link that opens the application to update it", async () => {

@@ -46,6 +46,24 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           </a>
         </p>
       ) : null}
+      {roles.includes("member") ? (
+        <>
+          <h2>Your membership</h2>
+          <ul>
+            <li>
+              <a href="/account/cycles">My match cycles</a>: the years you applied, what it cost and how it ended.
+            </li>
+            <li>
+              This week: <a href="/letters">sign AMG's open letters</a> and <a href="/act">ask your legislators</a> to pass the Resident Physician Shortage Reduction Act.
+            </li>
+          </ul>
+        </>
+      ) : null}
+      <p>
+        <a href="/account/my-data.json" download>
+          Download all my data (JSON)
+        </a>
+      </p>
       <h2>Two-factor sign-in</h2>
       <p>
         {loaderData.hasSecondFactor ? "On." : "Off."} <a href="/account/two-factor">{loaderData.hasSecondFactor ? "Manage" : "Set up an authenticator app"}</a>

@@ -1,0 +1,119 @@
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/cycles";
+import { CsrfField } from "../../components/csrf-field";
+import { FormField } from "../../components/form-field";
+import { formValues } from "../../form-data";
+import { requireRole } from "../../session.server";
+import { cycleOutcomes, matchCycleInputSchema } from "../../../domains/membership/membership.schema";
+import { deleteCycle, listCycles, saveCycle } from "../../../domains/membership/match-cycles.server";
+import { toFieldErrors } from "../../../platform/errors";
+
+export const meta: Route.MetaFunction = () => [{ title: "My match cycles — AMG" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireRole(args, "member");
+  return { cycles: await listCycles(args.context.services.db, viewer.personId), csrf: viewer.csrfToken };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireRole(args, "member", formData);
+  const values = formValues(formData);
+  const { db, clock } = args.context.services;
+  if (values.intent === "delete") {
+    await deleteCycle(db, viewer.personId, values.cycle ?? "");
+    return redirect("/account/cycles");
+  }
+  const parsed = matchCycleInputSchema(clock()).safeParse(values);
+  if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), values }, { status: 400 });
+  await saveCycle(db, viewer.personId, parsed.data, clock());
+  return redirect("/account/cycles");
+}
+
+const money = (n: number | null) => (n === null ? "—" : `$${n.toLocaleString("en-US")}`);
+
+export default function Cycles({ loaderData, actionData }: Route.ComponentProps) {
+  const e = actionData?.fieldErrors ?? {};
+  const v = actionData?.values ?? {};
+  const total = loaderData.cycles.reduce((sum, c) => sum + (c.amountSpent ?? 0), 0);
+  return (
+    <div className="page narrow">
+      <h1>My match cycles</h1>
+      <p className="lead">One line per year you applied. Your answers stay private; in AMG's anonymous statistics they show what applying really costs and how often qualified doctors go unmatched.</p>
+      {loaderData.cycles.length ? (
+        <div className="table-scroll" role="region" aria-label="My match cycles" tabIndex={0}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Year</th>
+                <th scope="col">Specialties</th>
+                <th scope="col">Programmes</th>
+                <th scope="col">Interviews</th>
+                <th scope="col">Rank list</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Spent</th>
+                <th scope="col"><span className="visually-hidden">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.cycles.map((c) => (
+                <tr key={c.publicId}>
+                  <td>{c.year}</td>
+                  <td>{c.specialties.join(", ") || "—"}</td>
+                  <td>{c.programmesApplied}</td>
+                  <td>{c.interviews}</td>
+                  <td>{c.rankListSubmitted ? "yes" : "no"}</td>
+                  <td>{cycleOutcomes[c.outcome]}</td>
+                  <td>{money(c.amountSpent)}</td>
+                  <td>
+                    <Form method="post">
+                      <CsrfField token={loaderData.csrf} />
+                      <input type="hidden" name="cycle" value={c.publicId} />
+                      <button type="submit" name="intent" value="delete" className="button-small button-secondary" aria-label={`Delete ${c.year}`}>
+                        Delete
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>No cycles yet.</p>
+      )}
+      {loaderData.cycles.length ? <p>In all you have spent {money(total)} applying.</p> : null}
+      <h2>Add a year (or correct one: saving a year again replaces it)</h2>
+      <Form method="post" noValidate className="stack-form">
+        <CsrfField token={loaderData.csrf} />
+        <FormField name="year" label="Match year" defaultValue={v.year} error={e.year} />
+        <FormField name="specialties" label="Specialties applied to" required={false} defaultValue={v.specialties} error={e.specialties} hint="Separated by commas." />
+        <FormField name="programmesApplied" label="Programmes applied to" defaultValue={v.programmesApplied} error={e.programmesApplied} />
+        <FormField name="interviews" label="Interviews" defaultValue={v.interviews} error={e.interviews} />
+        <div className={`field${e.rankListSubmitted ? " field-error" : ""}`}>
+          <label htmlFor="field-rankListSubmitted">Did you submit a rank list?</label>
+          <select id="field-rankListSubmitted" name="rankListSubmitted" defaultValue={v.rankListSubmitted ?? ""}>
+            <option value="">Choose…</option>
+            <option value="yes">Yes</option>
+            <option value="no">No</option>
+          </select>
+          {e.rankListSubmitted ? <p className="error-message">{e.rankListSubmitted}</p> : null}
+        </div>
+        <div className={`field${e.outcome ? " field-error" : ""}`}>
+          <label htmlFor="field-outcome">How did it end?</label>
+          <select id="field-outcome" name="outcome" defaultValue={v.outcome ?? ""}>
+            <option value="">Choose…</option>
+            {Object.entries(cycleOutcomes).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          {e.outcome ? <p className="error-message">{e.outcome}</p> : null}
+        </div>
+        <FormField name="amountSpent" label="Money spent applying that year (US dollars)" required={false} defaultValue={v.amountSpent} error={e.amountSpent} hint="ERAS and NRMP fees, exams, travel; an estimate is fine." />
+        <button type="submit">Save this year</button>
+      </Form>
+    </div>
+  );
+}

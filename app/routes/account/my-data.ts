@@ -1,0 +1,21 @@
+import type { Route } from "./+types/my-data";
+import { requireViewer } from "../../session.server";
+import { exportMemberData } from "../../../domains/membership/match-cycles.server";
+
+// "Download my data": everything AMG holds about the signed-in person, as JSON.
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireViewer(args);
+  const membership = await exportMemberData(args.context.services.db, viewer);
+  const body = {
+    exportedAt: args.context.services.clock().toISOString(),
+    account: { email: viewer.email, name: viewer.name, roles: viewer.roles },
+    ...membership,
+  };
+  return new Response(JSON.stringify(body, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="amg-my-data.json"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
