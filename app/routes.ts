@@ -32,6 +32,7 @@ export default [
   route("account", "routes/account/account.tsx"),
   route("account/two-factor", "routes/account/two-factor.tsx"),
   route("account/cycles", "routes/account/cycles.tsx"),
+  route("account/delete", "routes/account/delete.tsx"),
   route("account/my-data.json", "routes/account/my-data.ts"),
   ...prefix("admin", [
     layout("routes/admin/layout.tsx", [

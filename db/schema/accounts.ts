@@ -12,6 +12,9 @@ export const people = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /** Hash of the single-use link that confirms deleting this account, and when it was asked for. */
+    deletionTokenHash: text("deletion_token_hash").unique(),
+    deletionRequestedAt: timestamp("deletion_requested_at", { withTimezone: true }),
   },
   (t) => [index("people_created_at_idx").on(t.createdAt)],
 );

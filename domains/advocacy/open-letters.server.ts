@@ -106,3 +106,8 @@ export async function confirmSignature(db: Database, token: string, now: Date): 
     .returning({ id: signatures.id });
   return rows.length ? found.slug : null;
 }
+
+/** Removes a person's open-letter signatures (account deletion). */
+export async function forgetSigner(db: Executor, email: string): Promise<void> {
+  await db.delete(signatures).where(eq(signatures.email, email));
+}

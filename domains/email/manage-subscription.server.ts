@@ -1,5 +1,6 @@
 // Confirming (single-use, expiring link) and ending a subscription.
 import { and, eq, gt } from "drizzle-orm";
+import type { Executor } from "../../db/client.server";
 import { subscribers } from "../../db/schema/index";
 import type { Services } from "../../platform/services";
 import { hashToken } from "./tokens";
@@ -37,4 +38,9 @@ export async function isConfirmTokenUsable({ db, clock, token }: Pick<Services, 
     .where(and(eq(subscribers.confirmTokenHash, hashToken(token)), gt(subscribers.confirmExpiresAt, clock())))
     .limit(1);
   return row !== undefined;
+}
+
+/** Removes an address from the newsletter list entirely (account deletion). */
+export async function forgetSubscriber(db: Executor, email: string): Promise<void> {
+  await db.delete(subscribers).where(eq(subscribers.email, email));
 }

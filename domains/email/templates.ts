@@ -184,3 +184,13 @@ export function applicationDecisionMail(p: { orgName: string; name: string; outc
   const text = [`Dear ${p.name},`, ...lines].join("\n\n");
   return { subject, text, html: layout(p.orgName, [`Dear ${escapeHtml(p.name)},`, ...lines.map((l) => escapeHtml(l))], [`Sent about your membership application.`]) };
 }
+
+export function confirmDeletionMail(p: { orgName: string; link: string }): RenderedMail {
+  const subject = `Confirm deleting your ${p.orgName} account`;
+  const lines = [
+    `You asked to delete your account. Open this link and press the button to confirm (it works once, for 24 hours):`,
+    p.link,
+    `If you did not ask, ignore this message: nothing will be deleted.`,
+  ];
+  return { subject, text: lines.join("\n\n"), html: layout(p.orgName, lines.map((l) => escapeHtml(l)), [`Sent because someone signed in to this account asked to delete it.`]) };
+}

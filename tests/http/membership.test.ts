@@ -92,6 +92,26 @@ describe("membership applications", () => {
     expect(exported.matchCycles).toEqual([expect.objectContaining({ year: 2021, amountSpent: 9100, outcome: "unmatched", rankListSubmitted: true })]);
   });
 
+  it("deletes a member's account after confirmation by e-mail, keeping only anonymous statistics she agreed to", async () => {
+    const member = await signInOverHttp(app, sink, "ana@example.org");
+    const csrf = await csrfTokenOf(app, "/account", member);
+    expect((await post(app, "/account", { csrf, intent: "delete-account" }, member)).status).toBe(302);
+    const mail = await sink.waitFor((m) => m.to.includes("ana@example.org") && m.subject.startsWith("Confirm deleting"));
+    const link = findLink(mail, `${app.url}/account/delete?token=`);
+    expect(await text(await fetch(link))).toContain("Delete my account now");
+    const token = new URL(link).searchParams.get("token")!;
+    const done = await post(app, "/account/delete", { token }, member);
+    expect(done.status).toBe(200);
+    expect(await text(done)).toContain("Your account is deleted");
+    expect((await fetch(`${app.url}/account`, { headers: { cookie: member }, redirect: "manual" })).status).toBe(302);
+    expect((await post(app, "/account/delete", { token })).status).toBe(400); // used
+    const people = await text(await fetch(`${app.url}/admin/people?q=ana%40`, { headers: { cookie: staff } }));
+    expect(people).not.toContain("ana@example.org");
+    const queue = await text(await fetch(`${app.url}/admin/applications?status=approved`, { headers: { cookie: staff } }));
+    expect(queue).toContain("(deleted)");
+    expect(queue).not.toContain("Dr. Ana Reyes");
+  });
+
   it("keeps the match-cycle log to members", async () => {
     const res = await fetch(`${app.url}/account/cycles`, { headers: { cookie: staff } });
     expect(res.status).toBe(403);

@@ -4,6 +4,7 @@ import { CsrfField } from "../../components/csrf-field";
 import { formatDateTime } from "../../format";
 import { actorOf, requireViewer, verifyCsrf } from "../../session.server";
 import { hasRole } from "../../../domains/accounts/rules";
+import { requestAccountDeletion } from "../../../domains/accounts/delete-account.server";
 import { endOwnSession, listOwnSessions } from "../../../domains/accounts/sessions.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Your account — AMG" }];
@@ -19,6 +20,7 @@ export async function loader(args: Route.LoaderArgs) {
     sessions,
     csrf: viewer.csrfToken,
     hasSecondFactor: viewer.hasSecondFactor,
+    deletionSent: new URL(args.request.url).searchParams.has("deletion"),
   };
 }
 
@@ -26,6 +28,10 @@ export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireViewer(args);
   verifyCsrf(viewer, formData);
+  if (formData.get("intent") === "delete-account") {
+    await requestAccountDeletion({ ...args.context.services, actor: actorOf(viewer, args.context) });
+    return redirect("/account?deletion=sent");
+  }
   await endOwnSession(args.context.services.db, actorOf(viewer, args.context), String(formData.get("session") ?? ""), args.context.services.clock());
   return redirect("/account");
 }
@@ -96,6 +102,25 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         <CsrfField token={csrf} />
         <button type="submit">Sign out</button>
       </Form>
+      <h2>Delete my account</h2>
+      {loaderData.deletionSent ? (
+        <div className="alert alert-ok" role="status">
+          We have e-mailed you a link to confirm. Nothing is deleted until you open it and press the button.
+        </div>
+      ) : (
+        <>
+          <p>
+            Your account, sessions, newsletter subscription and open-letter signatures are deleted. If you agreed to AMG's anonymous statistics, your
+            application and match cycles stay without your name, e-mail, ZIP code or school. We e-mail you a link to confirm first.
+          </p>
+          <Form method="post">
+            <CsrfField token={csrf} />
+            <button type="submit" name="intent" value="delete-account" className="button-secondary">
+              E-mail me a link to delete my account
+            </button>
+          </Form>
+        </>
+      )}
     </div>
   );
 }

@@ -1,0 +1,51 @@
+// Deleting one's own account, confirmed by e-mail: the account, its sessions and roles go; the
+// other contexts forget the person (membership keeps anonymous statistics only with consent).
+// The audit log keeps its entries: it is append-only, and records who did what.
+import { and, eq, gt } from "drizzle-orm";
+import { people } from "../../db/schema/index";
+import type { Services } from "../../platform/services";
+import { forgetSigner } from "../advocacy/open-letters.server";
+import { forgetSubscriber } from "../email/manage-subscription.server";
+import { queueEmail, senderAddress } from "../email/queue-email.server";
+import { confirmDeletionMail } from "../email/templates";
+import { hashToken, newToken } from "../email/tokens";
+import { forgetMember } from "../membership/match-cycles.server";
+import { getSiteSettings } from "../site/queries.server";
+import { recordAudit } from "./audit.server";
+import type { Actor } from "./audit.server";
+
+const validMs = 24 * 3_600_000;
+
+export async function requestAccountDeletion({ db, jobs, clock, appUrl, mailFrom, actor }: Services & { actor: Actor }): Promise<void> {
+  const token = newToken();
+  const { organisation } = await getSiteSettings(db);
+  await db.transaction(async (tx) => {
+    await tx.update(people).set({ deletionTokenHash: hashToken(token), deletionRequestedAt: clock() }).where(eq(people.id, actor.personId));
+    const mail = confirmDeletionMail({ orgName: organisation.name, link: `${appUrl}/account/delete?token=${token}` });
+    await queueEmail(tx, jobs, { template: "accounts.confirm-deletion", to: actor.email, from: senderAddress(mailFrom, organisation), ...mail });
+  });
+}
+
+export async function findDeletionRequest(db: Services["db"], token: string, now: Date) {
+  const [person] = await db
+    .select({ id: people.id, email: people.email })
+    .from(people)
+    .where(and(eq(people.deletionTokenHash, hashToken(token)), gt(people.deletionRequestedAt, new Date(now.getTime() - validMs))))
+    .limit(1);
+  return person ?? null;
+}
+
+/** Deletes the account the token belongs to; false when the link is unknown, used or expired. */
+export async function confirmAccountDeletion({ db, clock, token, ip }: Pick<Services, "db" | "clock"> & { token: string; ip: string | null }): Promise<boolean> {
+  const now = clock();
+  const person = await findDeletionRequest(db, token, now);
+  if (!person) return false;
+  await db.transaction(async (tx) => {
+    await forgetMember(tx, { personId: person.id, email: person.email }, now);
+    await forgetSubscriber(tx, person.email);
+    await forgetSigner(tx, person.email);
+    await recordAudit(tx, { personId: person.id, email: "(deleted account)", ip }, { action: "person.delete-own-account", subjectType: "person", subjectId: String(person.id) });
+    await tx.delete(people).where(eq(people.id, person.id)); // sessions, roles and second factor go with it (cascade)
+  });
+  return true;
+}
