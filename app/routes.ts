@@ -54,6 +54,7 @@ export default [
     ]),
   ]),
   route("admin/subscribers.csv", "routes/admin/subscribers-export.ts"),
+  route("admin/applications.csv", "routes/admin/applications-export.ts"),
   route("healthz", "routes/public/healthz.ts"),
   route("*", "routes/public/not-found.tsx"),
 ] satisfies RouteConfig;

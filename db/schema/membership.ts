@@ -1,4 +1,5 @@
 // Tables of the membership context: applications (private: the applicant and staff only).
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export type ExamRecord = { result: "passed" | "failed" | "not-taken" | "pending"; date: string | null };
@@ -34,7 +35,10 @@ export const applications = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("applications_status_idx").on(t.status, t.id)],
+  (t) => [
+    index("applications_status_idx").on(t.status, t.id),
+    index("applications_search_idx").using("gin", sql`(${t.name} || ' ' || ${t.email} || ' ' || ${t.schoolName}) gin_trgm_ops`),
+  ],
 );
 
 /** One year a member applied to residency: what it cost and how it ended (private to the member and staff). */

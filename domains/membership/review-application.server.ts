@@ -2,7 +2,7 @@
 // (the applicant becomes a member and can sign in), reject with a reason, or ask for more
 // information (the applicant gets a link to update the application). Every step is audited and
 // the applicant is e-mailed.
-import { and, count, desc, eq, lt } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client.server";
 import { applications } from "../../db/schema/index";
@@ -16,7 +16,6 @@ import { applicationDecisionMail } from "../email/templates";
 import { hashToken, newToken } from "../email/tokens";
 import { getSiteSettings } from "../site/queries.server";
 
-import type { ApplicationStatus } from "./membership.schema";
 
 export const reviewInputSchema = z.discriminatedUnion("outcome", [
   z.object({ outcome: z.literal("approve"), note: z.string().trim().max(2000).default("") }),
@@ -24,18 +23,6 @@ export const reviewInputSchema = z.discriminatedUnion("outcome", [
   z.object({ outcome: z.literal("more-info"), note: z.string().trim().min(5, "Please say what you need from the applicant.").max(2000) }),
 ]);
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
-
-export async function listApplications(db: Executor, filter: { status?: ApplicationStatus; beforeId?: number; limit?: number }) {
-  const conditions = [];
-  if (filter.status) conditions.push(eq(applications.status, filter.status));
-  if (filter.beforeId) conditions.push(lt(applications.id, filter.beforeId));
-  return db
-    .select({ id: applications.id, publicId: applications.publicId, name: applications.name, state: applications.state, degree: applications.degree, graduationYear: applications.graduationYear, decision: applications.decision, status: applications.status, createdAt: applications.createdAt })
-    .from(applications)
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(applications.id))
-    .limit(filter.limit ?? 50);
-}
 
 export async function countAwaitingReview(db: Executor): Promise<number> {
   const [row] = await db.select({ n: count() }).from(applications).where(eq(applications.status, "awaiting-review"));

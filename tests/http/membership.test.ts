@@ -112,6 +112,20 @@ describe("membership applications", () => {
     expect(queue).not.toContain("Dr. Ana Reyes");
   });
 
+  it("finds people in the directory despite a typo, filters them, and exports the filter as CSV", async () => {
+    await post(app, "/join/apply", application("carla@example.org", { name: "Dr. Carla Mendez", schoolName: "Ross University School of Medicine", degree: "IMG", ecfmgCertified: "yes", zip: "10001" }));
+    const found = await text(await fetch(`${app.url}/admin/applications?status=all&q=Carla%20Mendes`, { headers: { cookie: staff } }));
+    expect(found).toContain("Dr. Carla Mendez");
+    const byState = await text(await fetch(`${app.url}/admin/applications?status=all&state=ny&degree=IMG`, { headers: { cookie: staff } }));
+    expect(byState).toContain("Dr. Carla Mendez");
+    expect(byState).not.toContain("Dr. Ben Ito");
+    const csv = await fetch(`${app.url}/admin/applications.csv?status=all&q=ross%20univ`, { headers: { cookie: staff } });
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const lines = (await csv.text()).trim().split("\n");
+    expect(lines[0]).toMatch(/^name,email,zip,state,degree,school/);
+    expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(["carla@example.org"]);
+  });
+
   it("keeps the match-cycle log to members", async () => {
     const res = await fetch(`${app.url}/account/cycles`, { headers: { cookie: staff } });
     expect(res.status).toBe(403);

@@ -1,0 +1,70 @@
+// The staff directory of applicants and members: typo-tolerant search (pg_trgm word similarity
+// over name, e-mail and school), filters, sorting, pages, and a streamed CSV of the current filter.
+import { stringify } from "csv-stringify/sync";
+import { and, asc, count, desc, eq, gte, lte, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
+import type { Executor } from "../../db/client.server";
+import { applications } from "../../db/schema/index";
+import type { ApplicationStatus } from "./membership.schema";
+
+export type DirectoryFilter = {
+  q?: string;
+  status?: ApplicationStatus;
+  state?: string;
+  degree?: "MD" | "DO" | "IMG";
+  graduatedFrom?: number;
+  graduatedTo?: number;
+  sort?: "received" | "name" | "graduation";
+};
+
+const haystack = sql`(${applications.name} || ' ' || ${applications.email} || ' ' || ${applications.schoolName})`;
+
+function conditions(f: DirectoryFilter): SQL[] {
+  const list: SQL[] = [];
+  if (f.q) list.push(sql`${f.q} <% ${haystack}`);
+  if (f.status) list.push(eq(applications.status, f.status));
+  if (f.state) list.push(eq(applications.state, f.state));
+  if (f.degree) list.push(eq(applications.degree, f.degree));
+  if (f.graduatedFrom) list.push(gte(applications.graduationYear, f.graduatedFrom));
+  if (f.graduatedTo) list.push(lte(applications.graduationYear, f.graduatedTo));
+  return list;
+}
+
+function ordering(f: DirectoryFilter) {
+  if (f.q) return [desc(sql`word_similarity(${f.q}, ${haystack})`), desc(applications.id)];
+  if (f.sort === "name") return [asc(applications.name), asc(applications.id)];
+  if (f.sort === "graduation") return [desc(applications.graduationYear), desc(applications.id)];
+  return [desc(applications.id)];
+}
+
+export async function searchDirectory(db: Executor, f: DirectoryFilter, page: { offset: number; limit: number }) {
+  const where = and(...conditions(f));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ id: applications.id, publicId: applications.publicId, name: applications.name, email: applications.email, state: applications.state, degree: applications.degree, schoolName: applications.schoolName, graduationYear: applications.graduationYear, decision: applications.decision, status: applications.status, createdAt: applications.createdAt })
+      .from(applications)
+      .where(where)
+      .orderBy(...ordering(f))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(applications).where(where),
+  ]);
+  return { rows, total: total.n };
+}
+
+/** CSV of everyone matching the filter, in batches of 2,000 (streamed by the route). */
+export async function* exportDirectoryCsv(db: Executor, f: DirectoryFilter): AsyncGenerator<string> {
+  yield stringify([["name", "email", "zip", "state", "degree", "school", "country", "graduation_year", "training_status", "rules_decision", "status", "applied_at"]]);
+  let afterId = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(applications)
+      .where(and(...conditions(f), sql`${applications.id} > ${afterId}`))
+      .orderBy(asc(applications.id))
+      .limit(2000);
+    if (!rows.length) return;
+    yield stringify(rows.map((r) => [r.name, r.email, r.zip, r.state ?? "", r.degree, r.schoolName, r.schoolCountry, r.graduationYear, r.trainingStatus, r.decision, r.status, r.createdAt.toISOString()]));
+    afterId = rows[rows.length - 1].id;
+  }
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "applications_search_idx" ON "applications" USING gin (("name" || ' ' || "email" || ' ' || "school_name") gin_trgm_ops);
