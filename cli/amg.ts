@@ -10,6 +10,7 @@ import { outboxMessages } from "../db/schema/index";
 import { ensurePersonWithRole } from "../domains/accounts/people.server";
 import { loadReferenceData, shippedReferenceFiles } from "../domains/advocacy/load-reference-data.server";
 import { ReferenceFileError } from "../domains/advocacy/reference-files";
+import { seedSyntheticMembers } from "../domains/membership/synthetic-members.server";
 import { emailAddressSchema } from "../domains/site/site.schema";
 import { getSiteSettings } from "../domains/site/queries.server";
 import { seedStarterContent } from "../domains/site/seed-starter-content.server";
@@ -51,6 +52,17 @@ const commands: Record<string, Command> = {
       line("Members of Congress", report.congressMembers);
       line("State legislators", report.stateLegislators);
       console.log(`ZIP districts: ${report.zipDistricts.added} rows added, ${report.zipDistricts.removed} removed`);
+    },
+  },
+  "seed:members": {
+    summary: "Add N synthetic applicants/members (marked @synthetic.example) for benchmarks and demos; never use on a real database.",
+    usage: "seed:members <N>",
+    async run(handle, args) {
+      const n = Number.parseInt(args[0] ?? "", 10);
+      if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new UsageError("Usage: npm run amg -- seed:members 120000 (a whole number from 1 to 1,000,000)");
+      const started = performance.now();
+      await seedSyntheticMembers(handle.db, n);
+      console.log(`Added ${n.toLocaleString("en-US")} synthetic members in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     },
   },
   "db:migrate": {
