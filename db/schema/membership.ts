@@ -37,6 +37,7 @@ export const applications = pgTable(
   },
   (t) => [
     index("applications_status_idx").on(t.status, t.id),
+    index("applications_name_idx").on(t.name),
     index("applications_search_idx").using("gin", sql`(${t.name} || ' ' || ${t.email} || ' ' || ${t.schoolName}) gin_trgm_ops`),
   ],
 );

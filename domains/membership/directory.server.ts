@@ -37,9 +37,10 @@ function ordering(f: DirectoryFilter) {
   return [desc(applications.id)];
 }
 
+/** A page of matches; `total` is null for a text search, where only the closest matches matter. */
 export async function searchDirectory(db: Executor, f: DirectoryFilter, page: { offset: number; limit: number }) {
   const where = and(...conditions(f));
-  const [rows, [total]] = await Promise.all([
+  const [rows, totals] = await Promise.all([
     db
       .select({ id: applications.id, publicId: applications.publicId, name: applications.name, email: applications.email, state: applications.state, degree: applications.degree, schoolName: applications.schoolName, graduationYear: applications.graduationYear, decision: applications.decision, status: applications.status, createdAt: applications.createdAt })
       .from(applications)
@@ -47,9 +48,9 @@ export async function searchDirectory(db: Executor, f: DirectoryFilter, page: { 
       .orderBy(...ordering(f))
       .limit(page.limit)
       .offset(page.offset),
-    db.select({ n: count() }).from(applications).where(where),
+    f.q ? Promise.resolve(null) : db.select({ n: count() }).from(applications).where(where),
   ]);
-  return { rows, total: total.n };
+  return { rows, total: totals ? totals[0].n : null };
 }
 
 /** CSV of everyone matching the filter, in batches of 2,000 (streamed by the route). */

@@ -36,7 +36,8 @@ export async function loader(args: Route.LoaderArgs) {
   const page = positiveInt(params.get("page")) ?? 1;
   const { rows, total } = await searchDirectory(args.context.services.db, filter, { offset: (page - 1) * pageSize, limit: pageSize });
   const query = Object.fromEntries([...params.entries()].filter(([k]) => k !== "page"));
-  return { rows, total, page, pages: Math.max(1, Math.ceil(total / pageSize)), query, status: params.get("status") ?? "awaiting-review" };
+  const pages = total === null ? (rows.length === pageSize ? page + 1 : page) : Math.max(1, Math.ceil(total / pageSize));
+  return { rows, total, page, pages, query, status: params.get("status") ?? "awaiting-review" };
 }
 
 export default function Applications({ loaderData }: Route.ComponentProps) {
@@ -91,9 +92,7 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
           Export CSV
         </a>
       </Form>
-      <p>
-        {formatCount(total)} matching{query.q ? " (closest matches first; small typos are forgiven)" : ""}
-      </p>
+      <p>{total === null ? "Closest matches first; small typos are forgiven." : `${formatCount(total)} matching`}</p>
       <table className="data-table">
         <caption className="visually-hidden">Applications and members</caption>
         <thead>
@@ -128,7 +127,7 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
       </table>
       {pages > 1 ? (
         <nav aria-label="Pages" className="pager">
-          {page > 1 ? <Link to={pageLink(page - 1)}>Previous</Link> : null} <span>Page {page} of {pages}</span>{" "}
+          {page > 1 ? <Link to={pageLink(page - 1)}>Previous</Link> : null} <span>{total === null ? `Page ${page}` : `Page ${page} of ${pages}`}</span>{" "}
           {page < pages ? <Link to={pageLink(page + 1)}>Next</Link> : null}
         </nav>
       ) : null}

@@ -1,0 +1,1 @@
+CREATE INDEX "applications_name_idx" ON "applications" USING btree ("name");
