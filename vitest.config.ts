@@ -9,5 +9,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Conditions such as "the mail arrived" may take seconds on a loaded 2-core machine.
+    expect: { poll: { timeout: 15_000, interval: 50 } },
   },
 });

@@ -60,7 +60,8 @@ export async function startQueue(
     },
     async work(workers, workOptions = {}) {
       for (const { spec: def, handle } of workers) {
-        await boss.work(def.name, { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 1, includeMetadata: true }, async ([job]: Job<unknown>[]) => {
+        // Several pollers per queue: a burst of mail is not sent one message per polling interval.
+        await boss.work(def.name, { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 1, includeMetadata: true, localConcurrency: 4 }, async ([job]: Job<unknown>[]) => {
           const meta = job as unknown as { id: string; retryCount: number; retryLimit: number; data: unknown };
           const parsed = def.schema.safeParse(meta.data);
           if (!parsed.success) {

@@ -57,3 +57,26 @@ export function HoneypotField() {
     </div>
   );
 }
+
+/** A labelled <select> with its error beside it, keeping the chosen value. */
+export function SelectField({ name, label, options, value, error, placeholder = "Choose…" }: { name: string; label: ReactNode; options: [string, string][]; value?: string; error?: string; placeholder?: string | null }) {
+  const id = `field-${name}`;
+  return (
+    <div className={`field${error ? " field-error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {placeholder !== null ? <option value="">{placeholder}</option> : null}
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/cycles";
 import { CsrfField } from "../../components/csrf-field";
-import { FormField } from "../../components/form-field";
+import { FormField, SelectField } from "../../components/form-field";
 import { formValues } from "../../form-data";
 import { requireRole } from "../../session.server";
 import { cycleOutcomes, matchCycleInputSchema } from "../../../domains/membership/membership.schema";
@@ -90,27 +90,8 @@ export default function Cycles({ loaderData, actionData }: Route.ComponentProps)
         <FormField name="specialties" label="Specialties applied to" required={false} defaultValue={v.specialties} error={e.specialties} hint="Separated by commas." />
         <FormField name="programmesApplied" label="Programmes applied to" defaultValue={v.programmesApplied} error={e.programmesApplied} />
         <FormField name="interviews" label="Interviews" defaultValue={v.interviews} error={e.interviews} />
-        <div className={`field${e.rankListSubmitted ? " field-error" : ""}`}>
-          <label htmlFor="field-rankListSubmitted">Did you submit a rank list?</label>
-          <select id="field-rankListSubmitted" name="rankListSubmitted" defaultValue={v.rankListSubmitted ?? ""}>
-            <option value="">Choose…</option>
-            <option value="yes">Yes</option>
-            <option value="no">No</option>
-          </select>
-          {e.rankListSubmitted ? <p className="error-message">{e.rankListSubmitted}</p> : null}
-        </div>
-        <div className={`field${e.outcome ? " field-error" : ""}`}>
-          <label htmlFor="field-outcome">How did it end?</label>
-          <select id="field-outcome" name="outcome" defaultValue={v.outcome ?? ""}>
-            <option value="">Choose…</option>
-            {Object.entries(cycleOutcomes).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-          {e.outcome ? <p className="error-message">{e.outcome}</p> : null}
-        </div>
+        <SelectField name="rankListSubmitted" label="Did you submit a rank list?" options={[["yes", "Yes"], ["no", "No"]]} value={v.rankListSubmitted} error={e.rankListSubmitted} />
+        <SelectField name="outcome" label="How did it end?" options={Object.entries(cycleOutcomes)} value={v.outcome} error={e.outcome} />
         <FormField name="amountSpent" label="Money spent applying that year (US dollars)" required={false} defaultValue={v.amountSpent} error={e.amountSpent} hint="ERAS and NRMP fees, exams, travel; an estimate is fine." />
         <button type="submit">Save this year</button>
       </Form>

@@ -1,6 +1,6 @@
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/letter";
-import { FormField, HoneypotField } from "../../components/form-field";
+import { FormField, HoneypotField, SelectField } from "../../components/form-field";
 import { ProgressMeter } from "../../components/progress-meter";
 import { FormAlert } from "../../components/form-alert";
 import { formValues, invalidForm, isSpam, rateLimitedForm } from "../../form-data";
@@ -57,18 +57,18 @@ export default function Letter({ loaderData, actionData }: Route.ComponentProps)
           <FormField name="name" label="Your name" autoComplete="name" error={errors.name} defaultValue={values.name} maxLength={120} />
           <FormField name="email" label="Your e-mail" type="email" autoComplete="email" error={errors.email} defaultValue={values.email} hint="We send a link to confirm your signature; it counts once confirmed." />
           <FormField name="zip" label="ZIP code" autoComplete="postal-code" error={errors.zip} defaultValue={values.zip} maxLength={10} />
-          <div className={`field${errors.signerRole ? " field-error" : ""}`}>
-            <label htmlFor="field-signerRole">
-              I am <span className="optional">(optional)</span>
-            </label>
-            <select id="field-signerRole" name="signerRole" defaultValue={values.signerRole ?? ""}>
-              <option value="">Prefer not to say</option>
-              <option value="unmatched-graduate">an unmatched medical graduate</option>
-              <option value="physician">a physician</option>
-              <option value="supporter">a supporter</option>
-            </select>
-            {errors.signerRole ? <p className="error-message">{errors.signerRole}</p> : null}
-          </div>
+          <SelectField
+            name="signerRole"
+            label={
+              <>
+                I am <span className="optional">(optional)</span>
+              </>
+            }
+            options={[["unmatched-graduate", "an unmatched medical graduate"], ["physician", "a physician"], ["supporter", "a supporter"]]}
+            value={values.signerRole}
+            error={errors.signerRole}
+            placeholder="Prefer not to say"
+          />
           <div className="field">
             <label>
               <input type="checkbox" name="showName" defaultChecked={values.showName === "on"} /> Show my first name and state with the signatures

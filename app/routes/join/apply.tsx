@@ -1,7 +1,7 @@
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/apply";
 import { FormAlert } from "../../components/form-alert";
-import { FormField, HoneypotField } from "../../components/form-field";
+import { FormField, HoneypotField, SelectField } from "../../components/form-field";
 import { formValues, invalidForm, isSpam, rateLimitedForm } from "../../form-data";
 import { applicationInputSchema, examKeys, examLabels } from "../../../domains/membership/membership.schema";
 import { findApplicationByUpdateToken, submitApplication } from "../../../domains/membership/submit-application.server";
@@ -42,22 +42,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 const select = (name: string, label: string, options: [string, string][], value: string | undefined, error?: string) => (
-  <div className={`field${error ? " field-error" : ""}`}>
-    <label htmlFor={`field-${name}`}>{label}</label>
-    <select id={`field-${name}`} name={name} defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `field-${name}-error` : undefined}>
-      <option value="">Choose…</option>
-      {options.map(([v, l]) => (
-        <option key={v} value={v}>
-          {l}
-        </option>
-      ))}
-    </select>
-    {error ? (
-      <p className="error-message" id={`field-${name}-error`}>
-        {error}
-      </p>
-    ) : null}
-  </div>
+  <SelectField name={name} label={label} options={options} value={value} error={error} />
 );
 
 export default function Apply({ loaderData, actionData }: Route.ComponentProps) {
