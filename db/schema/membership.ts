@@ -13,6 +13,8 @@ export const applications = pgTable(
     name: text("name").notNull(),
     zip: text("zip").notNull(),
     state: text("state"),
+    /** Candidate congressional districts of the ZIP (e.g. ["NY-10", "NY-12"]; several when the ZIP is split). */
+    districts: jsonb("districts").$type<string[]>().notNull().default([]),
     citizenship: text("citizenship", { enum: ["us-citizen", "permanent-resident", "other"] }).notNull(),
     degree: text("degree", { enum: ["MD", "DO", "IMG"] }).notNull(),
     schoolName: text("school_name").notNull(),
@@ -29,6 +31,9 @@ export const applications = pgTable(
     reasons: jsonb("reasons").$type<{ code: string; outcome: string; message: string }[]>().notNull().default([]),
     status: text("status", { enum: ["awaiting-review", "more-info-requested", "approved", "rejected", "ineligible"] }).notNull(),
     reviewNote: text("review_note"),
+    /** Staff checked the documents the applicant described (none are stored). */
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    verifiedBy: text("verified_by"),
     reviewedBy: text("reviewed_by"),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     updateTokenHash: text("update_token_hash").unique(),

@@ -11,6 +11,8 @@ export type DirectoryFilter = {
   q?: string;
   status?: ApplicationStatus;
   state?: string;
+  /** A congressional district such as "NY-22". */
+  district?: string;
   degree?: "MD" | "DO" | "IMG";
   graduatedFrom?: number;
   graduatedTo?: number;
@@ -24,6 +26,7 @@ function conditions(f: DirectoryFilter): SQL[] {
   if (f.q) list.push(sql`${f.q} <% ${haystack}`);
   if (f.status) list.push(eq(applications.status, f.status));
   if (f.state) list.push(eq(applications.state, f.state));
+  if (f.district) list.push(sql`${applications.districts} ? ${f.district}`);
   if (f.degree) list.push(eq(applications.degree, f.degree));
   if (f.graduatedFrom) list.push(gte(applications.graduationYear, f.graduatedFrom));
   if (f.graduatedTo) list.push(lte(applications.graduationYear, f.graduatedTo));

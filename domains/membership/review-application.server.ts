@@ -57,3 +57,16 @@ export async function reviewApplication({ db, jobs, clock, appUrl, mailFrom, act
     await recordAudit(tx, actor, { action: `application.${input.outcome}`, subjectType: "application", subjectId: publicId, details: { email: app.email, note: input.note } });
   });
 }
+
+/** Marks (or unmarks) an applicant's documents as checked by staff. */
+export async function setVerified(db: Executor, actor: Actor, publicId: string, verified: boolean, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(applications)
+      .set({ verifiedAt: verified ? now : null, verifiedBy: verified ? actor.email : null, updatedAt: now })
+      .where(eq(applications.publicId, publicId))
+      .returning({ id: applications.id });
+    if (!rows.length) throw new AppError("NOT_FOUND", "No such application");
+    await recordAudit(tx, actor, { action: verified ? "application.verify" : "application.unverify", subjectType: "application", subjectId: publicId });
+  });
+}

@@ -7,6 +7,7 @@ import { applications } from "../../db/schema/index";
 import type { ExamRecord } from "../../db/schema/index";
 import { hitRateLimit } from "../../platform/rate-limit.server";
 import type { Services } from "../../platform/services";
+import { findLegislatorsByZip } from "../advocacy/legislator-directory.server";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
 import { applicationReceivedMail } from "../email/templates";
 import { hashToken, newPublicId } from "../email/tokens";
@@ -46,13 +47,16 @@ export async function submitApplication({ db, jobs, clock, appUrl, mailFrom, inp
   const limit = await hitRateLimit(db, applyPerIp, ip ?? "unknown", now);
   if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
   const result = eligibilityOf(input, now);
+  // State and candidate districts come from the advocacy context's ZIP lookup (unknown ZIP: state by prefix).
+  const place = await findLegislatorsByZip(db, input.zip);
   const { organisation } = await getSiteSettings(db);
   const from = senderAddress(mailFrom, organisation);
   const exams = Object.fromEntries(examKeys.map((k) => [k, { result: input[k], date: input[`${k}Date`] } satisfies ExamRecord]));
   const row = {
     name: input.name,
     zip: input.zip,
-    state: zipState(input.zip),
+    state: place.ok ? place.states[0].code : zipState(input.zip),
+    districts: place.ok ? place.districts.map((d) => d.key) : [],
     citizenship: input.citizenship,
     degree: input.degree,
     schoolName: input.schoolName,

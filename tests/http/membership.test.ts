@@ -57,11 +57,17 @@ describe("membership applications", () => {
     const detail = await text(await fetch(`${app.url}/admin/applications/${id}`, { headers: { cookie: staff } }));
     expect(detail).toContain("What the rules say: eligible");
     expect(detail).toContain("USMLE Step 2 CK: passed (2017-08-15)");
+    expect(detail).toContain("district NY-22");
     const csrf = await csrfTokenOf(app, `/admin/applications/${id}`, staff);
     const noReason = await post(app, `/admin/applications/${id}`, { csrf, outcome: "reject", note: "" }, staff);
     expect(noReason.status).toBe(400);
     expect(await text(noReason)).toContain("Please tell the applicant why");
+    expect((await post(app, `/admin/applications/${id}`, { csrf, intent: "verify" }, staff)).status).toBe(302);
     expect((await post(app, `/admin/applications/${id}`, { csrf, outcome: "approve", note: "" }, staff)).status).toBe(302);
+    const reviewed = await text(await fetch(`${app.url}/admin/applications/${id}`, { headers: { cookie: staff } }));
+    expect(reviewed).toContain("Verified by admin@example.org");
+    expect(reviewed).toMatch(/application\.verify by admin@example\.org/);
+    expect(reviewed).toMatch(/application\.approve by admin@example\.org/);
     const welcome = await sink.waitFor((m) => m.to.includes("ana@example.org") && m.subject.startsWith("Welcome"));
     expect(welcome.text).toContain(`${app.url}/sign-in`);
     const member = await signInOverHttp(app, sink, "ana@example.org");
@@ -119,6 +125,8 @@ describe("membership applications", () => {
     const byState = await text(await fetch(`${app.url}/admin/applications?status=all&state=ny&degree=IMG`, { headers: { cookie: staff } }));
     expect(byState).toContain("Dr. Carla Mendez");
     expect(byState).not.toContain("Dr. Ben Ito");
+    const byDistrict = await text(await fetch(`${app.url}/admin/applications?status=all&district=ny-12`, { headers: { cookie: staff } }));
+    expect(byDistrict).toContain("Dr. Carla Mendez");
     const csv = await fetch(`${app.url}/admin/applications.csv?status=all&q=ross%20univ`, { headers: { cookie: staff } });
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const lines = (await csv.text()).trim().split("\n");

@@ -7,7 +7,8 @@ import { formatDateTime } from "../../format";
 import { formValues } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
 import { examKeys, examLabels } from "../../../domains/membership/membership.schema";
-import { readApplication, reviewApplication, reviewInputSchema } from "../../../domains/membership/review-application.server";
+import { listAudit } from "../../../domains/accounts/audit.server";
+import { readApplication, reviewApplication, reviewInputSchema, setVerified } from "../../../domains/membership/review-application.server";
 import { AppError, toFieldErrors } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = () => [{ title: "Application — AMG staff" }];
@@ -16,13 +17,18 @@ export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
   const application = await readApplication(args.context.services.db, actorOf(viewer, args.context), args.params.publicId);
   if (!application) throw data({ message: "No such application." }, { status: 404 });
-  return { application, csrf: viewer.csrfToken };
+  const history = await listAudit(args.context.services.db, { q: application.publicId, limit: 30 });
+  return { application, history, csrf: viewer.csrfToken };
 }
 
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireStaff(args, formData);
   const values = formValues(formData);
+  if (values.intent === "verify" || values.intent === "unverify") {
+    await setVerified(args.context.services.db, actorOf(viewer, args.context), args.params.publicId, values.intent === "verify", args.context.services.clock());
+    return redirect(`/admin/applications/${args.params.publicId}`);
+  }
   const parsed = reviewInputSchema.safeParse(values);
   if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), formError: null as string | null, values }, { status: 400 });
   try {
@@ -37,7 +43,7 @@ export async function action(args: Route.ActionArgs) {
 const yes = (b: boolean) => (b ? "yes" : "no");
 
 export default function Application({ loaderData, actionData }: Route.ComponentProps) {
-  const { application: a, csrf } = loaderData;
+  const { application: a, csrf, history } = loaderData;
   return (
     <>
       <p>
@@ -45,7 +51,7 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
       </p>
       <h1>{a.name}</h1>
       <p>
-        <a href={`mailto:${a.email}`}>{a.email}</a> · ZIP {a.zip} {a.state ? `(${a.state})` : ""} · received {formatDateTime(a.createdAt)} · status <strong>{a.status}</strong>
+        <a href={`mailto:${a.email}`}>{a.email}</a> · ZIP {a.zip} {a.state ? `(${a.state})` : ""} {a.districts.length ? `· district ${a.districts.join(" or ")}` : ""} · received {formatDateTime(a.createdAt)} · status <strong>{a.status}</strong>
         {a.reviewedBy ? ` (by ${a.reviewedBy}, ${formatDateTime(a.reviewedAt)})` : ""}
       </p>
       <h2>What the rules say: {a.decision}</h2>
@@ -66,6 +72,16 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
         <dt>Anonymous statistics</dt><dd>{yes(a.consentStatistics)}</dd>
       </dl>
       {a.reviewNote ? <p>Last note to the applicant: {a.reviewNote}</p> : null}
+      <h2>Documents</h2>
+      <Form method="post">
+        <CsrfField token={csrf} />
+        <p>
+          {a.verifiedAt ? `Verified by ${a.verifiedBy}, ${formatDateTime(a.verifiedAt)}. ` : "Not verified yet. "}
+          <button type="submit" name="intent" value={a.verifiedAt ? "unverify" : "verify"} className="button-small button-secondary">
+            {a.verifiedAt ? "Remove verification" : "Mark verified (documents checked)"}
+          </button>
+        </p>
+      </Form>
       {a.status !== "approved" ? (
         <>
           <h2>Decide</h2>
@@ -81,6 +97,14 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
           </Form>
         </>
       ) : null}
+      <h2>History</h2>
+      <ul>
+        {history.map((h) => (
+          <li key={h.id}>
+            {formatDateTime(h.at)}: {h.action} by {h.actorEmail ?? "the system"}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -22,6 +22,7 @@ export function directoryFilterFrom(params: URLSearchParams): DirectoryFilter {
     q: params.get("q")?.trim().slice(0, 100) || undefined,
     status: applicationStatuses.find((s) => s === statusParam),
     state: state && state in stateNames ? state : undefined,
+    district: /^[A-Z]{2}-\d{1,2}$/.test(params.get("district")?.toUpperCase() ?? "") ? params.get("district")!.toUpperCase() : undefined,
     degree: degree === "MD" || degree === "DO" || degree === "IMG" ? degree : undefined,
     graduatedFrom: positiveInt(params.get("from")),
     graduatedTo: positiveInt(params.get("to")),
@@ -63,6 +64,9 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
         </label>
         <label>
           State <input name="state" defaultValue={query.state} size={3} maxLength={2} />
+        </label>
+        <label>
+          District <input name="district" defaultValue={query.district} size={6} placeholder="NY-22" />
         </label>
         <label>
           Degree
