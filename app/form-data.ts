@@ -27,3 +27,6 @@ export function rateLimitedForm(message: string, retryAfterSeconds: number, valu
     { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
   );
 }
+
+/** A route's `headers`: the action's headers (Retry-After of a 429) go on to the page's response. */
+export const passActionHeaders = ({ actionHeaders }: { actionHeaders: Headers }) => actionHeaders;

@@ -4,14 +4,14 @@ import type { Route } from "./+types/root";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
 import { describeOfficeHours } from "../domains/site/office-hours";
-import { getSiteSettings } from "../domains/site/queries.server";
 import { getViewer } from "./session.server";
+import { siteSettingsFor } from "./site-settings.server";
 import { cacheNoLongerThan } from "../platform/request-context";
 import "./styles.css";
 
 export async function loader(args: Route.LoaderArgs) {
   const { context } = args;
-  const [{ organisation, officeHours }, viewer] = await Promise.all([getSiteSettings(context.services.db), getViewer(args)]);
+  const [{ organisation, officeHours }, viewer] = await Promise.all([siteSettingsFor(context), getViewer(args)]);
   const status = describeOfficeHours(context.services.clock(), officeHours);
   // The footer shows "Open now"; a cached copy of any page must end when that changes.
   cacheNoLongerThan(context, status.changesAt);

@@ -8,8 +8,8 @@ import { hasRole } from "../domains/accounts/rules";
 import { findViewer } from "../domains/accounts/sessions.server";
 import type { Viewer } from "../domains/accounts/sessions.server";
 import type { Actor } from "../domains/accounts/audit.server";
-import { getSiteSettings } from "../domains/site/queries.server";
 import { sessionCookieName, signInCookieName } from "../platform/request-context";
+import { siteSettingsFor } from "./site-settings.server";
 import type { RequestContext } from "../platform/request-context";
 
 type Args = { request: Request; context: AppLoadContext };
@@ -67,7 +67,7 @@ export async function requireViewer(args: Args): Promise<Viewer> {
 export async function requireRole(args: Args, role: Role, formData?: FormData): Promise<Viewer> {
   const viewer = await requireViewer(args);
   if (!hasRole(viewer.roles, role)) throw data({ message: "This page is for AMG staff." }, { status: 403 });
-  if (!viewer.hasSecondFactor && (await getSiteSettings(args.context.services.db)).security.requireSecondFactorForStaff) {
+  if (!viewer.hasSecondFactor && (await siteSettingsFor(args.context)).security.requireSecondFactorForStaff) {
     throw redirect(`/account/two-factor?required=1&next=${here(args.request)}`);
   }
   if (args.request.method !== "GET" && args.request.method !== "HEAD") verifyCsrf(viewer, formData);

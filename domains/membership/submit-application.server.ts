@@ -36,9 +36,9 @@ export function eligibilityOf(input: ApplicationInput, now: Date): EligibilityRe
   );
 }
 
-/** Finds the application an update link (sent when staff ask for more information) points to. */
+/** Finds the application an update link points to: valid 14 days from the review that asked for more information. */
 export async function findApplicationByUpdateToken(db: Services["db"], token: string, now: Date) {
-  const [row] = await db.select().from(applications).where(and(eq(applications.updateTokenHash, hashToken(token)), gt(applications.updatedAt, new Date(now.getTime() - 14 * 86_400_000)))).limit(1);
+  const [row] = await db.select().from(applications).where(and(eq(applications.updateTokenHash, hashToken(token)), gt(applications.reviewedAt, new Date(now.getTime() - 14 * 86_400_000)))).limit(1);
   return row ?? null;
 }
 

@@ -3,7 +3,7 @@ import { Form, redirect } from "react-router";
 import type { Route } from "./+types/sign-in";
 import { FormField } from "../../components/form-field";
 import { FormAlert } from "../../components/form-alert";
-import { formValues, invalidForm, rateLimitedForm } from "../../form-data";
+import { formValues, invalidForm, passActionHeaders, rateLimitedForm } from "../../form-data";
 import { getViewer, safeNextPath, serializeCookie } from "../../session.server";
 import { signInRequestSchema } from "../../../domains/accounts/accounts.schema";
 import { messages } from "../../../domains/accounts/messages";
@@ -19,8 +19,7 @@ export async function loader(args: Route.LoaderArgs) {
   return { next };
 }
 
-/** Passes the action's headers (Retry-After of a 429) on to the page's response. */
-export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;
+export const headers = passActionHeaders;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const values = formValues(await request.formData());

@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/application";
+import { AuditHistory } from "../../components/audit-history";
 import { CsrfField } from "../../components/csrf-field";
 import { FormAlert } from "../../components/form-alert";
 import { FormField } from "../../components/form-field";
@@ -97,14 +98,7 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
           </Form>
         </>
       ) : null}
-      <h2>History</h2>
-      <ul>
-        {history.map((h) => (
-          <li key={h.id}>
-            {formatDateTime(h.at)}: {h.action} by {h.actorEmail ?? "the system"}
-          </li>
-        ))}
-      </ul>
+      <AuditHistory entries={history} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/person";
+import { AuditHistory } from "../../components/audit-history";
 import { CsrfField } from "../../components/csrf-field";
 import { FormAlert } from "../../components/form-alert";
 import { formatDateTime } from "../../format";
@@ -87,14 +88,7 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
         </Form>
       ) : null}
       {!canManage ? <p className="hint">Only administrators can change roles.</p> : null}
-      <h2>History</h2>
-      <ul>
-        {history.map((h) => (
-          <li key={h.id}>
-            {formatDateTime(h.at)}: {h.action} by {h.actorEmail ?? "the system"}
-          </li>
-        ))}
-      </ul>
+      <AuditHistory entries={history} />
     </>
   );
 }

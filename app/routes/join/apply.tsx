@@ -2,15 +2,14 @@ import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/apply";
 import { FormAlert } from "../../components/form-alert";
 import { FormField, HoneypotField, SelectField } from "../../components/form-field";
-import { formValues, invalidForm, isSpam, rateLimitedForm } from "../../form-data";
+import { formValues, invalidForm, isSpam, passActionHeaders, rateLimitedForm } from "../../form-data";
 import { applicationInputSchema, examKeys, examLabels } from "../../../domains/membership/membership.schema";
 import { findApplicationByUpdateToken, submitApplication } from "../../../domains/membership/submit-application.server";
 import type { EligibilityResult } from "../../../domains/membership/eligibility";
 
 export const meta: Route.MetaFunction = () => [{ title: "Apply for membership — AMG" }, { name: "description", content: "Apply to become a member of the Alliance of Medical Graduates." }];
 
-/** Passes the action's headers (Retry-After of a 429) on to the page's response. */
-export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;
+export const headers = passActionHeaders;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const token = new URL(request.url).searchParams.get("update");

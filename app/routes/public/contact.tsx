@@ -2,9 +2,9 @@ import { Form, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/contact";
 import { FormField, HoneypotField } from "../../components/form-field";
 import { FormAlert } from "../../components/form-alert";
-import { formValues, invalidForm, isSpam, rateLimitedForm } from "../../form-data";
+import { siteSettingsFor } from "../../site-settings.server";
+import { formValues, invalidForm, isSpam, passActionHeaders, rateLimitedForm } from "../../form-data";
 import { describeOfficeHours, summariseWeeklyHours } from "../../../domains/site/office-hours";
-import { getSiteSettings } from "../../../domains/site/queries.server";
 import { contactInputSchema } from "../../../domains/site/site.schema";
 import { messages } from "../../../domains/site/messages";
 import { submitContactMessage } from "../../../domains/site/submit-contact-message.server";
@@ -14,13 +14,12 @@ export const meta: Route.MetaFunction = () => [{ title: "Contact us — AMG" }, 
 
 export async function loader({ context }: Route.LoaderArgs) {
   markPublic(context);
-  const { organisation, officeHours } = await getSiteSettings(context.services.db);
+  const { organisation, officeHours } = await siteSettingsFor(context);
   const status = describeOfficeHours(context.services.clock(), officeHours);
   return { email: organisation.email, officeStatus: status.label, weekly: summariseWeeklyHours(officeHours) };
 }
 
-/** Passes the action's headers (Retry-After of a 429) on to the page's response. */
-export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;
+export const headers = passActionHeaders;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const values = formValues(await request.formData());

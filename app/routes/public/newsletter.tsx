@@ -2,7 +2,7 @@ import { Form, redirect } from "react-router";
 import type { Route } from "./+types/newsletter";
 import { FormField, HoneypotField } from "../../components/form-field";
 import { FormAlert } from "../../components/form-alert";
-import { formValues, invalidForm, isSpam, rateLimitedForm } from "../../form-data";
+import { formValues, invalidForm, isSpam, passActionHeaders, rateLimitedForm } from "../../form-data";
 import { subscribeInputSchema } from "../../../domains/email/email.schema";
 import { messages } from "../../../domains/email/messages";
 import { subscribeToNewsletter } from "../../../domains/email/subscribe-to-newsletter.server";
@@ -18,8 +18,7 @@ export function loader({ context }: Route.LoaderArgs) {
   return null;
 }
 
-/** Passes the action's headers (Retry-After of a 429) on to the page's response. */
-export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;
+export const headers = passActionHeaders;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const values = formValues(await request.formData());
