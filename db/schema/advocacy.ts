@@ -1,5 +1,5 @@
 // Tables of the advocacy context: legislators and districts (reference data loaded from data/).
-import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /** Sitting members of Congress (senators, representatives, delegates), from data/congress-legislators. */
 export const congressMembers = pgTable(
@@ -62,7 +62,10 @@ export const legislatorOverrides = pgTable("legislator_overrides", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** A campaign: for now, open letters to an institution that people sign. */
+/**
+ * A campaign: an open letter to an institution that people sign, or a letter to legislators that
+ * people send to their own (targets: US Senate, US House, state upper / lower chambers).
+ */
 export const campaigns = pgTable("campaigns", {
   id: serial("id").primaryKey(),
   slug: text("slug").notNull().unique(),
@@ -71,7 +74,23 @@ export const campaigns = pgTable("campaigns", {
   addressee: text("addressee").notNull(),
   summary: text("summary").notNull(),
   backgroundMarkdown: text("background_markdown").notNull().default(""),
+  /** Open letter: its text. Legislator letter: the template for targets who do not yet support the bill. */
   letterMarkdown: text("letter_markdown").notNull(),
+  /** Legislator letter: the template for supporters (cosponsors); empty = the same letter for everyone. */
+  supporterLetterMarkdown: text("supporter_letter_markdown").notNull().default(""),
+  letterSubject: text("letter_subject").notNull().default(""),
+  /** The organisation's own statement, delivered apart from the constituent's words. */
+  organisationStatement: text("organisation_statement").notNull().default(""),
+  talkingPoints: text("talking_points").notNull().default(""),
+  phoneScript: text("phone_script").notNull().default(""),
+  thankYouMarkdown: text("thank_you_markdown").notNull().default(""),
+  targets: jsonb("targets").$type<string[]>().notNull().default([]),
+  /** Only people from these states can act; empty = every state. */
+  targetStates: jsonb("target_states").$type<string[]>().notNull().default([]),
+  bill: text("bill").notNull().default(""),
+  usesStatePathways: boolean("uses_state_pathways").notNull().default(false),
+  startsOn: date("starts_on", { mode: "string" }),
+  endsOn: date("ends_on", { mode: "string" }),
   goal: integer("goal").notNull().default(1000),
   sortOrder: integer("sort_order").notNull().default(0),
   isPublished: boolean("is_published").notNull().default(true),
@@ -116,3 +135,78 @@ export const statePathways = pgTable("state_pathways", {
   sources: text("sources").notNull().default(""),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Legislators staff have marked as supporting a campaign's bill (cosponsors): they get the supporter letter. */
+export const campaignSupporters = pgTable(
+  "campaign_supporters",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    legislatorKey: text("legislator_key").notNull(),
+    markedBy: text("marked_by"),
+    markedAt: timestamp("marked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.legislatorKey] })],
+);
+
+/** One person's action on a legislator-letter campaign: one per e-mail per campaign (acting again updates it). */
+export const campaignActions = pgTable(
+  "campaign_actions",
+  {
+    id: serial("id").primaryKey(),
+    publicId: text("public_id").notNull().unique(),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    street: text("street").notNull(),
+    city: text("city").notNull(),
+    state: text("state").notNull(),
+    zip: text("zip").notNull(),
+    /** The congressional district the person chose, e.g. "NY-22" (null when the campaign has no House target). */
+    district: text("district"),
+    /** The constituent's own words. */
+    story: text("story").notNull().default(""),
+    storyHash: text("story_hash"),
+    ip: text("ip"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("campaign_actions_campaign_email_idx").on(t.campaignId, t.email),
+    index("campaign_actions_created_idx").on(t.campaignId, t.createdAt),
+    index("campaign_actions_story_idx").on(t.campaignId, t.storyHash),
+  ],
+);
+
+/** The letter to one target of an action: one per person per target per campaign. */
+export const actionMessages = pgTable(
+  "action_messages",
+  {
+    id: serial("id").primaryKey(),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => campaignActions.id, { onDelete: "cascade" }),
+    campaignId: integer("campaign_id").notNull(),
+    legislatorKey: text("legislator_key").notNull(),
+    targetName: text("target_name").notNull(),
+    targetTitle: text("target_title").notNull(),
+    target: text("target").notNull(),
+    state: text("state").notNull(),
+    district: text("district").notNull(),
+    version: text("version", { enum: ["supporter", "general"] }).notNull(),
+    subject: text("subject").notNull(),
+    /** The organisation's statement, kept apart from the constituent's message. */
+    organisationStatement: text("organisation_statement").notNull(),
+    /** The constituent's message: the letter as the person left it, filled in for this target, and their story. */
+    constituentMessage: text("constituent_message").notNull(),
+    delivery: text("delivery", { enum: ["email", "prepared"] }).notNull(),
+    recipientEmail: text("recipient_email"),
+    outboxId: integer("outbox_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("action_messages_action_target_idx").on(t.actionId, t.legislatorKey), index("action_messages_campaign_target_idx").on(t.campaignId, t.legislatorKey)],
+);
