@@ -14,6 +14,9 @@ CREATE TABLE "action_messages" (
 	"constituent_message" text NOT NULL,
 	"delivery" text NOT NULL,
 	"recipient_email" text,
+	"phone" text,
+	"contact_url" text,
+	"call_script" text,
 	"outbox_id" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

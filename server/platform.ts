@@ -6,7 +6,7 @@ import { deliverEmailWorker } from "../domains/email/deliver-outbox-message.serv
 import { deliverEmailJob } from "../domains/email/queue-email.server";
 import { ensurePersonWithRole } from "../domains/accounts/people.server";
 import { ensureReferenceData } from "../domains/advocacy/load-reference-data.server";
-import { seedStarterCampaigns } from "../domains/advocacy/open-letters.server";
+import { seedStarterCampaigns } from "../domains/advocacy/campaigns.server";
 import { seedStatePathways } from "../domains/advocacy/state-pathways.server";
 import { seedStarterContent } from "../domains/site/seed-starter-content.server";
 import type { Config } from "../platform/env";
@@ -42,7 +42,8 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
     const { seeded } = await seedStarterContent(handle.db);
     if (seeded) log.info("starter content seeded");
     if (await ensureReferenceData(handle.db)) log.info("legislator reference data loaded");
-    if (await seedStarterCampaigns(handle.db)) log.info("starter open letters seeded");
+    const campaignsSeeded = await seedStarterCampaigns(handle.db);
+    if (campaignsSeeded) log.info("starter campaigns seeded", { count: campaignsSeeded });
     if (await seedStatePathways(handle.db)) log.info("state law tracker seeded");
     if (config.adminEmail) {
       const { granted } = await ensurePersonWithRole(handle.db, config.adminEmail, "admin", null);

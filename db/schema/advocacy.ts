@@ -204,6 +204,10 @@ export const actionMessages = pgTable(
     constituentMessage: text("constituent_message").notNull(),
     delivery: text("delivery", { enum: ["email", "prepared"] }).notNull(),
     recipientEmail: text("recipient_email"),
+    /** How the person reaches an office that takes no e-mail: its phone, its contact form, the call script. */
+    phone: text("phone"),
+    contactUrl: text("contact_url"),
+    callScript: text("call_script"),
     outboxId: integer("outbox_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -21,3 +21,27 @@ export const signatureInputSchema = z.object({
     .transform((v) => v === "on"),
 });
 export type SignatureInput = z.infer<typeof signatureInputSchema>;
+
+const requiredText = (what: string, max: number) =>
+  z
+    .string({ error: `Please enter ${what}.` })
+    .trim()
+    .min(1, `Please enter ${what}.`)
+    .max(max, `Please keep ${what} under ${max} characters.`);
+
+/** A person's letter to their legislators (the action form). */
+export const campaignActionInputSchema = z.object({
+  zip: signatureInputSchema.shape.zip,
+  /** The congressional district chosen for a split ZIP, e.g. "NY-22". */
+  district: z.string().trim().max(8).optional().default(""),
+  upperId: z.string().trim().max(200).optional().default(""),
+  lowerId: z.string().trim().max(200).optional().default(""),
+  letter: requiredText("the letter", 10_000).refine((t) => t.length >= 40, "The letter is nearly empty: please keep at least a few sentences."),
+  supporterLetter: z.string().trim().max(10_000, "Please keep the letter under 10,000 characters.").optional().default(""),
+  story: z.string().trim().max(5_000, "Please keep your story under 5,000 characters.").optional().default(""),
+  name: signatureInputSchema.shape.name,
+  email: emailAddressSchema,
+  street: requiredText("your street address", 200).refine((s) => /\d/.test(s) && /[a-z]/i.test(s), "Please enter your street address with its number, like 120 Main St."),
+  city: requiredText("your city", 100),
+});
+export type CampaignActionInput = z.infer<typeof campaignActionInputSchema>;

@@ -3,7 +3,8 @@ import { findLink } from "../../tests/helpers/smtp-sink";
 import { testEngines } from "../../tests/helpers/test-db";
 import { startTestPlatform } from "../../tests/helpers/test-platform";
 import type { TestPlatform } from "../../tests/helpers/test-platform";
-import { confirmSignature, findOpenLetter, listOpenLetters, seedStarterCampaigns, signOpenLetter } from "./open-letters.server";
+import { seedStarterCampaigns } from "./campaigns.server";
+import { confirmSignature, findOpenLetter, listOpenLetters, signOpenLetter } from "./open-letters.server";
 
 const tokenOf = (url: string) => new URL(url).searchParams.get("token")!;
 const signer = (email: string, extra: Partial<{ name: string; zip: string; showName: boolean }> = {}) => ({
@@ -18,8 +19,8 @@ describe.each(testEngines())("open letters on $name", (engine) => {
   let t: TestPlatform;
   beforeAll(async () => {
     t = await startTestPlatform(engine);
-    expect(await seedStarterCampaigns(t.handle.db)).toBe(true);
-    expect(await seedStarterCampaigns(t.handle.db)).toBe(false);
+    expect(await seedStarterCampaigns(t.handle.db)).toBe(5);
+    expect(await seedStarterCampaigns(t.handle.db)).toBe(0);
   });
   afterAll(async () => t?.close());
 

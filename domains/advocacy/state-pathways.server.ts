@@ -3,7 +3,7 @@
 // "no law found". What a person from a state is asked to do follows from its status.
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { asc, count } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.server";
 import { statePathways } from "../../db/schema/index";
 import { appPath } from "../../platform/app-root";
@@ -45,4 +45,18 @@ export function askFor(p: { status: PathwayStatus; law: string; licenceTitle: st
   if (p.status === "law-in-force") return `Use the existing licence (${p.licenceTitle || "see the law"}), and ask legislators to widen it.`;
   if (p.status === "bill-pending") return `Ask your state legislators to pass ${p.law || "the pending bill"}.`;
   return "Ask your state legislators to introduce a collaborative-practice bill for medical graduates.";
+}
+
+/** The same ask, addressed to a legislator of that state (the {{state_ask}} of a letter). */
+export function letterAskFor(p: { state: string; status: PathwayStatus; law: string; licenceTitle: string }): string {
+  const name = stateNames[p.state] ?? p.state;
+  if (p.status === "law-in-force")
+    return `${name} already licenses these graduates${p.law ? ` under ${p.law}` : ""}${p.licenceTitle ? ` (${p.licenceTitle})` : ""}. Please protect that licence and widen it, so that more graduates can use it to care for patients here.`;
+  if (p.status === "bill-pending") return `Please support ${p.law || "the collaborative-practice bill now before the legislature"}, and help bring it to a vote.`;
+  return `Please introduce or cosponsor a bill to license medical graduates for collaborative practice in ${name}, as other states have done.`;
+}
+
+export async function findStatePathway(db: Executor, state: string) {
+  const [row] = await db.select().from(statePathways).where(eq(statePathways.state, state)).limit(1);
+  return row ?? null;
 }

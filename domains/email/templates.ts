@@ -194,3 +194,36 @@ export function confirmDeletionMail(p: { orgName: string; link: string }): Rende
   ];
   return { subject, text: lines.join("\n\n"), html: layout(p.orgName, lines.map((l) => escapeHtml(l)), [`Sent because someone signed in to this account asked to delete it.`]) };
 }
+
+export type LetterCopy = { to: string; delivery: "email" | "prepared" | "already-sent"; text: string; phone: string | null; contactForm: string | null; callScript: string | null };
+
+/** The copy a person gets after writing to their legislators: every letter, and what is left for them to do. */
+export function campaignLetterCopyMail(p: { orgName: string; campaignTitle: string; name: string; letters: LetterCopy[]; resultUrl: string }): RenderedMail {
+  const subject = `Your letters: ${p.campaignTitle}`;
+  const howSent = (l: LetterCopy) =>
+    l.delivery === "email"
+      ? `We are sending it to the office by e-mail, with your address as the reply-to.`
+      : l.delivery === "already-sent"
+        ? `It was already sent to the office earlier; it was not sent a second time.`
+        : `This office takes messages only through its own contact form${l.contactForm ? ` (${l.contactForm})` : ""}${l.phone ? ` or by phone (${l.phone})` : ""}: please paste the letter there, or call.`;
+  const text = [
+    `Dear ${p.name},`,
+    `Thank you for writing about "${p.campaignTitle}". Here is a copy of each letter.`,
+    ...p.letters.map((l) => `=== To ${l.to} ===\n${howSent(l)}\n\n${l.text}${l.callScript ? `\n\nIf you call, you can say:\n${l.callScript}` : ""}`),
+    `Your letters, the contact links and the call script are also on this page: ${p.resultUrl}`,
+  ].join("\n\n");
+  const html = layout(
+    p.orgName,
+    [
+      `Dear ${escapeHtml(p.name)},`,
+      `Thank you for writing about “${escapeHtml(p.campaignTitle)}”. Here is a copy of each letter.`,
+      ...p.letters.map(
+        (l) =>
+          `<strong>To ${escapeHtml(l.to)}</strong><br>${escapeHtml(howSent(l))}<br><span style="white-space:pre-wrap;display:block;border-left:3px solid #d5dde6;padding-left:12px;margin-top:8px">${escapeHtml(l.text)}</span>`,
+      ),
+      `Your letters, the contact links and the call script are also on ${link(p.resultUrl, "this page")}.`,
+    ],
+    [`Sent because this address was used to write to legislators on our website.`],
+  );
+  return { subject, text, html };
+}

@@ -1,0 +1,94 @@
+// Pure rules of legislator-letter campaigns: letter placeholders, which letter a target gets,
+// whether a campaign is open, the fingerprint of a story (duplicate check), and the text that is
+// delivered. No I/O: the use cases in send-campaign-letter.server.ts call these.
+import { createHash } from "node:crypto";
+
+export const targetKinds = ["us-senate", "us-house", "state-upper", "state-lower"] as const;
+export type TargetKind = (typeof targetKinds)[number];
+
+export const targetKindLabels: Record<TargetKind, string> = {
+  "us-senate": "US Senate",
+  "us-house": "US House",
+  "state-upper": "State senate (upper chamber)",
+  "state-lower": "State house or assembly (lower chamber)",
+};
+
+/**
+ * The placeholders a letter template may use, written {{name}}. Sender and evidence values that are
+ * known when the page is shown are filled in before the person edits the letter; the rest (the
+ * legislator's) are filled in for each target when the letter is sent.
+ */
+export const placeholders = {
+  sender_name: "your name",
+  sender_city: "your city",
+  sender_state: "your state",
+  legislator_title: "the legislator's title (Senator, Representative, …)",
+  legislator_name: "the legislator's name",
+  district: "the legislator's district (or state, for a senator)",
+  members_in_district: "AMG members living in the legislator's district",
+  members_in_state: "AMG members living in the state",
+  state_ask: "what AMG asks of the person's state (from the state law tracker)",
+} as const;
+export type PlaceholderName = keyof typeof placeholders;
+export type PlaceholderValues = Partial<Record<PlaceholderName, string>>;
+
+const tokenPattern = /\{\{\s*([a-z_]+)\s*\}\}/g;
+
+/** Replaces the placeholders it has a value for; leaves the others as they are. */
+export function fillPlaceholders(template: string, values: PlaceholderValues): string {
+  return template.replace(tokenPattern, (token, name: string) => values[name as PlaceholderName] ?? token);
+}
+
+/** Placeholders a template uses that do not exist (shown to staff in the editor). */
+export function unknownPlaceholders(template: string): string[] {
+  return [...new Set([...template.matchAll(tokenPattern)].map((m) => m[1]).filter((name) => !(name in placeholders)))];
+}
+
+/** Supporters (cosponsors) get the supporter letter when the campaign has one; everyone else the general letter. */
+export function letterVersionFor(isSupporter: boolean, campaign: { supporterLetterMarkdown: string }): "supporter" | "general" {
+  return isSupporter && campaign.supporterLetterMarkdown.trim() !== "" ? "supporter" : "general";
+}
+
+/** Is the campaign taking actions on this date (YYYY-MM-DD, the organisation's time zone)? */
+export function campaignPhase(campaign: { startsOn: string | null; endsOn: string | null }, today: string): "upcoming" | "open" | "ended" {
+  if (campaign.startsOn && today < campaign.startsOn) return "upcoming";
+  if (campaign.endsOn && today > campaign.endsOn) return "ended";
+  return "open";
+}
+
+/** Can a person from this state act on the campaign (no list = every state)? */
+export const isStateTargeted = (campaign: { targetStates: string[] }, state: string) => campaign.targetStates.length === 0 || campaign.targetStates.includes(state);
+
+/**
+ * A fingerprint of a person's own words, to spot the same story sent by many addresses: case,
+ * spacing and punctuation do not matter. Null for an empty or very short story.
+ */
+export function storyFingerprint(story: string): string | null {
+  const normalised = story
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+  if (normalised.length < 20) return null;
+  return createHash("sha256").update(normalised).digest("hex");
+}
+
+export type Sender = { name: string; email: string; street: string; city: string; state: string; zip: string };
+
+/** The constituent's message for one target: greeting, their letter, their story, their signature and address. */
+export function composeConstituentMessage(p: { greeting: string; letter: string; story: string; sender: Sender }): string {
+  const { sender } = p;
+  return [
+    `Dear ${p.greeting},`,
+    p.letter.trim(),
+    p.story.trim() ? `In my own words:\n\n${p.story.trim()}` : null,
+    `Sincerely,\n${sender.name}\n${sender.street}\n${sender.city}, ${sender.state} ${sender.zip}\n${sender.email}`,
+  ]
+    .filter((part): part is string => part !== null)
+    .join("\n\n");
+}
+
+/** What an office receives by e-mail: the constituent's message, then, clearly apart, the organisation's statement. */
+export function composeDeliveredLetter(p: { constituentMessage: string; organisationStatement: string; orgName: string }): string {
+  if (!p.organisationStatement.trim()) return p.constituentMessage;
+  return `${p.constituentMessage}\n\n---\nStatement from ${p.orgName}, which helped send this letter:\n\n${p.organisationStatement.trim()}`;
+}
