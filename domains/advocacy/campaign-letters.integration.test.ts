@@ -1,0 +1,155 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actionMessages, campaignActions, campaigns } from "../../db/schema/index";
+import { hitRateLimit } from "../../platform/rate-limit.server";
+import { testEngines } from "../../tests/helpers/test-db";
+import { startTestPlatform } from "../../tests/helpers/test-platform";
+import type { TestPlatform } from "../../tests/helpers/test-platform";
+import type { CampaignActionInput } from "./advocacy.schema";
+import { seedStarterCampaigns } from "./campaigns.server";
+import { ensureReferenceData } from "./load-reference-data.server";
+import { actionLimits, duplicateStoryMessage, sendCampaignLetter } from "./send-campaign-letter.server";
+import { seedStatePathways } from "./state-pathways.server";
+
+// Real rows of the shipped data: Alaska's state legislators publish e-mail addresses.
+const bynum = "ocd-person/b2eaa848-d651-4521-9abb-21b68da5d5c6"; // AK lower district 1
+const stedman = "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285"; // AK upper district A
+
+const person = (email: string, extra: Partial<CampaignActionInput> = {}): CampaignActionInput => ({
+  zip: "13202",
+  district: "",
+  upperId: "",
+  lowerId: "",
+  letter: "Please cosponsor the Resident Physician Shortage Reduction Act. {{members_in_state}} members live in {{sender_state}}.",
+  supporterLetter: "",
+  story: "",
+  name: "Maria Lopez",
+  email,
+  street: "120 Main St",
+  city: "Syracuse",
+  ...extra,
+});
+
+describe.each(testEngines())("letters to legislators on $name", (engine) => {
+  let t: TestPlatform;
+  let ipCounter = 0;
+  beforeAll(async () => {
+    t = await startTestPlatform(engine);
+    await ensureReferenceData(t.handle.db);
+    await seedStatePathways(t.handle.db);
+    expect(await seedStarterCampaigns(t.handle.db)).toBe(5);
+  });
+  afterAll(async () => t?.close());
+
+  const send = (slug: string, input: CampaignActionInput, ip = `198.51.100.${++ipCounter}`) => sendCampaignLetter({ ...t.services, slug, input, ip });
+  const messagesOf = async (email: string) => {
+    const [action] = await t.handle.db.select().from(campaignActions).where(eq(campaignActions.email, email));
+    return t.handle.db.select().from(actionMessages).where(eq(actionMessages.actionId, action.id)).orderBy(actionMessages.target, actionMessages.targetName);
+  };
+
+  it("writes to both senators and the representative, the cosponsors with the thank-you letter, all prepared", async () => {
+    const outcome = await send("residency-shortage-act", person("maria@example.org", { story: "I passed Step 1 and Step 2 CK and applied three years running." }));
+    expect(outcome).toMatchObject({ ok: true, publicId: expect.any(String) });
+    const messages = await messagesOf("maria@example.org");
+    expect(messages.map((m) => [m.target, m.targetName, m.version, m.delivery])).toEqual([
+      ["us-house", expect.any(String), "general", "prepared"],
+      ["us-senate", "Charles E. Schumer", "supporter", "prepared"],
+      ["us-senate", "Kirsten E. Gillibrand", "supporter", "prepared"],
+    ]);
+    const house = messages[0];
+    expect(house.district).toBe("NY-22");
+    expect(house.constituentMessage).toContain(`Dear Representative ${house.targetName},`);
+    expect(house.constituentMessage).toContain("0 members live in New York.");
+    expect(house.constituentMessage).toContain("In my own words:\n\nI passed Step 1");
+    expect(house.constituentMessage).toContain("Maria Lopez\n120 Main St\nSyracuse, NY 13202");
+    // The organisation's statement is stored apart, never inside the constituent's message.
+    expect(house.organisationStatement).toContain("The Alliance of Medical Graduates represents");
+    expect(house.constituentMessage).not.toContain("The Alliance of Medical Graduates represents");
+    expect(messages[1].constituentMessage).toContain("Thank you for supporting the Resident Physician Shortage Reduction Act");
+    expect(house.callScript).toContain(`Representative ${house.targetName}`);
+    const copy = await t.sink.waitFor((m) => m.to.includes("maria@example.org"));
+    expect(copy.subject).toBe("Your letters: Ask Congress to pass the Resident Physician Shortage Reduction Act");
+    expect(copy.text).toContain("=== To Senator Charles E. Schumer (New York) ===");
+    expect(copy.text).toContain("This office takes messages only through its own contact form");
+    expect(copy.text).toContain(`http://amg.test/act/residency-shortage-act/sent/${outcome.ok ? outcome.publicId : ""}`);
+  });
+
+  it("keeps one message per person per target: sending again updates the letters", async () => {
+    const again = await send("residency-shortage-act", person("maria@example.org", { story: "Updated: four years now, still ready to serve in primary care." }));
+    expect(again.ok).toBe(true);
+    const messages = await messagesOf("maria@example.org");
+    expect(messages).toHaveLength(3);
+    expect(messages[0].constituentMessage).toContain("Updated: four years now");
+    const actions = await t.handle.db.select().from(campaignActions).where(eq(campaignActions.email, "maria@example.org"));
+    expect(actions).toHaveLength(1);
+  });
+
+  it("asks for the district of a split ZIP, then writes to that district's representative", async () => {
+    const unsure = await send("residency-shortage-act", person("lee@example.org", { zip: "10001" }));
+    expect(unsure).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { district: expect.stringContaining("choose your congressional district") } });
+    expect(await send("residency-shortage-act", person("lee@example.org", { zip: "10001", district: "NY-12" }))).toMatchObject({ ok: true });
+    const house = (await messagesOf("lee@example.org")).find((m) => m.target === "us-house")!;
+    expect(house.district).toBe("NY-12");
+  });
+
+  it("writes only to the delegate from DC and the resident commissioner from Puerto Rico", async () => {
+    expect(await send("residency-shortage-act", person("dc@example.org", { zip: "20001" }))).toMatchObject({ ok: true });
+    expect((await messagesOf("dc@example.org")).map((m) => [m.target, m.targetTitle])).toEqual([["us-house", "Delegate"]]);
+    expect(await send("residency-shortage-act", person("pr@example.org", { zip: "00901" }))).toMatchObject({ ok: true });
+    expect((await messagesOf("pr@example.org")).map((m) => [m.target, m.targetTitle])).toEqual([["us-house", "Resident Commissioner"]]);
+  });
+
+  it("names a bad or unknown ZIP code", async () => {
+    expect(await send("residency-shortage-act", person("x@example.org", { zip: "00000" }))).toMatchObject({ ok: false, fieldErrors: { zip: expect.stringContaining("We do not know ZIP code 00000") } });
+  });
+
+  it("has state legislators chosen from the state's list, and e-mails the offices that publish an address", async () => {
+    const akLetter = "Please license medical graduates for collaborative practice. {{state_ask}}";
+    const unchosen = await send("collaborative-practice", person("ak@example.org", { zip: "99901", letter: akLetter }));
+    expect(unchosen).toMatchObject({ ok: false, fieldErrors: { upperId: "Please choose your state senator from the list.", lowerId: expect.stringContaining("from the list") } });
+    expect(await send("collaborative-practice", person("ak@example.org", { zip: "99901", letter: akLetter, upperId: stedman, lowerId: bynum }))).toMatchObject({ ok: true });
+    const messages = await messagesOf("ak@example.org");
+    expect(messages.map((m) => [m.targetName, m.delivery, m.recipientEmail])).toEqual([
+      ["Jeremy Bynum", "email", "representative.jeremy.bynum@akleg.gov"],
+      ["Bert Stedman", "email", "senator.bert.stedman@akleg.gov"],
+    ]);
+    expect(messages[0].constituentMessage).toContain("Please introduce or cosponsor a bill to license medical graduates for collaborative practice in Alaska");
+    const office = await t.sink.waitFor((m) => m.to.includes("representative.jeremy.bynum@akleg.gov"));
+    expect(office.header("reply-to")).toContain("ak@example.org");
+    expect(office.text).toContain("Dear Representative Jeremy Bynum,");
+    expect(office.text).toContain("---\nStatement from");
+    expect(messages[0].outboxId).not.toBeNull();
+  });
+
+  it("never e-mails an office twice for one person: sending again keeps the letter already sent", async () => {
+    const before = (await messagesOf("ak@example.org")).map((m) => m.outboxId);
+    expect(await send("collaborative-practice", person("ak@example.org", { zip: "99901", letter: "Please license medical graduates for collaborative practice, now with a new sentence.", upperId: stedman, lowerId: bynum }))).toMatchObject({ ok: true });
+    const after = await messagesOf("ak@example.org");
+    expect(after.map((m) => m.outboxId)).toEqual(before);
+    expect(after[1].constituentMessage).not.toContain("new sentence");
+  });
+
+  it("turns away the same story, word for word, from another address", async () => {
+    const story = "My story: I graduated in 2018, passed every exam, and still have no residency.";
+    expect(await send("residency-shortage-act", person("first@example.org", { story }))).toMatchObject({ ok: true });
+    const copied = await send("residency-shortage-act", person("second@example.org", { story: story.toUpperCase() }));
+    expect(copied).toMatchObject({ ok: false, fieldErrors: { story: duplicateStoryMessage } });
+    expect(await send("residency-shortage-act", person("first@example.org", { story }))).toMatchObject({ ok: true });
+  });
+
+  it("limits actions per connection and per e-mail address", async () => {
+    const ip = "203.0.113.99";
+    for (let i = 0; i < actionLimits.perIp.limit; i++) await hitRateLimit(t.handle.db, actionLimits.perIp, ip, t.services.clock());
+    expect(await send("residency-shortage-act", person("busy@example.org"), ip)).toMatchObject({ ok: false, reason: "rate-limited" });
+    for (let i = 0; i < actionLimits.perEmail.limit; i++) expect(await send("residency-shortage-act", person("many@example.org"))).toMatchObject({ ok: true });
+    expect(await send("residency-shortage-act", person("many@example.org"))).toMatchObject({ ok: false, reason: "rate-limited" });
+  });
+
+  it("takes no action outside the campaign's dates or states", async () => {
+    await t.handle.db.update(campaigns).set({ endsOn: "2020-01-01" }).where(eq(campaigns.slug, "collaborative-practice"));
+    expect(await send("collaborative-practice", person("late@example.org", { zip: "99901", upperId: stedman, lowerId: bynum }))).toMatchObject({ ok: false, formError: expect.stringContaining("has ended") });
+    await t.handle.db.update(campaigns).set({ endsOn: null, targetStates: ["TX"] }).where(eq(campaigns.slug, "collaborative-practice"));
+    expect(await send("collaborative-practice", person("late@example.org", { zip: "99901", upperId: stedman, lowerId: bynum }))).toMatchObject({ ok: false, formError: "This campaign is for people in Texas." });
+    await t.handle.db.update(campaigns).set({ targetStates: [] }).where(eq(campaigns.slug, "collaborative-practice"));
+  });
+});
