@@ -13,9 +13,10 @@ type Props = {
   required?: boolean;
   hint?: ReactNode;
   maxLength?: number;
+  rows?: number;
 };
 
-export function FormField({ name, label, error, defaultValue, type = "text", autoComplete, multiline, required = true, hint, maxLength }: Props) {
+export function FormField({ name, label, error, defaultValue, type = "text", autoComplete, multiline, required = true, hint, maxLength, rows = 7 }: Props) {
   const id = `field-${name}`;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const common = {
@@ -38,7 +39,7 @@ export function FormField({ name, label, error, defaultValue, type = "text", aut
           {hint}
         </p>
       ) : null}
-      {multiline ? <textarea rows={7} {...common} /> : <input type={type} autoComplete={autoComplete} {...common} />}
+      {multiline ? <textarea rows={rows} {...common} /> : <input type={type} autoComplete={autoComplete} {...common} />}
       {error ? (
         <p className="error-message" id={`${id}-error`}>
           {error}

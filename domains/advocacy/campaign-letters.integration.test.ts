@@ -59,7 +59,8 @@ describe.each(testEngines())("letters to legislators on $name", (engine) => {
     const house = messages[0];
     expect(house.district).toBe("NY-22");
     expect(house.constituentMessage).toContain(`Dear Representative ${house.targetName},`);
-    expect(house.constituentMessage).toContain("0 members live in New York.");
+    expect(house.constituentMessage).toContain("Please cosponsor the Resident Physician Shortage Reduction Act.\n");
+    expect(house.constituentMessage).not.toContain("members live in"); // no members there yet: that sentence is left out
     expect(house.constituentMessage).toContain("In my own words:\n\nI passed Step 1");
     expect(house.constituentMessage).toContain("Maria Lopez\n120 Main St\nSyracuse, NY 13202");
     // The organisation's statement is stored apart, never inside the constituent's message.

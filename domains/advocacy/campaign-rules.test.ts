@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { campaignPhase, composeConstituentMessage, composeDeliveredLetter, fillPlaceholders, isStateTargeted, letterVersionFor, storyFingerprint, unknownPlaceholders } from "./campaign-rules";
+import { campaignPhase, composeConstituentMessage, composeDeliveredLetter, fillLetter, fillPlaceholders, isStateTargeted, letterVersionFor, storyFingerprint, unknownPlaceholders } from "./campaign-rules";
 
 describe("letter placeholders", () => {
   it("fills the placeholders it has values for, with or without spaces inside the braces", () => {
     expect(fillPlaceholders("Dear {{legislator_title}} {{ legislator_name }}, {{members_in_state}} members live in {{sender_state}}.", { legislator_title: "Senator", legislator_name: "Ada Lovelace", members_in_state: "1,204" })).toBe(
       "Dear Senator Ada Lovelace, 1,204 members live in {{sender_state}}.",
     );
+  });
+
+  it("leaves out a sentence that would cite zero members", () => {
+    const template = "Please act.\n\n{{members_in_state}} members live in {{sender_state}}.\n\nThank you. {{members_in_state}} members agree. Really.";
+    expect(fillLetter(template, { members_in_state: "0", sender_state: "Ohio" })).toBe("Please act.\n\nThank you. Really.");
+    expect(fillLetter(template, { members_in_state: "12", sender_state: "Ohio" })).toBe("Please act.\n\n12 members live in Ohio.\n\nThank you. 12 members agree. Really.");
   });
 
   it("names the placeholders that do not exist, once each", () => {

@@ -39,6 +39,19 @@ export function fillPlaceholders(template: string, values: PlaceholderValues): s
   return template.replace(tokenPattern, (token, name: string) => values[name as PlaceholderName] ?? token);
 }
 
+/**
+ * Fills a letter: a sentence that would cite a member count of zero ("0 members live in Ohio.")
+ * is left out rather than weaken the letter, then the placeholders are filled.
+ */
+export function fillLetter(template: string, values: PlaceholderValues): string {
+  const citesZero = (sentence: string) => [...sentence.matchAll(tokenPattern)].some((m) => m[1].startsWith("members_in_") && values[m[1] as PlaceholderName] === "0");
+  const paragraphs = template
+    .split(/\n\s*\n/)
+    .map((p) => p.split(/(?<=[.!?])[ \t]+/).filter((sentence) => !citesZero(sentence)).join(" "))
+    .filter((p) => p.trim() !== "");
+  return fillPlaceholders(paragraphs.join("\n\n"), values);
+}
+
 /** Placeholders a template uses that do not exist (shown to staff in the editor). */
 export function unknownPlaceholders(template: string): string[] {
   return [...new Set([...template.matchAll(tokenPattern)].map((m) => m[1]).filter((name) => !(name in placeholders)))];

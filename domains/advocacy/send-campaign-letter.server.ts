@@ -17,7 +17,7 @@ import { newToken } from "../email/tokens";
 import { getSiteSettings } from "../site/queries.server";
 import type { CampaignActionInput } from "./advocacy.schema";
 import { membersInDistrict, placeValues } from "./campaign-evidence.server";
-import { campaignPhase, composeConstituentMessage, composeDeliveredLetter, fillPlaceholders, isStateTargeted, letterVersionFor, storyFingerprint } from "./campaign-rules";
+import { campaignPhase, composeConstituentMessage, composeDeliveredLetter, fillLetter, fillPlaceholders, isStateTargeted, letterVersionFor, storyFingerprint } from "./campaign-rules";
 import type { PlaceholderValues } from "./campaign-rules";
 import { planTargets } from "./campaign-targets.server";
 import type { CampaignTarget } from "./campaign-targets.server";
@@ -50,7 +50,7 @@ function letterFor(campaign: Campaign, input: CampaignActionInput, target: Campa
   const version = letterVersionFor(target.isSupporter, campaign);
   const body = version === "supporter" ? input.supporterLetter || campaign.supporterLetterMarkdown : input.letter;
   const filled = { ...values, legislator_title: target.title, legislator_name: target.name, district: target.district };
-  return { version, subject: fillPlaceholders(campaign.letterSubject || campaign.title, filled), body: fillPlaceholders(body, filled) };
+  return { version, subject: fillPlaceholders(campaign.letterSubject || campaign.title, filled), body: fillLetter(body, filled) };
 }
 
 export async function sendCampaignLetter(

@@ -1,6 +1,8 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/act";
 import { LegislatorCard } from "../../components/legislator-card";
+import { ProgressMeter } from "../../components/progress-meter";
+import { listLegislatorCampaigns } from "../../../domains/advocacy/campaigns.server";
 import { findLegislatorsByZip } from "../../../domains/advocacy/legislator-directory.server";
 import { markPublic } from "../../../platform/request-context";
 
@@ -13,17 +15,18 @@ const houseLookup = "https://www.house.gov/representatives/find-your-representat
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const zip = new URL(request.url).searchParams.get("zip");
+  const campaigns = await listLegislatorCampaigns(context.services.db);
   if (zip === null) {
     markPublic(context);
-    return { zip: "", result: null };
+    return { zip: "", result: null, campaigns };
   }
   const result = await findLegislatorsByZip(context.services.db, zip);
   if (result.ok) markPublic(context);
-  return { zip, result };
+  return { zip, result, campaigns };
 }
 
 export default function Act({ loaderData }: Route.ComponentProps) {
-  const { zip, result } = loaderData;
+  const { zip, result, campaigns } = loaderData;
   const error = result && !result.ok ? result.message : undefined;
   return (
     <div className="page narrow">
@@ -32,6 +35,23 @@ export default function Act({ loaderData }: Route.ComponentProps) {
         The Resident Physician Shortage Reduction Act of 2025 would add 2,000 Medicare-supported residency positions a year for seven years: 14,000 in
         all. It is H.R. 4731 in the House and S. 2439 in the Senate. Find who represents you and ask them to cosponsor it.
       </p>
+      {campaigns.length ? (
+        <section aria-labelledby="campaigns-heading">
+          <h2 id="campaigns-heading">Write to your legislators</h2>
+          <div className="campaign-grid">
+            {campaigns.map((c) => (
+              <article key={c.slug} className="campaign-card">
+                <h3>
+                  <Link to={`/act/${c.slug}${result?.ok ? `?zip=${result.zip}` : ""}`}>{c.title}</Link>
+                </h3>
+                <p>{c.summary}</p>
+                <ProgressMeter count={c.actions} goal={c.goal} noun={["person has written", "people have written"]} />
+              </article>
+            ))}
+          </div>
+        </section>
+      ) : null}
+      <h2>Who represents you</h2>
       <Form method="get" className="zip-form" noValidate>
         <div className={`field${error ? " field-error" : ""}`}>
           <label htmlFor="field-zip">Your ZIP code</label>

@@ -2,6 +2,7 @@ import { data } from "react-router";
 import type { Route } from "./+types/letter-thanks";
 import { findOpenLetter } from "../../../domains/advocacy/open-letters.server";
 import { ProgressMeter } from "../../components/progress-meter";
+import { ShareLinks } from "../../components/share-links";
 
 export const meta: Route.MetaFunction = () => [{ title: "Thank you for signing — AMG" }];
 
@@ -13,21 +14,13 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export default function LetterThanks({ loaderData }: Route.ComponentProps) {
-  const text = encodeURIComponent(`I signed “${loaderData.title}”. Add your name:`);
-  const url = encodeURIComponent(loaderData.url);
   return (
     <div className="page narrow">
       <h1>Thank you: your signature counts</h1>
       <p className="lead">Every name shows the people who run medical training how many stand with unmatched graduates.</p>
       <ProgressMeter count={loaderData.signatures} goal={loaderData.goal} />
       <h2>Ask others to sign</h2>
-      <ul className="share-links">
-        <li><a href={`mailto:?subject=${encodeURIComponent(loaderData.title)}&body=${text}%20${url}`}>Share by e-mail</a></li>
-        <li><a href={`https://bsky.app/intent/compose?text=${text}%20${url}`} rel="noopener">Share on Bluesky</a></li>
-        <li><a href={`https://x.com/intent/post?text=${text}&url=${url}`} rel="noopener">Share on X</a></li>
-        <li><a href={`https://www.facebook.com/sharer/sharer.php?u=${url}`} rel="noopener">Share on Facebook</a></li>
-        <li><a href={`https://www.linkedin.com/sharing/share-offsite/?url=${url}`} rel="noopener">Share on LinkedIn</a></li>
-      </ul>
+      <ShareLinks url={loaderData.url} title={loaderData.title} text={`I signed “${loaderData.title}”. Add your name:`} />
       <p>
         Next: <a href="/act">ask your legislators to support more residency positions</a>.
       </p>

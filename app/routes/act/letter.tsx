@@ -3,7 +3,7 @@ import type { Route } from "./+types/letter";
 import { FormField, HoneypotField, SelectField } from "../../components/form-field";
 import { ProgressMeter } from "../../components/progress-meter";
 import { FormAlert } from "../../components/form-alert";
-import { formValues, invalidForm, isSpam, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { formValues, invalidForm, isSpam, isTooFast, passActionHeaders, rateLimitedForm } from "../../form-data";
 import { signatureInputSchema } from "../../../domains/advocacy/advocacy.schema";
 import { findOpenLetter, signOpenLetter } from "../../../domains/advocacy/open-letters.server";
 import { stateNames } from "../../../domains/advocacy/states";
@@ -22,9 +22,6 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export const headers = passActionHeaders;
-
-/** A form sent back less than two seconds after the page was made was not filled in by a person. */
-const isTooFast = (values: Record<string, string>, now: number) => now - Number(values.rendered ?? 0) < 2000;
 
 export async function action({ params, request, context }: Route.ActionArgs) {
   const values = formValues(await request.formData());

@@ -1,0 +1,25 @@
+import { data } from "react-router";
+import type { Route } from "./+types/campaign-thanks";
+import { ShareLinks } from "../../components/share-links";
+import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns.server";
+import { renderMarkdown } from "../../../platform/markdown.server";
+import { markPublic } from "../../../platform/request-context";
+
+export const meta: Route.MetaFunction = () => [{ title: "Thank you — AMG" }];
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const campaign = await findLegislatorCampaign(context.services.db, params.slug);
+  if (!campaign) throw data({ message: "No such campaign." }, { status: 404 });
+  markPublic(context);
+  return { title: campaign.title, thankYouHtml: renderMarkdown(campaign.thankYouMarkdown), shareUrl: `${context.services.appUrl}/act/${campaign.slug}` };
+}
+
+export default function CampaignThanks({ loaderData }: Route.ComponentProps) {
+  return (
+    <div className="page narrow">
+      <h1>Thank you</h1>
+      <div className="prose" dangerouslySetInnerHTML={{ __html: loaderData.thankYouHtml }} />
+      <ShareLinks url={loaderData.shareUrl} title={loaderData.title} text={`Write to your legislators: “${loaderData.title}”. It takes two minutes:`} />
+    </div>
+  );
+}

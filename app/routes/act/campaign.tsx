@@ -1,0 +1,290 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/campaign";
+import { FormAlert } from "../../components/form-alert";
+import { FormField, HoneypotField, SelectField } from "../../components/form-field";
+import { ProgressMeter } from "../../components/progress-meter";
+import { StatePathwaysMap, StatePathwaysTable } from "../../components/state-pathways-tracker";
+import { formValues, invalidForm, isSpam, isTooFast, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { getViewer } from "../../session.server";
+import { siteSettingsFor } from "../../site-settings.server";
+import { campaignActionInputSchema } from "../../../domains/advocacy/advocacy.schema";
+import { prepareCampaignAction } from "../../../domains/advocacy/campaign-page.server";
+import { campaignPhase } from "../../../domains/advocacy/campaign-rules";
+import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns.server";
+import { localDate, sendCampaignLetter } from "../../../domains/advocacy/send-campaign-letter.server";
+import { listStatePathways } from "../../../domains/advocacy/state-pathways.server";
+import { findZipOfApplicant } from "../../../domains/membership/member-counts.server";
+import { renderMarkdown } from "../../../platform/markdown.server";
+import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
+
+export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.campaign.title ?? "Campaign"} — AMG` }, { name: "description", content: d?.campaign.summary ?? "" }];
+
+const houseLookup = "https://ziplook.house.gov/htbin/findrep_house";
+
+export async function loader(args: Route.LoaderArgs) {
+  const { params, request, context } = args;
+  const { db, clock } = context.services;
+  const found = await findLegislatorCampaign(db, params.slug);
+  if (!found) throw data({ message: "No such campaign." }, { status: 404 });
+  const { actions, ...campaign } = found;
+  const now = clock();
+  const url = new URL(request.url);
+  let zip = url.searchParams.get("zip");
+  const viewer = await getViewer(args);
+  let zipFromProfile = false;
+  if (zip === null && viewer) {
+    zip = await findZipOfApplicant(db, viewer.email);
+    zipFromProfile = zip !== null;
+  }
+  const { officeHours } = await siteSettingsFor(context);
+  const step = zip === null ? null : await prepareCampaignAction(db, campaign, zip, url.searchParams.get("district") ?? "", now);
+  markPublic(context);
+  cacheNoLongerThan(context, new Date(now.getTime() + 30_000)); // counts may lag 30 s
+  return {
+    campaign: {
+      slug: campaign.slug,
+      title: campaign.title,
+      summary: campaign.summary,
+      bill: campaign.bill,
+      goal: campaign.goal,
+      actions,
+      phase: campaignPhase(campaign, localDate(now, officeHours.timeZone)),
+      startsOn: campaign.startsOn,
+      backgroundHtml: renderMarkdown(campaign.backgroundMarkdown),
+      talkingPointsHtml: campaign.talkingPoints ? renderMarkdown(campaign.talkingPoints) : "",
+      usesStatePathways: campaign.usesStatePathways,
+    },
+    pathways: campaign.usesStatePathways ? await listStatePathways(db) : null,
+    zip: zip ?? "",
+    zipFromProfile,
+    step,
+    renderedAt: now.getTime(),
+  };
+}
+
+export const headers = passActionHeaders;
+
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const values = formValues(await request.formData());
+  if (isSpam(values) || isTooFast(values, context.services.clock().getTime())) return redirect(`/act/${params.slug}/thanks`);
+  const parsed = campaignActionInputSchema.safeParse(values);
+  if (!parsed.success) return invalidForm(parsed.error.issues, values);
+  const outcome = await sendCampaignLetter({ ...context.services, slug: params.slug, input: parsed.data, ip: context.clientIp });
+  if (outcome.ok) return redirect(`/act/${params.slug}/sent/${outcome.publicId}`);
+  if (outcome.reason === "not-found") throw data({ message: "No such campaign." }, { status: 404 });
+  if (outcome.reason === "rate-limited") return rateLimitedForm("Too many letters from your connection or address in a short time. Please wait and try again.", outcome.retryAfterSeconds, values);
+  return data({ fieldErrors: outcome.fieldErrors, formError: outcome.formError ?? (Object.keys(outcome.fieldErrors).length ? "Please check the fields marked below." : null), values }, { status: 400 });
+}
+
+type Step = Extract<NonNullable<Route.ComponentProps["loaderData"]["step"]>, { ok: true }>;
+
+function TargetsAndChoices({ step, errors, values }: { step: Step; errors: Record<string, string>; values: Record<string, string> }) {
+  const { plan } = step;
+  const chosenDistrict = values.district ?? plan.chosenDistrict ?? "";
+  const showDistricts = plan.districtOptions.length > 1 && (plan.targets.length === 0 || step.isSplit);
+  return (
+    <>
+      <h2 id="targets-heading">Your letter goes to</h2>
+      {plan.targets.length ? (
+        <ul className="target-list">
+          {plan.targets
+            .filter((t) => t.kind === "us-senate" || (t.kind === "us-house" && !showDistricts))
+            .map((t) => (
+              <li key={t.key}>
+                <strong>
+                  {t.title} {t.name}
+                </strong>{" "}
+                ({t.party}, {t.district}) ·{" "}
+                <span className="delivery-badge">{t.email ? "sent by e-mail" : "through the office's contact form or phone"}</span>
+              </li>
+            ))}
+        </ul>
+      ) : null}
+      {showDistricts ? (
+        <fieldset aria-describedby={errors.district ? "field-district-error" : undefined}>
+          <legend>Your congressional district</legend>
+          <p className="hint">
+            ZIP {step.zip} is split between {plan.districtOptions.length} districts. Not sure which is yours?{" "}
+            <a href={houseLookup} rel="noopener">
+              Check with your street address on the House's official lookup
+            </a>
+            .
+          </p>
+          {plan.districtOptions.map((d) => (
+            <label key={d.key} className="choice">
+              <input type="radio" name="district" value={d.key} defaultChecked={chosenDistrict === d.key} />
+              <span>
+                {d.label}: {d.representative ?? "seat vacant"}
+              </span>
+            </label>
+          ))}
+          {errors.district ? (
+            <p className="error-message" id="field-district-error">
+              {errors.district}
+            </p>
+          ) : null}
+        </fieldset>
+      ) : (
+        <input type="hidden" name="district" value={plan.chosenDistrict ?? ""} />
+      )}
+      {plan.chamberLists.length ? (
+        <fieldset>
+          <legend>Your state legislators</legend>
+          <p className="hint">
+            State districts cannot be found from a ZIP code alone: choose yours from the list.{" "}
+            {plan.legislatureWebsite ? (
+              <>
+                Not sure? Find them by address on{" "}
+                <a href={plan.legislatureWebsite} rel="noopener">
+                  your legislature's website
+                </a>{" "}
+                or{" "}
+              </>
+            ) : (
+              "Not sure? Find them by address on "
+            )}
+            <a href="https://openstates.org/find_your_legislator/" rel="noopener">
+              Open States
+            </a>
+            , or <Link to={`/act/state/${plan.state}`}>search the list by name</Link>.
+          </p>
+          {plan.chamberLists.map((c) => (
+            <SelectField key={c.field} name={c.field} label={c.label} options={c.options.map((o) => [o.id, o.label])} value={values[c.field] ?? c.chosen ?? ""} error={errors[c.field]} />
+          ))}
+        </fieldset>
+      ) : null}
+    </>
+  );
+}
+
+export default function CampaignPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { campaign, pathways, zip, zipFromProfile, step, renderedAt } = loaderData;
+  const errors: Record<string, string> = actionData?.fieldErrors ?? {};
+  const values: Record<string, string> = actionData?.values ?? {};
+  const zipError = step && !step.ok ? step.zipError : undefined;
+  const ready = step?.ok && step.plan.state && step.stateAllowed;
+  return (
+    <div className="page narrow">
+      <p className="hint">{campaign.bill ? `Letter to your legislators · ${campaign.bill}` : "Letter to your legislators"}</p>
+      <h1>{campaign.title}</h1>
+      <p className="lead">{campaign.summary}</p>
+      <ProgressMeter count={campaign.actions} goal={campaign.goal} noun={["person has written", "people have written"]} />
+      {campaign.phase !== "open" ? (
+        <div className="notice" role="status">
+          <p>{campaign.phase === "ended" ? "This campaign has ended. Thank you to everyone who wrote." : `This campaign opens on ${campaign.startsOn}.`}</p>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="zip-heading">
+        <h2 id="zip-heading">1. Your ZIP code</h2>
+        {zipFromProfile ? <p className="hint">We used the ZIP code on your profile. Type another to write from somewhere else.</p> : null}
+        <Form method="get" className="zip-form" noValidate>
+          <div className={`field${zipError ? " field-error" : ""}`}>
+            <label htmlFor="field-zip">ZIP code where you live</label>
+            <input id="field-zip" type="text" name="zip" inputMode="numeric" autoComplete="postal-code" maxLength={10} defaultValue={zip} aria-invalid={zipError ? true : undefined} aria-describedby={zipError ? "field-zip-error" : undefined} />
+            {zipError ? (
+              <p className="error-message" id="field-zip-error">
+                {zipError}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit">Find my legislators</button>
+        </Form>
+      </section>
+
+      {step?.ok && !step.plan.state ? (
+        <Form method="get" className="stack-form">
+          <input type="hidden" name="zip" value={step.zip} />
+          <fieldset>
+            <legend>ZIP {step.zip} crosses a state line: which district do you live in?</legend>
+            {step.plan.districtOptions.map((d) => (
+              <label key={d.key} className="choice">
+                <input type="radio" name="district" value={d.key} required /> {d.label}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit">Continue</button>
+        </Form>
+      ) : null}
+      {step?.ok && step.plan.state && !step.stateAllowed ? (
+        <div className="notice" role="status">
+          <p>This campaign is for people in {step.allowedStates.join(", ")}. See the other ways to help on the <Link to="/act">take action</Link> page.</p>
+        </div>
+      ) : null}
+
+      {ready && campaign.phase === "open" ? (
+        <section aria-labelledby="targets-heading" className="action-form">
+          <Form method="post" action={`/act/${campaign.slug}?zip=${step.zip}`} noValidate className="stack-form">
+            <FormAlert message={actionData?.formError ?? errors.zip} />
+            <input type="hidden" name="zip" value={step.zip} />
+            <input type="hidden" name="rendered" value={renderedAt} />
+            <TargetsAndChoices step={step} errors={errors} values={values} />
+            {step.stateAsk ? (
+              <div className="notice">
+                <p>
+                  <strong>In {step.plan.stateName}:</strong> {step.stateAsk}
+                </p>
+              </div>
+            ) : null}
+            <h2>2. Your letter</h2>
+            <p className="letter-fixed">Dear [your legislator's title and name],</p>
+            <FormField
+              name="letter"
+              label={step.supporterLetter ? "Letter to those who have not yet cosponsored" : "Your letter (edit it as you like)"}
+              multiline
+              rows={12}
+              defaultValue={values.letter ?? step.letter}
+              error={errors.letter}
+              maxLength={10000}
+              hint="Words in {{double braces}} are filled in for each legislator when you send."
+            />
+            {step.supporterLetter !== null ? (
+              <FormField name="supporterLetter" label="Letter to those who already support the bill (a thank-you)" multiline rows={9} defaultValue={values.supporterLetter ?? step.supporterLetter} error={errors.supporterLetter} maxLength={10000} />
+            ) : null}
+            <FormField
+              name="story"
+              label="Your story"
+              required={false}
+              multiline
+              rows={5}
+              defaultValue={values.story}
+              error={errors.story}
+              maxLength={5000}
+              hint="A few sentences in your own words make a letter count most: who you are, and why this matters to you."
+            />
+            <p className="letter-fixed">Sincerely, [your name and address, below]</p>
+            <h2>3. About you</h2>
+            <p className="hint">Offices answer only their own constituents, so they need your street address. We use it for these letters only.</p>
+            <FormField name="name" label="Your name" autoComplete="name" defaultValue={values.name} error={errors.name} maxLength={120} />
+            <FormField name="email" label="Your e-mail" type="email" autoComplete="email" defaultValue={values.email} error={errors.email} hint="We send you a copy of every letter." />
+            <FormField name="street" label="Street address" autoComplete="street-address" defaultValue={values.street} error={errors.street} maxLength={200} />
+            <FormField name="city" label="City" autoComplete="address-level2" defaultValue={values.city} error={errors.city} maxLength={100} />
+            <p className="hint">
+              State: {step.plan.stateName} · ZIP code: {step.zip}
+            </p>
+            <HoneypotField />
+            <button type="submit">Send my letters</button>
+          </Form>
+        </section>
+      ) : null}
+
+      {pathways ? (
+        <section aria-labelledby="tracker-heading" id="tracker">
+          <h2 id="tracker-heading">Where each state stands</h2>
+          <StatePathwaysMap states={pathways} />
+          <StatePathwaysTable states={pathways} />
+        </section>
+      ) : null}
+      <section aria-labelledby="background-heading">
+        <h2 id="background-heading">Why it matters</h2>
+        <div className="prose" dangerouslySetInnerHTML={{ __html: campaign.backgroundHtml }} />
+        {campaign.talkingPointsHtml ? (
+          <>
+            <h3>Talking points</h3>
+            <div className="prose" dangerouslySetInnerHTML={{ __html: campaign.talkingPointsHtml }} />
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}
