@@ -6,7 +6,7 @@ import { testEngines } from "../../tests/helpers/test-db";
 import { startTestPlatform } from "../../tests/helpers/test-platform";
 import type { TestPlatform } from "../../tests/helpers/test-platform";
 import type { CampaignActionInput } from "./advocacy.schema";
-import { seedStarterCampaigns } from "./campaigns.server";
+import { findLegislatorCampaign, seedStarterCampaigns } from "./campaigns.server";
 import { ensureReferenceData } from "./load-reference-data.server";
 import { actionLimits, duplicateStoryMessage, sendCampaignLetter } from "./send-campaign-letter.server";
 import { seedStatePathways } from "./state-pathways.server";
@@ -120,6 +120,9 @@ describe.each(testEngines())("letters to legislators on $name", (engine) => {
     expect(office.text).toContain("Dear Representative Jeremy Bynum,");
     expect(office.text).toContain("---\nStatement from");
     expect(messages[0].outboxId).not.toBeNull();
+    // Each campaign counts its own people.
+    expect((await findLegislatorCampaign(t.handle.db, "collaborative-practice"))!.actions).toBe(1);
+    expect((await findLegislatorCampaign(t.handle.db, "residency-shortage-act"))!.actions).toBe(4);
   });
 
   it("never e-mails an office twice for one person: sending again keeps the letter already sent", async () => {

@@ -1,7 +1,7 @@
 // Reads of campaigns (both kinds) and the seeding of the starter campaigns.
 import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.server";
-import { campaignActions, campaigns, campaignSupporters, congressMembers } from "../../db/schema/index";
+import { campaigns, campaignSupporters, congressMembers } from "../../db/schema/index";
 import { containsPattern } from "../../platform/search-pattern";
 import { starterFederalSupporters, starterLegislatorCampaigns, starterOpenLetters } from "./starter-campaigns";
 
@@ -23,7 +23,8 @@ export async function seedStarterCampaigns(db: Database): Promise<number> {
   return inserted.length;
 }
 
-export const actionCount = sql<number>`(select count(*)::int from ${campaignActions} where ${campaignActions.campaignId} = ${campaigns.id})`;
+// Written out: inside a subquery drizzle leaves column names unqualified, and "id" would be the inner table's.
+export const actionCount = sql<number>`(select count(*)::int from campaign_actions ca where ca.campaign_id = campaigns.id)`;
 
 /** Published letters to legislators, with how many people have written. */
 export async function listLegislatorCampaigns(db: Executor) {

@@ -20,7 +20,8 @@ export const signatureLimits = {
 
 export const signatureConfirmHours = 72;
 
-const confirmedCount = sql<number>`(select count(*)::int from ${signatures} where ${signatures.campaignId} = ${campaigns.id} and ${signatures.status} = 'confirmed')`;
+// Written out: inside a subquery drizzle leaves column names unqualified, and "id" would be the inner table's.
+const confirmedCount = sql<number>`(select count(*)::int from signatures s where s.campaign_id = campaigns.id and s.status = 'confirmed')`;
 
 export async function listOpenLetters(db: Executor) {
   return db
