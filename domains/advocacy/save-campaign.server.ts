@@ -1,0 +1,112 @@
+// Staff create and edit campaigns of both kinds. Letters may only use placeholders that exist;
+// dates, targets and states are checked; every save is audited and refreshes the public pages.
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "../../db/client.server";
+import { campaigns } from "../../db/schema/index";
+import { AppError, toFieldErrors } from "../../platform/errors";
+import { recordAudit } from "../accounts/audit.server";
+import type { Actor } from "../accounts/audit.server";
+import { announceContentChanged } from "../site/content-changed.server";
+import { targetKinds, unknownPlaceholders } from "./campaign-rules";
+import { stateNames } from "./states";
+
+const text = (max: number, message?: string) => {
+  const base = z.string().trim().max(max, `Please keep this under ${max.toLocaleString("en-US")} characters.`);
+  return message ? base.min(1, message) : base;
+};
+const placeholdersOk = (value: string) => unknownPlaceholders(value).length === 0;
+const placeholderMessage = (value: string) => `Unknown placeholder: ${unknownPlaceholders(value).map((p) => `{{${p}}}`).join(", ")}.`;
+const withPlaceholders = (max: number, required?: string) => text(max, required).superRefine((v, ctx) => (placeholdersOk(v) ? undefined : ctx.addIssue({ code: "custom", message: placeholderMessage(v) })));
+const optionalDate = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "Please enter a date as YYYY-MM-DD.")
+  .transform((v) => (v === "" ? null : v));
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");
+
+export const campaignInputSchema = z
+  .object({
+    kind: z.enum(["open-letter", "legislator-letter"], { error: "Please choose the kind of campaign." }),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, like fund-residencies.")
+      .max(60, "Please keep the address under 60 characters.")
+      .refine((s) => !["state", "new"].includes(s), "This address is taken by another page."),
+    title: text(160, "Please give the campaign a title."),
+    addressee: text(200, "Please say to whom the letter is addressed."),
+    summary: text(300, "Please write a one-sentence summary."),
+    backgroundMarkdown: text(20_000),
+    letterSubject: withPlaceholders(200),
+    letterMarkdown: withPlaceholders(10_000, "Please write the letter."),
+    supporterLetterMarkdown: withPlaceholders(10_000),
+    organisationStatement: text(3_000),
+    talkingPoints: text(5_000),
+    phoneScript: withPlaceholders(3_000),
+    thankYouMarkdown: text(5_000),
+    targets: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").filter(Boolean))
+      .pipe(z.array(z.enum(targetKinds, { error: "Unknown target." }))),
+    targetStates: z
+      .string()
+      .default("")
+      .transform((v) => [...new Set(v.toUpperCase().split(/[\s,]+/).filter(Boolean))])
+      .superRefine((codes, ctx) => {
+        const unknown = codes.filter((c) => !stateNames[c]);
+        if (unknown.length) ctx.addIssue({ code: "custom", message: `Unknown state code: ${unknown.join(", ")}. Use two-letter codes like NY, TX.` });
+      }),
+    bill: text(100),
+    usesStatePathways: checkbox,
+    startsOn: optionalDate,
+    endsOn: optionalDate,
+    goal: z.coerce.number({ error: "Please enter the goal as a number." }).int("Please enter a whole number.").min(1, "The goal must be at least 1.").max(10_000_000, "Please enter a smaller goal."),
+    sortOrder: z.coerce.number({ error: "Please enter a number." }).int("Please enter a whole number.").default(0),
+    isPublished: checkbox,
+  })
+  .superRefine((c, ctx) => {
+    if (c.kind === "legislator-letter" && c.targets.length === 0) ctx.addIssue({ code: "custom", path: ["targets"], message: "Please choose whom people write to." });
+    if (c.startsOn && c.endsOn && c.endsOn < c.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The campaign cannot end before it starts." });
+  });
+export type CampaignInput = z.infer<typeof campaignInputSchema>;
+
+function parse(raw: unknown): CampaignInput {
+  const parsed = campaignInputSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("VALIDATION", "Invalid campaign", toFieldErrors(parsed.error.issues));
+  return parsed.data;
+}
+
+async function slugTaken(db: Database, slug: string, exceptId?: number) {
+  const [row] = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)).limit(1);
+  return row !== undefined && row.id !== exceptId;
+}
+
+export async function createCampaign(db: Database, actor: Actor, raw: unknown, now: Date): Promise<string> {
+  const input = parse(raw);
+  if (await slugTaken(db, input.slug)) throw new AppError("CONFLICT", "Slug taken", { slug: "Another campaign already has this address." });
+  await db.transaction(async (tx) => {
+    await tx.insert(campaigns).values({ ...input, createdAt: now, updatedAt: now });
+    await recordAudit(tx, actor, { action: "campaign.create", subjectType: "campaign", subjectId: input.slug, details: { title: input.title, kind: input.kind } });
+    await announceContentChanged(tx, "campaigns");
+  });
+  return input.slug;
+}
+
+export async function updateCampaign(db: Database, actor: Actor, slug: string, raw: unknown, now: Date): Promise<string> {
+  const input = parse(raw);
+  const [existing] = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)).limit(1);
+  if (!existing) throw new AppError("NOT_FOUND", "No such campaign");
+  if (await slugTaken(db, input.slug, existing.id)) throw new AppError("CONFLICT", "Slug taken", { slug: "Another campaign already has this address." });
+  await db.transaction(async (tx) => {
+    await tx.update(campaigns).set({ ...input, updatedAt: now }).where(eq(campaigns.id, existing.id));
+    await recordAudit(tx, actor, { action: "campaign.update", subjectType: "campaign", subjectId: input.slug, details: { title: input.title, isPublished: input.isPublished, renamedFrom: slug === input.slug ? undefined : slug } });
+    await announceContentChanged(tx, "campaigns");
+  });
+  return input.slug;
+}

@@ -1,0 +1,43 @@
+// Staff keep the state law tracker current: a state's status, the law or bill, the licence, the
+// source. Audited; the public map and table and what people from that state are asked change at once.
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "../../db/client.server";
+import { statePathways } from "../../db/schema/index";
+import { AppError, toFieldErrors } from "../../platform/errors";
+import { recordAudit } from "../accounts/audit.server";
+import type { Actor } from "../accounts/audit.server";
+import { announceContentChanged } from "../site/content-changed.server";
+
+const text = (max: number) => z.string().trim().max(max, `Please keep this under ${max} characters.`);
+
+export const statePathwayInputSchema = z
+  .object({
+    status: z.enum(["law-in-force", "bill-pending", "none"], { error: "Please choose the status." }),
+    law: text(200),
+    year: z
+      .string()
+      .trim()
+      .refine((v) => v === "" || (/^\d{4}$/.test(v) && Number(v) >= 1990 && Number(v) <= 2100), "Please enter a year like 2023.")
+      .transform((v) => (v === "" ? null : Number(v))),
+    licenceTitle: text(120),
+    requirements: text(2000),
+    practiceRules: text(2000),
+    sources: text(1000),
+  })
+  .superRefine((p, ctx) => {
+    if (p.status === "law-in-force" && !p.law) ctx.addIssue({ code: "custom", path: ["law"], message: "Please name the law (e.g. Missouri SB 716)." });
+    if (p.status === "bill-pending" && !p.law) ctx.addIssue({ code: "custom", path: ["law"], message: "Please give the bill's number (e.g. A 1234)." });
+    if (p.status !== "none" && !p.sources) ctx.addIssue({ code: "custom", path: ["sources"], message: "Please give a source (a link to the law or bill)." });
+  });
+
+export async function updateStatePathway(db: Database, actor: Actor, state: string, raw: unknown, now: Date): Promise<void> {
+  const parsed = statePathwayInputSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("VALIDATION", "Invalid state entry", toFieldErrors(parsed.error.issues));
+  await db.transaction(async (tx) => {
+    const rows = await tx.update(statePathways).set({ ...parsed.data, updatedAt: now }).where(eq(statePathways.state, state)).returning({ state: statePathways.state });
+    if (!rows.length) throw new AppError("NOT_FOUND", "No such state");
+    await recordAudit(tx, actor, { action: "state-pathway.update", subjectType: "state", subjectId: state, details: parsed.data });
+    await announceContentChanged(tx, "state-pathways");
+  });
+}
