@@ -16,6 +16,7 @@ function flatten(entries: RouteConfigEntry[], parent = ""): { path: string; file
   });
 }
 
+const bynum = "ocd-person/b2eaa848-d651-4521-9abb-21b68da5d5c6"; // an Alaska state representative, from the shipped data
 const consoleRoutes = flatten(routes as RouteConfigEntry[]).filter((r) => r.path === "admin" || r.path.startsWith("admin/"));
 
 describe("console authorisation matrix", () => {
@@ -40,6 +41,8 @@ describe("console authorisation matrix", () => {
     await post(app, "/join/apply", application("applicant@example.org"));
     const queue = await (await fetch(`${app.url}/admin/applications`, { headers: { cookie: cookies.staff } })).text();
     ids.application = queue.match(/href="\/admin\/applications\/([^"]+)"/)![1];
+    const letter = { zip: "99901", rendered: "1", upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285", lowerId: bynum, letter: "Please license medical graduates for collaborative practice in Alaska.", name: "Ann Lee", email: "ann@example.org", street: "1 Main St", city: "Ketchikan" };
+    expect((await post(app, "/act/collaborative-practice?zip=99901", letter)).status).toBe(302);
     const inbox = await (await fetch(`${app.url}/admin/inbox`, { headers: { cookie: cookies.staff } })).text();
     ids.message = inbox.match(/href="\/admin\/inbox\/([^"]+)"/)![1];
   });
@@ -49,7 +52,7 @@ describe("console authorisation matrix", () => {
   });
 
   const urlOf = (path: string) =>
-    `/${path.replace("inbox/:publicId", `inbox/${ids.message}`).replace("people/:publicId", `people/${ids.person}`).replace("legislators/:bioguide", "legislators/M001231").replace("figures/:slug", "figures/shortage-areas").replace("applications/:publicId", `applications/${ids.application}`)}`;
+    `/${path.replace("inbox/:publicId", `inbox/${ids.message}`).replace("people/:publicId", `people/${ids.person}`).replace("legislators/:bioguide", "legislators/M001231").replace("figures/:slug", "figures/shortage-areas").replace("applications/:publicId", `applications/${ids.application}`).replace("campaigns/:slug/packet", `campaigns/collaborative-practice/packet?office=${encodeURIComponent(bynum)}`).replace("campaigns/:slug", "campaigns/residency-shortage-act").replace("state-pathways/:state", "state-pathways/NY")}`;
 
   it("finds the console routes in the route table", () => {
     expect(consoleRoutes.map((r) => r.path)).toEqual(expect.arrayContaining(["admin", "admin/inbox", "admin/settings", "admin/audit", "admin/subscribers.csv"]));

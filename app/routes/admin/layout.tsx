@@ -17,6 +17,7 @@ const sections = [
   { to: "/admin/outbox", label: "Outbox" },
   { to: "/admin/figures", label: "Figures" },
   { to: "/admin/people", label: "People" },
+  { to: "/admin/campaigns", label: "Campaigns" },
   { to: "/admin/legislators", label: "Legislators" },
   { to: "/admin/audit", label: "Audit log" },
   { to: "/admin/settings", label: "Settings" },

@@ -1,0 +1,47 @@
+import { data, Link, redirect } from "react-router";
+import type { Route } from "./+types/campaign-new";
+import { CampaignForm, campaignFormValues } from "../../components/campaign-form";
+import { actorOf, requireStaff } from "../../session.server";
+import { placeholders } from "../../../domains/advocacy/campaign-rules";
+import { createCampaign } from "../../../domains/advocacy/save-campaign.server";
+import { AppError } from "../../../platform/errors";
+
+export const meta: Route.MetaFunction = () => [{ title: "New campaign — AMG staff" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireStaff(args);
+  return { csrf: viewer.csrfToken };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireStaff(args, formData);
+  const values = campaignFormValues(formData);
+  try {
+    const slug = await createCampaign(args.context.services.db, actorOf(viewer, args.context), values, args.context.services.clock());
+    return redirect(`/admin/campaigns/${slug}?saved=1`);
+  } catch (error) {
+    if (error instanceof AppError) return data({ fieldErrors: error.fieldErrors ?? {}, formError: error.fieldErrors ? null : error.message, values }, { status: error.status });
+    throw error;
+  }
+}
+
+export default function CampaignNew({ loaderData, actionData }: Route.ComponentProps) {
+  return (
+    <>
+      <p>
+        <Link to="/admin/campaigns">← Campaigns</Link>
+      </p>
+      <h1>New campaign</h1>
+      <p className="hint">It stays hidden from the public until you tick “Published”.</p>
+      <CampaignForm
+        csrf={loaderData.csrf}
+        values={actionData?.values ?? { kind: "legislator-letter", targets: "us-senate,us-house", goal: "1000", sortOrder: "0" }}
+        errors={actionData?.fieldErrors ?? {}}
+        formError={actionData?.formError}
+        placeholders={placeholders}
+        submitLabel="Create campaign"
+      />
+    </>
+  );
+}

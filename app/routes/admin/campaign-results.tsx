@@ -1,0 +1,131 @@
+import { data, Link } from "react-router";
+import type { Route } from "./+types/campaign-results";
+import { requireStaff } from "../../session.server";
+import { campaignResults } from "../../../domains/advocacy/campaign-results.server";
+import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns.server";
+import { stateNames } from "../../../domains/advocacy/states";
+
+export const meta: Route.MetaFunction = () => [{ title: "Campaign results — AMG staff" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  await requireStaff(args);
+  const campaign = await findLegislatorCampaign(args.context.services.db, args.params.slug, { includeUnpublished: true });
+  if (!campaign) throw data({ message: "No such campaign." }, { status: 404 });
+  return { campaign: { slug: campaign.slug, title: campaign.title, goal: campaign.goal }, results: await campaignResults(args.context.services.db, campaign.id) };
+}
+
+const n = (v: number) => v.toLocaleString("en-US");
+
+export default function CampaignResults({ loaderData }: Route.ComponentProps) {
+  const { campaign, results } = loaderData;
+  const peak = Math.max(1, ...results.perDay.map((d) => d.n));
+  const packet = (key: string) => `/admin/campaigns/${campaign.slug}/packet?office=${encodeURIComponent(key)}`;
+  return (
+    <>
+      <p>
+        <Link to={`/admin/campaigns/${campaign.slug}`}>← {campaign.title}</Link>
+      </p>
+      <h1>Results: {campaign.title}</h1>
+      <div className="stat-grid">
+        <p className="stat">
+          <strong>{n(results.people)}</strong> people of a goal of {n(campaign.goal)}
+        </p>
+        <p className="stat">
+          <strong>{n(results.letters)}</strong> letters
+        </p>
+        <p className="stat">
+          <strong>{n(results.delivery.delivered)}</strong> delivered by e-mail
+          {results.delivery.sending ? `, ${n(results.delivery.sending)} sending` : ""}
+          {results.delivery.failed ? `, ${n(results.delivery.failed)} failed` : ""}
+          {results.delivery["kept in outbox"] ? `, ${n(results.delivery["kept in outbox"])} kept in the outbox (no SMTP)` : ""}
+        </p>
+        <p className="stat">
+          <strong>{n(results.delivery.prepared)}</strong> prepared for the person to send (contact form or phone)
+        </p>
+      </div>
+      <p>
+        <a href={`/admin/campaigns/${campaign.slug}/letters.csv`} download>
+          Download every letter (CSV)
+        </a>
+      </p>
+
+      <h2>People over time</h2>
+      {results.perDay.length ? (
+        <div className="table-scroll" role="region" aria-label="People by day" tabIndex={0}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Day (UTC)</th>
+                <th scope="col">People</th>
+                <th scope="col" aria-hidden="true"></th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.perDay.map((d) => (
+                <tr key={d.day}>
+                  <td>{d.day}</td>
+                  <td>{n(d.n)}</td>
+                  <td aria-hidden="true">
+                    <meter min={0} max={peak} value={d.n} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>No one has written yet.</p>
+      )}
+
+      <h2>By office</h2>
+      <p className="hint">Each office's packet holds every letter its constituents sent or prepared: print it for a lobby visit, or download it as CSV.</p>
+      <div className="table-scroll" role="region" aria-label="Letters by office" tabIndex={0}>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Office</th>
+              <th scope="col">District</th>
+              <th scope="col">Letters</th>
+              <th scope="col">E-mailed</th>
+              <th scope="col">Prepared</th>
+              <th scope="col">Packet</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.perOffice.map((o) => (
+              <tr key={o.key}>
+                <td>
+                  {o.title} {o.name}
+                </td>
+                <td>{o.district}</td>
+                <td>{n(o.letters)}</td>
+                <td>{n(o.emailed)}</td>
+                <td>{n(o.prepared)}</td>
+                <td>
+                  <Link to={packet(o.key)}>Print</Link> · <a href={`/admin/campaigns/${campaign.slug}/letters.csv?office=${encodeURIComponent(o.key)}`}>CSV</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>By state</h2>
+      <ul className="count-list">
+        {results.perState.map((s) => (
+          <li key={s.state}>
+            {stateNames[s.state] ?? s.state}: {n(s.n)}
+          </li>
+        ))}
+      </ul>
+      <h2>By congressional district</h2>
+      <ul className="count-list">
+        {results.perDistrict.map((d) => (
+          <li key={d.district}>
+            {d.district}: {n(d.n)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { data, Link, redirect } from "react-router";
+import type { Route } from "./+types/campaign";
+import { CampaignForm, campaignFormValues } from "../../components/campaign-form";
+import { actorOf, requireStaff } from "../../session.server";
+import { placeholders } from "../../../domains/advocacy/campaign-rules";
+import { findCampaignBySlug } from "../../../domains/advocacy/campaigns.server";
+import { updateCampaign } from "../../../domains/advocacy/save-campaign.server";
+import { AppError } from "../../../platform/errors";
+
+export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.title ?? "Campaign"} — AMG staff` }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireStaff(args);
+  const c = await findCampaignBySlug(args.context.services.db, args.params.slug);
+  if (!c) throw data({ message: "No such campaign." }, { status: 404 });
+  const values: Record<string, string> = {
+    kind: c.kind,
+    slug: c.slug,
+    title: c.title,
+    addressee: c.addressee,
+    summary: c.summary,
+    backgroundMarkdown: c.backgroundMarkdown,
+    letterSubject: c.letterSubject,
+    letterMarkdown: c.letterMarkdown,
+    supporterLetterMarkdown: c.supporterLetterMarkdown,
+    organisationStatement: c.organisationStatement,
+    talkingPoints: c.talkingPoints,
+    phoneScript: c.phoneScript,
+    thankYouMarkdown: c.thankYouMarkdown,
+    targets: c.targets.join(","),
+    targetStates: c.targetStates.join(", "),
+    bill: c.bill,
+    usesStatePathways: c.usesStatePathways ? "on" : "",
+    startsOn: c.startsOn ?? "",
+    endsOn: c.endsOn ?? "",
+    goal: String(c.goal),
+    sortOrder: String(c.sortOrder),
+    isPublished: c.isPublished ? "on" : "",
+  };
+  return { csrf: viewer.csrfToken, title: c.title, kind: c.kind, slug: c.slug, values, saved: new URL(args.request.url).searchParams.has("saved") };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireStaff(args, formData);
+  const values = campaignFormValues(formData);
+  try {
+    const slug = await updateCampaign(args.context.services.db, actorOf(viewer, args.context), args.params.slug, values, args.context.services.clock());
+    return redirect(`/admin/campaigns/${slug}?saved=1`);
+  } catch (error) {
+    if (error instanceof AppError) return data({ fieldErrors: error.fieldErrors ?? {}, formError: error.fieldErrors ? null : error.message, values }, { status: error.status });
+    throw error;
+  }
+}
+
+export default function CampaignEdit({ loaderData, actionData }: Route.ComponentProps) {
+  const { slug, kind, title, saved } = loaderData;
+  const publicPath = kind === "legislator-letter" ? `/act/${slug}` : `/letters/${slug}`;
+  return (
+    <>
+      <p>
+        <Link to="/admin/campaigns">← Campaigns</Link>
+      </p>
+      <h1>{title}</h1>
+      <p className="console-actions">
+        <a href={publicPath}>Public page</a>
+        {kind === "legislator-letter" ? (
+          <>
+            {" · "}
+            <Link to={`/admin/campaigns/${slug}/supporters`}>Supporters (cosponsors)</Link>
+            {" · "}
+            <Link to={`/admin/campaigns/${slug}/results`}>Results</Link>
+          </>
+        ) : null}
+      </p>
+      {saved && !actionData ? (
+        <div className="alert alert-ok" role="status">
+          Saved. The public pages show it now.
+        </div>
+      ) : null}
+      <CampaignForm csrf={loaderData.csrf} values={actionData?.values ?? loaderData.values} errors={actionData?.fieldErrors ?? {}} formError={actionData?.formError} placeholders={placeholders} submitLabel="Save campaign" />
+    </>
+  );
+}

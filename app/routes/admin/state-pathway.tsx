@@ -1,0 +1,73 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/state-pathway";
+import { CsrfField } from "../../components/csrf-field";
+import { FormAlert } from "../../components/form-alert";
+import { FormField, SelectField } from "../../components/form-field";
+import { formValues } from "../../form-data";
+import { actorOf, requireStaff } from "../../session.server";
+import { askFor, findStatePathway } from "../../../domains/advocacy/state-pathways.server";
+import { stateNames } from "../../../domains/advocacy/states";
+import { updateStatePathway } from "../../../domains/advocacy/update-state-pathway.server";
+import { AppError } from "../../../platform/errors";
+
+export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.stateName ?? "State"}: state law tracker — AMG staff` }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireStaff(args);
+  const state = args.params.state.toUpperCase();
+  const row = await findStatePathway(args.context.services.db, state);
+  if (!row) throw data({ message: "No such state." }, { status: 404 });
+  return {
+    csrf: viewer.csrfToken,
+    state,
+    stateName: stateNames[state] ?? state,
+    ask: askFor(row),
+    values: { status: row.status, law: row.law, year: row.year ? String(row.year) : "", licenceTitle: row.licenceTitle, requirements: row.requirements, practiceRules: row.practiceRules, sources: row.sources } as Record<string, string>,
+    saved: new URL(args.request.url).searchParams.has("saved"),
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireStaff(args, formData);
+  const values = formValues(formData);
+  const state = args.params.state.toUpperCase();
+  try {
+    await updateStatePathway(args.context.services.db, actorOf(viewer, args.context), state, values, args.context.services.clock());
+  } catch (error) {
+    if (error instanceof AppError) return data({ fieldErrors: error.fieldErrors ?? {}, formError: error.fieldErrors ? null : error.message, values }, { status: error.status });
+    throw error;
+  }
+  return redirect(`/admin/state-pathways/${state}?saved=1`);
+}
+
+export default function StatePathwayEdit({ loaderData, actionData }: Route.ComponentProps) {
+  const v: Record<string, string> = actionData?.values ?? loaderData.values;
+  const e: Record<string, string> = actionData?.fieldErrors ?? {};
+  const field = (name: string, label: string, options: { multiline?: boolean; hint?: string } = {}) => <FormField name={name} label={label} defaultValue={v[name] ?? ""} error={e[name]} required={false} multiline={options.multiline} rows={3} hint={options.hint} />;
+  return (
+    <>
+      <p>
+        <Link to="/admin/state-pathways">← State law tracker</Link>
+      </p>
+      <h1>{loaderData.stateName}</h1>
+      {loaderData.saved && !actionData ? (
+        <div className="alert alert-ok" role="status">
+          Saved. People from {loaderData.stateName} are now asked: “{loaderData.ask}”
+        </div>
+      ) : null}
+      <FormAlert message={actionData?.formError ?? (Object.keys(e).length ? "Please correct the fields marked below." : null)} />
+      <Form method="post" noValidate className="stack-form">
+        <CsrfField token={loaderData.csrf} />
+        <SelectField name="status" label="Status" options={[["law-in-force", "Law in force"], ["bill-pending", "Bill pending"], ["none", "No law found"]]} value={v.status} error={e.status} placeholder={null} />
+        {field("law", "Law or bill", { hint: "The law's name, or the pending bill's number (e.g. A 1234)." })}
+        {field("year", "Year enacted or introduced")}
+        {field("licenceTitle", "Licence title", { hint: "E.g. Assistant physician." })}
+        {field("requirements", "Requirements", { multiline: true })}
+        {field("practiceRules", "Practice rules", { multiline: true })}
+        {field("sources", "Sources", { multiline: true, hint: "Links to the law or bill: shown to the public." })}
+        <button type="submit">Save</button>
+      </Form>
+    </>
+  );
+}

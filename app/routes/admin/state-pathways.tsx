@@ -1,0 +1,50 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/state-pathways";
+import { pathwayStatusLabel } from "../../components/state-pathways-tracker";
+import { requireStaff } from "../../session.server";
+import { listStatePathways } from "../../../domains/advocacy/state-pathways.server";
+
+export const meta: Route.MetaFunction = () => [{ title: "State law tracker — AMG staff" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  await requireStaff(args);
+  return { states: await listStatePathways(args.context.services.db) };
+}
+
+export default function StatePathwaysAdmin({ loaderData }: Route.ComponentProps) {
+  return (
+    <>
+      <p>
+        <Link to="/admin/campaigns">← Campaigns</Link>
+      </p>
+      <h1>State law tracker</h1>
+      <p className="hint">
+        Collaborative-practice licences for medical graduates, state by state. What you set here is shown on the <a href="/act/collaborative-practice#tracker">campaign page</a> and decides what people from each state are asked.
+      </p>
+      <div className="table-scroll" role="region" aria-label="States" tabIndex={0}>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">State</th>
+              <th scope="col">Status</th>
+              <th scope="col">Law or bill</th>
+              <th scope="col">Updated</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaderData.states.map((s) => (
+              <tr key={s.state}>
+                <td>
+                  <Link to={`/admin/state-pathways/${s.state}`}>{s.stateName}</Link>
+                </td>
+                <td>{pathwayStatusLabel[s.status]}</td>
+                <td>{s.law || "—"}</td>
+                <td>{s.updatedAt.toISOString().slice(0, 10)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
