@@ -4,11 +4,11 @@ import type { SmtpSink } from "./smtp-sink";
 
 export const form = (values: Record<string, string>) => new URLSearchParams(values).toString();
 
-export async function post(app: AppServer, path: string, values: Record<string, string>, cookie?: string): Promise<Response> {
+export async function post(app: AppServer, path: string, values: Record<string, string>, cookie?: string, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${app.url}${path}`, {
     method: "POST",
     redirect: "manual",
-    headers: { origin: app.url, "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
+    headers: { origin: app.url, "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}), ...headers },
     body: form(values),
   });
 }
