@@ -84,9 +84,10 @@ export default function CampaignSent({ loaderData }: Route.ComponentProps) {
               </p>
               {m.phone ? (
                 <details>
-                  <summary>
-                    Call instead: <a href={`tel:${m.phone.replace(/[^\d+]/g, "")}`}>{m.phone}</a>
-                  </summary>
+                  <summary>Or call the office: the number and what to say</summary>
+                  <p>
+                    <a href={`tel:${m.phone.replace(/[^\d+]/g, "")}`}>{m.phone}</a>
+                  </p>
                   {m.callScript ? <p className="call-script">{m.callScript}</p> : null}
                 </details>
               ) : null}

@@ -1,0 +1,175 @@
+// Letters to legislators in Debian's Chromium: the whole action on a phone without JavaScript
+// (ZIP, split district, editable letter, story, address, send, the prepared letters and the copy
+// by e-mail), state legislators chosen from a list and e-mailed, field errors, the copy button,
+// and a staff member changing the state law tracker.
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer } from "../helpers/app-server";
+import type { AppServer } from "../helpers/app-server";
+import { launchChromium } from "../helpers/browser";
+import { signInOverHttp } from "../helpers/http-session";
+import { startSmtpSink } from "../helpers/smtp-sink";
+import type { SmtpSink } from "../helpers/smtp-sink";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+describe("letters to legislators in a browser", () => {
+  let app: AppServer;
+  let sink: SmtpSink;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org" });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await sink?.close();
+  });
+
+  const phone = (javaScriptEnabled: boolean) => browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } }).then((c) => c.newPage());
+
+  /** The form's time trap refuses a form sent back within two seconds of the page being made. */
+  async function waitOutTimeTrap(page: Page) {
+    const rendered = Number(await page.locator('input[name="rendered"]').getAttribute("value"));
+    await expect.poll(() => Date.now() - rendered, { interval: 100, timeout: 5000 }).toBeGreaterThan(2100);
+  }
+
+  async function fillSender(page: Page, email: string) {
+    await page.getByLabel("Your name", { exact: true }).fill("Maria Lopez");
+    await page.getByLabel("Your e-mail", { exact: true }).fill(email);
+    await page.getByLabel("Street address").fill("350 W 31st St");
+    await page.getByLabel("City").fill("New York");
+  }
+
+  it("takes a whole letter action on a phone without JavaScript, and hands over the letters offices take only by form", async () => {
+    const page = await phone(false);
+    await page.goto(`${app.url}/act`);
+    await page.getByRole("link", { name: "Ask Congress to pass the Resident Physician Shortage Reduction Act" }).click();
+    await page.getByLabel("ZIP code where you live").fill("10001");
+    await page.getByRole("button", { name: "Find my legislators" }).click();
+    await page.waitForURL(/zip=10001/);
+    // A split ZIP: the person chooses their district; the House's lookup is offered.
+    expect(await page.getByRole("link", { name: "Check with your street address on the House's official lookup" }).count()).toBe(1);
+    await page.getByLabel(/NY-12: Representative Jerrold Nadler/).check();
+    const letter = page.getByLabel("Letter to those who have not yet cosponsored");
+    expect(await letter.inputValue()).toContain("I am writing as your constituent in New York");
+    await letter.fill(`${await letter.inputValue()}\n\nI wrote this last line myself.`);
+    await page.getByLabel(/Your story/).fill("I graduated in 2019, passed Step 1 and Step 2 CK, and applied three times.");
+    await fillSender(page, "maria@example.org");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await waitOutTimeTrap(page);
+    await page.getByRole("button", { name: "Send my letters" }).click();
+    await page.waitForURL(/\/act\/residency-shortage-act\/sent\//);
+
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Thank you, Maria");
+    expect(await page.getByRole("heading", { name: "3 letters for you to send" }).count()).toBe(1);
+    const nadler = page.getByLabel(/Your letter/).first();
+    const texts = await page.locator(".sent-letter textarea").evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
+    const toNadler = texts.find((t) => t.startsWith("Dear Representative Jerrold Nadler,"))!;
+    expect(toNadler).toContain("I wrote this last line myself.");
+    expect(toNadler).toContain("In my own words:\n\nI graduated in 2019");
+    expect(toNadler).toContain("Maria Lopez\n350 W 31st St\nNew York, NY 10001");
+    // The cosponsors get the thank-you letter, the others the request.
+    const toSchumer = texts.find((t) => t.startsWith("Dear Senator Charles E. Schumer,"))!;
+    expect(toSchumer).toContain("Thank you for supporting the Resident Physician Shortage Reduction Act");
+    expect(await nadler.count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Open the office's contact form" }).count()).toBe(3);
+    expect(await page.locator(".progress p").textContent()).toContain("1 person has written");
+
+    const copy = await sink.waitFor((m) => m.to.includes("maria@example.org") && m.subject.startsWith("Your letters:"));
+    expect(copy.text).toContain("=== To Representative Jerrold Nadler (NY-12) ===");
+    expect(copy.text).toContain("I wrote this last line myself.");
+    expect(copy.text).toContain(page.url());
+    await page.context().close();
+  });
+
+  it("shows each problem beside its field and keeps the letter as typed", async () => {
+    const page = await phone(false);
+    await page.goto(`${app.url}/act/residency-shortage-act?zip=13202`);
+    const letter = page.getByLabel("Letter to those who have not yet cosponsored");
+    await letter.fill("Too short.");
+    await page.getByLabel("Street address").fill("Main Street");
+    await waitOutTimeTrap(page);
+    await page.getByRole("button", { name: "Send my letters" }).click();
+    await page.locator(".error-message").first().waitFor();
+    expect(await page.locator("#field-letter-error").textContent()).toBe("The letter is nearly empty: please keep at least a few sentences.");
+    expect(await page.locator("#field-name-error").textContent()).toBe("Please enter your name.");
+    expect(await page.locator("#field-street-error").textContent()).toBe("Please enter your street address with its number, like 120 Main St.");
+    expect(await letter.inputValue()).toBe("Too short.");
+    expect(await page.getByLabel("Street address").inputValue()).toBe("Main Street");
+    await page.context().close();
+  });
+
+  it("writes to state legislators chosen from the state's list; offices that publish an address get it by e-mail", async () => {
+    const page = await phone(true);
+    await page.goto(`${app.url}/act/collaborative-practice?zip=99901`);
+    expect(await page.locator("#tracker svg a").count()).toBeGreaterThanOrEqual(50);
+    expect(await page.locator(".notice").first().textContent()).toContain("In Alaska:");
+    await page.getByLabel("Your state senator").selectOption({ label: "District A: Bert Stedman (Republican)" });
+    await page.getByLabel("Your state representative").selectOption({ label: "District 1: Jeremy Bynum (Republican)" });
+    expect(await page.getByLabel("Your letter (edit it as you like)").inputValue()).toContain("Please introduce or cosponsor a bill to license medical graduates for collaborative practice in Alaska");
+    await fillSender(page, "ak@example.org");
+    await waitOutTimeTrap(page);
+    await page.getByRole("button", { name: "Send my letters" }).click();
+    await page.waitForURL(/\/act\/collaborative-practice\/sent\//);
+    expect(await page.getByRole("heading", { name: "Sent by e-mail" }).count()).toBe(1);
+    const office = await sink.waitFor((m) => m.to.includes("representative.jeremy.bynum@akleg.gov"));
+    expect(office.header("reply-to")).toContain("ak@example.org");
+    expect(office.text).toContain("Dear Representative Jeremy Bynum,");
+    await page.context().close();
+  });
+
+  it("copies a prepared letter with one click when JavaScript runs, and the page passes axe", async () => {
+    const context = await browser.newContext({ bypassCSP: false });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/act/residency-shortage-act?zip=13202`);
+    await fillSender(page, "copy@example.org");
+    await waitOutTimeTrap(page);
+    await page.getByRole("button", { name: "Send my letters" }).click();
+    await page.waitForURL(/\/sent\//);
+    await page.getByRole("button", { name: "Copy the letter" }).first().click();
+    await expect.poll(() => page.getByRole("button", { name: "Copied" }).count()).toBe(1);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^Dear (Senator|Representative) /);
+    const audit = await browser.newContext({ bypassCSP: true });
+    const auditPage = await audit.newPage();
+    await auditPage.goto(page.url());
+    await auditPage.evaluate(axeSource);
+    const result = await auditPage.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run());
+    expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await audit.close();
+    await context.close();
+  });
+
+  it("lets staff change a state on the tracker, and people from that state are asked accordingly", async () => {
+    const cookie = await signInOverHttp(app, sink, "admin@example.org");
+    const [name, value] = cookie.split("=");
+    const context = await browser.newContext();
+    await context.addCookies([{ name, value, url: app.url }]);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/admin/campaigns`);
+    await page.getByRole("link", { name: "State law tracker" }).click();
+    await page.getByRole("link", { name: "New York" }).click();
+    await page.getByLabel("Status").selectOption("bill-pending");
+    await page.getByRole("button", { name: "Save" }).click();
+    expect(await page.locator("#field-law-error").textContent()).toBe("Please give the bill's number (e.g. A 1234).");
+    await page.getByLabel("Law or bill").fill("A 1234");
+    await page.getByLabel("Sources").fill("https://nyassembly.gov/leg/?bn=A01234");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("status").waitFor();
+    expect(await page.getByRole("status").textContent()).toContain("Ask your state legislators to pass A 1234.");
+    const visitor = await phone(false);
+    await visitor.goto(`${app.url}/act/collaborative-practice?zip=13202`);
+    expect(await visitor.locator(".notice").first().textContent()).toContain("Ask your state legislators to pass A 1234.");
+    expect(await visitor.getByLabel("Your letter (edit it as you like)").inputValue()).toContain("Please support A 1234");
+    expect(await visitor.locator('#tracker a[aria-label="New York: Bill pending"]').count()).toBe(1);
+    await visitor.context().close();
+    await context.close();
+  });
+});
