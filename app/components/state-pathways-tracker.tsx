@@ -26,7 +26,7 @@ export function StatePathwaysMap({ states }: { states: PathwayRow[] }) {
           if (!tile) return null;
           const [x, y] = [tile[0] * (size + gap), tile[1] * (size + gap)];
           return (
-            <a key={s.state} href={`#state-${s.state}`} aria-label={`${s.stateName}: ${pathwayStatusLabel[s.status]}`}>
+            <a key={s.state} href={`#state-${s.state}`} aria-label={`${s.state} (${s.stateName}): ${pathwayStatusLabel[s.status]}`}>
               <rect x={x} y={y} width={size} height={size} rx={4} className={`tile tile-${s.status}`} />
               <text x={x + size / 2} y={y + size / 2 + 5} textAnchor="middle" className={`tile-label tile-label-${s.status}`} aria-hidden="true">
                 {s.state}

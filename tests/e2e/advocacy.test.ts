@@ -168,7 +168,7 @@ describe("letters to legislators in a browser", () => {
     await visitor.goto(`${app.url}/act/collaborative-practice?zip=13202`);
     expect(await visitor.locator(".notice").first().textContent()).toContain("Ask your state legislators to pass A 1234.");
     expect(await visitor.getByLabel("Your letter (edit it as you like)").inputValue()).toContain("Please support A 1234");
-    expect(await visitor.locator('#tracker a[aria-label="New York: Bill pending"]').count()).toBe(1);
+    expect(await visitor.locator('#tracker a[aria-label="NY (New York): Bill pending"]').count()).toBe(1);
     await visitor.context().close();
     await context.close();
   });
