@@ -69,16 +69,22 @@ export const campaignInputSchema = z
     goal: z.coerce.number({ error: "Please enter the goal as a number." }).int("Please enter a whole number.").min(1, "The goal must be at least 1.").max(10_000_000, "Please enter a smaller goal."),
     sortOrder: z.coerce.number({ error: "Please enter a number." }).int("Please enter a whole number.").default(0),
     isPublished: checkbox,
-  })
-  .superRefine((c, ctx) => {
-    if (c.kind === "legislator-letter" && c.targets.length === 0) ctx.addIssue({ code: "custom", path: ["targets"], message: "Please choose whom people write to." });
-    if (c.startsOn && c.endsOn && c.endsOn < c.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The campaign cannot end before it starts." });
   });
 export type CampaignInput = z.infer<typeof campaignInputSchema>;
 
-function parse(raw: unknown): CampaignInput {
+/** Checks across fields, made on the submitted text so they show together with every other problem. */
+function crossFieldProblems(raw: Record<string, unknown>): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string).trim() : "");
+  if (str("kind") === "legislator-letter" && str("targets") === "") problems.targets = "Please choose whom people write to.";
+  if (str("startsOn") && str("endsOn") && str("endsOn") < str("startsOn")) problems.endsOn = "The campaign cannot end before it starts.";
+  return problems;
+}
+
+function parse(raw: Record<string, unknown>): CampaignInput {
   const parsed = campaignInputSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", "Invalid campaign", toFieldErrors(parsed.error.issues));
+  const problems = { ...crossFieldProblems(raw), ...(parsed.success ? {} : toFieldErrors(parsed.error.issues)) };
+  if (!parsed.success || Object.keys(problems).length) throw new AppError("VALIDATION", "Invalid campaign", problems);
   return parsed.data;
 }
 
@@ -87,7 +93,7 @@ async function slugTaken(db: Database, slug: string, exceptId?: number) {
   return row !== undefined && row.id !== exceptId;
 }
 
-export async function createCampaign(db: Database, actor: Actor, raw: unknown, now: Date): Promise<string> {
+export async function createCampaign(db: Database, actor: Actor, raw: Record<string, unknown>, now: Date): Promise<string> {
   const input = parse(raw);
   if (await slugTaken(db, input.slug)) throw new AppError("CONFLICT", "Slug taken", { slug: "Another campaign already has this address." });
   await db.transaction(async (tx) => {
@@ -98,7 +104,7 @@ export async function createCampaign(db: Database, actor: Actor, raw: unknown, n
   return input.slug;
 }
 
-export async function updateCampaign(db: Database, actor: Actor, slug: string, raw: unknown, now: Date): Promise<string> {
+export async function updateCampaign(db: Database, actor: Actor, slug: string, raw: Record<string, unknown>, now: Date): Promise<string> {
   const input = parse(raw);
   const [existing] = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)).limit(1);
   if (!existing) throw new AppError("NOT_FOUND", "No such campaign");

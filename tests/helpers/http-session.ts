@@ -2,9 +2,10 @@
 import type { AppServer } from "./app-server";
 import type { SmtpSink } from "./smtp-sink";
 
-export const form = (values: Record<string, string>) => new URLSearchParams(values).toString();
+/** A urlencoded body; a list of pairs may repeat a name (checkboxes). */
+export const form = (values: Record<string, string> | [string, string][]) => new URLSearchParams(values).toString();
 
-export async function post(app: AppServer, path: string, values: Record<string, string>, cookie?: string, headers: Record<string, string> = {}): Promise<Response> {
+export async function post(app: AppServer, path: string, values: Record<string, string> | [string, string][], cookie?: string, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${app.url}${path}`, {
     method: "POST",
     redirect: "manual",

@@ -1,0 +1,150 @@
+// Staff build and run campaigns over HTTP: the editor's checks, supporters deciding which letter
+// an office gets, results, CSV, per-office packets, and the public side's spam trap.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer } from "../helpers/app-server";
+import type { AppServer } from "../helpers/app-server";
+import { csrfTokenOf, post, signInOverHttp } from "../helpers/http-session";
+import { startSmtpSink } from "../helpers/smtp-sink";
+import type { SmtpSink } from "../helpers/smtp-sink";
+
+const text = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "").replace(/&#x27;/g, "'").replace(/&quot;/g, '"');
+
+const campaign = (changes: Record<string, string> = {}): [string, string][] => {
+  const values: Record<string, string> = {
+    kind: "legislator-letter",
+    title: "Texas: fund residencies",
+    slug: "texas-house",
+    summary: "Ask your representative to fund residencies.",
+    addressee: "your US representative",
+    backgroundMarkdown: "",
+    targetStates: "tx",
+    bill: "",
+    letterSubject: "Fund residencies",
+    letterMarkdown: "Dear {{legislator_title}}, please fund residencies in {{sender_state}}.",
+    supporterLetterMarkdown: "",
+    organisationStatement: "",
+    talkingPoints: "",
+    phoneScript: "",
+    thankYouMarkdown: "Thanks!",
+    goal: "100",
+    startsOn: "",
+    endsOn: "",
+    sortOrder: "5",
+    isPublished: "on",
+    ...changes,
+  };
+  const targets = (changes.targets ?? "us-house").split(",").filter(Boolean);
+  return [...Object.entries(values).filter(([k]) => k !== "targets"), ...targets.map((t): [string, string] => ["targets", t])];
+};
+
+const letterFrom13202 = (email: string, extra: Record<string, string> = {}) => ({ zip: "13202", rendered: "1", letter: "Please cosponsor the Resident Physician Shortage Reduction Act, for doctors in New York.", name: "Sam Reyes", email, street: "1 Clinton Sq", city: "Syracuse", ...extra });
+
+describe("campaigns in the staff console", () => {
+  let app: AppServer;
+  let sink: SmtpSink;
+  let staff: string;
+  let csrf: string;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org" });
+    staff = await signInOverHttp(app, sink, "admin@example.org");
+    csrf = await csrfTokenOf(app, "/admin/campaigns/new", staff);
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await sink?.close();
+  });
+  const get = (path: string) => fetch(`${app.url}${path}`, { headers: { cookie: staff } });
+
+  it("lists the starter campaigns", async () => {
+    const html = await text(await get("/admin/campaigns"));
+    for (const title of ["Ask Congress to pass the Resident Physician Shortage Reduction Act", "Ask your state to license medical graduates for collaborative practice", "To the AAMC: stand by the graduates who did not match"]) expect(html).toContain(title);
+  });
+
+  it("names each problem of a campaign beside its field and keeps what was typed", async () => {
+    const res = await post(app, "/admin/campaigns/new", [["csrf", csrf], ...campaign({ targets: "", letterMarkdown: "Dear {{senator}}, hello.", startsOn: "2026-05-01", endsOn: "2026-04-01", goal: "many", targetStates: "TX, ZZ" })], staff);
+    expect(res.status).toBe(400);
+    const html = await text(res);
+    expect(html).toContain("Unknown placeholder: {{senator}}.");
+    expect(html).toContain("Please choose whom people write to.");
+    expect(html).toContain("The campaign cannot end before it starts.");
+    expect(html).toContain("Please enter the goal as a number.");
+    expect(html).toContain("Unknown state code: ZZ.");
+    expect(html).toContain("Dear {{senator}}, hello.");
+  });
+
+  it("creates a campaign that only people from its states can act on, and refuses a taken address", async () => {
+    const res = await post(app, "/admin/campaigns/new", [["csrf", csrf], ...campaign()], staff);
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/admin/campaigns/texas-house?saved=1");
+    const page = await text(await fetch(`${app.url}/act/texas-house?zip=13202`));
+    expect(page).toContain("This campaign is for people in Texas.");
+    expect(page).not.toContain("Send my letters");
+    expect(await text(await fetch(`${app.url}/act/texas-house?zip=78701`))).toContain("Send my letters");
+    const again = await post(app, "/admin/campaigns/new", [["csrf", csrf], ...campaign()], staff);
+    expect(again.status).toBe(409);
+    expect(await text(again)).toContain("Another campaign already has this address.");
+    const hidden = await post(app, "/admin/campaigns/texas-house", [["csrf", csrf], ...campaign({ isPublished: "" })], staff);
+    expect(hidden.status).toBe(302);
+    expect((await fetch(`${app.url}/act/texas-house`)).status).toBe(404);
+  });
+
+  it("gives the supporter letter to the offices staff mark as supporters", async () => {
+    const list = await text(await get("/admin/campaigns/residency-shortage-act/supporters?state=NY"));
+    const keys = [...list.matchAll(/name="listed" value="([^"]+)"/g)].map((m) => m[1]);
+    expect(keys).toEqual(expect.arrayContaining(["S000148", "G000555"])); // Schumer, Gillibrand: cosponsors in the starter content
+    const rep22 = list.match(/value="([^"]+)"[^>]*>\s*<span>([^<]*)\(([^)]*)\) · US House, district NY-22/);
+    expect(rep22).not.toBeNull();
+    // Mark the NY-22 representative; unmark Schumer.
+    const body: [string, string][] = [["csrf", csrf], ...keys.map((k): [string, string] => ["listed", k]), ["supporter", "G000555"], ["supporter", rep22![1]]];
+    const saved = await post(app, "/admin/campaigns/residency-shortage-act/supporters?state=NY", body, staff);
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("location")).toContain("saved=1-1");
+    const sent = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("sam@example.org"));
+    expect(sent.status).toBe(302);
+    const page = await text(await fetch(`${app.url}${sent.headers.get("location")}`));
+    const letters = [...page.matchAll(/<textarea[^>]*>([^<]*)<\/textarea>/g)].map((m) => m[1]);
+    expect(letters.find((l) => l.startsWith("Dear Representative"))).toContain("Thank you for supporting");
+    expect(letters.find((l) => l.startsWith("Dear Senator Charles E. Schumer"))).toContain("Please cosponsor the Resident Physician Shortage Reduction Act, for doctors in New York.");
+    expect(letters.find((l) => l.startsWith("Dear Senator Kirsten E. Gillibrand"))).toContain("Thank you for supporting");
+  });
+
+  it("shows results by office and state, every letter as CSV, and a printable packet per office", async () => {
+    const results = await text(await get("/admin/campaigns/residency-shortage-act/results"));
+    expect(results).toMatch(/<strong>1<\/strong> people of a goal of 5,000/);
+    expect(results).toMatch(/<strong>3<\/strong> letters/);
+    expect(results).toMatch(/<strong>3<\/strong> prepared for the person to send/);
+    expect(results).toContain("New York: 1");
+    expect(results).toContain("NY-22: 1");
+    const csv = await get("/admin/campaigns/residency-shortage-act/letters.csv");
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const rows = (await csv.text()).trim().split("\n");
+    expect(rows[0]).toBe("sent_at,office,office_key,chamber,district,letter_version,status,constituent_name,constituent_email,street,city,state,zip,subject,constituent_message,organisation_statement");
+    expect(rows.filter((r) => r.includes(",prepared,Sam Reyes,sam@example.org,1 Clinton Sq,Syracuse,NY,13202,"))).toHaveLength(3);
+    const office = await get("/admin/campaigns/residency-shortage-act/letters.csv?office=S000148");
+    expect((await office.text()).trim().split("\n").filter((r) => r.includes("Sam Reyes,sam@example.org"))).toHaveLength(1);
+    const packet = await text(await get("/admin/campaigns/residency-shortage-act/packet?office=S000148"));
+    expect(packet).toContain("Letters to Senator Charles E. Schumer");
+    expect(packet).toContain("Sam Reyes, Syracuse, NY 13202");
+    expect(packet).toContain("Statement of the organisation");
+    const audit = await text(await get("/admin/audit?action=campaign.export"));
+    expect(audit).toContain("campaign.export");
+  });
+
+  it("answers a bot that fills the hidden field with a thank-you, and stores nothing", async () => {
+    const res = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("bot@example.org", { website: "http://spam.example" }));
+    expect(res.headers.get("location")).toBe("/act/residency-shortage-act/thanks");
+    const tooFast = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("fast@example.org", { rendered: String(Date.now()) }));
+    expect(tooFast.headers.get("location")).toBe("/act/residency-shortage-act/thanks");
+    const results = await text(await get("/admin/campaigns/residency-shortage-act/results"));
+    expect(results).toMatch(/<strong>1<\/strong> people of a goal/);
+  });
+
+  it("names a bad ZIP code on the page and keeps the campaign readable", async () => {
+    const res = await fetch(`${app.url}/act/residency-shortage-act?zip=12ab`);
+    expect(res.status).toBe(200);
+    const html = await text(res);
+    expect(html).toContain("A ZIP code has 5 digits, like 13202.");
+    expect(html).toContain('aria-invalid="true"');
+  });
+});
