@@ -1,10 +1,12 @@
 // The staff directory of applicants and members: typo-tolerant search (pg_trgm word similarity
-// over name, e-mail and school), filters, sorting, pages, and a streamed CSV of the current filter.
+// over name, e-mail and school), filters, sorting, pages, and a streamed CSV of the current filter
+// (in the columns the staff import reads, so an export imports again).
 import { stringify } from "csv-stringify/sync";
 import { and, asc, count, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
 import { applications } from "../../db/schema/index";
+import { applicationCsvRow, memberCsvHeader } from "./member-csv";
 import type { ApplicationStatus } from "./membership.schema";
 
 export type DirectoryFilter = {
@@ -58,7 +60,7 @@ export async function searchDirectory(db: Executor, f: DirectoryFilter, page: { 
 
 /** CSV of everyone matching the filter, in batches of 2,000 (streamed by the route). */
 export async function* exportDirectoryCsv(db: Executor, f: DirectoryFilter): AsyncGenerator<string> {
-  yield stringify([["name", "email", "zip", "state", "degree", "school", "country", "graduation_year", "training_status", "rules_decision", "status", "applied_at"]]);
+  yield stringify([memberCsvHeader]);
   let afterId = 0;
   for (;;) {
     const rows = await db
@@ -68,7 +70,7 @@ export async function* exportDirectoryCsv(db: Executor, f: DirectoryFilter): Asy
       .orderBy(asc(applications.id))
       .limit(2000);
     if (!rows.length) return;
-    yield stringify(rows.map((r) => [r.name, r.email, r.zip, r.state ?? "", r.degree, r.schoolName, r.schoolCountry, r.graduationYear, r.trainingStatus, r.decision, r.status, r.createdAt.toISOString()]));
+    yield stringify(rows.map(applicationCsvRow));
     afterId = rows[rows.length - 1].id;
   }
 }
