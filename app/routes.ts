@@ -38,6 +38,8 @@ export default [
     layout("routes/admin/layout.tsx", [
       index("routes/admin/dashboard.tsx"),
       route("applications", "routes/admin/applications.tsx"),
+      route("applications/import", "routes/admin/applications-import.tsx"),
+      route("applications/import/:publicId", "routes/admin/applications-import-status.tsx"),
       route("applications/:publicId", "routes/admin/application.tsx"),
       route("inbox", "routes/admin/inbox.tsx"),
       route("inbox/:publicId", "routes/admin/inbox-message.tsx"),
@@ -55,6 +57,7 @@ export default [
   ]),
   route("admin/subscribers.csv", "routes/admin/subscribers-export.ts"),
   route("admin/applications.csv", "routes/admin/applications-export.ts"),
+  route("admin/applications/import/template.csv", "routes/admin/applications-import-template.ts"),
   route("healthz", "routes/public/healthz.ts"),
   route("*", "routes/public/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -40,6 +40,11 @@ describe("console authorisation matrix", () => {
     await post(app, "/join/apply", application("applicant@example.org"));
     const queue = await (await fetch(`${app.url}/admin/applications`, { headers: { cookie: cookies.staff } })).text();
     ids.application = queue.match(/href="\/admin\/applications\/([^"]+)"/)![1];
+    const upload = new FormData();
+    upload.set("csrf", await csrfTokenOf(app, "/admin/applications/import", cookies.staff));
+    upload.set("file", new Blob(["name,email\n"], { type: "text/csv" }), "members.csv");
+    const imported = await fetch(`${app.url}/admin/applications/import`, { method: "POST", body: upload, redirect: "manual", headers: { cookie: cookies.staff, origin: app.url } });
+    ids.import = imported.headers.get("location")!.split("/").pop()!;
     const inbox = await (await fetch(`${app.url}/admin/inbox`, { headers: { cookie: cookies.staff } })).text();
     ids.message = inbox.match(/href="\/admin\/inbox\/([^"]+)"/)![1];
   });
@@ -49,7 +54,7 @@ describe("console authorisation matrix", () => {
   });
 
   const urlOf = (path: string) =>
-    `/${path.replace("inbox/:publicId", `inbox/${ids.message}`).replace("people/:publicId", `people/${ids.person}`).replace("legislators/:bioguide", "legislators/M001231").replace("figures/:slug", "figures/shortage-areas").replace("applications/:publicId", `applications/${ids.application}`)}`;
+    `/${path.replace("inbox/:publicId", `inbox/${ids.message}`).replace("people/:publicId", `people/${ids.person}`).replace("legislators/:bioguide", "legislators/M001231").replace("figures/:slug", "figures/shortage-areas").replace("import/:publicId", `import/${ids.import}`).replace("applications/:publicId", `applications/${ids.application}`)}`;
 
   it("finds the console routes in the route table", () => {
     expect(consoleRoutes.map((r) => r.path)).toEqual(expect.arrayContaining(["admin", "admin/inbox", "admin/settings", "admin/audit", "admin/subscribers.csv"]));

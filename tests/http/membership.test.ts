@@ -1,4 +1,6 @@
 // Applying for membership and staff review, over HTTP with a real SMTP sink.
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer } from "../helpers/app-server";
 import type { AppServer } from "../helpers/app-server";
@@ -153,5 +155,49 @@ describe("membership applications", () => {
     const detail = await text(await fetch(`${app.url}/admin/applications/${id}`, { headers: { cookie: staff } }));
     expect(detail).toContain("What the rules say: eligible");
     expect(detail).toContain("status <strong>awaiting-review</strong>");
+  });
+
+  it("imports members from CSV after a dry run that reports each bad row by row and column, and updates them on a second import", async () => {
+    const template = await fetch(`${app.url}/admin/applications/import/template.csv`, { headers: { cookie: staff } });
+    expect(template.headers.get("content-disposition")).toContain("members-template.csv");
+    const [head, example] = parse(await template.text()) as string[][];
+    const row = (changes: Record<string, string>) => head.map((c, i) => changes[c] ?? example[i]);
+    const file = stringify([head, row({ name: "Dr. Imported One", email: "one@import.example" }), row({ name: "Dr. Imported Two", email: "two@import.example", zip: "123" }), row({ name: "Dr. Imported Three", email: "three@import.example", degree: "IMG", ecfmg_certified: "no" })]);
+    const upload = async (csv: string, name = "members.csv") => {
+      const body = new FormData();
+      body.set("csrf", await csrfTokenOf(app, "/admin/applications/import", staff));
+      body.set("file", new Blob([csv], { type: "text/csv" }), name);
+      return fetch(`${app.url}/admin/applications/import`, { method: "POST", body, redirect: "manual", headers: { cookie: staff, origin: app.url } });
+    };
+    const empty = await upload("");
+    expect(empty.status).toBe(400);
+    expect(await text(empty)).toContain("Please choose a CSV file to upload.");
+    const started = await upload(file);
+    expect(started.status).toBe(302);
+    const page = `${app.url}${started.headers.get("location")}`;
+    const read = async () => text(await fetch(page, { headers: { cookie: staff } }));
+    await expect.poll(read).toContain("Dry run");
+    const report = await read();
+    expect(report).toContain("3 rows: <strong>2 valid</strong>, <strong>1 with problems</strong>");
+    expect(report).toMatch(/<td>3<\/td><td><code>zip<\/code><\/td><td>A ZIP code has 5 digits, like 13202.<\/td>/);
+    expect(report).not.toContain('http-equiv="refresh"');
+    const directory = async () => text(await fetch(`${app.url}/admin/applications?status=all&q=Dr.%20Imported`, { headers: { cookie: staff } }));
+    expect(await directory()).not.toContain("Dr. Imported One"); // a dry run writes nothing
+    const csrf = await csrfTokenOf(app, started.headers.get("location")!, staff);
+    expect((await post(app, started.headers.get("location")!, { csrf, intent: "import" }, staff)).status).toBe(302);
+    await expect.poll(read).toContain("2 added, 0 updated.");
+    const imported = await directory();
+    expect(imported).toContain("Dr. Imported One");
+    expect(imported).toContain("Dr. Imported Three");
+    expect(imported).not.toContain("Dr. Imported Two");
+    const three = await text(await fetch(`${app.url}/admin/applications?status=ineligible&q=Imported%20Three`, { headers: { cookie: staff } }));
+    expect(three).toContain("Dr. Imported Three"); // the rules decided: an international graduate without ECFMG certification
+    const again = await upload(file);
+    const againPage = again.headers.get("location")!;
+    await expect.poll(async () => text(await fetch(`${app.url}${againPage}`, { headers: { cookie: staff } }))).toContain("Dry run");
+    expect((await post(app, againPage, { csrf: await csrfTokenOf(app, againPage, staff), intent: "import" }, staff)).status).toBe(302);
+    await expect.poll(async () => text(await fetch(`${app.url}${againPage}`, { headers: { cookie: staff } }))).toContain("0 added, 2 updated.");
+    const audit = await text(await fetch(`${app.url}/admin/audit?action=application.import`, { headers: { cookie: staff } }));
+    expect(audit).toContain("members.csv");
   });
 });

@@ -95,6 +95,9 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
         <a className="button button-secondary" href={`/admin/applications.csv?${new URLSearchParams(query)}`} download>
           Export CSV
         </a>
+        <a className="button button-secondary" href="/admin/applications/import">
+          Import CSV
+        </a>
       </Form>
       <p>{total === null ? "Closest matches first; small typos are forgiven." : `${formatCount(total)} matching`}</p>
       <table className="data-table">
