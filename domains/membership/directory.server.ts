@@ -2,12 +2,13 @@
 // over name, e-mail and school), filters, sorting, pages, and a streamed CSV of the current filter
 // (in the columns the staff import reads, so an export imports again).
 import { stringify } from "csv-stringify/sync";
-import { and, asc, count, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
 import { applications } from "../../db/schema/index";
 import { applicationCsvRow, memberCsvHeader } from "./member-csv";
-import type { ApplicationStatus } from "./membership.schema";
+import type { ApplicationStatus, ExamKey } from "./membership.schema";
+import { containsPattern } from "../../platform/search-pattern";
 
 export type DirectoryFilter = {
   q?: string;
@@ -18,6 +19,12 @@ export type DirectoryFilter = {
   degree?: "MD" | "DO" | "IMG";
   graduatedFrom?: number;
   graduatedTo?: number;
+  /** An exam and its result; "not-passed" is anything but passed (failed, pending, not taken). */
+  exam?: { key: ExamKey; result: "passed" | "not-passed" | "failed" | "pending" | "not-taken" };
+  ecfmg?: "yes" | "no" | "pending";
+  /** Part of a specialty of interest, any case ("family" finds "Family medicine"). */
+  specialty?: string;
+  verified?: boolean;
   sort?: "received" | "name" | "graduation";
 };
 
@@ -32,11 +39,20 @@ function conditions(f: DirectoryFilter): SQL[] {
   if (f.degree) list.push(eq(applications.degree, f.degree));
   if (f.graduatedFrom) list.push(gte(applications.graduationYear, f.graduatedFrom));
   if (f.graduatedTo) list.push(lte(applications.graduationYear, f.graduatedTo));
+  if (f.exam) {
+    const result = sql`coalesce(${applications.exams} -> ${f.exam.key} ->> 'result', 'not-taken')`;
+    list.push(f.exam.result === "not-passed" ? sql`${result} <> 'passed'` : sql`${result} = ${f.exam.result}`);
+  }
+  if (f.ecfmg) list.push(eq(applications.ecfmgCertified, f.ecfmg));
+  if (f.specialty) list.push(sql`exists (select 1 from jsonb_array_elements_text(${applications.specialties}) as s(name) where s.name ilike ${containsPattern(f.specialty)})`);
+  if (f.verified !== undefined) list.push(f.verified ? isNotNull(applications.verifiedAt) : isNull(applications.verifiedAt));
   return list;
 }
 
 function ordering(f: DirectoryFilter) {
-  if (f.q) return [desc(sql`word_similarity(${f.q}, ${haystack})`), desc(applications.id)];
+  // The distance operator alone, so the GiST trigram index returns the closest rows first (KNN)
+  // instead of every candidate being ranked.
+  if (f.q) return [sql`${f.q} <<-> ${haystack}`];
   if (f.sort === "name") return [asc(applications.name), asc(applications.id)];
   if (f.sort === "graduation") return [desc(applications.graduationYear), desc(applications.id)];
   return [desc(applications.id)];

@@ -134,6 +134,16 @@ describe("membership applications", () => {
     const lines = (await csv.text()).trim().split("\n");
     expect(lines[0]).toMatch(/^name,email,zip,state,degree,school/);
     expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(["carla@example.org"]);
+    // The filters the query string keeps: exam result, ECFMG, specialty, years since graduation, verification.
+    const filtered = await text(await fetch(`${app.url}/admin/applications?status=all&exam=step2ck&result=passed&ecfmg=yes&specialty=pediat&since_min=5&since_max=30&verified=no`, { headers: { cookie: staff } }));
+    expect(filtered).toContain("Dr. Carla Mendez");
+    expect(filtered).toMatch(/<details class="more-filters" open="">/);
+    const notPassed = await text(await fetch(`${app.url}/admin/applications?status=all&exam=step2ck&result=not-passed`, { headers: { cookie: staff } }));
+    expect(notPassed).not.toContain("Dr. Carla Mendez");
+    const recent = await text(await fetch(`${app.url}/admin/applications?status=all&specialty=pediat&since_max=2`, { headers: { cookie: staff } }));
+    expect(recent).not.toContain("Dr. Carla Mendez"); // graduated 2019
+    const exported = await (await fetch(`${app.url}/admin/applications.csv?status=all&ecfmg=yes&specialty=family`, { headers: { cookie: staff } })).text();
+    expect(exported.trim().split("\n").slice(1).map((l) => l.split(",")[1])).toEqual(["carla@example.org"]);
   });
 
   it("keeps the match-cycle log to members", async () => {
