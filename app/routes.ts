@@ -32,8 +32,10 @@ export default [
   route("account", "routes/account/account.tsx"),
   route("account/two-factor", "routes/account/two-factor.tsx"),
   route("account/cycles", "routes/account/cycles.tsx"),
+  route("account/profile", "routes/account/profile.tsx"),
   route("account/delete", "routes/account/delete.tsx"),
   route("account/my-data.json", "routes/account/my-data.ts"),
+  route("account/my-data.csv", "routes/account/my-data-csv.ts"),
   ...prefix("admin", [
     layout("routes/admin/layout.tsx", [
       index("routes/admin/dashboard.tsx"),

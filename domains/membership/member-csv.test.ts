@@ -56,3 +56,27 @@ describe("the members CSV", () => {
     expect(again).toEqual(checked);
   });
 });
+
+describe("my data as CSV", () => {
+  it("puts the account, the application with each exam, and every cycle one value per line", async () => {
+    const { personalDataCsvRows } = await import("./member-csv");
+    const rows = personalDataCsvRows({
+      account: { email: "ana@example.org", roles: ["member"] },
+      application: { zip: "13202", exams: { step1: { result: "passed", date: "2016-06-01" } }, specialties: ["Family medicine", "Pediatrics"], reasons: [{ message: "We need Step 2 CK passed." }], verifiedAt: null },
+      matchCycles: [{ year: 2021, amountSpent: 9100 }],
+    });
+    expect(rows).toEqual([
+      ["section", "field", "value"],
+      ["account", "email", "ana@example.org"],
+      ["account", "roles", "member"],
+      ["application", "zip", "13202"],
+      ["application", "exam step1", "passed"],
+      ["application", "exam step1 date", "2016-06-01"],
+      ["application", "specialties", "Family medicine; Pediatrics"],
+      ["application", "rules' reason", "We need Step 2 CK passed."],
+      ["application", "verifiedAt", ""],
+      ["match cycle 2021", "year", "2021"],
+      ["match cycle 2021", "amountSpent", "9100"],
+    ]);
+  });
+});

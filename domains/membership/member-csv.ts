@@ -153,3 +153,27 @@ export function checkImportRow(record: Record<string, string | undefined>, now: 
   if (problems.length || !parsed.success) return { ok: false, problems };
   return { ok: true, input: parsed.data };
 }
+
+/**
+ * "Download my data" as one CSV a spreadsheet opens: one line per value (section, field, value),
+ * so the account, the application with its exams, and every match cycle fit one file.
+ */
+export function personalDataCsvRows(data: { account: Record<string, unknown>; application: Record<string, unknown> | null; matchCycles: Record<string, unknown>[] }): string[][] {
+  const rows: string[][] = [["section", "field", "value"]];
+  const text = (v: unknown): string => (v === null || v === undefined ? "" : v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.map(text).join("; ") : typeof v === "object" ? JSON.stringify(v) : String(v));
+  const add = (section: string, record: Record<string, unknown>) => {
+    for (const [field, value] of Object.entries(record)) {
+      if (field === "exams" && value && typeof value === "object") {
+        for (const [exam, r] of Object.entries(value as Record<string, { result: string; date: string | null }>)) {
+          rows.push([section, `exam ${exam}`, r.result], [section, `exam ${exam} date`, r.date ?? ""]);
+        }
+      } else if (field === "reasons" && Array.isArray(value)) {
+        for (const r of value as { message: string }[]) rows.push([section, "rules' reason", r.message]);
+      } else rows.push([section, field, text(value)]);
+    }
+  };
+  add("account", data.account);
+  if (data.application) add("application", data.application);
+  for (const cycle of data.matchCycles) add(`match cycle ${text(cycle.year)}`, cycle);
+  return rows;
+}

@@ -100,6 +100,44 @@ describe("membership applications", () => {
     expect(exported.matchCycles).toEqual([expect.objectContaining({ year: 2021, amountSpent: 9100, outcome: "unmatched", rankListSubmitted: true })]);
   });
 
+  it("lets a member keep her profile up to date (audited) and shows how complete it is, with this week's asks", async () => {
+    const member = await signInOverHttp(app, sink, "ana@example.org");
+    const home = await text(await fetch(`${app.url}/account`, { headers: { cookie: member } }));
+    expect(home).toContain("What AMG asks of you this week");
+    expect(home).toContain('href="/act"');
+    expect(home).toContain('href="/letters"');
+    expect(home).toContain("<strong>100%</strong> complete");
+    expect(home).toContain('href="/account/my-data.csv"');
+    const form = await text(await fetch(`${app.url}/account/profile`, { headers: { cookie: member } }));
+    expect(form).toContain('value="SUNY Upstate Medical University"');
+    expect(form).toContain('value="Family medicine, Pediatrics"');
+    const csrf = await csrfTokenOf(app, "/account/profile", member);
+    expect((await post(app, "/account/profile", application("x@example.org", { zip: "10001" }), member)).status).toBe(403); // no CSRF token
+    const bad = await post(app, "/account/profile", { ...application("x@example.org", { zip: "1320", graduationYear: "" }), csrf }, member);
+    expect(bad.status).toBe(400);
+    const badHtml = await text(bad);
+    expect(badHtml).toContain("A ZIP code has 5 digits, like 13202.");
+    expect(badHtml).toMatch(/id="field-zip"[^>]*aria-describedby="field-zip-hint field-zip-error"/);
+    expect(badHtml).toContain('value="1320"');
+    const saved = await post(app, "/account/profile", { ...application("someone-else@example.org", { zip: "10001", specialties: "", trainingStatus: "left-residency" }), csrf }, member);
+    expect(saved.status).toBe(302);
+    const after = await text(await fetch(`${app.url}/account`, { headers: { cookie: member } }));
+    expect(after).toContain("<strong>80%</strong> complete");
+    expect(after).toContain('href="/account/profile#field-specialties">your specialties of interest</a>');
+    const mine = await (await fetch(`${app.url}/account/my-data.json`, { headers: { cookie: member } })).json();
+    expect(mine.application).toMatchObject({ email: "ana@example.org", zip: "10001", trainingStatus: "left-residency", specialties: [], status: "approved" });
+    const csv = await fetch(`${app.url}/account/my-data.csv`, { headers: { cookie: member } });
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const lines = (await csv.text()).split("\n");
+    expect(lines).toContain("application,zip,10001");
+    expect(lines).toContain("application,exam step2ck date,2017-08-15");
+    expect(lines).toContain("match cycle 2021,amountSpent,9100");
+    const all = await text(await fetch(`${app.url}/admin/audit?action=application.profile-update`, { headers: { cookie: staff } }));
+    expect(all).toContain("ana@example.org");
+    expect(all).toContain("trainingStatus");
+    expect((await fetch(`${app.url}/account/profile`, { headers: { cookie: staff } })).status).toBe(403); // members only
+  });
+
   it("deletes a member's account after confirmation by e-mail, keeping only anonymous statistics she agreed to", async () => {
     const member = await signInOverHttp(app, sink, "ana@example.org");
     const csrf = await csrfTokenOf(app, "/account", member);
@@ -209,5 +247,29 @@ describe("membership applications", () => {
     await expect.poll(async () => text(await fetch(`${app.url}${againPage}`, { headers: { cookie: staff } }))).toContain("0 added, 2 updated.");
     const audit = await text(await fetch(`${app.url}/admin/audit?action=application.import`, { headers: { cookie: staff } }));
     expect(audit).toContain("members.csv");
+  });
+
+  it("saves a signed-in applicant's unfinished application and fills the form with it on return", async () => {
+    const anonymous = await text(await fetch(`${app.url}/join/apply`));
+    expect(anonymous).not.toContain("Save and finish later");
+    expect((await post(app, "/join/apply", { name: "Dr. Nobody", intent: "save-draft" })).status).toBe(401);
+    const before = await text(await fetch(`${app.url}/join/apply`, { headers: { cookie: staff } }));
+    expect(before).toContain("Save and finish later");
+    expect((await post(app, "/join/apply", { name: "Dr. Draft", intent: "save-draft" }, staff)).status).toBe(403); // no CSRF token
+    const csrf = await csrfTokenOf(app, "/join/apply", staff);
+    const saved = await post(app, "/join/apply", { csrf, intent: "save-draft", name: "Dr. Draft Person", zip: "12", degree: "DO", schoolName: "Touro" }, staff);
+    expect(saved.status).toBe(200);
+    const savedHtml = await text(saved);
+    expect(savedHtml).toContain("Saved. Sign in again any time");
+    expect(savedHtml).not.toContain("A ZIP code has 5 digits"); // nothing validated yet
+    const back = await text(await fetch(`${app.url}/join/apply`, { headers: { cookie: staff } }));
+    expect(back).toContain('value="Dr. Draft Person"');
+    expect(back).toContain('value="12"');
+    expect(back).toMatch(/<option value="DO" selected="">/);
+    expect(back).toContain("We filled in the form from the application you saved");
+    const sent = await post(app, "/join/apply", { ...application("admin@example.org", { name: "Dr. Draft Person" }), csrf }, staff);
+    expect(await text(sent)).toContain("Thank you: your application is with us");
+    const after = await text(await fetch(`${app.url}/join/apply`, { headers: { cookie: staff } }));
+    expect(after).not.toContain('value="Dr. Draft Person"');
   });
 });
