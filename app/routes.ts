@@ -34,12 +34,16 @@ export default [
   route("account", "routes/account/account.tsx"),
   route("account/two-factor", "routes/account/two-factor.tsx"),
   route("account/cycles", "routes/account/cycles.tsx"),
+  route("account/profile", "routes/account/profile.tsx"),
   route("account/delete", "routes/account/delete.tsx"),
   route("account/my-data.json", "routes/account/my-data.ts"),
+  route("account/my-data.csv", "routes/account/my-data-csv.ts"),
   ...prefix("admin", [
     layout("routes/admin/layout.tsx", [
       index("routes/admin/dashboard.tsx"),
       route("applications", "routes/admin/applications.tsx"),
+      route("applications/import", "routes/admin/applications-import.tsx"),
+      route("applications/import/:publicId", "routes/admin/applications-import-status.tsx"),
       route("applications/:publicId", "routes/admin/application.tsx"),
       route("inbox", "routes/admin/inbox.tsx"),
       route("inbox/:publicId", "routes/admin/inbox-message.tsx"),
@@ -66,6 +70,7 @@ export default [
   route("admin/subscribers.csv", "routes/admin/subscribers-export.ts"),
   route("admin/applications.csv", "routes/admin/applications-export.ts"),
   route("admin/campaigns/:slug/letters.csv", "routes/admin/campaign-letters-export.ts"),
+  route("admin/applications/import/template.csv", "routes/admin/applications-import-template.ts"),
   route("healthz", "routes/public/healthz.ts"),
   route("*", "routes/public/not-found.tsx"),
 ] satisfies RouteConfig;

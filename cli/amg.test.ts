@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -35,6 +35,24 @@ describe("npm run amg", () => {
     const bad = await amg(["admin:create", "not-an-address"], { DATA_DIR: dataDir });
     expect(bad.code).toBe(2);
     expect(bad.out).toContain("Please enter an e-mail address like name@example.org.");
+  });
+
+  it("imports members from a CSV file, checking it first, and updates them on a second run", async () => {
+    const { memberCsvTemplate } = await import("../domains/membership/member-csv");
+    const { stringify } = await import("csv-stringify/sync");
+    const [head, example] = memberCsvTemplate;
+    const row = (changes: Record<string, string>) => head.map((c, i) => changes[c] ?? example[i]);
+    const file = path.join(dataDir, "members.csv");
+    writeFileSync(file, stringify([head, row({ email: "cli1@example.org" }), row({ email: "cli2@example.org", zip: "1" })]));
+    const dry = await amg(["members:import", file, "--dry-run"], { DATA_DIR: dataDir });
+    expect(dry.out).toContain("2 rows: 1 valid, 1 with problems.");
+    expect(dry.out).toContain("row 3, zip: A ZIP code has 5 digits, like 13202.");
+    expect(dry.out).toContain("Dry run: nothing was written.");
+    expect((await amg(["members:import", file], { DATA_DIR: dataDir })).out).toMatch(/Imported in [\d.]+ s: 1 added, 0 updated, 1 skipped\./);
+    expect((await amg(["members:import", file], { DATA_DIR: dataDir })).out).toMatch(/0 added, 1 updated, 1 skipped\./);
+    const missing = await amg(["members:import", path.join(dataDir, "nope.csv")], { DATA_DIR: dataDir });
+    expect(missing.code).toBe(2);
+    expect(missing.out).toContain("Cannot read");
   });
 
   it("refuses to open the embedded database while another process (the server) holds it", async () => {

@@ -1,6 +1,7 @@
 // `npm run amg -- <command>`: the operators' command line. Each command opens the configured
 // database (PGlite in DATA_DIR, or DATABASE_URL); in embedded mode it refuses to open the
 // folder while the server runs, and says so. Later features add their commands to `commands`.
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { desc } from "drizzle-orm";
@@ -10,6 +11,7 @@ import { outboxMessages } from "../db/schema/index";
 import { ensurePersonWithRole } from "../domains/accounts/people.server";
 import { loadReferenceData, shippedReferenceFiles } from "../domains/advocacy/load-reference-data.server";
 import { ReferenceFileError } from "../domains/advocacy/reference-files";
+import { beginMemberImport, cancelMemberImport, checkMemberImport, createMemberImport, findMemberImport, runMemberImport } from "../domains/membership/import-members.server";
 import { seedSyntheticMembers } from "../domains/membership/synthetic-members.server";
 import { emailAddressSchema } from "../domains/site/site.schema";
 import { getSiteSettings } from "../domains/site/queries.server";
@@ -63,6 +65,37 @@ const commands: Record<string, Command> = {
       const started = performance.now();
       await seedSyntheticMembers(handle.db, n);
       console.log(`Added ${n.toLocaleString("en-US")} synthetic members in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    },
+  },
+  "members:import": {
+    summary: "Import applicants/members from a CSV file (the columns of /admin/applications/import); --dry-run only checks it.",
+    usage: "members:import <file.csv> [--dry-run]",
+    async run(handle, args) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { "dry-run": { type: "boolean", default: false } } });
+      if (positionals.length !== 1) throw new UsageError("Usage: npm run amg -- members:import members.csv [--dry-run]");
+      let csv: string;
+      try {
+        csv = await readFile(path.resolve(positionals[0]), "utf8");
+      } catch (error) {
+        throw new UsageError(`Cannot read ${positionals[0]}: ${(error as Error).message}`);
+      }
+      const db = handle.db;
+      const started = performance.now();
+      const id = await createMemberImport(db, { fileName: path.basename(positionals[0]), csv, createdBy: "command line", now: new Date() });
+      await checkMemberImport(db, id, new Date());
+      const checked = (await findMemberImport(db, id))!;
+      if (checked.status === "failed") throw new UsageError(`Nothing was imported: ${checked.failure}`);
+      console.log(`${checked.totalRows.toLocaleString("en-US")} rows: ${checked.validRows.toLocaleString("en-US")} valid, ${checked.errorRows.toLocaleString("en-US")} with problems.${checked.failure ? ` ${checked.failure}` : ""}`);
+      for (const e of checked.errors) console.log(`  row ${e.row}, ${e.column}: ${e.message}`);
+      if (values["dry-run"] || checked.validRows === 0) {
+        await cancelMemberImport(db, null, id, new Date());
+        console.log(values["dry-run"] ? "Dry run: nothing was written." : "No valid row: nothing was written.");
+        return;
+      }
+      await beginMemberImport(db, id, new Date());
+      await runMemberImport(db, id, new Date());
+      const done = (await findMemberImport(db, id))!;
+      console.log(`Imported in ${((performance.now() - started) / 1000).toFixed(1)} s: ${done.inserted.toLocaleString("en-US")} added, ${done.updated.toLocaleString("en-US")} updated, ${done.errorRows.toLocaleString("en-US")} skipped.`);
     },
   },
   "db:migrate": {

@@ -8,6 +8,7 @@ import { ensurePersonWithRole } from "../domains/accounts/people.server";
 import { ensureReferenceData } from "../domains/advocacy/load-reference-data.server";
 import { seedStarterCampaigns } from "../domains/advocacy/campaigns.server";
 import { seedStatePathways } from "../domains/advocacy/state-pathways.server";
+import { membershipJobSpecs, membershipWorkers } from "../domains/membership/jobs.server";
 import { seedStarterContent } from "../domains/site/seed-starter-content.server";
 import type { Config } from "../platform/env";
 import type { Logger } from "../platform/logger";
@@ -17,7 +18,7 @@ import { startQueue } from "../platform/queue.server";
 import type { QueueRuntime } from "../platform/queue.server";
 import type { Services } from "../platform/services";
 
-export const jobSpecs = [deliverEmailJob];
+export const jobSpecs = [deliverEmailJob, ...membershipJobSpecs];
 
 export type Platform = {
   handle: DatabaseHandle;
@@ -53,7 +54,7 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
     const clock = options.clock ?? (() => new Date());
     const transport = createMailTransport(config.smtpUrl);
     if (options.runWorkers) {
-      await queue.work([deliverEmailWorker({ db: handle.db, transport, log, clock })]);
+      await queue.work([deliverEmailWorker({ db: handle.db, transport, log, clock }), ...membershipWorkers({ db: handle.db, log, clock })]);
     }
     const services: Services = { db: handle.db, jobs: queue, clock, log, appUrl: config.appUrl, mailFrom: config.mailFrom };
     return {

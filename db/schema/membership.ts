@@ -43,7 +43,9 @@ export const applications = pgTable(
   (t) => [
     index("applications_status_idx").on(t.status, t.id),
     index("applications_name_idx").on(t.name),
-    index("applications_search_idx").using("gin", sql`(${t.name} || ' ' || ${t.email} || ' ' || ${t.schoolName}) gin_trgm_ops`),
+    // GiST rather than GIN: it also orders by word-similarity distance (KNN), so a search reads
+    // only the closest matches instead of ranking every candidate (see docs/decisions/0010).
+    index("applications_search_gist_idx").using("gist", sql`(${t.name} || ' ' || ${t.email} || ' ' || ${t.schoolName}) gist_trgm_ops`),
   ],
 );
 
@@ -66,3 +68,40 @@ export const matchCycles = pgTable(
   },
   (t) => [uniqueIndex("match_cycles_person_year_idx").on(t.personId, t.year)],
 );
+
+/** A row-level problem found in an imported CSV file (row 1 is the header). */
+export type ImportRowError = { row: number; column: string; message: string };
+
+/**
+ * A CSV import of applicants/members by staff: the uploaded file (dropped when finished), the
+ * dry run's report, and the import's progress (one row, updated by the job batch by batch).
+ */
+export const memberImports = pgTable("member_imports", {
+  id: serial("id").primaryKey(),
+  publicId: text("public_id").notNull().unique(),
+  fileName: text("file_name").notNull(),
+  csv: text("csv"),
+  status: text("status", { enum: ["checking", "checked", "importing", "done", "failed", "cancelled"] }).notNull(),
+  totalRows: integer("total_rows").notNull().default(0),
+  processedRows: integer("processed_rows").notNull().default(0),
+  validRows: integer("valid_rows").notNull().default(0),
+  errorRows: integer("error_rows").notNull().default(0),
+  inserted: integer("inserted").notNull().default(0),
+  updated: integer("updated").notNull().default(0),
+  /** The first problems found (capped), row by row. */
+  errors: jsonb("errors").$type<ImportRowError[]>().notNull().default([]),
+  failure: text("failure"),
+  createdBy: text("created_by").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+});
+
+/** A signed-in applicant's unfinished application form, as typed (not validated). One per person. */
+export const applicationDrafts = pgTable("application_drafts", {
+  id: serial("id").primaryKey(),
+  personId: integer("person_id").notNull().unique(),
+  values: jsonb("values").$type<Record<string, string>>().notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

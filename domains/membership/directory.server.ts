@@ -1,11 +1,14 @@
 // The staff directory of applicants and members: typo-tolerant search (pg_trgm word similarity
-// over name, e-mail and school), filters, sorting, pages, and a streamed CSV of the current filter.
+// over name, e-mail and school), filters, sorting, pages, and a streamed CSV of the current filter
+// (in the columns the staff import reads, so an export imports again).
 import { stringify } from "csv-stringify/sync";
-import { and, asc, count, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
 import { applications } from "../../db/schema/index";
-import type { ApplicationStatus } from "./membership.schema";
+import { applicationCsvRow, memberCsvHeader } from "./member-csv";
+import type { ApplicationStatus, ExamKey } from "./membership.schema";
+import { containsPattern } from "../../platform/search-pattern";
 
 export type DirectoryFilter = {
   q?: string;
@@ -16,6 +19,12 @@ export type DirectoryFilter = {
   degree?: "MD" | "DO" | "IMG";
   graduatedFrom?: number;
   graduatedTo?: number;
+  /** An exam and its result; "not-passed" is anything but passed (failed, pending, not taken). */
+  exam?: { key: ExamKey; result: "passed" | "not-passed" | "failed" | "pending" | "not-taken" };
+  ecfmg?: "yes" | "no" | "pending";
+  /** Part of a specialty of interest, any case ("family" finds "Family medicine"). */
+  specialty?: string;
+  verified?: boolean;
   sort?: "received" | "name" | "graduation";
 };
 
@@ -30,11 +39,20 @@ function conditions(f: DirectoryFilter): SQL[] {
   if (f.degree) list.push(eq(applications.degree, f.degree));
   if (f.graduatedFrom) list.push(gte(applications.graduationYear, f.graduatedFrom));
   if (f.graduatedTo) list.push(lte(applications.graduationYear, f.graduatedTo));
+  if (f.exam) {
+    const result = sql`coalesce(${applications.exams} -> ${f.exam.key} ->> 'result', 'not-taken')`;
+    list.push(f.exam.result === "not-passed" ? sql`${result} <> 'passed'` : sql`${result} = ${f.exam.result}`);
+  }
+  if (f.ecfmg) list.push(eq(applications.ecfmgCertified, f.ecfmg));
+  if (f.specialty) list.push(sql`exists (select 1 from jsonb_array_elements_text(${applications.specialties}) as s(name) where s.name ilike ${containsPattern(f.specialty)})`);
+  if (f.verified !== undefined) list.push(f.verified ? isNotNull(applications.verifiedAt) : isNull(applications.verifiedAt));
   return list;
 }
 
 function ordering(f: DirectoryFilter) {
-  if (f.q) return [desc(sql`word_similarity(${f.q}, ${haystack})`), desc(applications.id)];
+  // The distance operator alone, so the GiST trigram index returns the closest rows first (KNN)
+  // instead of every candidate being ranked.
+  if (f.q) return [sql`${f.q} <<-> ${haystack}`];
   if (f.sort === "name") return [asc(applications.name), asc(applications.id)];
   if (f.sort === "graduation") return [desc(applications.graduationYear), desc(applications.id)];
   return [desc(applications.id)];
@@ -58,7 +76,7 @@ export async function searchDirectory(db: Executor, f: DirectoryFilter, page: { 
 
 /** CSV of everyone matching the filter, in batches of 2,000 (streamed by the route). */
 export async function* exportDirectoryCsv(db: Executor, f: DirectoryFilter): AsyncGenerator<string> {
-  yield stringify([["name", "email", "zip", "state", "degree", "school", "country", "graduation_year", "training_status", "rules_decision", "status", "applied_at"]]);
+  yield stringify([memberCsvHeader]);
   let afterId = 0;
   for (;;) {
     const rows = await db
@@ -68,7 +86,7 @@ export async function* exportDirectoryCsv(db: Executor, f: DirectoryFilter): Asy
       .orderBy(asc(applications.id))
       .limit(2000);
     if (!rows.length) return;
-    yield stringify(rows.map((r) => [r.name, r.email, r.zip, r.state ?? "", r.degree, r.schoolName, r.schoolCountry, r.graduationYear, r.trainingStatus, r.decision, r.status, r.createdAt.toISOString()]));
+    yield stringify(rows.map(applicationCsvRow));
     afterId = rows[rows.length - 1].id;
   }
 }

@@ -4,6 +4,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
 import { applications, matchCycles } from "../../db/schema/index";
 import { newPublicId } from "../email/tokens";
+import { deleteApplicationDraft } from "./application-drafts.server";
 import type { MatchCycleInput } from "./membership.schema";
 
 export async function listCycles(db: Executor, personId: number) {
@@ -40,6 +41,7 @@ export async function exportMemberData(db: Executor, person: { personId: number;
  */
 export async function forgetMember(db: Executor, person: { personId: number; email: string }, now: Date): Promise<void> {
   const [application] = await db.select().from(applications).where(eq(applications.email, person.email)).limit(1);
+  await deleteApplicationDraft(db, person.personId);
   const keep = application?.consentStatistics === true;
   if (!keep) {
     await db.delete(matchCycles).where(eq(matchCycles.personId, person.personId));

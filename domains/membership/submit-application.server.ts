@@ -8,6 +8,7 @@ import type { ExamRecord } from "../../db/schema/index";
 import { hitRateLimit } from "../../platform/rate-limit.server";
 import type { Services } from "../../platform/services";
 import { findLegislatorsByZip } from "../advocacy/legislator-directory.server";
+import type { ZipLookup } from "../advocacy/legislator-lookup";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
 import { applicationReceivedMail } from "../email/templates";
 import { hashToken, newPublicId } from "../email/tokens";
@@ -42,17 +43,10 @@ export async function findApplicationByUpdateToken(db: Services["db"], token: st
   return row ?? null;
 }
 
-export async function submitApplication({ db, jobs, clock, appUrl, mailFrom, input, ip }: Services & { input: ApplicationInput; ip: string | null }): Promise<SubmitOutcome> {
-  const now = clock();
-  const limit = await hitRateLimit(db, applyPerIp, ip ?? "unknown", now);
-  if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
-  const result = eligibilityOf(input, now);
-  // State and candidate districts come from the advocacy context's ZIP lookup (unknown ZIP: state by prefix).
-  const place = await findLegislatorsByZip(db, input.zip);
-  const { organisation } = await getSiteSettings(db);
-  const from = senderAddress(mailFrom, organisation);
+/** The stored columns of an application from its validated input, the rules' decision and the ZIP's place. */
+export function applicationValuesOf(input: ApplicationInput, result: EligibilityResult, place: ZipLookup) {
   const exams = Object.fromEntries(examKeys.map((k) => [k, { result: input[k], date: input[`${k}Date`] } satisfies ExamRecord]));
-  const row = {
+  return {
     name: input.name,
     zip: input.zip,
     state: place.ok ? place.states[0].code : zipState(input.zip),
@@ -72,9 +66,19 @@ export async function submitApplication({ db, jobs, clock, appUrl, mailFrom, inp
     decision: result.decision,
     reasons: result.reasons,
     status: result.decision === "ineligible" ? ("ineligible" as const) : ("awaiting-review" as const),
-    updateTokenHash: null,
-    updatedAt: now,
   };
+}
+
+export async function submitApplication({ db, jobs, clock, appUrl, mailFrom, input, ip }: Services & { input: ApplicationInput; ip: string | null }): Promise<SubmitOutcome> {
+  const now = clock();
+  const limit = await hitRateLimit(db, applyPerIp, ip ?? "unknown", now);
+  if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const result = eligibilityOf(input, now);
+  // State and candidate districts come from the advocacy context's ZIP lookup (unknown ZIP: state by prefix).
+  const place = await findLegislatorsByZip(db, input.zip);
+  const { organisation } = await getSiteSettings(db);
+  const from = senderAddress(mailFrom, organisation);
+  const row = { ...applicationValuesOf(input, result, place), updateTokenHash: null, updatedAt: now };
   await db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: applications.id, status: applications.status }).from(applications).where(eq(applications.email, input.email)).limit(1);
     if (existing?.status === "approved") return; // already a member: nothing to change

@@ -46,6 +46,11 @@ describe("console authorisation matrix", () => {
     ids.application = queue.match(/href="\/admin\/applications\/([^"]+)"/)![1];
     const letter = { zip: "99901", rendered: "1", upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285", lowerId: bynum, letter: "Please license medical graduates for collaborative practice in Alaska.", name: "Ann Lee", email: "ann@example.org", street: "1 Main St", city: "Ketchikan" };
     expect((await post(app, "/act/collaborative-practice?zip=99901", letter)).status).toBe(302);
+    const upload = new FormData();
+    upload.set("csrf", await csrfTokenOf(app, "/admin/applications/import", cookies.staff));
+    upload.set("file", new Blob(["name,email\n"], { type: "text/csv" }), "members.csv");
+    const imported = await fetch(`${app.url}/admin/applications/import`, { method: "POST", body: upload, redirect: "manual", headers: { cookie: cookies.staff, origin: app.url } });
+    ids.import = imported.headers.get("location")!.split("/").pop()!;
     const inbox = await (await fetch(`${app.url}/admin/inbox`, { headers: { cookie: cookies.staff } })).text();
     ids.message = inbox.match(/href="\/admin\/inbox\/([^"]+)"/)![1];
   });
@@ -55,7 +60,7 @@ describe("console authorisation matrix", () => {
   });
 
   const urlOf = (path: string) =>
-    `/${path.replace("inbox/:publicId", `inbox/${ids.message}`).replace("people/:publicId", `people/${ids.person}`).replace("legislators/:bioguide", "legislators/M001231").replace("figures/:slug", "figures/shortage-areas").replace("applications/:publicId", `applications/${ids.application}`).replace("campaigns/:slug/packet", `campaigns/collaborative-practice/packet?office=${encodeURIComponent(bynum)}`).replace("campaigns/:slug", "campaigns/residency-shortage-act").replace("state-pathways/:state", "state-pathways/NY")}`;
+    `/${path.replace("inbox/:publicId", `inbox/${ids.message}`).replace("people/:publicId", `people/${ids.person}`).replace("legislators/:bioguide", "legislators/M001231").replace("figures/:slug", "figures/shortage-areas").replace("import/:publicId", `import/${ids.import}`).replace("applications/:publicId", `applications/${ids.application}`).replace("campaigns/:slug/packet", `campaigns/collaborative-practice/packet?office=${encodeURIComponent(bynum)}`).replace("campaigns/:slug", "campaigns/residency-shortage-act").replace("state-pathways/:state", "state-pathways/NY")}`;
 
   it("finds the console routes in the route table", () => {
     expect(consoleRoutes.map((r) => r.path)).toEqual(expect.arrayContaining(["admin", "admin/inbox", "admin/settings", "admin/audit", "admin/subscribers.csv"]));

@@ -1,4 +1,6 @@
 // Applying for membership and staff review, over HTTP with a real SMTP sink.
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer } from "../helpers/app-server";
 import type { AppServer } from "../helpers/app-server";
@@ -98,6 +100,44 @@ describe("membership applications", () => {
     expect(exported.matchCycles).toEqual([expect.objectContaining({ year: 2021, amountSpent: 9100, outcome: "unmatched", rankListSubmitted: true })]);
   });
 
+  it("lets a member keep her profile up to date (audited) and shows how complete it is, with this week's asks", async () => {
+    const member = await signInOverHttp(app, sink, "ana@example.org");
+    const home = await text(await fetch(`${app.url}/account`, { headers: { cookie: member } }));
+    expect(home).toContain("What AMG asks of you this week");
+    expect(home).toContain('href="/act"');
+    expect(home).toContain('href="/letters"');
+    expect(home).toContain("<strong>100%</strong> complete");
+    expect(home).toContain('href="/account/my-data.csv"');
+    const form = await text(await fetch(`${app.url}/account/profile`, { headers: { cookie: member } }));
+    expect(form).toContain('value="SUNY Upstate Medical University"');
+    expect(form).toContain('value="Family medicine, Pediatrics"');
+    const csrf = await csrfTokenOf(app, "/account/profile", member);
+    expect((await post(app, "/account/profile", application("x@example.org", { zip: "10001" }), member)).status).toBe(403); // no CSRF token
+    const bad = await post(app, "/account/profile", { ...application("x@example.org", { zip: "1320", graduationYear: "" }), csrf }, member);
+    expect(bad.status).toBe(400);
+    const badHtml = await text(bad);
+    expect(badHtml).toContain("A ZIP code has 5 digits, like 13202.");
+    expect(badHtml).toMatch(/id="field-zip"[^>]*aria-describedby="field-zip-hint field-zip-error"/);
+    expect(badHtml).toContain('value="1320"');
+    const saved = await post(app, "/account/profile", { ...application("someone-else@example.org", { zip: "10001", specialties: "", trainingStatus: "left-residency" }), csrf }, member);
+    expect(saved.status).toBe(302);
+    const after = await text(await fetch(`${app.url}/account`, { headers: { cookie: member } }));
+    expect(after).toContain("<strong>80%</strong> complete");
+    expect(after).toContain('href="/account/profile#field-specialties">your specialties of interest</a>');
+    const mine = await (await fetch(`${app.url}/account/my-data.json`, { headers: { cookie: member } })).json();
+    expect(mine.application).toMatchObject({ email: "ana@example.org", zip: "10001", trainingStatus: "left-residency", specialties: [], status: "approved" });
+    const csv = await fetch(`${app.url}/account/my-data.csv`, { headers: { cookie: member } });
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const lines = (await csv.text()).split("\n");
+    expect(lines).toContain("application,zip,10001");
+    expect(lines).toContain("application,exam step2ck date,2017-08-15");
+    expect(lines).toContain("match cycle 2021,amountSpent,9100");
+    const all = await text(await fetch(`${app.url}/admin/audit?action=application.profile-update`, { headers: { cookie: staff } }));
+    expect(all).toContain("ana@example.org");
+    expect(all).toContain("trainingStatus");
+    expect((await fetch(`${app.url}/account/profile`, { headers: { cookie: staff } })).status).toBe(403); // members only
+  });
+
   it("deletes a member's account after confirmation by e-mail, keeping only anonymous statistics she agreed to", async () => {
     const member = await signInOverHttp(app, sink, "ana@example.org");
     const csrf = await csrfTokenOf(app, "/account", member);
@@ -132,6 +172,16 @@ describe("membership applications", () => {
     const lines = (await csv.text()).trim().split("\n");
     expect(lines[0]).toMatch(/^name,email,zip,state,degree,school/);
     expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(["carla@example.org"]);
+    // The filters the query string keeps: exam result, ECFMG, specialty, years since graduation, verification.
+    const filtered = await text(await fetch(`${app.url}/admin/applications?status=all&exam=step2ck&result=passed&ecfmg=yes&specialty=pediat&since_min=5&since_max=30&verified=no`, { headers: { cookie: staff } }));
+    expect(filtered).toContain("Dr. Carla Mendez");
+    expect(filtered).toMatch(/<details class="more-filters" open="">/);
+    const notPassed = await text(await fetch(`${app.url}/admin/applications?status=all&exam=step2ck&result=not-passed`, { headers: { cookie: staff } }));
+    expect(notPassed).not.toContain("Dr. Carla Mendez");
+    const recent = await text(await fetch(`${app.url}/admin/applications?status=all&specialty=pediat&since_max=2`, { headers: { cookie: staff } }));
+    expect(recent).not.toContain("Dr. Carla Mendez"); // graduated 2019
+    const exported = await (await fetch(`${app.url}/admin/applications.csv?status=all&ecfmg=yes&specialty=family`, { headers: { cookie: staff } })).text();
+    expect(exported.trim().split("\n").slice(1).map((l) => l.split(",")[1])).toEqual(["carla@example.org"]);
   });
 
   it("keeps the match-cycle log to members", async () => {
@@ -153,5 +203,73 @@ describe("membership applications", () => {
     const detail = await text(await fetch(`${app.url}/admin/applications/${id}`, { headers: { cookie: staff } }));
     expect(detail).toContain("What the rules say: eligible");
     expect(detail).toContain("status <strong>awaiting-review</strong>");
+  });
+
+  it("imports members from CSV after a dry run that reports each bad row by row and column, and updates them on a second import", async () => {
+    const template = await fetch(`${app.url}/admin/applications/import/template.csv`, { headers: { cookie: staff } });
+    expect(template.headers.get("content-disposition")).toContain("members-template.csv");
+    const [head, example] = parse(await template.text()) as string[][];
+    const row = (changes: Record<string, string>) => head.map((c, i) => changes[c] ?? example[i]);
+    const file = stringify([head, row({ name: "Dr. Imported One", email: "one@import.example" }), row({ name: "Dr. Imported Two", email: "two@import.example", zip: "123" }), row({ name: "Dr. Imported Three", email: "three@import.example", degree: "IMG", ecfmg_certified: "no" })]);
+    const upload = async (csv: string, name = "members.csv") => {
+      const body = new FormData();
+      body.set("csrf", await csrfTokenOf(app, "/admin/applications/import", staff));
+      body.set("file", new Blob([csv], { type: "text/csv" }), name);
+      return fetch(`${app.url}/admin/applications/import`, { method: "POST", body, redirect: "manual", headers: { cookie: staff, origin: app.url } });
+    };
+    const empty = await upload("");
+    expect(empty.status).toBe(400);
+    expect(await text(empty)).toContain("Please choose a CSV file to upload.");
+    const started = await upload(file);
+    expect(started.status).toBe(302);
+    const page = `${app.url}${started.headers.get("location")}`;
+    const read = async () => text(await fetch(page, { headers: { cookie: staff } }));
+    await expect.poll(read).toContain("Dry run");
+    const report = await read();
+    expect(report).toContain("3 rows: <strong>2 valid</strong>, <strong>1 with problems</strong>");
+    expect(report).toMatch(/<td>3<\/td><td><code>zip<\/code><\/td><td>A ZIP code has 5 digits, like 13202.<\/td>/);
+    expect(report).not.toContain('http-equiv="refresh"');
+    const directory = async () => text(await fetch(`${app.url}/admin/applications?status=all&q=Dr.%20Imported`, { headers: { cookie: staff } }));
+    expect(await directory()).not.toContain("Dr. Imported One"); // a dry run writes nothing
+    const csrf = await csrfTokenOf(app, started.headers.get("location")!, staff);
+    expect((await post(app, started.headers.get("location")!, { csrf, intent: "import" }, staff)).status).toBe(302);
+    await expect.poll(read).toContain("2 added, 0 updated.");
+    const imported = await directory();
+    expect(imported).toContain("Dr. Imported One");
+    expect(imported).toContain("Dr. Imported Three");
+    expect(imported).not.toContain("Dr. Imported Two");
+    const three = await text(await fetch(`${app.url}/admin/applications?status=ineligible&q=Imported%20Three`, { headers: { cookie: staff } }));
+    expect(three).toContain("Dr. Imported Three"); // the rules decided: an international graduate without ECFMG certification
+    const again = await upload(file);
+    const againPage = again.headers.get("location")!;
+    await expect.poll(async () => text(await fetch(`${app.url}${againPage}`, { headers: { cookie: staff } }))).toContain("Dry run");
+    expect((await post(app, againPage, { csrf: await csrfTokenOf(app, againPage, staff), intent: "import" }, staff)).status).toBe(302);
+    await expect.poll(async () => text(await fetch(`${app.url}${againPage}`, { headers: { cookie: staff } }))).toContain("0 added, 2 updated.");
+    const audit = await text(await fetch(`${app.url}/admin/audit?action=application.import`, { headers: { cookie: staff } }));
+    expect(audit).toContain("members.csv");
+  });
+
+  it("saves a signed-in applicant's unfinished application and fills the form with it on return", async () => {
+    const anonymous = await text(await fetch(`${app.url}/join/apply`));
+    expect(anonymous).not.toContain("Save and finish later");
+    expect((await post(app, "/join/apply", { name: "Dr. Nobody", intent: "save-draft" })).status).toBe(401);
+    const before = await text(await fetch(`${app.url}/join/apply`, { headers: { cookie: staff } }));
+    expect(before).toContain("Save and finish later");
+    expect((await post(app, "/join/apply", { name: "Dr. Draft", intent: "save-draft" }, staff)).status).toBe(403); // no CSRF token
+    const csrf = await csrfTokenOf(app, "/join/apply", staff);
+    const saved = await post(app, "/join/apply", { csrf, intent: "save-draft", name: "Dr. Draft Person", zip: "12", degree: "DO", schoolName: "Touro" }, staff);
+    expect(saved.status).toBe(200);
+    const savedHtml = await text(saved);
+    expect(savedHtml).toContain("Saved. Sign in again any time");
+    expect(savedHtml).not.toContain("A ZIP code has 5 digits"); // nothing validated yet
+    const back = await text(await fetch(`${app.url}/join/apply`, { headers: { cookie: staff } }));
+    expect(back).toContain('value="Dr. Draft Person"');
+    expect(back).toContain('value="12"');
+    expect(back).toMatch(/<option value="DO" selected="">/);
+    expect(back).toContain("We filled in the form from the application you saved");
+    const sent = await post(app, "/join/apply", { ...application("admin@example.org", { name: "Dr. Draft Person" }), csrf }, staff);
+    expect(await text(sent)).toContain("Thank you: your application is with us");
+    const after = await text(await fetch(`${app.url}/join/apply`, { headers: { cookie: staff } }));
+    expect(after).not.toContain('value="Dr. Draft Person"');
   });
 });

@@ -6,13 +6,21 @@ import { actorOf, requireViewer, verifyCsrf } from "../../session.server";
 import { hasRole } from "../../../domains/accounts/rules";
 import { requestAccountDeletion } from "../../../domains/accounts/delete-account.server";
 import { endOwnSession, listOwnSessions } from "../../../domains/accounts/sessions.server";
+import { listCycles } from "../../../domains/membership/match-cycles.server";
+import { profileCompleteness } from "../../../domains/membership/profile";
+import { findOwnApplication } from "../../../domains/membership/update-profile.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Your account — AMG" }];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireViewer(args);
-  const sessions = await listOwnSessions(args.context.services.db, viewer.personId, args.context.services.clock());
+  const { db } = args.context.services;
+  const sessions = await listOwnSessions(db, viewer.personId, args.context.services.clock());
+  // A member's home: how complete their profile is, and what AMG asks of them this week.
+  const application = viewer.roles.includes("member") ? await findOwnApplication(db, viewer.email) : null;
+  const completeness = application ? profileCompleteness(application, (await listCycles(db, viewer.personId)).length) : null;
   return {
+    completeness,
     email: viewer.email,
     roles: viewer.roles,
     isStaff: hasRole(viewer.roles, "staff"),
@@ -54,22 +62,60 @@ export default function Account({ loaderData }: Route.ComponentProps) {
       ) : null}
       {roles.includes("member") ? (
         <>
-          <h2>Your membership</h2>
+          <h2>What AMG asks of you this week</h2>
           <ul>
             <li>
-              <a href="/account/cycles">My match cycles</a>: the years you applied, what it cost and how it ended.
+              <a href="/act">Ask your legislators</a> to pass the Resident Physician Shortage Reduction Act: find them by your ZIP code and write in two minutes.
             </li>
             <li>
-              This week: <a href="/letters">sign AMG's open letters</a> and <a href="/act">ask your legislators</a> to pass the Resident Physician Shortage Reduction Act.
+              <a href="/letters">Sign AMG's open letters</a> and share them with classmates who went unmatched.
+            </li>
+          </ul>
+          <h2>Your membership</h2>
+          {loaderData.completeness ? (
+            <div className="progress">
+              <p id="profile-completeness">
+                Your profile is <strong>{loaderData.completeness.percent}%</strong> complete.
+              </p>
+              <progress max={100} value={loaderData.completeness.percent} aria-labelledby="profile-completeness" />
+              {loaderData.completeness.missing.length ? (
+                <>
+                  <p>Still missing:</p>
+                  <ul>
+                    {loaderData.completeness.missing.map((m) => (
+                      <li key={m.item}>
+                        <a href={m.href}>{m.item}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </div>
+          ) : null}
+          <ul>
+            <li>
+              <a href="/account/profile">My profile</a>: ZIP code, exams, training, specialties and the states where you would work.
+            </li>
+            <li>
+              <a href="/account/cycles">My match cycles</a>: the years you applied, what it cost and how it ended.
             </li>
           </ul>
         </>
       ) : null}
-      <p>
-        <a href="/account/my-data.json" download>
-          Download all my data (JSON)
-        </a>
-      </p>
+      <h2>Your data</h2>
+      <p>Everything AMG holds about you: your account, application and match cycles.</p>
+      <ul>
+        <li>
+          <a href="/account/my-data.json" download>
+            Download my data (JSON)
+          </a>
+        </li>
+        <li>
+          <a href="/account/my-data.csv" download>
+            Download my data (CSV, for a spreadsheet)
+          </a>
+        </li>
+      </ul>
       <h2>Two-factor sign-in</h2>
       <p>
         {loaderData.hasSecondFactor ? "On." : "Off."} <a href="/account/two-factor">{loaderData.hasSecondFactor ? "Manage" : "Set up an authenticator app"}</a>

@@ -9,8 +9,8 @@ import { directoryFilterFrom } from "./applications";
 // The directory's current filter as CSV, streamed batch by batch; the export is audited.
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
-  const filter = directoryFilterFrom(new URL(args.request.url).searchParams);
   const { db, clock } = args.context.services;
+  const filter = directoryFilterFrom(new URL(args.request.url).searchParams, clock());
   await recordAudit(db, actorOf(viewer, args.context), { action: "application.export", subjectType: "application", details: { ...filter } });
   return new Response(createReadableStreamFromReadable(Readable.from(exportDirectoryCsv(db, filter))), {
     headers: {

@@ -5,27 +5,43 @@ import { requireStaff } from "../../session.server";
 import { stateNames } from "../../../domains/advocacy/states";
 import { searchDirectory } from "../../../domains/membership/directory.server";
 import type { DirectoryFilter } from "../../../domains/membership/directory.server";
-import { applicationStatuses } from "../../../domains/membership/membership.schema";
+import { applicationStatuses, examKeys, examLabels } from "../../../domains/membership/membership.schema";
+
+const nonNegativeInt = (value: string | null) => (value && /^\d{1,3}$/.test(value.trim()) ? Number(value) : undefined);
 
 export const meta: Route.MetaFunction = () => [{ title: "Applications and members — AMG staff" }];
 
 const statusLabel = { "awaiting-review": "Waiting for review", "more-info-requested": "More information asked", approved: "Members (approved)", rejected: "Rejected", ineligible: "Ineligible (automatic)" } as const;
 const pageSize = 50;
 
-/** The directory's filter from the query string (shared with the CSV export). */
-export function directoryFilterFrom(params: URLSearchParams): DirectoryFilter {
+const examResults = ["passed", "not-passed", "failed", "pending", "not-taken"] as const;
+const pick = <T extends string>(options: readonly T[], value: string | null): T | undefined => options.find((o) => o === value);
+
+/** The directory's filter from the query string (shared with the CSV export); `now` turns years since graduation into graduation years. */
+export function directoryFilterFrom(params: URLSearchParams, now: Date): DirectoryFilter {
   const statusParam = params.get("status") ?? "awaiting-review";
   const degree = params.get("degree");
   const sort = params.get("sort");
   const state = params.get("state")?.toUpperCase();
+  const exam = pick(examKeys, params.get("exam"));
+  const result = pick(examResults, params.get("result")) ?? "passed";
+  const year = now.getUTCFullYear();
+  const atLeast = nonNegativeInt(params.get("since_min"));
+  const atMost = nonNegativeInt(params.get("since_max"));
+  const bounded = (a: number | undefined, b: number | undefined, keep: (x: number, y: number) => number) => (a === undefined ? b : b === undefined ? a : keep(a, b));
+  const verified = params.get("verified");
   return {
+    exam: exam ? { key: exam, result } : undefined,
+    ecfmg: pick(["yes", "no", "pending"] as const, params.get("ecfmg")),
+    specialty: params.get("specialty")?.trim().slice(0, 60) || undefined,
+    verified: verified === "yes" ? true : verified === "no" ? false : undefined,
     q: params.get("q")?.trim().slice(0, 100) || undefined,
     status: applicationStatuses.find((s) => s === statusParam),
     state: state && state in stateNames ? state : undefined,
     district: /^[A-Z]{2}-\d{1,2}$/.test(params.get("district")?.toUpperCase() ?? "") ? params.get("district")!.toUpperCase() : undefined,
     degree: degree === "MD" || degree === "DO" || degree === "IMG" ? degree : undefined,
-    graduatedFrom: positiveInt(params.get("from")),
-    graduatedTo: positiveInt(params.get("to")),
+    graduatedFrom: bounded(positiveInt(params.get("from")), atMost === undefined ? undefined : year - atMost, Math.max),
+    graduatedTo: bounded(positiveInt(params.get("to")), atLeast === undefined ? undefined : year - atLeast, Math.min),
     sort: sort === "name" || sort === "graduation" ? sort : "received",
   };
 }
@@ -33,7 +49,7 @@ export function directoryFilterFrom(params: URLSearchParams): DirectoryFilter {
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);
   const params = new URL(args.request.url).searchParams;
-  const filter = directoryFilterFrom(params);
+  const filter = directoryFilterFrom(params, args.context.services.clock());
   const page = positiveInt(params.get("page")) ?? 1;
   const { rows, total } = await searchDirectory(args.context.services.db, filter, { offset: (page - 1) * pageSize, limit: pageSize });
   const query = Object.fromEntries([...params.entries()].filter(([k]) => k !== "page"));
@@ -83,6 +99,56 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
         <label>
           to <input name="to" defaultValue={query.to} size={5} inputMode="numeric" />
         </label>
+        <details className="more-filters" open={["exam", "ecfmg", "specialty", "since_min", "since_max", "verified"].some((k) => query[k])}>
+          <summary>More filters</summary>
+          <label>
+            Exam
+            <select name="exam" defaultValue={query.exam ?? ""}>
+              <option value="">Any</option>
+              {examKeys.map((k) => (
+                <option key={k} value={k}>
+                  {examLabels[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Result
+            <select name="result" defaultValue={query.result ?? "passed"}>
+              <option value="passed">Passed</option>
+              <option value="not-passed">Not passed</option>
+              <option value="failed">Failed</option>
+              <option value="pending">Waiting for the result</option>
+              <option value="not-taken">Not taken</option>
+            </select>
+          </label>
+          <label>
+            ECFMG
+            <select name="ecfmg" defaultValue={query.ecfmg ?? ""}>
+              <option value="">Any</option>
+              <option value="yes">Certified</option>
+              <option value="pending">Pending</option>
+              <option value="no">Not certified</option>
+            </select>
+          </label>
+          <label>
+            Specialty <input name="specialty" defaultValue={query.specialty} size={14} placeholder="Family medicine" />
+          </label>
+          <label>
+            Years since graduation, from <input name="since_min" defaultValue={query.since_min} size={3} inputMode="numeric" />
+          </label>
+          <label>
+            to <input name="since_max" defaultValue={query.since_max} size={3} inputMode="numeric" />
+          </label>
+          <label>
+            Documents
+            <select name="verified" defaultValue={query.verified ?? ""}>
+              <option value="">Any</option>
+              <option value="yes">Verified</option>
+              <option value="no">Not verified</option>
+            </select>
+          </label>
+        </details>
         <label>
           Sort
           <select name="sort" defaultValue={query.sort ?? "received"}>
@@ -94,6 +160,9 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
         <button type="submit">Filter</button>
         <a className="button button-secondary" href={`/admin/applications.csv?${new URLSearchParams(query)}`} download>
           Export CSV
+        </a>
+        <a className="button button-secondary" href="/admin/applications/import">
+          Import CSV
         </a>
       </Form>
       <p>{total === null ? "Closest matches first; small typos are forgiven." : `${formatCount(total)} matching`}</p>

@@ -1,7 +1,13 @@
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/apply";
 import { FormAlert } from "../../components/form-alert";
-import { FormField, HoneypotField, SelectField } from "../../components/form-field";
+import { ApplicationFields } from "../../components/application-fields";
+import { CsrfField } from "../../components/csrf-field";
+import { HoneypotField } from "../../components/form-field";
+import { formatDateTime } from "../../format";
+import { getViewer, verifyCsrf } from "../../session.server";
+import { applicationFormValues } from "../../../domains/membership/profile";
+import { deleteApplicationDraft, findApplicationDraft, saveApplicationDraft } from "../../../domains/membership/application-drafts.server";
 import { formValues, invalidForm, isSpam, passActionHeaders, rateLimitedForm } from "../../form-data";
 import { applicationInputSchema, examKeys, examLabels } from "../../../domains/membership/membership.schema";
 import { findApplicationByUpdateToken, submitApplication } from "../../../domains/membership/submit-application.server";
@@ -11,38 +17,50 @@ export const meta: Route.MetaFunction = () => [{ title: "Apply for membership â€
 
 export const headers = passActionHeaders;
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader(args: Route.LoaderArgs) {
+  const { request, context } = args;
+  const viewer = await signedInViewer(args);
+  const signedIn = viewer ? { csrf: viewer.csrfToken, email: viewer.email } : null;
   const token = new URL(request.url).searchParams.get("update");
-  if (!token) return { prefill: null as Record<string, string> | null, updateMissing: false };
-  const app = await findApplicationByUpdateToken(context.services.db, token, context.services.clock());
-  if (!app) return { prefill: null, updateMissing: true };
-  const prefill: Record<string, string> = {
-    name: app.name, email: app.email, zip: app.zip, citizenship: app.citizenship, degree: app.degree, schoolName: app.schoolName, schoolCountry: app.schoolCountry,
-    graduationYear: String(app.graduationYear), ecfmgCertified: app.ecfmgCertified, trainingStatus: app.trainingStatus, specialties: app.specialties.join(", "),
-    workStates: app.workStates.join(", "), primaryCareUnderserved: app.primaryCareUnderserved ? "yes" : "no", consentStatistics: app.consentStatistics ? "on" : "",
-  };
-  for (const k of examKeys) {
-    prefill[k] = app.exams[k]?.result ?? "not-taken";
-    prefill[`${k}Date`] = app.exams[k]?.date ?? "";
+  if (token) {
+    const app = await findApplicationByUpdateToken(context.services.db, token, context.services.clock());
+    return { prefill: app ? applicationFormValues(app) : null, updateMissing: !app, signedIn, draftSavedAt: null as Date | null };
   }
-  return { prefill, updateMissing: false };
+  // A signed-in applicant continues where they stopped.
+  const draft = viewer ? await findApplicationDraft(context.services.db, viewer.personId) : null;
+  return { prefill: draft ? { email: viewer!.email, ...draft.values } : viewer ? { email: viewer.email } : null, updateMissing: false, signedIn, draftSavedAt: draft?.updatedAt ?? null };
+}
+
+/** Signed in (second factor done, if any), or null: the form is public, saving a draft is not. */
+async function signedInViewer(args: { request: Request; context: Route.LoaderArgs["context"] }) {
+  const viewer = await getViewer(args);
+  return viewer && !viewer.secondFactorPending ? viewer : null;
 }
 
 type Done = { done: true; result: EligibilityResult };
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const values = formValues(await request.formData());
+export async function action(args: Route.ActionArgs) {
+  const { request, context } = args;
+  const formData = await request.formData();
+  const values = formValues(formData);
   if (isSpam(values)) return data<Done>({ done: true, result: { decision: "needs-review", reasons: [] } });
+  const viewer = await signedInViewer(args);
+  if (values.intent === "save-draft") {
+    // Saving is for signed-in applicants only, with the session's CSRF token; nothing is validated yet.
+    if (!viewer) return data({ fieldErrors: {} as Record<string, string>, formError: "Please sign in to save your application and finish it later." as string | null, values }, { status: 401 });
+    verifyCsrf(viewer, formData);
+    await saveApplicationDraft(context.services.db, viewer.personId, values, context.services.clock());
+    return data({ draftSaved: true as const, values });
+  }
   const parsed = applicationInputSchema(context.services.clock()).safeParse(values);
   if (!parsed.success) return invalidForm(parsed.error.issues, values);
   const outcome = await submitApplication({ ...context.services, input: parsed.data, ip: context.clientIp });
   if (!outcome.ok) return rateLimitedForm("Too many applications from your connection in a short time.", outcome.retryAfterSeconds, values);
+  if (viewer) await deleteApplicationDraft(context.services.db, viewer.personId);
   return data<Done>({ done: true, result: outcome.result });
 }
 
-const select = (name: string, label: string, options: [string, string][], value: string | undefined, error?: string) => (
-  <SelectField name={name} label={label} options={options} value={value} error={error} />
-);
+const exams = examKeys.map((k) => [k, examLabels[k]] as [string, string]);
 
 export default function Apply({ loaderData, actionData }: Route.ComponentProps) {
   if (actionData && "done" in actionData) {
@@ -71,7 +89,7 @@ export default function Apply({ loaderData, actionData }: Route.ComponentProps) 
       </div>
     );
   }
-  const errors = actionData && "fieldErrors" in actionData ? actionData.fieldErrors : {};
+  const errors: Record<string, string | undefined> = actionData && "fieldErrors" in actionData ? actionData.fieldErrors : {};
   const v = (actionData && "values" in actionData ? actionData.values : null) ?? loaderData.prefill ?? {};
   const errorCount = Object.keys(errors).length;
   return (
@@ -81,46 +99,32 @@ export default function Apply({ loaderData, actionData }: Route.ComponentProps) 
       {loaderData.updateMissing ? <FormAlert message="This update link has expired or was replaced. Fill in the form again with the same e-mail and your application will be updated." /> : null}
       <FormAlert message={actionData && "formError" in actionData ? actionData.formError : null} />
       {errorCount ? <FormAlert message={`Please correct ${errorCount === 1 ? "the field" : `the ${errorCount} fields`} marked below.`} /> : null}
+      {actionData && "draftSaved" in actionData ? (
+        <div className="alert alert-ok" role="status">
+          Saved. Sign in again any time to finish your application: this form will be filled in as you left it.
+        </div>
+      ) : loaderData.draftSavedAt ? (
+        <p className="hint" role="status">
+          We filled in the form from the application you saved on {formatDateTime(loaderData.draftSavedAt)}.
+        </p>
+      ) : null}
       <Form method="post" noValidate className="stack-form">
-        <fieldset>
-          <legend>About you</legend>
-          <FormField name="name" label="Full name" autoComplete="name" defaultValue={v.name} error={errors.name} />
-          <FormField name="email" label="E-mail" type="email" autoComplete="email" defaultValue={v.email} error={errors.email} />
-          <FormField name="zip" label="Home ZIP code" autoComplete="postal-code" defaultValue={v.zip} error={errors.zip} hint="Gives your state and congressional district for AMG's anonymous statistics." />
-          {select("citizenship", "Citizenship", [["us-citizen", "US citizen"], ["permanent-resident", "Lawful permanent resident"], ["other", "Other"]], v.citizenship, errors.citizenship)}
-        </fieldset>
-        <fieldset>
-          <legend>Medical school</legend>
-          {select("degree", "Degree", [["MD", "MD (US)"], ["DO", "DO (US)"], ["IMG", "International medical degree"]], v.degree, errors.degree)}
-          <FormField name="schoolName" label="School" defaultValue={v.schoolName} error={errors.schoolName} />
-          <FormField name="schoolCountry" label="Country of the school" defaultValue={v.schoolCountry ?? "United States"} error={errors.schoolCountry} />
-          <FormField name="graduationYear" label="Year of graduation" defaultValue={v.graduationYear} error={errors.graduationYear} />
-        </fieldset>
-        <fieldset>
-          <legend>Licensing exams</legend>
-          <p className="hint">MD and international graduates: USMLE. DO graduates: COMLEX or USMLE.</p>
-          {examKeys.map((k) => (
-            <div key={k} className="exam-row">
-              {select(k, examLabels[k], [["passed", "Passed"], ["failed", "Failed"], ["not-taken", "Not taken"], ["pending", "Waiting for the result"]], v[k] ?? "not-taken", errors[k])}
-              <FormField name={`${k}Date`} label={`${examLabels[k]} date`} required={false} defaultValue={v[`${k}Date`]} error={errors[`${k}Date`]} hint="YYYY-MM-DD" />
-            </div>
-          ))}
-          {select("ecfmgCertified", "ECFMG certification (international graduates)", [["yes", "Certified"], ["pending", "Pending"], ["no", "Not certified / not applicable"]], v.ecfmgCertified ?? "no", errors.ecfmgCertified)}
-        </fieldset>
-        <fieldset>
-          <legend>Training and plans</legend>
-          {select("trainingStatus", "Residency", [["never-started", "Never started residency"], ["left-residency", "Left or did not complete residency"], ["in-residency", "In residency now"], ["completed-residency", "Completed residency"]], v.trainingStatus, errors.trainingStatus)}
-          <FormField name="specialties" label="Specialties of interest" required={false} defaultValue={v.specialties} error={errors.specialties} hint="Separated by commas, e.g. Family medicine, Pediatrics." />
-          <FormField name="workStates" label="States where you would work" required={false} defaultValue={v.workStates} error={errors.workStates} hint="Two-letter codes separated by commas, e.g. NY, NJ." />
-          {select("primaryCareUnderserved", "Would you work in primary care in an underserved area?", [["yes", "Yes"], ["no", "No"]], v.primaryCareUnderserved, errors.primaryCareUnderserved)}
-          <div className="field">
-            <label>
-              <input type="checkbox" name="consentStatistics" defaultChecked={v.consentStatistics === "on"} /> AMG may use my answers in anonymous statistics (never showing me)
-            </label>
-          </div>
-        </fieldset>
+        {loaderData.signedIn ? <CsrfField token={loaderData.signedIn.csrf} /> : null}
+        <ApplicationFields values={v} errors={errors} exams={exams} />
         <HoneypotField />
-        <button type="submit">Send my application</button>
+        <div className="button-row">
+          <button type="submit">Send my application</button>
+          {loaderData.signedIn ? (
+            <button type="submit" name="intent" value="save-draft" className="button-secondary">
+              Save and finish later
+            </button>
+          ) : null}
+        </div>
+        {loaderData.signedIn ? null : (
+          <p className="hint">
+            Have an AMG account? <Link to="/sign-in?next=%2Fjoin%2Fapply">Sign in</Link> first to be able to save the form and finish it later.
+          </p>
+        )}
       </Form>
     </div>
   );

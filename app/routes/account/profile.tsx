@@ -1,0 +1,70 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/profile";
+import { ApplicationFields } from "../../components/application-fields";
+import { CsrfField } from "../../components/csrf-field";
+import { FormAlert } from "../../components/form-alert";
+import { formValues, invalidForm } from "../../form-data";
+import { actorOf, requireRole } from "../../session.server";
+import { applicationInputSchema, examKeys, examLabels } from "../../../domains/membership/membership.schema";
+import { applicationFormValues } from "../../../domains/membership/profile";
+import { findOwnApplication, updateOwnProfile } from "../../../domains/membership/update-profile.server";
+
+export const meta: Route.MetaFunction = () => [{ title: "My profile — AMG" }];
+
+const exams = examKeys.map((k) => [k, examLabels[k]] as [string, string]);
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireRole(args, "member");
+  const application = await findOwnApplication(args.context.services.db, viewer.email);
+  return { values: application ? applicationFormValues(application) : null, email: viewer.email, csrf: viewer.csrfToken, saved: new URL(args.request.url).searchParams.has("saved") };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireRole(args, "member", formData);
+  const values = formValues(formData);
+  const { db, clock } = args.context.services;
+  // The e-mail is the account's: a member changes it by asking AMG, not here.
+  const parsed = applicationInputSchema(clock()).safeParse({ ...values, email: viewer.email });
+  if (!parsed.success) return invalidForm(parsed.error.issues, values);
+  const outcome = await updateOwnProfile({ db, actor: actorOf(viewer, args.context), input: parsed.data, now: clock() });
+  if (!outcome.ok) return data({ fieldErrors: {} as Record<string, string>, formError: "We have no application under your e-mail address to update." as string | null, values }, { status: 404 });
+  return redirect("/account/profile?saved=1");
+}
+
+export default function Profile({ loaderData, actionData }: Route.ComponentProps) {
+  const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
+  const errorCount = Object.keys(errors).length;
+  if (!loaderData.values) {
+    return (
+      <div className="page narrow">
+        <h1>My profile</h1>
+        <p className="lead">We have no membership application under {loaderData.email}. If you applied with another address, please write to us.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="page narrow">
+      <p>
+        <Link to="/account">← Your account</Link>
+      </p>
+      <h1>My profile</h1>
+      <p className="lead">Keep your answers up to date: where you would work, your exams and your training. They stay private to you and AMG's volunteers.</p>
+      {loaderData.saved && !actionData ? (
+        <div className="alert alert-ok" role="status">
+          Your profile is saved.
+        </div>
+      ) : null}
+      <FormAlert message={actionData?.formError} />
+      {errorCount ? <FormAlert message={`Please correct ${errorCount === 1 ? "the field" : `the ${errorCount} fields`} marked below.`} /> : null}
+      <p>
+        E-mail: <strong>{loaderData.email}</strong>
+      </p>
+      <Form method="post" noValidate className="stack-form">
+        <CsrfField token={loaderData.csrf} />
+        <ApplicationFields values={actionData?.values ?? loaderData.values} errors={errors} exams={exams} withEmail={false} />
+        <button type="submit">Save my profile</button>
+      </Form>
+    </div>
+  );
+}

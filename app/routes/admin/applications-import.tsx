@@ -1,0 +1,105 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/applications-import";
+import { CsrfField } from "../../components/csrf-field";
+import { FormAlert } from "../../components/form-alert";
+import { formatDateTime } from "../../format";
+import { minutes } from "../../form-data";
+import { actorOf, requireStaff } from "../../session.server";
+import { listMemberImports, maxImportBytes, startMemberImport } from "../../../domains/membership/import-members.server";
+import { memberCsvColumns } from "../../../domains/membership/member-csv";
+
+export const meta: Route.MetaFunction = () => [{ title: "Import members from CSV — AMG staff" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireStaff(args);
+  return { imports: await listMemberImports(args.context.services.db), csrf: viewer.csrfToken };
+}
+
+// A multipart upload (works without JavaScript): the file is stored and its dry run queued.
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireStaff(args, formData);
+  const file = formData.get("file");
+  const fail = (fileError: string, status = 400) => data({ fileError }, { status });
+  if (!(file instanceof File) || file.size === 0) return fail("Please choose a CSV file to upload.");
+  if (file.size > maxImportBytes) return fail(`This file is larger than ${maxImportBytes / 1024 / 1024} MB; please split it.`);
+  const csv = await file.text();
+  if (csv.includes("\u0000")) return fail("This does not look like a CSV file (it contains binary data). Save the spreadsheet as CSV (UTF-8) and try again.");
+  const { db, jobs, clock } = args.context.services;
+  const started = await startMemberImport({ db, jobs, actor: actorOf(viewer, args.context), fileName: file.name, csv, now: clock() });
+  if (!started.ok) return fail(`You have started many imports in a short time; please wait about ${minutes(started.retryAfterSeconds)} min.`, 429);
+  return redirect(`/admin/applications/import/${started.publicId}`);
+}
+
+const statusLabel = { checking: "Checking", checked: "Checked, waiting for you", importing: "Importing", done: "Imported", failed: "Failed", cancelled: "Cancelled" } as const;
+
+export default function ImportMembers({ loaderData, actionData }: Route.ComponentProps) {
+  const error = actionData?.fileError;
+  return (
+    <>
+      <p>
+        <Link to="/admin/applications">← Applications and members</Link>
+      </p>
+      <h1>Import members from a CSV file</h1>
+      <p className="lead">
+        First a dry run: every row is checked with the rules of the application form and you see each problem by row and column. Nothing is written until you
+        confirm. Rows are matched by e-mail: a known e-mail updates that person, never a second record. Imported people are not e-mailed.
+      </p>
+      <p>
+        <a className="button button-secondary" href="/admin/applications/import/template.csv" download>
+          Download the template (CSV)
+        </a>{" "}
+        A file exported from the directory imports as it is.
+      </p>
+      <FormAlert message={error} />
+      <Form method="post" encType="multipart/form-data" className="stack-form">
+        <CsrfField token={loaderData.csrf} />
+        <div className={`field${error ? " field-error" : ""}`}>
+          <label htmlFor="field-file">CSV file (UTF-8, first row naming the columns)</label>
+          <input id="field-file" name="file" type="file" accept=".csv,text/csv" required aria-invalid={error ? true : undefined} aria-describedby={error ? "field-file-error" : undefined} />
+          {error ? (
+            <p className="error-message" id="field-file-error">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit">Check the file (dry run)</button>
+      </Form>
+      <h2>Columns</h2>
+      <div className="table-scroll" role="region" aria-label="Columns of the members CSV" tabIndex={0}>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Required</th>
+              <th scope="col">What to write</th>
+            </tr>
+          </thead>
+          <tbody>
+            {memberCsvColumns.map((c) => (
+              <tr key={c.column}>
+                <td>
+                  <code>{c.column}</code>
+                </td>
+                <td>{c.required ? "yes" : "no"}</td>
+                <td>{c.help}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {loaderData.imports.length ? (
+        <>
+          <h2>Recent imports</h2>
+          <ul>
+            {loaderData.imports.map((i) => (
+              <li key={i.publicId}>
+                <Link to={`/admin/applications/import/${i.publicId}`}>{i.fileName}</Link> — {statusLabel[i.status]}, {i.totalRows.toLocaleString("en-US")} rows, by {i.createdBy}, {formatDateTime(i.createdAt)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,260 @@
+// Staff import of applicants and members from a CSV file, in two steps run as jobs: the dry run
+// (every row checked with the application form's schema, a row-by-row report, nothing written)
+// and, once staff confirm, the import itself: valid rows inserted or updated by e-mail (never
+// duplicated) in batches of 1,000, each with the eligibility rules' decision, progress kept on the
+// import's row. Imported people get no e-mail. It does not decide anyone's membership: new
+// people wait for review; approvals and rejections already taken are kept.
+import { Readable } from "node:stream";
+import { CsvError, parse } from "csv-parse";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
+import type { Database, Executor } from "../../db/client.server";
+import { applications, memberImports } from "../../db/schema/index";
+import type { ImportRowError } from "../../db/schema/index";
+import { AppError } from "../../platform/errors";
+import { hitRateLimit } from "../../platform/rate-limit.server";
+import type { JobQueue } from "../../platform/queue.server";
+import { recordAudit } from "../accounts/audit.server";
+import type { Actor } from "../accounts/audit.server";
+import { findLegislatorsByZip } from "../advocacy/legislator-directory.server";
+import { newPublicId } from "../email/tokens";
+import { checkImportHeader, checkImportRow, normaliseColumnName } from "./member-csv";
+import type { ApplicationInput } from "./membership.schema";
+import { applicationValuesOf, eligibilityOf } from "./submit-application.server";
+import { checkImportJob, runImportJob } from "./jobs.server";
+
+export const maxImportBytes = 50 * 1024 * 1024;
+export const maxImportRows = 250_000;
+/** Rows per INSERT … ON CONFLICT statement (30 columns each: well under PostgreSQL's 65,535 parameters). */
+export const importBatchSize = 1000;
+/** The report keeps the first problems only; the counts are always complete. */
+export const reportedErrorCap = 500;
+export const importsPerPerson = { name: "member-import:person", limit: 20, windowSeconds: 3600 };
+
+export type ScanResult =
+  | { ok: true; totalRows: number; validRows: number; errorRows: number; errors: ImportRowError[]; unknownColumns: string[] }
+  | { ok: false; failure: string };
+
+function* slices(text: string, size = 64 * 1024) {
+  for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
+}
+
+/**
+ * Reads the CSV as a stream of records, checks each row, and hands valid rows to `batch` in
+ * groups of `importBatchSize`. Row numbers are the spreadsheet's: the header is row 1.
+ */
+export async function scanMembersCsv(
+  csv: string,
+  now: Date,
+  on: { batch?: (inputs: ApplicationInput[]) => Promise<void>; progress?: (processedRows: number) => Promise<void> } = {},
+): Promise<ScanResult> {
+  let header: string[] | null = null;
+  // Fed in slices, so the parser's back-pressure holds: a 30 MB file never becomes 120,000 objects at once.
+  const parser = Readable.from(slices(csv)).pipe(
+    parse({
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      columns: (names: string[]) => (header = names.map(normaliseColumnName)),
+    }),
+  );
+  const seen = new Map<string, number>();
+  const errors: ImportRowError[] = [];
+  let totalRows = 0;
+  let errorRows = 0;
+  let validRows = 0;
+  let pending: ApplicationInput[] = [];
+  let unknownColumns: string[] = [];
+  try {
+    for await (const record of parser as AsyncIterable<Record<string, string>>) {
+      if (totalRows === 0) {
+        const checked = checkImportHeader(header!);
+        if (!checked.ok) return { ok: false, failure: `The file has no ${checked.missing.map((m) => `"${m}"`).join(", ")} column${checked.missing.length > 1 ? "s" : ""}. The first row must name the columns; download the template to see them.` };
+        unknownColumns = checked.unknown;
+      }
+      totalRows++;
+      if (totalRows > maxImportRows) return { ok: false, failure: `The file has more than ${maxImportRows.toLocaleString("en-US")} rows; please split it.` };
+      const row = totalRows + 1;
+      const checked = checkImportRow(record, now);
+      let problems = checked.ok ? [] : checked.problems;
+      if (checked.ok) {
+        const first = seen.get(checked.input.email);
+        if (first !== undefined) problems = [{ column: "email", message: `The same e-mail is on row ${first}; each person may appear once per file.` }];
+        else seen.set(checked.input.email, row);
+      }
+      if (problems.length) {
+        errorRows++;
+        for (const p of problems) if (errors.length < reportedErrorCap) errors.push({ row, ...p });
+      } else if (checked.ok) {
+        validRows++;
+        if (on.batch) {
+          pending.push(checked.input);
+          if (pending.length >= importBatchSize) {
+            await on.batch(pending);
+            pending = [];
+          }
+        }
+      }
+      if (on.progress && totalRows % 5000 === 0) await on.progress(totalRows);
+    }
+  } catch (error) {
+    if (error instanceof CsvError) return { ok: false, failure: `The file could not be read as CSV near line ${(error as CsvError & { lines?: number }).lines ?? "?"}: ${error.message}` };
+    throw error;
+  }
+  if (header === null || totalRows === 0) {
+    if (header) {
+      const checked = checkImportHeader(header);
+      if (!checked.ok) return { ok: false, failure: `The file has no ${checked.missing.map((m) => `"${m}"`).join(", ")} column${checked.missing.length > 1 ? "s" : ""}.` };
+    }
+    return { ok: false, failure: "The file has no rows to import." };
+  }
+  if (on.batch && pending.length) await on.batch(pending);
+  if (on.progress) await on.progress(totalRows);
+  return { ok: true, totalRows, validRows, errorRows, errors, unknownColumns };
+}
+
+// Columns an import may change on a known e-mail: the applicant's answers and the rules' verdict,
+// never the review (status except as below, notes, reviewer, verification) or the public id.
+const answerColumns = ["name", "zip", "state", "districts", "citizenship", "degree", "schoolName", "schoolCountry", "graduationYear", "exams", "ecfmgCertified", "trainingStatus", "specialties", "workStates", "primaryCareUnderserved", "consentStatistics", "decision", "reasons"] as const;
+
+/** Inserts or updates (by e-mail) one batch in one statement; says how many were new. */
+export async function upsertApplications(db: Executor, inputs: ApplicationInput[], now: Date): Promise<{ inserted: number; updated: number }> {
+  const values = [];
+  for (const input of inputs) {
+    const place = await findLegislatorsByZip(db, input.zip);
+    values.push({ ...applicationValuesOf(input, eligibilityOf(input, now), place), email: input.email, publicId: newPublicId(), createdAt: now, updatedAt: now });
+  }
+  const set: Record<string, unknown> = Object.fromEntries(answerColumns.map((k) => [k, sql.raw(`excluded."${applications[k].name}"`)]));
+  // A decision staff already took (approved, rejected) stands; anything else follows the rules again.
+  set.status = sql`case when ${applications.status} in ('approved', 'rejected') then ${applications.status} else excluded.status end`;
+  set.updatedAt = now;
+  const rows = await db
+    .insert(applications)
+    .values(values)
+    .onConflictDoUpdate({ target: applications.email, set })
+    .returning({ inserted: sql<boolean>`(xmax = 0)` });
+  const inserted = rows.filter((r) => r.inserted).length;
+  return { inserted, updated: rows.length - inserted };
+}
+
+/** Stores an uploaded file as a new import, waiting for its dry run. */
+export async function createMemberImport(db: Executor, file: { fileName: string; csv: string; createdBy: string; now: Date }): Promise<string> {
+  const publicId = newPublicId();
+  await db.insert(memberImports).values({ publicId, fileName: file.fileName.slice(0, 200) || "members.csv", csv: file.csv, status: "checking", createdBy: file.createdBy, createdAt: file.now, updatedAt: file.now });
+  return publicId;
+}
+
+/** Staff upload a file: stored, audited, and its dry run queued. */
+export async function startMemberImport({ db, jobs, actor, fileName, csv, now }: { db: Database; jobs: JobQueue; actor: Actor; fileName: string; csv: string; now: Date }): Promise<{ ok: true; publicId: string } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number }> {
+  const limit = await hitRateLimit(db, importsPerPerson, String(actor.personId), now);
+  if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const publicId = await db.transaction(async (tx) => {
+    const id = await createMemberImport(tx, { fileName, csv, createdBy: actor.email, now });
+    await jobs.send(checkImportJob, { importId: id }, { tx, singletonKey: id });
+    await recordAudit(tx, actor, { action: "application.import-upload", subjectType: "member-import", subjectId: id, details: { fileName, bytes: Buffer.byteLength(csv) } });
+    return id;
+  });
+  return { ok: true, publicId };
+}
+
+async function loadImport(db: Executor, publicId: string) {
+  const [row] = await db.select().from(memberImports).where(eq(memberImports.publicId, publicId)).limit(1);
+  return row ?? null;
+}
+
+/** The dry run (a job): checks every row and stores the report; writes no application. */
+export async function checkMemberImport(db: Executor, publicId: string, now: Date): Promise<void> {
+  const imp = await loadImport(db, publicId);
+  if (!imp || imp.status !== "checking" || imp.csv === null) return; // already checked (a retried job)
+  const progress = (processedRows: number) => db.update(memberImports).set({ processedRows, updatedAt: new Date() }).where(eq(memberImports.id, imp.id)).then(() => {});
+  const result = await scanMembersCsv(imp.csv, now, { progress });
+  if (!result.ok) {
+    await db.update(memberImports).set({ status: "failed", failure: result.failure, csv: null, updatedAt: new Date(), finishedAt: new Date() }).where(eq(memberImports.id, imp.id));
+    return;
+  }
+  await db
+    .update(memberImports)
+    .set({ status: "checked", totalRows: result.totalRows, processedRows: result.totalRows, validRows: result.validRows, errorRows: result.errorRows, errors: result.errors, failure: result.unknownColumns.length ? `Columns ignored (not known): ${result.unknownColumns.join(", ")}` : null, updatedAt: new Date() })
+    .where(eq(memberImports.id, imp.id));
+}
+
+/** Staff confirm a checked import: its valid rows are imported by a job. Audited. */
+export async function confirmMemberImport({ db, jobs, actor, publicId, now }: { db: Database; jobs: JobQueue; actor: Actor; publicId: string; now: Date }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(memberImports)
+      .set({ status: "importing", processedRows: 0, updatedAt: now })
+      .where(and(eq(memberImports.publicId, publicId), eq(memberImports.status, "checked"), gt(memberImports.validRows, 0)))
+      .returning({ validRows: memberImports.validRows, fileName: memberImports.fileName });
+    if (!rows.length) throw new AppError("CONFLICT", "This import cannot run: it has already run, was cancelled, or has no valid rows.");
+    await jobs.send(runImportJob, { importId: publicId }, { tx, singletonKey: publicId });
+    await recordAudit(tx, actor, { action: "application.import", subjectType: "member-import", subjectId: publicId, details: { fileName: rows[0].fileName, validRows: rows[0].validRows } });
+  });
+}
+
+/** Staff drop a checked import instead of running it; the file is deleted. */
+export async function cancelMemberImport(db: Executor, actor: Actor | null, publicId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(memberImports)
+    .set({ status: "cancelled", csv: null, updatedAt: now, finishedAt: now })
+    .where(and(eq(memberImports.publicId, publicId), eq(memberImports.status, "checked")))
+    .returning({ id: memberImports.id });
+  if (rows.length) await recordAudit(db, actor, { action: "application.import-cancel", subjectType: "member-import", subjectId: publicId });
+  return rows.length > 0;
+}
+
+/** Marks a checked import as running without the queue (the command line runs it itself). */
+export async function beginMemberImport(db: Executor, publicId: string, now: Date): Promise<boolean> {
+  const rows = await db.update(memberImports).set({ status: "importing", processedRows: 0, updatedAt: now }).where(and(eq(memberImports.publicId, publicId), eq(memberImports.status, "checked"))).returning({ id: memberImports.id });
+  return rows.length > 0;
+}
+
+/** The import (a job): upserts the valid rows batch by batch, keeping the progress on the import's row. */
+export async function runMemberImport(db: Executor, publicId: string, now: Date): Promise<void> {
+  const imp = await loadImport(db, publicId);
+  if (!imp || imp.status !== "importing" || imp.csv === null) return;
+  let inserted = 0;
+  let updated = 0;
+  let processedRows = 0;
+  const save = () => db.update(memberImports).set({ processedRows, inserted, updated, updatedAt: new Date() }).where(eq(memberImports.id, imp.id));
+  const result = await scanMembersCsv(imp.csv, now, {
+    batch: async (inputs) => {
+      const counts = await upsertApplications(db, inputs, now);
+      inserted += counts.inserted;
+      updated += counts.updated;
+    },
+    progress: async (n) => {
+      processedRows = n;
+      await save();
+    },
+  });
+  const finishedAt = new Date();
+  if (!result.ok) {
+    await db.update(memberImports).set({ status: "failed", failure: result.failure, csv: null, updatedAt: finishedAt, finishedAt }).where(eq(memberImports.id, imp.id));
+    return;
+  }
+  await db.update(memberImports).set({ status: "done", processedRows: result.totalRows, inserted, updated, csv: null, updatedAt: finishedAt, finishedAt }).where(eq(memberImports.id, imp.id));
+  await recordAudit(db, null, { action: "application.import-done", subjectType: "member-import", subjectId: publicId, details: { by: imp.createdBy, inserted, updated, skipped: result.errorRows } });
+}
+
+/** Marks an import failed for good (its job's last attempt threw). */
+export async function failMemberImport(db: Executor, publicId: string, message: string): Promise<void> {
+  const now = new Date();
+  await db.update(memberImports).set({ status: "failed", failure: message, csv: null, updatedAt: now, finishedAt: now }).where(eq(memberImports.publicId, publicId));
+}
+
+export type MemberImport = Omit<typeof memberImports.$inferSelect, "csv" | "id">;
+
+export async function findMemberImport(db: Executor, publicId: string): Promise<MemberImport | null> {
+  const imp = await loadImport(db, publicId);
+  if (!imp) return null;
+  const { csv: _csv, id: _id, ...rest } = imp;
+  return rest;
+}
+
+export async function listMemberImports(db: Executor, limit = 10) {
+  return db
+    .select({ publicId: memberImports.publicId, fileName: memberImports.fileName, status: memberImports.status, totalRows: memberImports.totalRows, inserted: memberImports.inserted, updated: memberImports.updated, createdBy: memberImports.createdBy, createdAt: memberImports.createdAt })
+    .from(memberImports)
+    .orderBy(desc(memberImports.id))
+    .limit(limit);
+}

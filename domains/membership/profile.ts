@@ -1,0 +1,55 @@
+// A member's profile as the forms show it, and how complete it is (pure, no I/O).
+import { examKeys } from "./membership.schema";
+import type { ExamKey } from "./membership.schema";
+
+type StoredApplication = {
+  name: string;
+  email: string;
+  zip: string;
+  citizenship: string;
+  degree: string;
+  schoolName: string;
+  schoolCountry: string;
+  graduationYear: number;
+  exams: Record<string, { result: string; date: string | null }>;
+  ecfmgCertified: string;
+  trainingStatus: string;
+  specialties: string[];
+  workStates: string[];
+  primaryCareUnderserved: boolean;
+  consentStatistics: boolean;
+};
+
+/** A stored application as the application form's values (to prefill it). */
+export function applicationFormValues(app: StoredApplication): Record<string, string> {
+  const values: Record<string, string> = {
+    name: app.name, email: app.email, zip: app.zip, citizenship: app.citizenship, degree: app.degree, schoolName: app.schoolName, schoolCountry: app.schoolCountry,
+    graduationYear: String(app.graduationYear), ecfmgCertified: app.ecfmgCertified, trainingStatus: app.trainingStatus, specialties: app.specialties.join(", "),
+    workStates: app.workStates.join(", "), primaryCareUnderserved: app.primaryCareUnderserved ? "yes" : "no", consentStatistics: app.consentStatistics ? "on" : "",
+  };
+  for (const k of examKeys) {
+    values[k] = app.exams[k]?.result ?? "not-taken";
+    values[`${k}Date`] = app.exams[k]?.date ?? "";
+  }
+  return values;
+}
+
+export type Completeness = { percent: number; missing: { item: string; href: string }[] };
+
+/**
+ * What a complete profile has, each item worth the same: the things AMG's advocacy and
+ * statistics use (where members would work, in which specialty, when they passed each exam,
+ * and what their match years cost them).
+ */
+export function profileCompleteness(app: StoredApplication, cycles: number): Completeness {
+  const passedWithoutDate = examKeys.filter((k: ExamKey) => app.exams[k]?.result === "passed" && !app.exams[k]?.date);
+  const checks: [boolean, string, string][] = [
+    [app.specialties.length > 0, "your specialties of interest", "/account/profile#field-specialties"],
+    [app.workStates.length > 0, "the states where you would work", "/account/profile#field-workStates"],
+    [passedWithoutDate.length === 0, "the dates of the exams you passed", "/account/profile#exams"],
+    [app.consentStatistics, "your consent to anonymous statistics (they make AMG's case to legislators)", "/account/profile#field-consentStatistics"],
+    [cycles > 0, "at least one match cycle (the years you applied)", "/account/cycles"],
+  ];
+  const done = checks.filter(([ok]) => ok).length;
+  return { percent: Math.round((done / checks.length) * 100), missing: checks.filter(([ok]) => !ok).map(([, item, href]) => ({ item, href })) };
+}

@@ -1,0 +1,39 @@
+// A member keeps their own application up to date after approval (ZIP, school, exams, training,
+// specialties, states, consent). The same schema as the application form; the rules decide
+// again and staff see their verdict, but the approval stands. Audited with the fields changed.
+import { eq } from "drizzle-orm";
+import type { Database, Executor } from "../../db/client.server";
+import { applications } from "../../db/schema/index";
+import { recordAudit } from "../accounts/audit.server";
+import type { Actor } from "../accounts/audit.server";
+import { findLegislatorsByZip } from "../advocacy/legislator-directory.server";
+import type { ApplicationInput } from "./membership.schema";
+import { applicationFormValues } from "./profile";
+import { applicationValuesOf, eligibilityOf } from "./submit-application.server";
+
+/** The signed-in person's own application (by their account's e-mail), or null. */
+export async function findOwnApplication(db: Executor, email: string) {
+  const [row] = await db.select().from(applications).where(eq(applications.email, email)).limit(1);
+  if (!row) return null;
+  const { updateTokenHash: _token, reviewNote: _note, reviewedBy: _by, ...own } = row;
+  return own;
+}
+
+export type ProfileOutcome = { ok: true; changed: string[] } | { ok: false; reason: "no-application" };
+
+export async function updateOwnProfile({ db, actor, input, now }: { db: Database; actor: Actor; input: ApplicationInput; now: Date }): Promise<ProfileOutcome> {
+  const place = await findLegislatorsByZip(db, input.zip);
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(applications).where(eq(applications.email, actor.email)).limit(1);
+    if (!current) return { ok: false, reason: "no-application" } as const;
+    const { status: computed, ...values } = applicationValuesOf({ ...input, email: actor.email }, eligibilityOf(input, now), place);
+    const before = applicationFormValues(current);
+    const after = applicationFormValues({ ...current, ...values, email: actor.email });
+    const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
+    // Approved or rejected by staff: that decision stands. Otherwise the rules' verdict applies again.
+    const status = current.status === "approved" || current.status === "rejected" ? current.status : computed;
+    await tx.update(applications).set({ ...values, status, updatedAt: now }).where(eq(applications.id, current.id));
+    await recordAudit(tx, actor, { action: "application.profile-update", subjectType: "application", subjectId: current.publicId, details: { fields: changed } });
+    return { ok: true, changed } as const;
+  });
+}
