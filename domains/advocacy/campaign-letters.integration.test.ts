@@ -150,9 +150,13 @@ describe.each(testEngines())("letters to legislators on $name", (engine) => {
   });
 
   it("takes no action outside the campaign's dates or states", async () => {
+    // An action keeps its campaign for five seconds: each change below is read after that.
+    const later = () => t.setNow(new Date(t.services.clock().getTime() + 6_000));
     await t.handle.db.update(campaigns).set({ endsOn: "2020-01-01" }).where(eq(campaigns.slug, "collaborative-practice"));
+    later();
     expect(await send("collaborative-practice", person("late@example.org", { zip: "99901", upperId: stedman, lowerId: bynum }))).toMatchObject({ ok: false, formError: expect.stringContaining("has ended") });
     await t.handle.db.update(campaigns).set({ endsOn: null, targetStates: ["TX"] }).where(eq(campaigns.slug, "collaborative-practice"));
+    later();
     expect(await send("collaborative-practice", person("late@example.org", { zip: "99901", upperId: stedman, lowerId: bynum }))).toMatchObject({ ok: false, formError: "This campaign is for people in Texas." });
     await t.handle.db.update(campaigns).set({ targetStates: [] }).where(eq(campaigns.slug, "collaborative-practice"));
   });

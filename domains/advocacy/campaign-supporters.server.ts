@@ -6,6 +6,7 @@ import { campaignSupporters, congressMembers, stateLegislators } from "../../db/
 import { recordAudit } from "../accounts/audit.server";
 import type { Actor } from "../accounts/audit.server";
 import type { Campaign } from "./campaigns.server";
+import { forgetCampaignMemos } from "./campaigns.server";
 
 export type SupporterCandidate = { key: string; name: string; chamber: string; district: string; party: string; isSupporter: boolean };
 
@@ -33,7 +34,7 @@ export async function listSupporterCandidates(db: Executor, campaign: Campaign, 
 /** Sets which of the listed legislators support the campaign (the others listed do not). */
 export async function saveSupporters(db: Database, actor: Actor, campaign: Campaign, listed: string[], supporting: string[], now: Date): Promise<{ added: number; removed: number }> {
   const on = new Set(supporting.filter((k) => listed.includes(k)));
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     const existing = new Set(
       (await tx.select({ key: campaignSupporters.legislatorKey }).from(campaignSupporters).where(and(eq(campaignSupporters.campaignId, campaign.id), listed.length ? inArray(campaignSupporters.legislatorKey, listed) : undefined))).map((r) => r.key),
     );
@@ -44,4 +45,6 @@ export async function saveSupporters(db: Database, actor: Actor, campaign: Campa
     if (add.length || remove.length) await recordAudit(tx, actor, { action: "campaign.supporters", subjectType: "campaign", subjectId: campaign.slug, details: { added: add, removed: remove } });
     return { added: add.length, removed: remove.length };
   });
+  forgetCampaignMemos(db);
+  return outcome;
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.server";
 import { campaigns, campaignSupporters, congressMembers } from "../../db/schema/index";
 import { containsPattern } from "../../platform/search-pattern";
+import { shortMemoPerDatabase } from "../../platform/short-memo";
 import { starterFederalSupporters, starterLegislatorCampaigns, starterOpenLetters } from "./starter-campaigns";
 
 export type Campaign = typeof campaigns.$inferSelect;
@@ -43,6 +44,31 @@ export async function findLegislatorCampaign(db: Executor, slug: string, { inclu
     .limit(1);
   return row ? { ...row.campaign, actions: row.actions } : null;
 }
+
+// An action reads its campaign and supporters on every submit: kept for five seconds per process,
+// so a staff edit (or unpublishing) reaches the action form within that time.
+const forActions = shortMemoPerDatabase<Campaign | null>(5_000);
+const supportersForActions = shortMemoPerDatabase<Set<string>>(5_000);
+
+/** A published letter to legislators, without counts, as the action needs it. */
+export function campaignForAction(db: Executor, slug: string, now: Date): Promise<Campaign | null> {
+  return forActions.get(db, slug, now, async () => {
+    const [row] = await db
+      .select()
+      .from(campaigns)
+      .where(and(eq(campaigns.slug, slug), eq(campaigns.kind, "legislator-letter"), eq(campaigns.isPublished, true)))
+      .limit(1);
+    return row ?? null;
+  });
+}
+
+/** After a save in this process: its next action reads the campaign afresh. */
+export function forgetCampaignMemos(db: Executor): void {
+  forActions.clear(db);
+  supportersForActions.clear(db);
+}
+
+export const supportersForAction = (db: Executor, campaignId: number, now: Date) => supportersForActions.get(db, String(campaignId), now, () => supporterKeys(db, campaignId));
 
 export async function supporterKeys(db: Executor, campaignId: number): Promise<Set<string>> {
   const rows = await db.select({ key: campaignSupporters.legislatorKey }).from(campaignSupporters).where(eq(campaignSupporters.campaignId, campaignId));

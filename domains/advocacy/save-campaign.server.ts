@@ -9,6 +9,7 @@ import { recordAudit } from "../accounts/audit.server";
 import type { Actor } from "../accounts/audit.server";
 import { announceContentChanged } from "../site/content-changed.server";
 import { targetKinds, unknownPlaceholders } from "./campaign-rules";
+import { forgetCampaignMemos } from "./campaigns.server";
 import { stateNames } from "./states";
 
 const text = (max: number, message?: string) => {
@@ -101,6 +102,7 @@ export async function createCampaign(db: Database, actor: Actor, raw: Record<str
     await recordAudit(tx, actor, { action: "campaign.create", subjectType: "campaign", subjectId: input.slug, details: { title: input.title, kind: input.kind } });
     await announceContentChanged(tx, "campaigns");
   });
+  forgetCampaignMemos(db);
   return input.slug;
 }
 
@@ -114,5 +116,6 @@ export async function updateCampaign(db: Database, actor: Actor, slug: string, r
     await recordAudit(tx, actor, { action: "campaign.update", subjectType: "campaign", subjectId: input.slug, details: { title: input.title, isPublished: input.isPublished, renamedFrom: slug === input.slug ? undefined : slug } });
     await announceContentChanged(tx, "campaigns");
   });
+  forgetCampaignMemos(db);
   return input.slug;
 }

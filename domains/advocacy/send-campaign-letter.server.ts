@@ -3,7 +3,7 @@
 // updates them), and, in the same transaction, queue an e-mail to every office that publishes an
 // address (Reply-To the constituent) and a copy for the person. Offices without an address get a
 // "prepared" letter the person sends through the office's own form or by phone.
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Executor } from "../../db/client.server";
 import { actionMessages, campaignActions } from "../../db/schema/index";
@@ -15,13 +15,15 @@ import { campaignLetterCopyMail } from "../email/templates";
 import type { LetterCopy } from "../email/templates";
 import { newToken } from "../email/tokens";
 import { getSiteSettings } from "../site/queries.server";
+import type { SiteSettings } from "../site/queries.server";
+import { shortMemoPerDatabase } from "../../platform/short-memo";
 import type { CampaignActionInput } from "./advocacy.schema";
 import { membersInDistrict, placeValues } from "./campaign-evidence.server";
 import { campaignPhase, composeConstituentMessage, composeDeliveredLetter, fillLetter, fillPlaceholders, isStateTargeted, letterVersionFor, storyFingerprint } from "./campaign-rules";
 import type { PlaceholderValues } from "./campaign-rules";
 import { planTargets } from "./campaign-targets.server";
 import type { CampaignTarget } from "./campaign-targets.server";
-import { findLegislatorCampaign, supporterKeys } from "./campaigns.server";
+import { campaignForAction, findLegislatorCampaign, supportersForAction } from "./campaigns.server";
 import type { Campaign } from "./campaigns.server";
 import { findLegislatorsByZip } from "./legislator-directory.server";
 import type { StateDistrictResolver } from "./state-district-resolver";
@@ -42,6 +44,15 @@ export type SendOutcome =
 
 const invalid = (fieldErrors: Record<string, string>, formError: string | null = null): SendOutcome => ({ ok: false, reason: "invalid", fieldErrors, formError });
 
+/** What sending again replaces in a prepared letter: everything but its identity and first date. */
+const updatedOnResend = Object.fromEntries(
+  Object.entries(getTableColumns(actionMessages))
+    .filter(([key]) => !["id", "actionId", "legislatorKey", "createdAt"].includes(key))
+    .map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
+);
+
+const siteSettings = shortMemoPerDatabase<SiteSettings>(5_000);
+
 /** Today in the organisation's time zone, as YYYY-MM-DD. */
 export const localDate = (now: Date, timeZone: string) => DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
 
@@ -61,15 +72,15 @@ export async function sendCampaignLetter(
   const perIp = await hitRateLimit(db, actionLimits.perIp, p.ip ?? "unknown", now);
   if (!perIp.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: perIp.retryAfterSeconds };
 
-  const campaign = await findLegislatorCampaign(db, p.slug);
+  const campaign = await campaignForAction(db, p.slug, now);
   if (!campaign) return { ok: false, reason: "not-found" };
-  const { organisation, officeHours } = await getSiteSettings(db);
+  const { organisation, officeHours } = await siteSettings.get(db, "site", now, () => getSiteSettings(db));
   const phase = campaignPhase(campaign, localDate(now, officeHours.timeZone));
   if (phase !== "open") return invalid({}, phase === "ended" ? "This campaign has ended: thank you for wanting to help." : "This campaign has not started yet.");
 
   const lookup = await findLegislatorsByZip(db, input.zip);
   if (!lookup.ok) return invalid({ zip: lookup.message });
-  const plan = await planTargets({ db, campaign, lookup, choice: input, supporters: await supporterKeys(db, campaign.id), resolver: p.resolver });
+  const plan = await planTargets({ db, campaign, lookup, choice: input, supporters: await supportersForAction(db, campaign.id, now), resolver: p.resolver });
   if (Object.keys(plan.missing).length) return invalid(plan.missing);
   const state = plan.state!;
   if (!isStateTargeted(campaign, state)) return invalid({}, `This campaign is for people in ${campaign.targetStates.map((s) => stateNames[s] ?? s).join(", ")}.`);
@@ -98,9 +109,11 @@ export async function sendCampaignLetter(
       .insert(campaignActions)
       .values({ ...details, publicId: newToken(16), campaignId: campaign.id, email: input.email, createdAt: now })
       .onConflictDoUpdate({ target: [campaignActions.campaignId, campaignActions.email], set: details })
-      .returning({ id: campaignActions.id, publicId: campaignActions.publicId });
-    const earlier = new Map((await tx.select().from(actionMessages).where(eq(actionMessages.actionId, action.id))).map((m) => [m.legislatorKey, m]));
+      .returning({ id: campaignActions.id, publicId: campaignActions.publicId, isNew: sql<boolean>`xmax = 0` });
+    // Only a person writing again has earlier letters to update.
+    const earlier = new Map(action.isNew ? [] : (await tx.select().from(actionMessages).where(eq(actionMessages.actionId, action.id))).map((m) => [m.legislatorKey, m]));
     const copies: LetterCopy[] = [];
+    const messages: (typeof actionMessages.$inferInsert)[] = [];
     for (const target of plan.targets) {
       const values = { ...place, members_in_district: target.kind === "us-house" ? districtCount : place.members_in_state };
       const letter = letterFor(campaign, input, target, values);
@@ -115,7 +128,14 @@ export async function sendCampaignLetter(
         continue;
       }
       const delivery = target.email ? "email" : "prepared";
-      const message = {
+      let outboxId: number | null = null;
+      if (target.email) {
+        const text = composeDeliveredLetter({ constituentMessage, organisationStatement: campaign.organisationStatement, orgName: organisation.name });
+        ({ outboxId } = await queueEmail(tx, jobs, { template: "advocacy.legislator-letter", to: target.email, from, replyTo: `"${input.name.replace(/"/g, "")}" <${input.email}>`, subject: letter.subject, text }));
+      }
+      messages.push({
+        actionId: action.id,
+        legislatorKey: target.key,
         campaignId: campaign.id,
         targetName: target.name,
         targetTitle: target.title,
@@ -131,20 +151,13 @@ export async function sendCampaignLetter(
         phone: target.phone,
         contactUrl: target.contactForm ?? target.website,
         callScript,
+        outboxId,
+        createdAt: now,
         updatedAt: now,
-      } as const;
-      const [row] = await tx
-        .insert(actionMessages)
-        .values({ ...message, actionId: action.id, legislatorKey: target.key, createdAt: now })
-        .onConflictDoUpdate({ target: [actionMessages.actionId, actionMessages.legislatorKey], set: message })
-        .returning({ id: actionMessages.id });
-      if (target.email) {
-        const text = composeDeliveredLetter({ constituentMessage, organisationStatement: campaign.organisationStatement, orgName: organisation.name });
-        const { outboxId } = await queueEmail(tx, jobs, { template: "advocacy.legislator-letter", to: target.email, from, replyTo: `"${input.name.replace(/"/g, "")}" <${input.email}>`, subject: letter.subject, text });
-        await tx.update(actionMessages).set({ outboxId }).where(eq(actionMessages.id, row.id));
-      }
+      });
       copies.push({ to, delivery, text: constituentMessage, phone: target.phone, contactForm: target.contactForm ?? target.website, callScript: delivery === "prepared" ? callScript : null });
     }
+    if (messages.length) await tx.insert(actionMessages).values(messages).onConflictDoUpdate({ target: [actionMessages.actionId, actionMessages.legislatorKey], set: updatedOnResend });
     // A person who now writes to other offices (another district chosen) keeps no stale prepared letters.
     const stale = [...earlier.values()].filter((m) => m.delivery === "prepared").map((m) => m.id);
     if (stale.length) await tx.delete(actionMessages).where(inArray(actionMessages.id, stale));

@@ -1,0 +1,87 @@
+// Letter-action submit figures (issue: advocacy). Prints a table.
+// Over HTTP, as a browser sends it: POST /act/residency-shortage-act with a different person, ZIP
+// and address each time (so every rate limit is counted but none is hit: TRUST_PROXY and one
+// X-Forwarded-For per request), 50 connections for BENCH_SECONDS (default 15) on PGlite and on a
+// PostgreSQL server (BENCH_DATABASE_URL, default the local one). Each action validates, looks up
+// the ZIP, writes the action and a letter per office (three here), and enqueues the copy e-mail;
+// the in-process worker drains the mail queue at the same time.
+// Targets (PostgreSQL): ≥ 300 actions/s sustained, p99 < 100 ms. Run: npm run bench:actions
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import autocannon from "autocannon";
+import pg from "pg";
+import { appPath } from "../platform/app-root";
+import { startAppServer } from "../tests/helpers/app-server";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+// ZIP codes that lie in one congressional district of a state with senators: three offices each.
+const counts = new Map<string, number>();
+for (const line of readFileSync(appPath("data/zip-congressional-district/zcta-cd119.csv"), "utf8").split("\n").slice(1)) {
+  const [zip, state] = line.split(",");
+  if (zip && !["DC", "PR"].includes(state)) counts.set(zip, (counts.get(zip) ?? 0) + 1);
+}
+const zips = [...counts].filter(([, n]) => n === 1).map(([zip]) => zip);
+const sample = zips.filter((_, i) => i % Math.floor(zips.length / 2000) === 0);
+
+const letter = "Please cosponsor the Resident Physician Shortage Reduction Act. Residency positions are the only road to a licence, and there are not enough of them.";
+let n = 0;
+const body = () => {
+  n++;
+  return new URLSearchParams({ zip: sample[n % sample.length], rendered: "1", letter, story: `Story number ${n}: I graduated, passed my exams, and applied ${n % 5} times.`, name: `Bench Person ${n}`, email: `bench${n}-${Date.now()}@example.org`, street: `${n} Main St`, city: "Springfield" }).toString();
+};
+
+const rows: string[] = [];
+async function suite(label: string, env: Record<string, string>) {
+  const app = await startAppServer({ ...env, TRUST_PROXY: "true" });
+  try {
+    const run = (duration: number) =>
+      autocannon({
+        url: app.url,
+        connections: 50,
+        duration,
+        requests: [
+          {
+            method: "POST",
+            path: "/act/residency-shortage-act",
+            setupRequest: ((req: object) => ({
+              ...req,
+              body: body(),
+              headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url, "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
+            })) as never,
+          },
+        ],
+      });
+    await run(2); // warm up: the legislator index, prepared plans, the JIT
+    const result = await run(seconds);
+    const ok = result["3xx"];
+    const failed = result.non2xx - ok + result.errors;
+    if (failed) rows.push(`| ${label}: requests that failed (not a redirect to the sent page; ${result.timeouts} of them timed out after 10 s) | ${failed} | 0 | NO |`);
+    const perSecond = ok / seconds;
+    const isPg = label === "PostgreSQL";
+    rows.push(`| ${label}: actions per second (50 connections, ${seconds} s) | ${Math.round(perSecond).toLocaleString("en-US")} | ${isPg ? "≥ 300" : "(figure)"} | ${isPg ? (perSecond >= 300 ? "yes" : "NO") : "—"} |`);
+    rows.push(`| ${label}: latency p50 / p97.5 / p99 | ${result.latency.p50} / ${result.latency.p97_5} / ${result.latency.p99} ms | ${isPg ? "p99 < 100 ms" : ""} | ${isPg ? (result.latency.p99 < 100 ? "yes" : "NO") : "—"} |`);
+    rows.push(`| ${label}: letters written (3 offices per action) | ${(ok * 3).toLocaleString("en-US")} | | |`);
+  } finally {
+    await app.stop();
+  }
+}
+
+await suite("PGlite", {});
+const name = `amg_bench_actions_${process.pid}`;
+const admin = new pg.Client({ connectionString: server });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+try {
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  await suite("PostgreSQL", { DATABASE_URL: url.toString() });
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
+
+console.log("\n| what | measured | target | met |\n|---|---:|---|---|");
+for (const r of rows) console.log(r);
+console.log(`\nMachine: ${os.cpus().length} cores, Node ${process.version}.`);
