@@ -8,7 +8,7 @@
 //  - the application form's submit (validate, decide, store, queue two e-mails): p99 with 10 connections
 //    (each request a new applicant from its own address); target p99 < 100 ms.
 // Run: npm run bench:membership
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -57,6 +57,14 @@ async function importRows(engine: string, app: Awaited<ReturnType<typeof startAp
   const form = new FormData();
   form.set("csrf", await csrfOf("/admin/applications/import"));
   form.set("file", new Blob([csv], { type: "text/csv" }), "bench.csv");
+  // Reset the process's peak-memory mark (Linux), so the figure is the import's, not the searches'.
+  const pid = app.process.pid!;
+  const baseline = Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/)?.[1] ?? 0) / 1024;
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+  } catch {
+    // not permitted here: the figure is then the process's lifetime peak
+  }
   const started = performance.now();
   const res = await fetch(`${app.url}/admin/applications/import`, { method: "POST", body: form, redirect: "manual", headers: { cookie, origin: app.url } });
   const page = res.headers.get("location");
@@ -68,8 +76,8 @@ async function importRows(engine: string, app: Awaited<ReturnType<typeof startAp
   const imported = performance.now();
   if (!done.includes(`${members.toLocaleString("en-US")} added`)) throw new Error("not every row was added");
   const total = (imported - started) / 1000;
-  const rss = peakRssMb(app.process.pid!);
-  rows.push(`| ${engine} | CSV import of ${members.toLocaleString("en-US")} rows: upload + dry run ${((checked - started) / 1000).toFixed(1)} s, import ${((imported - checked) / 1000).toFixed(1)} s | ${Math.round(members / total).toLocaleString("en-US")} rows/s | ${total.toFixed(1)} s; server peak RSS ${Math.round(rss)} MB | < 60 s, < 500 MB | ${total < 60 && rss < 500 ? "yes" : "NO"} |`);
+  const rss = peakRssMb(pid);
+  rows.push(`| ${engine} | CSV import of ${members.toLocaleString("en-US")} rows: upload + dry run ${((checked - started) / 1000).toFixed(1)} s, import ${((imported - checked) / 1000).toFixed(1)} s | ${Math.round(members / total).toLocaleString("en-US")} rows/s | ${total.toFixed(1)} s; server peak RSS ${Math.round(rss)} MB (${Math.round(baseline)} MB before) | < 60 s, < 500 MB | ${total < 60 && rss < 500 ? "yes" : "NO"} |`);
 }
 
 async function suite(engine: string, env: Record<string, string>, session: string, p95Target: number) {

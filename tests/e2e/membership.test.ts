@@ -1,0 +1,204 @@
+// Membership in a real browser: applying (eligible → approved, ineligible → reasons), the staff
+// CSV import with its dry run, a member's match cycles, profile and data download, and account
+// deletion confirmed from the e-mailed link. Mail is read from the in-process SMTP server.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer } from "../helpers/app-server";
+import type { AppServer } from "../helpers/app-server";
+import { launchChromium } from "../helpers/browser";
+import { findLink, startSmtpSink } from "../helpers/smtp-sink";
+import type { SmtpSink } from "../helpers/smtp-sink";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+describe("membership in the browser", () => {
+  let app: AppServer;
+  let sink: SmtpSink;
+  let browser: Browser;
+  let staff: BrowserContext;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org" });
+    browser = await launchChromium();
+    staff = await browser.newContext();
+    await signIn(await staff.newPage(), "admin@example.org");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await sink?.close();
+  });
+
+  async function signIn(page: Page, email: string) {
+    const before = sink.messages.length;
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByLabel("Your e-mail").fill(email);
+    await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
+    await page.waitForURL(/\/sign-in\/check/);
+    const mail = await sink.waitFor((m) => sink.messages.indexOf(m) >= before && m.to.includes(email) && m.subject.includes("sign-in"));
+    await page.goto(findLink(mail, `${app.url}/sign-in/verify?token=`));
+    await page.waitForURL(/\/account$/);
+  }
+
+  async function fillApplication(page: Page, values: { name: string; email: string; citizenship?: string; step2ck?: string }) {
+    await page.goto(`${app.url}/join/apply`);
+    const form = page.locator("form.stack-form");
+    await form.getByLabel("Full name").fill(values.name);
+    await form.getByLabel("E-mail", { exact: true }).fill(values.email);
+    await form.getByLabel("Home ZIP code").fill("13202");
+    await form.getByLabel("Citizenship").selectOption(values.citizenship ?? "us-citizen");
+    await form.getByLabel("Degree").selectOption("MD");
+    await form.getByLabel("School", { exact: true }).fill("SUNY Upstate Medical University");
+    await form.getByLabel("Year of graduation").fill("2019");
+    await form.getByLabel("USMLE Step 1", { exact: true }).selectOption("passed");
+    await form.getByLabel("USMLE Step 1 date").fill("2016-06-01");
+    await form.getByLabel("USMLE Step 2 CK", { exact: true }).selectOption(values.step2ck ?? "passed");
+    await form.getByLabel("Residency").selectOption("never-started");
+    await form.getByLabel("Specialties of interest").fill("Family medicine");
+    await form.getByLabel("States where you would work").fill("NY");
+    await form.getByLabel("Would you work in primary care in an underserved area?").selectOption("yes");
+    await form.getByLabel("AMG may use my answers in anonymous statistics").check();
+    await form.getByRole("button", { name: "Send my application" }).click();
+  }
+
+  it("shows an ineligible applicant every reason at once", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await fillApplication(page, { name: "Dr. Lee Park", email: "lee@example.org", citizenship: "other", step2ck: "failed" });
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("We cannot accept this application");
+    const reasons = await page.locator("main li").allTextContents();
+    expect(reasons).toContain("AMG's members are US citizens or lawful permanent residents; you marked neither.");
+    expect(reasons).toContain("We need Step 2 CK passed; you marked it as failed.");
+    expect(await page.getByRole("link", { name: "subscribe to our newsletter" }).count()).toBe(1);
+    await context.close();
+  });
+
+  it("takes an eligible application to approval; the new member logs and corrects a match cycle, edits her profile, downloads her data and deletes her account", async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await fillApplication(page, { name: "Dr. Maya Cruz", email: "maya@example.org" });
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Thank you: your application is with us");
+    const received = await sink.waitFor((m) => m.to.includes("maya@example.org"));
+    expect(received.subject).not.toContain("Welcome");
+
+    const admin = await staff.newPage();
+    await admin.goto(`${app.url}/admin/applications`);
+    await admin.getByRole("link", { name: "Dr. Maya Cruz" }).click();
+    await admin.waitForURL(/\/admin\/applications\/[\w-]+$/);
+    expect(await admin.getByRole("heading", { name: "What the rules say: eligible" }).count()).toBe(1);
+    await admin.getByRole("button", { name: "Approve as member" }).click();
+    await admin.waitForLoadState();
+    await expect.poll(() => admin.getByText("status approved").count()).toBe(1);
+    const welcome = await sink.waitFor((m) => m.to.includes("maya@example.org") && m.subject.startsWith("Welcome"));
+    expect(welcome.text).toContain(`${app.url}/sign-in`);
+
+    await signIn(page, "maya@example.org");
+    expect(await page.getByText("Signed in as").textContent()).toContain("(member)");
+    expect(await page.getByRole("heading", { name: "What AMG asks of you this week" }).count()).toBe(1);
+
+    // A match cycle, then the same year corrected.
+    await page.getByRole("link", { name: "My match cycles" }).click();
+    const cycle = async (amount: string) => {
+      await page.getByLabel("Match year").fill("2022");
+      await page.getByLabel("Programmes applied to").fill("90");
+      await page.getByLabel("Interviews").fill("2");
+      await page.getByLabel("Did you submit a rank list?").selectOption("yes");
+      await page.getByLabel("How did it end?").selectOption("unmatched");
+      await page.getByLabel("Money spent applying that year (US dollars)").fill(amount);
+      await page.getByRole("button", { name: "Save this year" }).click();
+      await page.waitForURL(/\/account\/cycles$/);
+    };
+    await cycle("7,000");
+    await expect.poll(() => page.locator("tbody tr").first().textContent()).toContain("$7,000");
+    await cycle("7400");
+    await expect.poll(() => page.locator("tbody tr").allTextContents()).toEqual([expect.stringContaining("$7,400")]);
+
+    // The profile: a bad ZIP is answered beside the field, a good one saved.
+    await page.goto(`${app.url}/account/profile`);
+    await page.getByLabel("Home ZIP code").fill("1320");
+    await page.getByRole("button", { name: "Save my profile" }).click();
+    await expect.poll(() => page.locator("#field-zip-error").textContent()).toBe("A ZIP code has 5 digits, like 13202.");
+    expect(await page.getByLabel("Home ZIP code").getAttribute("aria-describedby")).toContain("field-zip-error");
+    await page.getByLabel("Home ZIP code").fill("10001");
+    await page.getByRole("button", { name: "Save my profile" }).click();
+    await page.waitForURL(/\/account\/profile\?saved=1$/);
+    expect(await page.getByRole("status").textContent()).toContain("Your profile is saved.");
+
+    // Both downloads, from the account page.
+    await page.goto(`${app.url}/account`);
+    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download my data (CSV, for a spreadsheet)" }).click()]);
+    const csv = readFileSync((await csvDownload.path())!, "utf8");
+    expect(csv).toContain("application,zip,10001");
+    expect(csv).toContain("match cycle 2022,amountSpent,7400");
+    const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download my data (JSON)" }).click()]);
+    expect(JSON.parse(readFileSync((await jsonDownload.path())!, "utf8")).matchCycles).toEqual([expect.objectContaining({ year: 2022, amountSpent: 7400 })]);
+
+    // Deletion, confirmed from the e-mailed link.
+    const before = sink.messages.length;
+    await page.getByRole("button", { name: "E-mail me a link to delete my account" }).click();
+    await page.waitForURL(/\/account\?deletion=sent$/);
+    const mail = await sink.waitFor((m) => sink.messages.indexOf(m) >= before && m.to.includes("maya@example.org") && m.subject.startsWith("Confirm deleting"));
+    await page.goto(findLink(mail, `${app.url}/account/delete?token=`));
+    await page.getByRole("button", { name: "Delete my account now" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Your account is deleted");
+    await page.goto(`${app.url}/account`);
+    expect(page.url()).toContain("/sign-in?next=");
+    await admin.goto(`${app.url}/admin/applications?status=all&q=Maya%20Cruz`);
+    expect(await admin.getByRole("link", { name: "Dr. Maya Cruz" }).count()).toBe(0);
+    await admin.close();
+    await context.close();
+  });
+
+  it("imports a CSV in the console: the dry run reports the bad rows, then the valid ones are imported", async () => {
+    const page = await staff.newPage();
+    await page.goto(`${app.url}/admin/applications`);
+    await page.getByRole("link", { name: "Import CSV" }).click();
+    await page.waitForURL(/\/admin\/applications\/import$/);
+    const [template] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the template (CSV)" }).click()]);
+    const [head, example] = readFileSync((await template.path())!, "utf8").trim().split("\n");
+    const row = (name: string, email: string, changes: Record<string, string> = {}) => {
+      const cells = example.split(",");
+      head.split(",").forEach((c, i) => (cells[i] = changes[c] ?? cells[i]));
+      cells[head.split(",").indexOf("name")] = name;
+      cells[head.split(",").indexOf("email")] = email;
+      return cells.join(",");
+    };
+    const file = [head, row("Dr. Csv One", "csv1@example.org"), row("Dr. Csv Two", "csv2@example.org", { graduation_year: "1850" }), row("Dr. Csv Three", "csv3@example.org", { degree: "PhD" })].join("\n");
+    await page.getByLabel("CSV file (UTF-8, first row naming the columns)").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+    await page.getByRole("button", { name: "Check the file (dry run)" }).click();
+    await page.waitForURL(/\/admin\/applications\/import\/[\w-]+$/);
+    // The page refreshes itself until the job has checked the file.
+    await page.getByRole("heading", { name: "Dry run" }).waitFor({ timeout: 30_000 });
+    expect(await page.getByText("3 rows: 1 valid, 2 with problems").count()).toBe(1);
+    const problems = await page.locator("table tbody tr").allTextContents();
+    expect(problems).toEqual(["3graduation_yearPlease enter a year from 1960 on.", "4degreePlease choose your medical degree."]);
+    await page.getByRole("button", { name: "Import 1 valid row" }).click();
+    await page.getByRole("heading", { name: "Result" }).waitFor({ timeout: 30_000 });
+    expect(await page.getByText("1 added, 0 updated.").count()).toBe(1);
+    await page.getByRole("link", { name: "Open the directory" }).click();
+    expect(await page.getByRole("link", { name: "Dr. Csv One" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Dr. Csv Two" }).count()).toBe(0);
+    await page.close();
+  });
+
+  it("keeps the new pages accessible and usable on a 390 px phone", async () => {
+    const member = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    const console = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    await console.addCookies(await staff.cookies());
+    const staffPage = await console.newPage();
+    const anonymous = await member.newPage();
+    for (const [page, path] of [[anonymous, "/join/apply"], [staffPage, "/admin/applications/import"], [staffPage, "/admin/applications?status=all&exam=step2ck"], [staffPage, "/join/apply"]] as const) {
+      await page.goto(`${app.url}${path}`);
+      await page.evaluate(axeSource);
+      const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
+      const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(bad.map((v) => `${path}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      if (path === "/join/apply") expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+    await member.close();
+    await console.close();
+  });
+});
