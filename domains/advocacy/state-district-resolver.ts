@@ -3,7 +3,7 @@
 // state's list. An online geocoder (an address → districts service) can be plugged in here later:
 // implement StateDistrictResolver and pass it to planTargets / sendCampaignLetter. The campaign
 // code only reads the districts it returns, so nothing else changes. See
-// docs/decisions/0010-legislator-letters.md.
+// docs/decisions/0011-legislator-letters.md.
 
 export type PersonPlace = { street?: string; city?: string; state: string; zip: string };
 
