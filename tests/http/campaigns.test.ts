@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer } from "../helpers/app-server";
 import type { AppServer } from "../helpers/app-server";
-import { csrfTokenOf, post, signInOverHttp } from "../helpers/http-session";
+import { application, csrfTokenOf, post, signInOverHttp } from "../helpers/http-session";
 import { startSmtpSink } from "../helpers/smtp-sink";
 import type { SmtpSink } from "../helpers/smtp-sink";
 
@@ -138,6 +138,19 @@ describe("campaigns in the staff console", () => {
     expect(tooFast.headers.get("location")).toBe("/act/residency-shortage-act/thanks");
     const results = await text(await get("/admin/campaigns/residency-shortage-act/results"));
     expect(results).toMatch(/<strong>1<\/strong> people of a goal/);
+  });
+
+  it("uses the ZIP code on a signed-in member's profile", async () => {
+    expect((await post(app, "/join/apply", application("member@example.org", { zip: "99901" }))).status).toBe(200);
+    const queue = await text(await get("/admin/applications"));
+    const id = queue.match(/href="\/admin\/applications\/(?!import)([^"?]+)"/)![1];
+    const reviewCsrf = await csrfTokenOf(app, `/admin/applications/${id}`, staff);
+    expect((await post(app, `/admin/applications/${id}`, { csrf: reviewCsrf, outcome: "approve", note: "" }, staff)).status).toBe(302);
+    const member = await signInOverHttp(app, sink, "member@example.org");
+    const html = await text(await fetch(`${app.url}/act/collaborative-practice`, { headers: { cookie: member } }));
+    expect(html).toContain("We used the ZIP code on your profile.");
+    expect(html).toContain("Your state senator");
+    expect(html).toContain("In Alaska:");
   });
 
   it("names a bad ZIP code on the page and keeps the campaign readable", async () => {

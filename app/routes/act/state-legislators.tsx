@@ -1,6 +1,7 @@
 import { data, Form } from "react-router";
 import type { Route } from "./+types/state-legislators";
 import { stateNames } from "../../../domains/advocacy/states";
+import { legislatureWebsite } from "../../../domains/advocacy/campaign-targets.server";
 import { listStateLegislators } from "../../../domains/advocacy/state-legislators.server";
 import { markPublic } from "../../../platform/request-context";
 
@@ -15,15 +16,30 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const q = new URL(request.url).searchParams.get("q")?.trim().slice(0, 60) || undefined;
   markPublic(context);
   const legislators = await listStateLegislators(context.services.db, state, q);
-  return { state, stateName, q: q ?? "", legislators };
+  const website = legislatureWebsite(q ? await listStateLegislators(context.services.db, state) : legislators);
+  return { state, stateName, q: q ?? "", legislators, website };
 }
 
 export default function StateLegislators({ loaderData }: Route.ComponentProps) {
-  const { stateName, q, legislators } = loaderData;
+  const { stateName, q, legislators, website } = loaderData;
   return (
     <div className="page">
       <h1>{stateName} legislators</h1>
-      <p className="lead">Find yours by name or district number. Not sure of your district? Look it up by address on your legislature's website or on Open States.</p>
+      <p className="lead">
+        Find yours by name or district number. Not sure of your district? Look it up by address on{" "}
+        {website ? (
+          <>
+            <a href={website} rel="noopener">
+              your legislature's website
+            </a>{" "}
+            or on{" "}
+          </>
+        ) : null}
+        <a href="https://openstates.org/find_your_legislator/" rel="noopener">
+          Open States
+        </a>
+        .
+      </p>
       <Form method="get" className="filter-bar" role="search">
         <label>
           Name or district <input type="search" name="q" defaultValue={q} />
