@@ -1,6 +1,7 @@
 // Reading submitted forms, and the answers a failed form gets (status, messages, typed values).
 import { data } from "react-router";
 import { toFieldErrors } from "../platform/errors";
+import type { AppError } from "../platform/errors";
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -21,6 +22,11 @@ type FormFailure = { fieldErrors: Record<string, string>; formError: string | nu
 /** 400: each field's first problem, beside it, and everything that was typed. */
 export function invalidForm(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, values: Record<string, string>) {
   return data<FormFailure>({ fieldErrors: toFieldErrors(issues), formError: null, values }, { status: 400 });
+}
+
+/** A use case's AppError as a failed form: field problems beside their fields, otherwise one message, and what was typed. */
+export function appErrorForm(error: AppError, values: Record<string, string>) {
+  return data<FormFailure>({ fieldErrors: error.fieldErrors ?? {}, formError: error.fieldErrors ? null : error.message, values }, { status: error.status });
 }
 
 /** 429: a readable message with the wait, the typed values kept, and Retry-After. */

@@ -1,6 +1,7 @@
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import type { Route } from "./+types/act";
 import { LegislatorCard } from "../../components/legislator-card";
+import { ZipLookupForm } from "../../components/zip-lookup-form";
 import { ProgressMeter } from "../../components/progress-meter";
 import { listLegislatorCampaigns } from "../../../domains/advocacy/campaigns.server";
 import { findLegislatorsByZip } from "../../../domains/advocacy/legislator-directory.server";
@@ -52,28 +53,7 @@ export default function Act({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
       <h2>Who represents you</h2>
-      <Form method="get" className="zip-form" noValidate>
-        <div className={`field${error ? " field-error" : ""}`}>
-          <label htmlFor="field-zip">Your ZIP code</label>
-          <input
-            id="field-zip"
-            type="text"
-            name="zip"
-            inputMode="numeric"
-            autoComplete="postal-code"
-            maxLength={10}
-            defaultValue={zip}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "field-zip-error" : undefined}
-          />
-          {error ? (
-            <p className="error-message" id="field-zip-error">
-              {error}
-            </p>
-          ) : null}
-        </div>
-        <button type="submit">Find my legislators</button>
-      </Form>
+      <ZipLookupForm zip={zip} error={error} label="Your ZIP code" />
 
       {result?.ok ? (
         <section aria-labelledby="results-heading" className="results">

@@ -3,6 +3,7 @@ import type { Route } from "./+types/campaign";
 import { FormAlert } from "../../components/form-alert";
 import { FormField, HoneypotField, SelectField } from "../../components/form-field";
 import { ProgressMeter } from "../../components/progress-meter";
+import { ZipLookupForm } from "../../components/zip-lookup-form";
 import { StatePathwaysMap, StatePathwaysTable } from "../../components/state-pathways-tracker";
 import { formValues, invalidForm, isSpam, isTooFast, passActionHeaders, rateLimitedForm } from "../../form-data";
 import { getViewer } from "../../session.server";
@@ -178,18 +179,7 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
       <section aria-labelledby="zip-heading">
         <h2 id="zip-heading">1. Your ZIP code</h2>
         {zipFromProfile ? <p className="hint">We used the ZIP code on your profile. Type another to write from somewhere else.</p> : null}
-        <Form method="get" className="zip-form" noValidate>
-          <div className={`field${zipError ? " field-error" : ""}`}>
-            <label htmlFor="field-zip">ZIP code where you live</label>
-            <input id="field-zip" type="text" name="zip" inputMode="numeric" autoComplete="postal-code" maxLength={10} defaultValue={zip} aria-invalid={zipError ? true : undefined} aria-describedby={zipError ? "field-zip-error" : undefined} />
-            {zipError ? (
-              <p className="error-message" id="field-zip-error">
-                {zipError}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit">Find my legislators</button>
-        </Form>
+        <ZipLookupForm zip={zip} error={zipError} label="ZIP code where you live" />
       </section>
 
       {step?.ok && !step.plan.state ? (

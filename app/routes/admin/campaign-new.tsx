@@ -1,9 +1,10 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/campaign-new";
 import { CampaignForm, campaignFormValues } from "../../components/campaign-form";
 import { actorOf, requireStaff } from "../../session.server";
 import { placeholders } from "../../../domains/advocacy/campaign-rules";
 import { createCampaign } from "../../../domains/advocacy/save-campaign.server";
+import { appErrorForm } from "../../form-data";
 import { AppError } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = () => [{ title: "New campaign — AMG staff" }];
@@ -21,7 +22,7 @@ export async function action(args: Route.ActionArgs) {
     const slug = await createCampaign(args.context.services.db, actorOf(viewer, args.context), values, args.context.services.clock());
     return redirect(`/admin/campaigns/${slug}?saved=1`);
   } catch (error) {
-    if (error instanceof AppError) return data({ fieldErrors: error.fieldErrors ?? {}, formError: error.fieldErrors ? null : error.message, values }, { status: error.status });
+    if (error instanceof AppError) return appErrorForm(error, values);
     throw error;
   }
 }

@@ -5,6 +5,7 @@ import { actorOf, requireStaff } from "../../session.server";
 import { placeholders } from "../../../domains/advocacy/campaign-rules";
 import { findCampaignBySlug } from "../../../domains/advocacy/campaigns.server";
 import { updateCampaign } from "../../../domains/advocacy/save-campaign.server";
+import { appErrorForm } from "../../form-data";
 import { AppError } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.title ?? "Campaign"} — AMG staff` }];
@@ -48,7 +49,7 @@ export async function action(args: Route.ActionArgs) {
     const slug = await updateCampaign(args.context.services.db, actorOf(viewer, args.context), args.params.slug, values, args.context.services.clock());
     return redirect(`/admin/campaigns/${slug}?saved=1`);
   } catch (error) {
-    if (error instanceof AppError) return data({ fieldErrors: error.fieldErrors ?? {}, formError: error.fieldErrors ? null : error.message, values }, { status: error.status });
+    if (error instanceof AppError) return appErrorForm(error, values);
     throw error;
   }
 }

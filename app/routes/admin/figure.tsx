@@ -3,7 +3,7 @@ import type { Route } from "./+types/figure";
 import { CsrfField } from "../../components/csrf-field";
 import { FormAlert } from "../../components/form-alert";
 import { FormField } from "../../components/form-field";
-import { formValues } from "../../form-data";
+import { appErrorForm, formValues } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
 import { listFigures } from "../../../domains/site/queries.server";
 import { updateFigure } from "../../../domains/site/update-figure.server";
@@ -25,7 +25,7 @@ export async function action(args: Route.ActionArgs) {
   try {
     await updateFigure(args.context.services.db, actorOf(viewer, args.context), args.params.slug, values, args.context.services.clock());
   } catch (error) {
-    if (error instanceof AppError) return data({ fieldErrors: error.fieldErrors ?? {}, formError: error.fieldErrors ? null : error.message, values }, { status: error.status });
+    if (error instanceof AppError) return appErrorForm(error, values);
     throw error;
   }
   return redirect(`/admin/figures/${args.params.slug}?saved=1`);

@@ -3,7 +3,7 @@ import type { Route } from "./+types/legislator";
 import { CsrfField } from "../../components/csrf-field";
 import { FormAlert } from "../../components/form-alert";
 import { FormField } from "../../components/form-field";
-import { formValues } from "../../form-data";
+import { appErrorForm, formValues } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
 import { findCongressMember, saveCorrection } from "../../../domains/advocacy/legislator-corrections.server";
 import { AppError } from "../../../platform/errors";
@@ -24,7 +24,7 @@ export async function action(args: Route.ActionArgs) {
   try {
     await saveCorrection(args.context.services.db, actorOf(viewer, args.context), args.params.bioguide, values);
   } catch (error) {
-    if (error instanceof AppError) return data({ fieldErrors: error.fieldErrors ?? {}, formError: error.fieldErrors ? null : error.message, values }, { status: error.status });
+    if (error instanceof AppError) return appErrorForm(error, values);
     throw error;
   }
   return redirect(`/admin/legislators/${args.params.bioguide}?saved=1`);

@@ -3,7 +3,7 @@ import type { Route } from "./+types/state-pathway";
 import { CsrfField } from "../../components/csrf-field";
 import { FormAlert } from "../../components/form-alert";
 import { FormField, SelectField } from "../../components/form-field";
-import { formValues } from "../../form-data";
+import { appErrorForm, formValues } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
 import { askFor, findStatePathway } from "../../../domains/advocacy/state-pathways.server";
 import { stateNames } from "../../../domains/advocacy/states";
@@ -35,7 +35,7 @@ export async function action(args: Route.ActionArgs) {
   try {
     await updateStatePathway(args.context.services.db, actorOf(viewer, args.context), state, values, args.context.services.clock());
   } catch (error) {
-    if (error instanceof AppError) return data({ fieldErrors: error.fieldErrors ?? {}, formError: error.fieldErrors ? null : error.message, values }, { status: error.status });
+    if (error instanceof AppError) return appErrorForm(error, values);
     throw error;
   }
   return redirect(`/admin/state-pathways/${state}?saved=1`);
