@@ -63,6 +63,8 @@ export default [
       route("state-pathways/:state", "routes/admin/state-pathway.tsx"),
       route("legislators", "routes/admin/legislators.tsx"),
       route("legislators/:bioguide", "routes/admin/legislator.tsx"),
+      route("state-legislators", "routes/admin/state-legislators.tsx"),
+      route("state-legislators/:uuid", "routes/admin/state-legislator.tsx"),
       route("audit", "routes/admin/audit.tsx"),
       route("settings", "routes/admin/settings.tsx"),
     ]),

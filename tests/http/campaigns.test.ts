@@ -153,6 +153,20 @@ describe("campaigns in the staff console", () => {
     expect(html).toContain("In Alaska:");
   });
 
+  it("delivers to a state legislator's address as corrected by staff", async () => {
+    const path = "/admin/state-legislators/b2eaa848-d651-4521-9abb-21b68da5d5c6"; // Jeremy Bynum, Alaska House district 1
+    const bad = await post(app, path, { csrf, email: "not-an-address", capitolPhone: "", website: "", note: "" }, staff);
+    expect(bad.status).toBe(400);
+    expect(await text(bad)).toContain("Please enter an e-mail address like senator@legislature.gov.");
+    expect((await post(app, path, { csrf, email: "bynum.office@akleg.example", capitolPhone: "", website: "", note: "Office moved" }, staff)).status).toBe(302);
+    expect(await text(await fetch(`${app.url}/act/state/AK?q=Bynum`))).toContain("bynum.office@akleg.example");
+    const letter = { zip: "99901", rendered: "1", upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285", lowerId: "ocd-person/b2eaa848-d651-4521-9abb-21b68da5d5c6", letter: "Please license medical graduates for collaborative practice in Alaska.", name: "Kim Park", email: "kim@example.org", street: "2 Water St", city: "Ketchikan" };
+    expect((await post(app, "/act/collaborative-practice?zip=99901", letter)).status).toBe(302);
+    const office = await sink.waitFor((m) => m.to.includes("bynum.office@akleg.example"));
+    expect(office.header("reply-to")).toContain("kim@example.org");
+    expect(await text(await get("/admin/state-legislators?q=AK"))).toMatch(/bynum\.office@akleg\.example<\/td><td>Yes/);
+  });
+
   it("names a bad ZIP code on the page and keeps the campaign readable", async () => {
     const res = await fetch(`${app.url}/act/residency-shortage-act?zip=12ab`);
     expect(res.status).toBe(200);

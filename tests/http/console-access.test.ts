@@ -60,7 +60,7 @@ describe("console authorisation matrix", () => {
   });
 
   const urlOf = (path: string) =>
-    `/${path.replace("inbox/:publicId", `inbox/${ids.message}`).replace("people/:publicId", `people/${ids.person}`).replace("legislators/:bioguide", "legislators/M001231").replace("figures/:slug", "figures/shortage-areas").replace("import/:publicId", `import/${ids.import}`).replace("applications/:publicId", `applications/${ids.application}`).replace("campaigns/:slug/packet", `campaigns/collaborative-practice/packet?office=${encodeURIComponent(bynum)}`).replace("campaigns/:slug", "campaigns/residency-shortage-act").replace("state-pathways/:state", "state-pathways/NY")}`;
+    `/${path.replace("inbox/:publicId", `inbox/${ids.message}`).replace("people/:publicId", `people/${ids.person}`).replace("legislators/:bioguide", "legislators/M001231").replace("figures/:slug", "figures/shortage-areas").replace("import/:publicId", `import/${ids.import}`).replace("applications/:publicId", `applications/${ids.application}`).replace("campaigns/:slug/packet", `campaigns/collaborative-practice/packet?office=${encodeURIComponent(bynum)}`).replace("campaigns/:slug", "campaigns/residency-shortage-act").replace("state-pathways/:state", "state-pathways/NY").replace("state-legislators/:uuid", `state-legislators/${bynum.split("/")[1]}`)}`;
 
   it("finds the console routes in the route table", () => {
     expect(consoleRoutes.map((r) => r.path)).toEqual(expect.arrayContaining(["admin", "admin/inbox", "admin/settings", "admin/audit", "admin/subscribers.csv"]));

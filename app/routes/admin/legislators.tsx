@@ -15,7 +15,10 @@ export default function Legislators({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>Members of Congress</h1>
-      <p className="hint">Correct a member's contact details when the reference data is out of date. Corrections survive reloads of the data.</p>
+      <p className="hint">
+        Correct a member's contact details when the reference data is out of date. Corrections survive reloads of the data. State legislators:{" "}
+        <Link to="/admin/state-legislators">find and correct them here</Link>.
+      </p>
       <Form method="get" className="filter-bar" role="search">
         <label>
           Name or state <input type="search" name="q" defaultValue={loaderData.q} placeholder="e.g. Mannion or NY" />

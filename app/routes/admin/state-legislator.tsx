@@ -1,0 +1,66 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/state-legislator";
+import { CsrfField } from "../../components/csrf-field";
+import { FormAlert } from "../../components/form-alert";
+import { FormField } from "../../components/form-field";
+import { appErrorForm, formValues } from "../../form-data";
+import { actorOf, requireStaff } from "../../session.server";
+import { findStateLegislator, saveStateCorrection } from "../../../domains/advocacy/state-legislator-corrections.server";
+import { AppError } from "../../../platform/errors";
+
+export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.reference.name ?? "State legislator"} — AMG staff` }];
+
+const idOf = (params: { uuid: string }) => `ocd-person/${params.uuid}`;
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = await requireStaff(args);
+  const found = await findStateLegislator(args.context.services.db, idOf(args.params));
+  if (!found) throw data({ message: "No such state legislator." }, { status: 404 });
+  return { ...found, csrf: viewer.csrfToken, saved: new URL(args.request.url).searchParams.has("saved") };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const formData = await args.request.formData();
+  const viewer = await requireStaff(args, formData);
+  const values = formValues(formData);
+  try {
+    await saveStateCorrection(args.context.services.db, actorOf(viewer, args.context), idOf(args.params), values, args.context.services.clock());
+  } catch (error) {
+    if (error instanceof AppError) return appErrorForm(error, values);
+    throw error;
+  }
+  return redirect(`/admin/state-legislators/${args.params.uuid}?saved=1`);
+}
+
+export default function StateLegislatorAdmin({ loaderData, actionData }: Route.ComponentProps) {
+  const { reference: r, fields, note, csrf, saved } = loaderData;
+  const e = actionData?.fieldErrors ?? {};
+  const v: Record<string, string | null | undefined> = actionData?.values ?? { ...fields, note };
+  return (
+    <>
+      <p>
+        <Link to={`/admin/state-legislators?q=${r.state}`}>← State legislators</Link>
+      </p>
+      <h1>{r.name}</h1>
+      <p>
+        {r.party}, {r.state} {r.chamber} district {r.district}. Reference data: e-mail {r.email ?? "—"}, capitol phone {r.capitolPhone ?? "—"}, website {r.website ?? "—"}.
+      </p>
+      {saved && !actionData ? (
+        <div className="alert alert-ok" role="status">
+          Saved. Letters and the public lists use the correction now.
+        </div>
+      ) : null}
+      <FormAlert message={actionData?.formError} />
+      <h2>Correction</h2>
+      <p className="hint">Leave a field empty to use the reference data. Empty every field to remove the correction.</p>
+      <Form method="post" noValidate className="stack-form">
+        <CsrfField token={csrf} />
+        <FormField name="email" label="E-mail (letters are delivered here)" type="email" required={false} defaultValue={v.email ?? ""} error={e.email} />
+        <FormField name="capitolPhone" label="Phone" required={false} defaultValue={v.capitolPhone ?? ""} error={e.capitolPhone} />
+        <FormField name="website" label="Website" required={false} defaultValue={v.website ?? ""} error={e.website} />
+        <FormField name="note" label="Why (for other staff)" required={false} defaultValue={v.note ?? ""} error={e.note} />
+        <button type="submit">Save correction</button>
+      </Form>
+    </>
+  );
+}

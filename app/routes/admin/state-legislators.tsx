@@ -1,0 +1,63 @@
+import { Form, Link } from "react-router";
+import type { Route } from "./+types/state-legislators";
+import { requireStaff } from "../../session.server";
+import { searchStateLegislators } from "../../../domains/advocacy/state-legislator-corrections.server";
+
+export const meta: Route.MetaFunction = () => [{ title: "State legislators — AMG staff" }];
+
+/** Open States ids are "ocd-person/<uuid>": the page address carries the uuid. */
+const stateLegislatorPath = (id: string) => `/admin/state-legislators/${id.replace(/^ocd-person\//, "")}`;
+
+export async function loader(args: Route.LoaderArgs) {
+  await requireStaff(args);
+  const q = new URL(args.request.url).searchParams.get("q")?.trim().slice(0, 60) || undefined;
+  return { rows: q ? await searchStateLegislators(args.context.services.db, q) : [], q: q ?? "" };
+}
+
+export default function StateLegislatorsAdmin({ loaderData }: Route.ComponentProps) {
+  const { rows, q } = loaderData;
+  return (
+    <>
+      <p>
+        <Link to="/admin/legislators">← Members of Congress</Link>
+      </p>
+      <h1>State legislators</h1>
+      <p className="hint">Letters go by e-mail to the address shown here. Correct it (or the phone or website) when the reference data is out of date; corrections survive reloads.</p>
+      <Form method="get" className="filter-bar" role="search">
+        <label>
+          Name or state <input type="search" name="q" defaultValue={q} placeholder="e.g. Bynum or AK" />
+        </label>
+        <button type="submit">Find</button>
+      </Form>
+      {q && rows.length === 0 ? <p>No state legislator matches “{q}”.</p> : null}
+      {rows.length ? (
+        <div className="table-scroll" role="region" aria-label="State legislators" tabIndex={0}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Seat</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Corrected</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((l) => (
+                <tr key={l.id}>
+                  <td>
+                    <Link to={stateLegislatorPath(l.id)}>{l.name}</Link>
+                  </td>
+                  <td>
+                    {l.state} {l.chamber} {l.district}
+                  </td>
+                  <td>{l.email ?? "—"}</td>
+                  <td>{l.correctedByStaff ? "Yes" : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
