@@ -31,6 +31,23 @@ export async function hitRateLimit(db: Executor, rule: RateLimitRule, subject: s
   return { allowed: row.count <= rule.limit, retryAfterSeconds };
 }
 
+/** Counts one hit against each (rule, subject) in one statement; the first refused, or allowed. */
+export async function hitRateLimits(db: Executor, hits: [RateLimitRule, string][], now: Date): Promise<RateLimitResult & { rule?: RateLimitRule }> {
+  const windows = hits.map(([rule, subject]) => {
+    const windowMs = rule.windowSeconds * 1000;
+    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+    return { rule, key: `${rule.name}:${subject}`, windowStart, retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000) };
+  });
+  const rows = await db
+    .insert(rateLimitHits)
+    .values(windows.map((w) => ({ key: w.key, windowStart: w.windowStart, count: 1 })))
+    .onConflictDoUpdate({ target: [rateLimitHits.key, rateLimitHits.windowStart], set: { count: sql`${rateLimitHits.count} + 1` } })
+    .returning({ key: rateLimitHits.key, count: rateLimitHits.count });
+  const counts = new Map(rows.map((r) => [r.key, r.count]));
+  const refused = windows.find((w) => (counts.get(w.key) ?? 0) > w.rule.limit);
+  return refused ? { allowed: false, retryAfterSeconds: refused.retryAfterSeconds, rule: refused.rule } : { allowed: true, retryAfterSeconds: 0 };
+}
+
 /** Deletes counters of windows that ended more than a day ago. */
 export async function pruneRateLimits(db: Executor, now: Date): Promise<void> {
   await db.delete(rateLimitHits).where(lt(rateLimitHits.windowStart, new Date(now.getTime() - 86_400_000)));

@@ -7,7 +7,7 @@ import { and, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Executor } from "../../db/client.server";
 import { actionMessages, campaignActions } from "../../db/schema/index";
-import { hitRateLimit } from "../../platform/rate-limit.server";
+import { hitRateLimits } from "../../platform/rate-limit.server";
 import type { RateLimitRule } from "../../platform/rate-limit.server";
 import type { Services } from "../../platform/services";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
@@ -31,7 +31,7 @@ import { stateNames } from "./states";
 
 export const actionLimits = {
   perIp: { name: "act:ip", limit: 20, windowSeconds: 600 },
-  perEmail: { name: "act:email", limit: 5, windowSeconds: 3600 },
+  perEmail: { name: "act:email", limit: 10, windowSeconds: 3600 },
 } satisfies Record<string, RateLimitRule>;
 
 export const duplicateStoryMessage = "These exact words were already sent by someone else in this campaign. Please tell your story in your own words.";
@@ -69,8 +69,9 @@ export async function sendCampaignLetter(
 ): Promise<SendOutcome> {
   const { db, jobs, clock, appUrl, mailFrom, input } = p;
   const now = clock();
-  const perIp = await hitRateLimit(db, actionLimits.perIp, p.ip ?? "unknown", now);
-  if (!perIp.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: perIp.retryAfterSeconds };
+  // Every attempt counts, per connection and per address (the limits leave room for corrections).
+  const limited = await hitRateLimits(db, [[actionLimits.perIp, p.ip ?? "unknown"], [actionLimits.perEmail, input.email]], now);
+  if (!limited.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limited.retryAfterSeconds };
 
   const campaign = await campaignForAction(db, p.slug, now);
   if (!campaign) return { ok: false, reason: "not-found" };
@@ -95,8 +96,6 @@ export async function sendCampaignLetter(
       .limit(1);
     if (copied) return invalid({ story: duplicateStoryMessage });
   }
-  const perEmail = await hitRateLimit(db, actionLimits.perEmail, input.email, now);
-  if (!perEmail.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: perEmail.retryAfterSeconds };
 
   const sender = { name: input.name, email: input.email, street: input.street, city: input.city, state, zip: input.zip };
   const place = { ...(await placeValues(db, state, now)), sender_name: input.name, sender_city: input.city };
