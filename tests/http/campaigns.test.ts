@@ -151,6 +151,9 @@ describe("campaigns in the staff console", () => {
     expect(html).toContain("We used the ZIP code on your profile.");
     expect(html).toContain("Your state senator");
     expect(html).toContain("In Alaska:");
+    const finder = await text(await fetch(`${app.url}/act`, { headers: { cookie: member } }));
+    expect(finder).toContain("We used the ZIP code on your profile.");
+    expect(finder).toContain("Your members of Congress for ZIP 99901");
   });
 
   it("delivers to a state legislator's address as corrected by staff", async () => {

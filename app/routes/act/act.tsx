@@ -5,7 +5,9 @@ import { ZipLookupForm } from "../../components/zip-lookup-form";
 import { ProgressMeter } from "../../components/progress-meter";
 import { listLegislatorCampaigns } from "../../../domains/advocacy/campaigns.server";
 import { findLegislatorsByZip } from "../../../domains/advocacy/legislator-directory.server";
-import { markPublic } from "../../../platform/request-context";
+import { findZipOfApplicant } from "../../../domains/membership/member-counts.server";
+import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
+import { getViewer } from "../../session.server";
 
 export const meta: Route.MetaFunction = () => [
   { title: "Contact your legislators — AMG" },
@@ -14,20 +16,27 @@ export const meta: Route.MetaFunction = () => [
 
 const houseLookup = "https://www.house.gov/representatives/find-your-representative";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const zip = new URL(request.url).searchParams.get("zip");
-  const campaigns = await listLegislatorCampaigns(context.services.db);
+export async function loader(args: Route.LoaderArgs) {
+  const { request, context } = args;
+  const { db, clock } = context.services;
+  let zip = new URL(request.url).searchParams.get("zip");
+  // A signed-in member finds their legislators without typing: the ZIP on their profile.
+  const viewer = zip === null ? await getViewer(args) : null;
+  const profileZip = viewer ? await findZipOfApplicant(db, viewer.email) : null;
+  zip ??= profileZip;
+  const campaigns = await listLegislatorCampaigns(db);
+  cacheNoLongerThan(context, new Date(clock().getTime() + 30_000)); // counts may lag 30 s
   if (zip === null) {
     markPublic(context);
-    return { zip: "", result: null, campaigns };
+    return { zip: "", result: null, campaigns, zipFromProfile: false };
   }
-  const result = await findLegislatorsByZip(context.services.db, zip);
+  const result = await findLegislatorsByZip(db, zip);
   if (result.ok) markPublic(context);
-  return { zip, result, campaigns };
+  return { zip, result, campaigns, zipFromProfile: profileZip !== null };
 }
 
 export default function Act({ loaderData }: Route.ComponentProps) {
-  const { zip, result, campaigns } = loaderData;
+  const { zip, result, campaigns, zipFromProfile } = loaderData;
   const error = result && !result.ok ? result.message : undefined;
   return (
     <div className="page narrow">
@@ -53,6 +62,7 @@ export default function Act({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
       <h2>Who represents you</h2>
+      {zipFromProfile ? <p className="hint">We used the ZIP code on your profile. Type another to look up somewhere else.</p> : null}
       <ZipLookupForm zip={zip} error={error} label="Your ZIP code" />
 
       {result?.ok ? (
