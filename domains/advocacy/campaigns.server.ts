@@ -1,7 +1,7 @@
 // Reads of campaigns (both kinds) and the seeding of the starter campaigns.
-import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, ilike, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.server";
-import { campaigns, campaignSupporters, congressMembers } from "../../db/schema/index";
+import { campaignActions, campaigns, campaignSupporters, congressMembers } from "../../db/schema/index";
 import { containsPattern } from "../../platform/search-pattern";
 import { shortMemoPerDatabase } from "../../platform/short-memo";
 import { starterFederalSupporters, starterLegislatorCampaigns, starterOpenLetters } from "./starter-campaigns";
@@ -87,4 +87,10 @@ export async function listAllCampaigns(db: Executor, q?: string) {
 export async function findCampaignBySlug(db: Executor, slug: string): Promise<Campaign | null> {
   const [row] = await db.select().from(campaigns).where(eq(campaigns.slug, slug)).limit(1);
   return row ?? null;
+}
+
+/** People who wrote to their legislators since a date, across campaigns (the staff dashboard). */
+export async function countActionsSince(db: Executor, since: Date): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(campaignActions).where(gte(campaignActions.createdAt, since));
+  return row.n;
 }

@@ -111,9 +111,9 @@ describe("campaigns in the staff console", () => {
 
   it("shows results by office and state, every letter as CSV, and a printable packet per office", async () => {
     const results = await text(await get("/admin/campaigns/residency-shortage-act/results"));
-    expect(results).toMatch(/<strong>1<\/strong> people of a goal of 5,000/);
-    expect(results).toMatch(/<strong>3<\/strong> letters/);
-    expect(results).toMatch(/<strong>3<\/strong> prepared for the person to send/);
+    expect(results).toMatch(/stat-value">1<\/span><span>people of a goal of 5,000/);
+    expect(results).toMatch(/stat-value">3<\/span><span>letters/);
+    expect(results).toMatch(/stat-value">3<\/span><span>prepared for the person to send/);
     expect(results).toContain("New York: 1");
     expect(results).toContain("NY-22: 1");
     const csv = await get("/admin/campaigns/residency-shortage-act/letters.csv");
@@ -137,7 +137,7 @@ describe("campaigns in the staff console", () => {
     const tooFast = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("fast@example.org", { rendered: String(Date.now()) }));
     expect(tooFast.headers.get("location")).toBe("/act/residency-shortage-act/thanks");
     const results = await text(await get("/admin/campaigns/residency-shortage-act/results"));
-    expect(results).toMatch(/<strong>1<\/strong> people of a goal/);
+    expect(results).toMatch(/stat-value">1<\/span><span>people of a goal/);
   });
 
   it("uses the ZIP code on a signed-in member's profile", async () => {

@@ -26,23 +26,29 @@ export default function CampaignResults({ loaderData }: Route.ComponentProps) {
         <Link to={`/admin/campaigns/${campaign.slug}`}>← {campaign.title}</Link>
       </p>
       <h1>Results: {campaign.title}</h1>
-      <div className="stat-grid">
-        <p className="stat">
-          <strong>{n(results.people)}</strong> people of a goal of {n(campaign.goal)}
-        </p>
-        <p className="stat">
-          <strong>{n(results.letters)}</strong> letters
-        </p>
-        <p className="stat">
-          <strong>{n(results.delivery.delivered)}</strong> delivered by e-mail
-          {results.delivery.sending ? `, ${n(results.delivery.sending)} sending` : ""}
-          {results.delivery.failed ? `, ${n(results.delivery.failed)} failed` : ""}
-          {results.delivery["kept in outbox"] ? `, ${n(results.delivery["kept in outbox"])} kept in the outbox (no SMTP)` : ""}
-        </p>
-        <p className="stat">
-          <strong>{n(results.delivery.prepared)}</strong> prepared for the person to send (contact form or phone)
-        </p>
-      </div>
+      <ul className="stat-grid">
+        <li className="stat-card">
+          <span className="stat-value">{n(results.people)}</span>
+          <span>people of a goal of {n(campaign.goal)}</span>
+        </li>
+        <li className="stat-card">
+          <span className="stat-value">{n(results.letters)}</span>
+          <span>letters</span>
+        </li>
+        <li className="stat-card">
+          <span className="stat-value">{n(results.delivery.delivered)}</span>
+          <span>
+            delivered by e-mail
+            {results.delivery.sending ? `; ${n(results.delivery.sending)} sending` : ""}
+            {results.delivery.failed ? `; ${n(results.delivery.failed)} failed` : ""}
+            {results.delivery["kept in outbox"] ? `; ${n(results.delivery["kept in outbox"])} kept in the outbox (no SMTP server)` : ""}
+          </span>
+        </li>
+        <li className="stat-card">
+          <span className="stat-value">{n(results.delivery.prepared)}</span>
+          <span>prepared for the person to send (contact form or phone)</span>
+        </li>
+      </ul>
       <p>
         <a href={`/admin/campaigns/${campaign.slug}/letters.csv`} download>
           Download every letter (CSV)

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/dashboard";
 import { formatCount } from "../../format";
 import { requireStaff } from "../../session.server";
+import { countActionsSince } from "../../../domains/advocacy/campaigns.server";
 import { subscriberTotals } from "../../../domains/email/subscriber-admin.server";
 import { countAwaitingReview } from "../../../domains/membership/review-application.server";
 import { contactTotals } from "../../../domains/site/contact-inbox.server";
@@ -12,8 +13,8 @@ export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);
   const { db, clock } = args.context.services;
   const weekAgo = new Date(clock().getTime() - 7 * 86_400_000);
-  const [contacts, subscribers, applicationsWaiting] = await Promise.all([contactTotals(db, weekAgo), subscriberTotals(db, weekAgo), countAwaitingReview(db)]);
-  return { applicationsWaiting, newMessages: contacts.waiting, messagesThisWeek: contacts.receivedSince, subscribersThisWeek: subscribers.signedUpSince, activeSubscribers: subscribers.active };
+  const [contacts, subscribers, applicationsWaiting, lettersThisWeek] = await Promise.all([contactTotals(db, weekAgo), subscriberTotals(db, weekAgo), countAwaitingReview(db), countActionsSince(db, weekAgo)]);
+  return { applicationsWaiting, lettersThisWeek, newMessages: contacts.waiting, messagesThisWeek: contacts.receivedSince, subscribersThisWeek: subscribers.signedUpSince, activeSubscribers: subscribers.active };
 }
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
@@ -21,6 +22,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
     { value: loaderData.applicationsWaiting, label: "membership applications waiting for review", to: "/admin/applications", action: "Review them" },
     { value: loaderData.newMessages, label: "contact messages waiting for an answer", to: "/admin/inbox?status=new", action: "Answer them" },
     { value: loaderData.messagesThisWeek, label: "contact messages this week", to: "/admin/inbox", action: "Open the inbox" },
+    { value: loaderData.lettersThisWeek, label: "people wrote to their legislators this week", to: "/admin/campaigns", action: "See the campaigns" },
     { value: loaderData.subscribersThisWeek, label: "new newsletter sign-ups this week", to: "/admin/subscribers", action: "See subscribers" },
     { value: loaderData.activeSubscribers, label: "confirmed subscribers in all", to: "/admin/subscribers?status=active", action: "See the list" },
   ];
