@@ -5,6 +5,7 @@ import { and, eq, gt } from "drizzle-orm";
 import { people } from "../../db/schema/index";
 import type { Services } from "../../platform/services";
 import { forgetSigner } from "../advocacy/open-letters.server";
+import { forgetLetterWriter } from "../advocacy/person-data.server";
 import { forgetSubscriber } from "../email/manage-subscription.server";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
 import { confirmDeletionMail } from "../email/templates";
@@ -44,6 +45,7 @@ export async function confirmAccountDeletion({ db, clock, token, ip }: Pick<Serv
     await forgetMember(tx, { personId: person.id, email: person.email }, now);
     await forgetSubscriber(tx, person.email);
     await forgetSigner(tx, person.email);
+    await forgetLetterWriter(tx, person.email);
     await recordAudit(tx, { personId: person.id, email: "(deleted account)", ip }, { action: "person.delete-own-account", subjectType: "person", subjectId: String(person.id) });
     await tx.delete(people).where(eq(people.id, person.id)); // sessions, roles and second factor go with it (cascade)
   });

@@ -9,6 +9,7 @@ import type { CampaignActionInput } from "./advocacy.schema";
 import { findLegislatorCampaign, seedStarterCampaigns } from "./campaigns.server";
 import { ensureReferenceData } from "./load-reference-data.server";
 import { actionLimits, duplicateStoryMessage, sendCampaignLetter } from "./send-campaign-letter.server";
+import { exportAdvocacyData, forgetLetterWriter } from "./person-data.server";
 import { seedStatePathways } from "./state-pathways.server";
 
 // Real rows of the shipped data: Alaska's state legislators publish e-mail addresses.
@@ -159,5 +160,21 @@ describe.each(testEngines())("letters to legislators on $name", (engine) => {
     later();
     expect(await send("collaborative-practice", person("late@example.org", { zip: "99901", upperId: stedman, lowerId: bynum }))).toMatchObject({ ok: false, formError: "This campaign is for people in Texas." });
     await t.handle.db.update(campaigns).set({ targetStates: [] }).where(eq(campaigns.slug, "collaborative-practice"));
+  });
+
+  it("gives a person their letters in their data, and forgets them on deletion while the counts stay", async () => {
+    const mine = await exportAdvocacyData(t.handle.db, "maria@example.org");
+    expect(mine.lettersToLegislators).toHaveLength(1);
+    expect(mine.lettersToLegislators[0]).toMatchObject({ name: "Maria Lopez", street: "120 Main St", zip: "13202", district: "NY-22" });
+    expect(mine.lettersToLegislators[0].letters).toHaveLength(3);
+    const before = (await findLegislatorCampaign(t.handle.db, "residency-shortage-act"))!.actions;
+    await forgetLetterWriter(t.handle.db, "maria@example.org");
+    expect((await exportAdvocacyData(t.handle.db, "maria@example.org")).lettersToLegislators).toEqual([]);
+    expect((await findLegislatorCampaign(t.handle.db, "residency-shortage-act"))!.actions).toBe(before);
+    const left = await t.handle.db.select().from(campaignActions).where(eq(campaignActions.name, "(deleted)"));
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ street: "", city: "", story: "", state: "NY", district: "NY-22" });
+    const texts = await t.handle.db.select({ text: actionMessages.constituentMessage }).from(actionMessages).where(eq(actionMessages.actionId, left[0].id));
+    expect(texts.every((m) => m.text === "[Removed at the writer's request.]")).toBe(true);
   });
 });
