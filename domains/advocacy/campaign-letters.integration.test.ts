@@ -94,6 +94,16 @@ describe.each(testEngines())("letters to legislators on $name", (engine) => {
     expect(house.district).toBe("NY-12");
   });
 
+  it("writes to the at-large representative and both senators of Alaska", async () => {
+    expect(await send("residency-shortage-act", person("alaska@example.org", { zip: "99901" }))).toMatchObject({ ok: true });
+    const messages = await messagesOf("alaska@example.org");
+    expect(messages.map((m) => [m.target, m.district])).toEqual([
+      ["us-house", "Alaska at-large"],
+      ["us-senate", "Alaska"],
+      ["us-senate", "Alaska"],
+    ]);
+  });
+
   it("writes only to the delegate from DC and the resident commissioner from Puerto Rico", async () => {
     expect(await send("residency-shortage-act", person("dc@example.org", { zip: "20001" }))).toMatchObject({ ok: true });
     expect((await messagesOf("dc@example.org")).map((m) => [m.target, m.targetTitle])).toEqual([["us-house", "Delegate"]]);
@@ -123,7 +133,7 @@ describe.each(testEngines())("letters to legislators on $name", (engine) => {
     expect(messages[0].outboxId).not.toBeNull();
     // Each campaign counts its own people.
     expect((await findLegislatorCampaign(t.handle.db, "collaborative-practice"))!.actions).toBe(1);
-    expect((await findLegislatorCampaign(t.handle.db, "residency-shortage-act"))!.actions).toBe(4);
+    expect((await findLegislatorCampaign(t.handle.db, "residency-shortage-act"))!.actions).toBe(5);
   });
 
   it("never e-mails an office twice for one person: sending again keeps the letter already sent", async () => {
