@@ -28,7 +28,8 @@ export async function prepareCampaignAction(db: Executor, campaign: Campaign, zi
       ...plan,
       districtOptions: plan.districtOptions.map((d) => ({ key: d.key, label: d.label, representative: d.representative ? `${d.representative.title} ${d.representative.name} (${d.representative.party})` : null })),
     },
-    isSplit: lookup.isSplit,
+    /** The person must choose their congressional district: the campaign writes to the House and the ZIP is split. */
+    choosesDistrict: campaign.targets.includes("us-house") && lookup.districts.length > 1,
     stateAllowed: !plan.state || isStateTargeted(campaign, plan.state),
     allowedStates: campaign.targetStates.map((s) => stateNames[s] ?? s),
     letter: fillLetter(campaign.letterMarkdown, values),

@@ -170,6 +170,13 @@ describe("campaigns in the staff console", () => {
     expect(await text(await get("/admin/state-legislators?q=AK"))).toMatch(/bynum\.office@akleg\.example<\/td><td>Yes/);
   });
 
+  it("asks for the congressional district only when the campaign writes to the House", async () => {
+    expect(await text(await fetch(`${app.url}/act/residency-shortage-act?zip=10001`))).toContain("Your congressional district");
+    const state = await text(await fetch(`${app.url}/act/collaborative-practice?zip=10001`));
+    expect(state).not.toContain("Your congressional district");
+    expect(state).toContain("Your state senator");
+  });
+
   it("names a bad ZIP code on the page and keeps the campaign readable", async () => {
     const res = await fetch(`${app.url}/act/residency-shortage-act?zip=12ab`);
     expect(res.status).toBe(200);

@@ -82,7 +82,7 @@ type Step = Extract<NonNullable<Route.ComponentProps["loaderData"]["step"]>, { o
 function TargetsAndChoices({ step, errors, values }: { step: Step; errors: Record<string, string>; values: Record<string, string> }) {
   const { plan } = step;
   const chosenDistrict = values.district ?? plan.chosenDistrict ?? "";
-  const showDistricts = plan.districtOptions.length > 1 && (plan.targets.length === 0 || step.isSplit);
+  const showDistricts = step.choosesDistrict;
   return (
     <>
       <h2 id="targets-heading">Your letter goes to</h2>
