@@ -118,7 +118,7 @@ describe("accounts in the browser", () => {
     const auditContext = await browser.newContext({ bypassCSP: true });
     await auditContext.addCookies(await adminContext.cookies());
     const auditPage = await auditContext.newPage();
-    for (const path of ["/admin", "/admin/inbox", "/admin/subscribers", "/admin/outbox", "/admin/people", personUrl.replace(app.url, ""), "/admin/applications", "/admin/figures", "/admin/figures/shortage-areas", "/admin/legislators?q=NY", "/admin/legislators/M001231", "/admin/audit", "/admin/settings", "/account", "/account/two-factor", "/admin/applications"]) {
+    for (const path of ["/admin", "/admin/inbox", "/admin/subscribers", "/admin/outbox", "/admin/people", personUrl.replace(app.url, ""), "/admin/applications", "/admin/figures", "/admin/figures/shortage-areas", "/admin/legislators?q=NY", "/admin/legislators/M001231", "/admin/audit", "/admin/settings", "/account", "/account/two-factor", "/admin/applications", "/admin/campaigns", "/admin/campaigns/new", "/admin/campaigns/residency-shortage-act", "/admin/campaigns/residency-shortage-act/supporters?state=NY", "/admin/campaigns/residency-shortage-act/results", "/admin/state-pathways", "/admin/state-pathways/MO", "/admin/state-legislators?q=AK", "/admin/state-legislators/b2eaa848-d651-4521-9abb-21b68da5d5c6"]) {
       await auditPage.goto(`${app.url}${path}`);
       await auditPage.evaluate(axeSource);
       const result = await auditPage.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
