@@ -8,7 +8,7 @@ import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.server";
-import { applications, memberImports } from "../../db/schema/index";
+import { memberImports } from "../../db/schema/index";
 import type { ImportRowError } from "../../db/schema/index";
 import { AppError } from "../../platform/errors";
 import { hitRateLimit } from "../../platform/rate-limit.server";
@@ -114,26 +114,40 @@ export async function scanMembersCsv(
 
 // Columns an import may change on a known e-mail: the applicant's answers and the rules' verdict,
 // never the review (status except as below, notes, reviewer, verification) or the public id.
-const answerColumns = ["name", "zip", "state", "districts", "citizenship", "degree", "schoolName", "schoolCountry", "graduationYear", "exams", "ecfmgCertified", "trainingStatus", "specialties", "workStates", "primaryCareUnderserved", "consentStatistics", "decision", "reasons"] as const;
+const answerColumns = ["name", "zip", "state", "districts", "citizenship", "degree", "school_name", "school_country", "graduation_year", "exams", "ecfmg_certified", "training_status", "specialties", "work_states", "primary_care_underserved", "consent_statistics", "decision", "reasons"];
+const recordType = sql.raw(
+  "public_id text, email text, name text, zip text, state text, districts jsonb, citizenship text, degree text, school_name text, school_country text, graduation_year int, exams jsonb, ecfmg_certified text, training_status text, specialties jsonb, work_states jsonb, primary_care_underserved boolean, consent_statistics boolean, decision text, reasons jsonb, status text",
+);
+const insertColumns = sql.raw("public_id, email, name, zip, state, districts, citizenship, degree, school_name, school_country, graduation_year, exams, ecfmg_certified, training_status, specialties, work_states, primary_care_underserved, consent_statistics, decision, reasons, status");
+const updates = sql.raw(answerColumns.map((c) => `${c} = excluded.${c}`).join(", "));
 
-/** Inserts or updates (by e-mail) one batch in one statement; says how many were new. */
+/**
+ * Inserts or updates (by e-mail) one batch in one statement; says how many were new. The batch
+ * travels as one JSON parameter (jsonb_to_recordset): 30,000 bound parameters cost the driver and
+ * the garbage collector far more.
+ */
 export async function upsertApplications(db: Executor, inputs: ApplicationInput[], now: Date): Promise<{ inserted: number; updated: number }> {
-  const values = [];
+  const records = [];
   for (const input of inputs) {
-    const place = await findLegislatorsByZip(db, input.zip);
-    values.push({ ...applicationValuesOf(input, eligibilityOf(input, now), place), email: input.email, publicId: newPublicId(), createdAt: now, updatedAt: now });
+    const v = applicationValuesOf(input, eligibilityOf(input, now), await findLegislatorsByZip(db, input.zip));
+    records.push({
+      public_id: newPublicId(), email: input.email, name: v.name, zip: v.zip, state: v.state, districts: v.districts, citizenship: v.citizenship, degree: v.degree,
+      school_name: v.schoolName, school_country: v.schoolCountry, graduation_year: v.graduationYear, exams: v.exams, ecfmg_certified: v.ecfmgCertified,
+      training_status: v.trainingStatus, specialties: v.specialties, work_states: v.workStates, primary_care_underserved: v.primaryCareUnderserved,
+      consent_statistics: v.consentStatistics, decision: v.decision, reasons: v.reasons, status: v.status,
+    });
   }
-  const set: Record<string, unknown> = Object.fromEntries(answerColumns.map((k) => [k, sql.raw(`excluded."${applications[k].name}"`)]));
+  const at = now.toISOString();
   // A decision staff already took (approved, rejected) stands; anything else follows the rules again.
-  set.status = sql`case when ${applications.status} in ('approved', 'rejected') then ${applications.status} else excluded.status end`;
-  set.updatedAt = now;
-  const rows = await db
-    .insert(applications)
-    .values(values)
-    .onConflictDoUpdate({ target: applications.email, set })
-    .returning({ inserted: sql<boolean>`(xmax = 0)` });
-  const inserted = rows.filter((r) => r.inserted).length;
-  return { inserted, updated: rows.length - inserted };
+  const result = (await db.execute(sql`
+    insert into applications (${insertColumns}, created_at, updated_at)
+    select ${insertColumns}, ${at}::timestamptz, ${at}::timestamptz from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(${recordType})
+    on conflict (email) do update set ${updates},
+      status = case when applications.status in ('approved', 'rejected') then applications.status else excluded.status end,
+      updated_at = excluded.updated_at
+    returning (xmax = 0) as inserted`)) as unknown as { rows: { inserted: boolean }[] };
+  const inserted = result.rows.filter((r) => r.inserted).length;
+  return { inserted, updated: result.rows.length - inserted };
 }
 
 /** Stores an uploaded file as a new import, waiting for its dry run. */
