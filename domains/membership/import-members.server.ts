@@ -24,7 +24,7 @@ import { checkImportJob, runImportJob } from "./jobs.server";
 
 export const maxImportBytes = 50 * 1024 * 1024;
 export const maxImportRows = 250_000;
-/** Rows per INSERT … ON CONFLICT statement (30 columns each: well under PostgreSQL's 65,535 parameters). */
+/** Rows per INSERT … ON CONFLICT statement (the batch is one JSON parameter). */
 export const importBatchSize = 1000;
 /** The report keeps the first problems only; the counts are always complete. */
 export const reportedErrorCap = 500;
