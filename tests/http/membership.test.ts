@@ -247,6 +247,20 @@ describe("membership applications", () => {
     await expect.poll(async () => text(await fetch(`${app.url}${againPage}`, { headers: { cookie: staff } }))).toContain("0 added, 2 updated.");
     const audit = await text(await fetch(`${app.url}/admin/audit?action=application.import`, { headers: { cookie: staff } }));
     expect(audit).toContain("members.csv");
+
+    // A large file: the page shows a progress bar and reloads itself while the job works; a checked import can be cancelled.
+    const large = stringify([head, ...Array.from({ length: 20_000 }, (_, n) => row({ name: `Dr. Bulk ${n}`, email: `bulk${n}@import.example` }))]);
+    const bulk = await upload(large, "large.csv");
+    const bulkPage = bulk.headers.get("location")!;
+    const running = await text(await fetch(`${app.url}${bulkPage}`, { headers: { cookie: staff } }));
+    expect(running).toContain('<meta http-equiv="refresh" content="2"/>');
+    expect(running).toMatch(/<progress aria-labelledby="import-progress"/);
+    expect(running).toContain("Checking the file (dry run)");
+    await expect.poll(async () => text(await fetch(`${app.url}${bulkPage}`, { headers: { cookie: staff } }))).toContain("20,000 valid");
+    expect((await post(app, bulkPage, { csrf: await csrfTokenOf(app, bulkPage, staff), intent: "cancel" }, staff)).status).toBe(302);
+    const cancelled = await text(await fetch(`${app.url}${bulkPage}`, { headers: { cookie: staff } }));
+    expect(cancelled).toContain("Cancelled: nothing was imported.");
+    expect(cancelled).not.toContain("Import 20,000 valid rows");
   });
 
   it("saves a signed-in applicant's unfinished application and fills the form with it on return", async () => {
