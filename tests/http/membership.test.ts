@@ -108,6 +108,8 @@ describe("membership applications", () => {
     expect(home).toContain('href="/letters"');
     expect(home).toContain("<strong>100%</strong> complete");
     expect(home).toContain('href="/account/my-data.csv"');
+    // Applying again once approved changes nothing: a member edits her profile instead.
+    await post(app, "/join/apply", application("ana@example.org", { schoolName: "Some Other School" }));
     const form = await text(await fetch(`${app.url}/account/profile`, { headers: { cookie: member } }));
     expect(form).toContain('value="SUNY Upstate Medical University"');
     expect(form).toContain('value="Family medicine, Pediatrics"');
