@@ -222,6 +222,9 @@ describe("membership applications", () => {
     const empty = await upload("");
     expect(empty.status).toBe(400);
     expect(await text(empty)).toContain("Please choose a CSV file to upload.");
+    const binary = await upload("PK\u0003\u0004\u0000\u0000 a spreadsheet, not CSV", "members.xlsx");
+    expect(binary.status).toBe(400);
+    expect(await text(binary)).toContain("This does not look like a CSV file");
     const started = await upload(file);
     expect(started.status).toBe(302);
     const page = `${app.url}${started.headers.get("location")}`;
