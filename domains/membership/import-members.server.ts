@@ -16,6 +16,7 @@ import type { JobQueue } from "../../platform/queue.server";
 import { recordAudit } from "../accounts/audit.server";
 import type { Actor } from "../accounts/audit.server";
 import { findLegislatorsByZip } from "../advocacy/legislator-directory.server";
+import type { ZipLookup } from "../advocacy/legislator-lookup";
 import { newPublicId } from "../email/tokens";
 import { checkImportHeader, checkImportRow, normaliseColumnName } from "./member-csv";
 import type { ApplicationInput } from "./membership.schema";
@@ -130,8 +131,11 @@ const insertColumns = sql.raw("public_id, email, name, zip, state, districts, ci
 const updates = sql.raw(answerColumns.map((c) => `${c} = excluded.${c}`).join(", "));
 
 /** One application as a JSON record of `recordType`, ready for a batch. */
-async function importRecordJson(db: Executor, input: ApplicationInput, now: Date): Promise<string> {
-  const v = applicationValuesOf(input, eligibilityOf(input, now), await findLegislatorsByZip(db, input.zip));
+async function importRecordJson(db: Executor, input: ApplicationInput, now: Date, places: Map<string, ZipLookup>): Promise<string> {
+  // Files repeat ZIP codes: one lookup per ZIP per import.
+  let place = places.get(input.zip);
+  if (!place) places.set(input.zip, (place = await findLegislatorsByZip(db, input.zip)));
+  const v = applicationValuesOf(input, eligibilityOf(input, now), place);
   return JSON.stringify({
     public_id: newPublicId(), email: input.email, name: v.name, zip: v.zip, state: v.state, districts: v.districts, citizenship: v.citizenship, degree: v.degree,
     school_name: v.schoolName, school_country: v.schoolCountry, graduation_year: v.graduationYear, exams: v.exams, ecfmg_certified: v.ecfmgCertified,
@@ -162,7 +166,8 @@ async function upsertRecords(db: Executor, records: string[], now: Date): Promis
 /** Inserts or updates (by e-mail) validated applications in one statement, each with the rules' decision. */
 export async function upsertApplications(db: Executor, inputs: ApplicationInput[], now: Date): Promise<{ inserted: number; updated: number }> {
   const records = [];
-  for (const input of inputs) records.push(await importRecordJson(db, input, now));
+  const places = new Map<string, ZipLookup>();
+  for (const input of inputs) records.push(await importRecordJson(db, input, now, places));
   return upsertRecords(db, records, now);
 }
 
@@ -254,6 +259,7 @@ export async function runMemberImport(db: Executor, publicId: string, now: Date)
   const save = () => db.update(memberImports).set({ processedRows, inserted, updated, updatedAt: new Date() }).where(eq(memberImports.id, imp.id));
   // Rows wait for their batch as compact JSON, not as objects: less memory survives to the old generation.
   let records: string[] = [];
+  const places = new Map<string, ZipLookup>();
   const flush = async () => {
     const counts = await upsertRecords(db, records, now);
     inserted += counts.inserted;
@@ -262,7 +268,7 @@ export async function runMemberImport(db: Executor, publicId: string, now: Date)
   };
   const result = await scanMembersCsv(storedCsv(db, imp.id), now, {
     row: async (input) => {
-      records.push(await importRecordJson(db, input, now));
+      records.push(await importRecordJson(db, input, now, places));
       if (records.length >= importBatchSize) await flush();
     },
     progress: async (n) => {
