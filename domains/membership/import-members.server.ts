@@ -6,9 +6,9 @@
 // people wait for review; approvals and rejections already taken are kept.
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
-import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gt, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.server";
-import { applications, memberImports } from "../../db/schema/index";
+import { memberImports } from "../../db/schema/index";
 import type { ImportRowError } from "../../db/schema/index";
 import { AppError } from "../../platform/errors";
 import { hitRateLimit } from "../../platform/rate-limit.server";
@@ -16,6 +16,7 @@ import type { JobQueue } from "../../platform/queue.server";
 import { recordAudit } from "../accounts/audit.server";
 import type { Actor } from "../accounts/audit.server";
 import { findLegislatorsByZip } from "../advocacy/legislator-directory.server";
+import type { ZipLookup } from "../advocacy/legislator-lookup";
 import { newPublicId } from "../email/tokens";
 import { checkImportHeader, checkImportRow, normaliseColumnName } from "./member-csv";
 import type { ApplicationInput } from "./membership.schema";
@@ -24,7 +25,7 @@ import { checkImportJob, runImportJob } from "./jobs.server";
 
 export const maxImportBytes = 50 * 1024 * 1024;
 export const maxImportRows = 250_000;
-/** Rows per INSERT … ON CONFLICT statement (30 columns each: well under PostgreSQL's 65,535 parameters). */
+/** Rows per INSERT … ON CONFLICT statement (the batch is one JSON parameter). */
 export const importBatchSize = 1000;
 /** The report keeps the first problems only; the counts are always complete. */
 export const reportedErrorCap = 500;
@@ -38,18 +39,34 @@ function* slices(text: string, size = 64 * 1024) {
   for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
 }
 
+async function* resliced(parts: AsyncIterable<string>) {
+  for await (const part of parts) yield* slices(part);
+}
+
 /**
- * Reads the CSV as a stream of records, checks each row, and hands valid rows to `batch` in
- * groups of `importBatchSize`. Row numbers are the spreadsheet's: the header is row 1.
+ * The stored file, read a few MB at a time (substr), so a job never holds the whole file and its
+ * wire copy at once.
+ */
+async function* storedCsv(db: Executor, importId: number, sliceChars = 4 * 1024 * 1024): AsyncGenerator<string> {
+  for (let from = 1; ; from += sliceChars) {
+    const [row] = await db.select({ part: sql<string | null>`substr(${memberImports.csv}, ${from}, ${sliceChars})` }).from(memberImports).where(eq(memberImports.id, importId));
+    if (!row?.part) return;
+    yield row.part;
+  }
+}
+
+/**
+ * Reads the CSV as a stream of records, checks each row, and hands each valid row to `row`.
+ * Row numbers are the spreadsheet's: the header is row 1.
  */
 export async function scanMembersCsv(
-  csv: string,
+  csv: string | AsyncIterable<string>,
   now: Date,
-  on: { batch?: (inputs: ApplicationInput[]) => Promise<void>; progress?: (processedRows: number) => Promise<void> } = {},
+  on: { row?: (input: ApplicationInput) => Promise<void>; progress?: (processedRows: number) => Promise<void> } = {},
 ): Promise<ScanResult> {
   let header: string[] | null = null;
   // Fed in slices, so the parser's back-pressure holds: a 30 MB file never becomes 120,000 objects at once.
-  const parser = Readable.from(slices(csv)).pipe(
+  const parser = Readable.from(typeof csv === "string" ? slices(csv) : resliced(csv)).pipe(
     parse({
       bom: true,
       skip_empty_lines: true,
@@ -62,7 +79,6 @@ export async function scanMembersCsv(
   let totalRows = 0;
   let errorRows = 0;
   let validRows = 0;
-  let pending: ApplicationInput[] = [];
   let unknownColumns: string[] = [];
   try {
     for await (const record of parser as AsyncIterable<Record<string, string>>) {
@@ -86,13 +102,7 @@ export async function scanMembersCsv(
         for (const p of problems) if (errors.length < reportedErrorCap) errors.push({ row, ...p });
       } else if (checked.ok) {
         validRows++;
-        if (on.batch) {
-          pending.push(checked.input);
-          if (pending.length >= importBatchSize) {
-            await on.batch(pending);
-            pending = [];
-          }
-        }
+        if (on.row) await on.row(checked.input);
       }
       if (on.progress && totalRows % 5000 === 0) await on.progress(totalRows);
     }
@@ -107,33 +117,58 @@ export async function scanMembersCsv(
     }
     return { ok: false, failure: "The file has no rows to import." };
   }
-  if (on.batch && pending.length) await on.batch(pending);
   if (on.progress) await on.progress(totalRows);
   return { ok: true, totalRows, validRows, errorRows, errors, unknownColumns };
 }
 
 // Columns an import may change on a known e-mail: the applicant's answers and the rules' verdict,
 // never the review (status except as below, notes, reviewer, verification) or the public id.
-const answerColumns = ["name", "zip", "state", "districts", "citizenship", "degree", "schoolName", "schoolCountry", "graduationYear", "exams", "ecfmgCertified", "trainingStatus", "specialties", "workStates", "primaryCareUnderserved", "consentStatistics", "decision", "reasons"] as const;
+const answerColumns = ["name", "zip", "state", "districts", "citizenship", "degree", "school_name", "school_country", "graduation_year", "exams", "ecfmg_certified", "training_status", "specialties", "work_states", "primary_care_underserved", "consent_statistics", "decision", "reasons"];
+const recordType = sql.raw(
+  "public_id text, email text, name text, zip text, state text, districts jsonb, citizenship text, degree text, school_name text, school_country text, graduation_year int, exams jsonb, ecfmg_certified text, training_status text, specialties jsonb, work_states jsonb, primary_care_underserved boolean, consent_statistics boolean, decision text, reasons jsonb, status text",
+);
+const insertColumns = sql.raw("public_id, email, name, zip, state, districts, citizenship, degree, school_name, school_country, graduation_year, exams, ecfmg_certified, training_status, specialties, work_states, primary_care_underserved, consent_statistics, decision, reasons, status");
+const updates = sql.raw(answerColumns.map((c) => `${c} = excluded.${c}`).join(", "));
 
-/** Inserts or updates (by e-mail) one batch in one statement; says how many were new. */
-export async function upsertApplications(db: Executor, inputs: ApplicationInput[], now: Date): Promise<{ inserted: number; updated: number }> {
-  const values = [];
-  for (const input of inputs) {
-    const place = await findLegislatorsByZip(db, input.zip);
-    values.push({ ...applicationValuesOf(input, eligibilityOf(input, now), place), email: input.email, publicId: newPublicId(), createdAt: now, updatedAt: now });
-  }
-  const set: Record<string, unknown> = Object.fromEntries(answerColumns.map((k) => [k, sql.raw(`excluded."${applications[k].name}"`)]));
+/** One application as a JSON record of `recordType`, ready for a batch. */
+async function importRecordJson(db: Executor, input: ApplicationInput, now: Date, places: Map<string, ZipLookup>): Promise<string> {
+  // Files repeat ZIP codes: one lookup per ZIP per import.
+  let place = places.get(input.zip);
+  if (!place) places.set(input.zip, (place = await findLegislatorsByZip(db, input.zip)));
+  const v = applicationValuesOf(input, eligibilityOf(input, now), place);
+  return JSON.stringify({
+    public_id: newPublicId(), email: input.email, name: v.name, zip: v.zip, state: v.state, districts: v.districts, citizenship: v.citizenship, degree: v.degree,
+    school_name: v.schoolName, school_country: v.schoolCountry, graduation_year: v.graduationYear, exams: v.exams, ecfmg_certified: v.ecfmgCertified,
+    training_status: v.trainingStatus, specialties: v.specialties, work_states: v.workStates, primary_care_underserved: v.primaryCareUnderserved,
+    consent_statistics: v.consentStatistics, decision: v.decision, reasons: v.reasons, status: v.status,
+  });
+}
+
+/**
+ * Inserts or updates (by e-mail) one batch of JSON records in one statement; says how many were
+ * new. The batch travels as one JSON parameter (jsonb_to_recordset): 30,000 bound parameters cost
+ * the driver and the garbage collector far more.
+ */
+async function upsertRecords(db: Executor, records: string[], now: Date): Promise<{ inserted: number; updated: number }> {
+  const at = now.toISOString();
   // A decision staff already took (approved, rejected) stands; anything else follows the rules again.
-  set.status = sql`case when ${applications.status} in ('approved', 'rejected') then ${applications.status} else excluded.status end`;
-  set.updatedAt = now;
-  const rows = await db
-    .insert(applications)
-    .values(values)
-    .onConflictDoUpdate({ target: applications.email, set })
-    .returning({ inserted: sql<boolean>`(xmax = 0)` });
-  const inserted = rows.filter((r) => r.inserted).length;
-  return { inserted, updated: rows.length - inserted };
+  const result = (await db.execute(sql`
+    insert into applications (${insertColumns}, created_at, updated_at)
+    select ${insertColumns}, ${at}::timestamptz, ${at}::timestamptz from jsonb_to_recordset(${`[${records.join(",")}]`}::jsonb) as r(${recordType})
+    on conflict (email) do update set ${updates},
+      status = case when applications.status in ('approved', 'rejected') then applications.status else excluded.status end,
+      updated_at = excluded.updated_at
+    returning (xmax = 0) as inserted`)) as unknown as { rows: { inserted: boolean }[] };
+  const inserted = result.rows.filter((r) => r.inserted).length;
+  return { inserted, updated: result.rows.length - inserted };
+}
+
+/** Inserts or updates (by e-mail) validated applications in one statement, each with the rules' decision. */
+export async function upsertApplications(db: Executor, inputs: ApplicationInput[], now: Date): Promise<{ inserted: number; updated: number }> {
+  const records = [];
+  const places = new Map<string, ZipLookup>();
+  for (const input of inputs) records.push(await importRecordJson(db, input, now, places));
+  return upsertRecords(db, records, now);
 }
 
 /** Stores an uploaded file as a new import, waiting for its dry run. */
@@ -156,17 +191,23 @@ export async function startMemberImport({ db, jobs, actor, fileName, csv, now }:
   return { ok: true, publicId };
 }
 
+/** An import's row without its file (read in slices by `storedCsv`); `hasFile` says whether it is still kept. */
 async function loadImport(db: Executor, publicId: string) {
-  const [row] = await db.select().from(memberImports).where(eq(memberImports.publicId, publicId)).limit(1);
+  const { csv: _csv, ...columns } = getTableColumns(memberImports);
+  const [row] = await db
+    .select({ ...columns, hasFile: sql<boolean>`${memberImports.csv} is not null` })
+    .from(memberImports)
+    .where(eq(memberImports.publicId, publicId))
+    .limit(1);
   return row ?? null;
 }
 
 /** The dry run (a job): checks every row and stores the report; writes no application. */
 export async function checkMemberImport(db: Executor, publicId: string, now: Date): Promise<void> {
   const imp = await loadImport(db, publicId);
-  if (!imp || imp.status !== "checking" || imp.csv === null) return; // already checked (a retried job)
+  if (!imp || imp.status !== "checking" || !imp.hasFile) return; // already checked (a retried job)
   const progress = (processedRows: number) => db.update(memberImports).set({ processedRows, updatedAt: new Date() }).where(eq(memberImports.id, imp.id)).then(() => {});
-  const result = await scanMembersCsv(imp.csv, now, { progress });
+  const result = await scanMembersCsv(storedCsv(db, imp.id), now, { progress });
   if (!result.ok) {
     await db.update(memberImports).set({ status: "failed", failure: result.failure, csv: null, updatedAt: new Date(), finishedAt: new Date() }).where(eq(memberImports.id, imp.id));
     return;
@@ -211,22 +252,31 @@ export async function beginMemberImport(db: Executor, publicId: string, now: Dat
 /** The import (a job): upserts the valid rows batch by batch, keeping the progress on the import's row. */
 export async function runMemberImport(db: Executor, publicId: string, now: Date): Promise<void> {
   const imp = await loadImport(db, publicId);
-  if (!imp || imp.status !== "importing" || imp.csv === null) return;
+  if (!imp || imp.status !== "importing" || !imp.hasFile) return;
   let inserted = 0;
   let updated = 0;
   let processedRows = 0;
   const save = () => db.update(memberImports).set({ processedRows, inserted, updated, updatedAt: new Date() }).where(eq(memberImports.id, imp.id));
-  const result = await scanMembersCsv(imp.csv, now, {
-    batch: async (inputs) => {
-      const counts = await upsertApplications(db, inputs, now);
-      inserted += counts.inserted;
-      updated += counts.updated;
+  // Rows wait for their batch as compact JSON, not as objects: less memory survives to the old generation.
+  let records: string[] = [];
+  const places = new Map<string, ZipLookup>();
+  const flush = async () => {
+    const counts = await upsertRecords(db, records, now);
+    inserted += counts.inserted;
+    updated += counts.updated;
+    records = [];
+  };
+  const result = await scanMembersCsv(storedCsv(db, imp.id), now, {
+    row: async (input) => {
+      records.push(await importRecordJson(db, input, now, places));
+      if (records.length >= importBatchSize) await flush();
     },
     progress: async (n) => {
       processedRows = n;
       await save();
     },
   });
+  if (result.ok && records.length) await flush();
   const finishedAt = new Date();
   if (!result.ok) {
     await db.update(memberImports).set({ status: "failed", failure: result.failure, csv: null, updatedAt: finishedAt, finishedAt }).where(eq(memberImports.id, imp.id));
@@ -247,7 +297,7 @@ export type MemberImport = Omit<typeof memberImports.$inferSelect, "csv" | "id">
 export async function findMemberImport(db: Executor, publicId: string): Promise<MemberImport | null> {
   const imp = await loadImport(db, publicId);
   if (!imp) return null;
-  const { csv: _csv, id: _id, ...rest } = imp;
+  const { id: _id, hasFile: _file, ...rest } = imp;
   return rest;
 }
 

@@ -100,15 +100,6 @@ export function checkImportHeader(header: string[]): HeaderCheck {
   return missing.length ? { ok: false, missing, unknown } : { ok: true, unknown };
 }
 
-// Building the form's schema costs far more than using it: one per year, not one per row.
-const schemas = new Map<number, ReturnType<typeof applicationInputSchema>>();
-function schemaFor(now: Date) {
-  const year = now.getUTCFullYear();
-  let schema = schemas.get(year);
-  if (!schema) schemas.set(year, (schema = applicationInputSchema(now)));
-  return schema;
-}
-
 const fieldToColumn = new Map(memberCsvColumns.filter((c) => c.field).map((c) => [c.field!, c.column]));
 const examResults = ["passed", "failed", "not-taken", "pending"];
 const word = (v: string | undefined) => (v ?? "").trim().toLowerCase().replace(/[\s_]+/g, "-");
@@ -143,7 +134,7 @@ export function checkImportRow(record: Record<string, string | undefined>, now: 
   values.specialties = values.specialties.replace(/;/g, ",");
   values.workStates = values.workStates.replace(/;/g, ",");
 
-  const parsed = schemaFor(now).safeParse(values);
+  const parsed = applicationInputSchema(now).safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const column = fieldToColumn.get(String(issue.path[0])) ?? String(issue.path[0] ?? "");

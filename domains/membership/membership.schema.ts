@@ -23,8 +23,18 @@ const list = (max: number, message: string) =>
     .transform((s) => [...new Set(s.split(/[,;\n]/).map((x) => x.trim()).filter(Boolean))])
     .pipe(z.array(z.string().max(60)).max(max, message));
 
-export function applicationInputSchema(now: Date) {
+// Building the schema costs far more than using it (zod compiles it on first use): one per year.
+const schemasByYear = new Map<number, z.ZodType<ApplicationInput>>();
+
+/** The application form's schema; the latest graduation year accepted is next year. */
+export function applicationInputSchema(now: Date): z.ZodType<ApplicationInput> {
   const year = now.getUTCFullYear();
+  let schema = schemasByYear.get(year);
+  if (!schema) schemasByYear.set(year, (schema = buildApplicationInputSchema(year)));
+  return schema;
+}
+
+function buildApplicationInputSchema(year: number) {
   return z.object({
     name: z.string({ error: "Please enter your full name." }).trim().min(2, "Please enter your full name.").max(120, "Please keep your name under 120 characters."),
     email: emailAddressSchema,
@@ -75,7 +85,16 @@ export type ApplicationStatus = (typeof applicationStatuses)[number];
 
 export const cycleOutcomes = { matched: "Matched", "matched-soap": "Matched in SOAP", unmatched: "Did not match", withdrew: "Withdrew" } as const;
 
+const cycleSchemasByYear = new Map<number, ReturnType<typeof buildMatchCycleInputSchema>>();
+
 export function matchCycleInputSchema(now: Date) {
+  const year = now.getUTCFullYear();
+  let schema = cycleSchemasByYear.get(year);
+  if (!schema) cycleSchemasByYear.set(year, (schema = buildMatchCycleInputSchema(now)));
+  return schema;
+}
+
+function buildMatchCycleInputSchema(now: Date) {
   const count = (label: string) => z.coerce.number({ error: `Please enter the number of ${label}, 0 or more.` }).int(`Please enter a whole number of ${label}.`).min(0, `Please enter the number of ${label}, 0 or more.`).max(2000, `That is more ${label} than we expect; please check.`);
   return z.object({
     year: z.coerce.number({ error: "Please enter the match year, like 2021." }).int("Please enter a year, like 2021.").min(1990, "Please enter a year from 1990 on.").max(now.getUTCFullYear(), `Please enter a year up to ${now.getUTCFullYear()}.`),

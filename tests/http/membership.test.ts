@@ -108,6 +108,8 @@ describe("membership applications", () => {
     expect(home).toContain('href="/letters"');
     expect(home).toContain("<strong>100%</strong> complete");
     expect(home).toContain('href="/account/my-data.csv"');
+    // Applying again once approved changes nothing: a member edits her profile instead.
+    await post(app, "/join/apply", application("ana@example.org", { schoolName: "Some Other School" }));
     const form = await text(await fetch(`${app.url}/account/profile`, { headers: { cookie: member } }));
     expect(form).toContain('value="SUNY Upstate Medical University"');
     expect(form).toContain('value="Family medicine, Pediatrics"');
@@ -220,6 +222,9 @@ describe("membership applications", () => {
     const empty = await upload("");
     expect(empty.status).toBe(400);
     expect(await text(empty)).toContain("Please choose a CSV file to upload.");
+    const binary = await upload("PK\u0003\u0004\u0000\u0000 a spreadsheet, not CSV", "members.xlsx");
+    expect(binary.status).toBe(400);
+    expect(await text(binary)).toContain("This does not look like a CSV file");
     const started = await upload(file);
     expect(started.status).toBe(302);
     const page = `${app.url}${started.headers.get("location")}`;
@@ -247,6 +252,20 @@ describe("membership applications", () => {
     await expect.poll(async () => text(await fetch(`${app.url}${againPage}`, { headers: { cookie: staff } }))).toContain("0 added, 2 updated.");
     const audit = await text(await fetch(`${app.url}/admin/audit?action=application.import`, { headers: { cookie: staff } }));
     expect(audit).toContain("members.csv");
+
+    // A large file: the page shows a progress bar and reloads itself while the job works; a checked import can be cancelled.
+    const large = stringify([head, ...Array.from({ length: 20_000 }, (_, n) => row({ name: `Dr. Bulk ${n}`, email: `bulk${n}@import.example` }))]);
+    const bulk = await upload(large, "large.csv");
+    const bulkPage = bulk.headers.get("location")!;
+    const running = await text(await fetch(`${app.url}${bulkPage}`, { headers: { cookie: staff } }));
+    expect(running).toContain('<meta http-equiv="refresh" content="2"/>');
+    expect(running).toMatch(/<progress aria-labelledby="import-progress"/);
+    expect(running).toContain("Checking the file (dry run)");
+    await expect.poll(async () => text(await fetch(`${app.url}${bulkPage}`, { headers: { cookie: staff } }))).toContain("20,000 valid");
+    expect((await post(app, bulkPage, { csrf: await csrfTokenOf(app, bulkPage, staff), intent: "cancel" }, staff)).status).toBe(302);
+    const cancelled = await text(await fetch(`${app.url}${bulkPage}`, { headers: { cookie: staff } }));
+    expect(cancelled).toContain("Cancelled: nothing was imported.");
+    expect(cancelled).not.toContain("Import 20,000 valid rows");
   });
 
   it("saves a signed-in applicant's unfinished application and fills the form with it on return", async () => {

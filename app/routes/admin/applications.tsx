@@ -166,8 +166,9 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
         </a>
       </Form>
       <p>{total === null ? "Closest matches first; small typos are forgiven." : `${formatCount(total)} matching`}</p>
-      <table className="data-table">
-        <caption className="visually-hidden">Applications and members</caption>
+      <div className="table-scroll" role="region" aria-label="Applications and members" tabIndex={0}>
+        <table className="data-table">
+          <caption className="visually-hidden">Applications and members</caption>
         <thead>
           <tr>
             <th scope="col">Received</th>
@@ -197,7 +198,8 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
             </tr>
           ))}
         </tbody>
-      </table>
+        </table>
+      </div>
       {pages > 1 ? (
         <nav aria-label="Pages" className="pager">
           {page > 1 ? <Link to={pageLink(page - 1)}>Previous</Link> : null} <span>{total === null ? `Page ${page}` : `Page ${page} of ${pages}`}</span>{" "}

@@ -6,6 +6,7 @@ import { CsrfField } from "../../components/csrf-field";
 import { HoneypotField } from "../../components/form-field";
 import { formatDateTime } from "../../format";
 import { getViewer, verifyCsrf } from "../../session.server";
+import { siteSettingsFor } from "../../site-settings.server";
 import { applicationFormValues } from "../../../domains/membership/profile";
 import { deleteApplicationDraft, findApplicationDraft, saveApplicationDraft } from "../../../domains/membership/application-drafts.server";
 import { formValues, invalidForm, isSpam, passActionHeaders, rateLimitedForm } from "../../form-data";
@@ -54,7 +55,8 @@ export async function action(args: Route.ActionArgs) {
   }
   const parsed = applicationInputSchema(context.services.clock()).safeParse(values);
   if (!parsed.success) return invalidForm(parsed.error.issues, values);
-  const outcome = await submitApplication({ ...context.services, input: parsed.data, ip: context.clientIp });
+  const { organisation } = await siteSettingsFor(context); // read once for this request (the layout needs it too)
+  const outcome = await submitApplication({ ...context.services, input: parsed.data, ip: context.clientIp, organisation });
   if (!outcome.ok) return rateLimitedForm("Too many applications from your connection in a short time.", outcome.retryAfterSeconds, values);
   if (viewer) await deleteApplicationDraft(context.services.db, viewer.personId);
   return data<Done>({ done: true, result: outcome.result });
