@@ -49,6 +49,16 @@ describe.each(testEngines())("directory filters on $name", (engine) => {
     expect(await names(filter)).toEqual(expected);
   });
 
+  it("finds a person by every word of the search, with typos, and by an exact e-mail address", async () => {
+    expect(await names({ q: "step pased" })).toEqual(["Dr. Step Passed"]);
+    expect(await names({ q: "certifed dr" })).toEqual(["Dr. Certified"]);
+    // Each word must match something: "Comlex" matches, "Mendes" matches no one.
+    expect(await names({ q: "Comlex Mendes" })).toEqual([]);
+    expect(await names({ q: "D@EXAMPLE.ORG" })).toEqual(["Dr. Certified"]);
+    // The other filters still apply; with no exact match, similar addresses are offered.
+    expect(await names({ q: "c@example.org", verified: false })).not.toContain("Dr. Comlex");
+  });
+
   it("orders a text search by closeness", async () => {
     const { rows } = await searchDirectory(handle.db, { q: "Comlex" }, { offset: 0, limit: 50 });
     expect(rows[0].name).toBe("Dr. Comlex");

@@ -30,9 +30,21 @@ export type DirectoryFilter = {
 
 const haystack = sql`(${applications.name} || ' ' || ${applications.email} || ' ' || ${applications.schoolName})`;
 
+/**
+ * The words of a search, each matched on its own, and all required: a row must contain something
+ * like every word. The trigram index then rules out, word by word, rows that share many trigrams
+ * with the whole query but not with each word ("Carla Mendes" against thousands of "… Carla …").
+ */
+export function searchWords(q: string): string[] {
+  const words = [...new Set(q.toLowerCase().split(/\s+/).filter((w) => w.length >= 2))].slice(0, 5);
+  return words.length ? words : [q];
+}
+
+const looksLikeEmail = (q: string) => /^[^\s@]+@[^\s@]+$/.test(q);
+
 function conditions(f: DirectoryFilter): SQL[] {
   const list: SQL[] = [];
-  if (f.q) list.push(sql`${f.q} <% ${haystack}`);
+  if (f.q) for (const word of searchWords(f.q)) list.push(sql`${word} <% ${haystack}`);
   if (f.status) list.push(eq(applications.status, f.status));
   if (f.state) list.push(eq(applications.state, f.state));
   if (f.district) list.push(sql`${applications.districts} ? ${f.district}`);
@@ -60,18 +72,24 @@ function ordering(f: DirectoryFilter) {
 
 /** A page of matches; `total` is null for a text search, where only the closest matches matter. */
 export async function searchDirectory(db: Executor, f: DirectoryFilter, page: { offset: number; limit: number }) {
+  // A whole e-mail address is looked up exactly first (every address shares trigrams with every other).
+  if (f.q && looksLikeEmail(f.q) && page.offset === 0) {
+    const exact = await listPage(db, { ...f, q: undefined }, and(...conditions({ ...f, q: undefined }), eq(applications.email, f.q.toLowerCase())), page);
+    if (exact.length) return { rows: exact, total: null };
+  }
   const where = and(...conditions(f));
-  const [rows, totals] = await Promise.all([
-    db
-      .select({ id: applications.id, publicId: applications.publicId, name: applications.name, email: applications.email, state: applications.state, degree: applications.degree, schoolName: applications.schoolName, graduationYear: applications.graduationYear, decision: applications.decision, status: applications.status, createdAt: applications.createdAt })
-      .from(applications)
-      .where(where)
-      .orderBy(...ordering(f))
-      .limit(page.limit)
-      .offset(page.offset),
-    f.q ? Promise.resolve(null) : db.select({ n: count() }).from(applications).where(where),
-  ]);
+  const [rows, totals] = await Promise.all([listPage(db, f, where, page), f.q ? Promise.resolve(null) : db.select({ n: count() }).from(applications).where(where)]);
   return { rows, total: totals ? totals[0].n : null };
+}
+
+function listPage(db: Executor, f: DirectoryFilter, where: SQL | undefined, page: { offset: number; limit: number }) {
+  return db
+    .select({ id: applications.id, publicId: applications.publicId, name: applications.name, email: applications.email, state: applications.state, degree: applications.degree, schoolName: applications.schoolName, graduationYear: applications.graduationYear, decision: applications.decision, status: applications.status, createdAt: applications.createdAt })
+    .from(applications)
+    .where(where)
+    .orderBy(...ordering(f))
+    .limit(page.limit)
+    .offset(page.offset);
 }
 
 /** CSV of everyone matching the filter, in batches of 2,000 (streamed by the route). */
