@@ -8,12 +8,12 @@
 // process runs without workers, as in production (they run as `npm run worker`).
 // Targets (PostgreSQL): ≥ 300 actions/s sustained, p99 < 100 ms. Run: npm run bench:actions
 import { readFileSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
 import { appPath } from "../platform/app-root";
 import { startAppServer } from "../tests/helpers/app-server";
+import { openLoop } from "./open-loop";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -33,57 +33,6 @@ const body = () => {
   n++;
   return new URLSearchParams({ zip: sample[n % sample.length], rendered: "1", letter, story: `Story number ${n}: I graduated, passed my exams, and applied ${n % 5} times.`, name: `Bench Person ${n}`, email: `bench${n}-${Date.now()}@example.org`, street: `${n} Main St`, city: "Springfield" }).toString();
 };
-
-/**
- * An open-loop load: one action every 1000/rate ms, evenly spaced, whatever the answers (as people
- * arriving from a campaign e-mail do), each on a kept-alive connection. Closed-loop tools with a rate
- * cap send in bursts, one per connection at the same instant, which measures the burst, not the rate.
- */
-async function openLoop(url: string, rate: number, seconds: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const target = new URL("/act/residency-shortage-act", url);
-  const latencies: number[] = [];
-  let redirected = 0;
-  let failed = 0;
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const payload = body();
-      const started = performance.now();
-      const req = http.request(
-        target,
-        { method: "POST", agent, headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(payload), origin: url, "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } },
-        (res) => {
-          res.resume();
-          res.on("end", () => {
-            latencies.push(performance.now() - started);
-            if (res.statusCode === 302) redirected++;
-            else failed++;
-            resolve();
-          });
-        },
-      );
-      req.on("error", () => {
-        failed++;
-        resolve();
-      });
-      req.end(payload);
-    });
-  const pending: Promise<void>[] = [];
-  const start = performance.now();
-  const total = rate * seconds;
-  for (let i = 0; i < total; i++) {
-    const due = start + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    pending.push(one());
-  }
-  await Promise.all(pending);
-  const elapsed = (performance.now() - start) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
-  return { perSecond: redirected / elapsed, failed, p50: at(0.5), p975: at(0.975), p99: at(0.99) };
-}
 
 const rows: string[] = [];
 async function suite(label: string, env: Record<string, string>) {
@@ -120,7 +69,7 @@ async function suite(label: string, env: Record<string, string>) {
     rows.push(`| ${label}: … latency p50 / p97.5 / p99 (queueing behind 50 connections) | ${flat.latency.p50} / ${flat.latency.p97_5} / ${flat.latency.p99} ms | | |`);
     // Sustained: a steady arrival of actions, as a campaign e-mail brings them.
     const rate = isPg ? 300 : 100;
-    const steady = await openLoop(app.url, rate, seconds);
+    const steady = await openLoop({ url: app.url, path: "/act/residency-shortage-act", rate, seconds, expectStatus: 302, request: () => ({ body: body(), headers: { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } }) });
     if (steady.failed) rows.push(`| ${label}, ${rate}/s: requests that failed | ${steady.failed} | 0 | NO |`);
     rows.push(`| ${label}: sustained ${rate} actions/s for ${seconds} s, evenly spaced: achieved | ${Math.round(steady.perSecond).toLocaleString("en-US")}/s | ${isPg ? "300/s" : "(figure)"} | ${isPg ? (steady.perSecond >= 295 ? "yes" : "NO") : "—"} |`);
     rows.push(`| ${label}: … latency p50 / p97.5 / p99 | ${steady.p50} / ${steady.p975} / ${steady.p99} ms | ${isPg ? "p99 < 100 ms" : ""} | ${isPg ? (steady.p99 < 100 ? "yes" : "NO") : "—"} |`);
