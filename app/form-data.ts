@@ -9,6 +9,13 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** Like formValues, with the named repeated fields (a group of checkboxes) joined by commas. */
+export function formValuesJoining(formData: FormData, ...names: string[]): Record<string, string> {
+  const values = formValues(formData);
+  for (const name of names) values[name] = formData.getAll(name).filter((v): v is string => typeof v === "string").join(",");
+  return values;
+}
+
 /** True when the honeypot field, invisible to people, was filled in (by a bot). */
 export const isSpam = (values: Record<string, string>) => (values.website ?? "").trim() !== "";
 

@@ -79,10 +79,3 @@ export function CampaignForm({ csrf, values, errors, formError, placeholders, su
   );
 }
 
-/** A submitted campaign form as flat values: the checked targets joined by commas. */
-export function campaignFormValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === "string" && key !== "targets") values[key] = value;
-  values.targets = formData.getAll("targets").filter((v): v is string => typeof v === "string").join(",");
-  return values;
-}

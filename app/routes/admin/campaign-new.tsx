@@ -1,10 +1,10 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/campaign-new";
-import { CampaignForm, campaignFormValues } from "../../components/campaign-form";
+import { CampaignForm } from "../../components/campaign-form";
 import { actorOf, requireStaff } from "../../session.server";
 import { placeholders } from "../../../domains/advocacy/campaign-rules";
 import { createCampaign } from "../../../domains/advocacy/save-campaign.server";
-import { appErrorForm } from "../../form-data";
+import { appErrorForm, formValuesJoining } from "../../form-data";
 import { AppError } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = () => [{ title: "New campaign — AMG staff" }];
@@ -17,7 +17,7 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireStaff(args, formData);
-  const values = campaignFormValues(formData);
+  const values = formValuesJoining(formData, "targets");
   try {
     const slug = await createCampaign(args.context.services.db, actorOf(viewer, args.context), values, args.context.services.clock());
     return redirect(`/admin/campaigns/${slug}?saved=1`);

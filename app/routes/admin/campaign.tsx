@@ -1,11 +1,11 @@
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/campaign";
-import { CampaignForm, campaignFormValues } from "../../components/campaign-form";
+import { CampaignForm } from "../../components/campaign-form";
 import { actorOf, requireStaff } from "../../session.server";
 import { placeholders } from "../../../domains/advocacy/campaign-rules";
 import { findCampaignBySlug } from "../../../domains/advocacy/campaigns.server";
 import { updateCampaign } from "../../../domains/advocacy/save-campaign.server";
-import { appErrorForm } from "../../form-data";
+import { appErrorForm, formValuesJoining } from "../../form-data";
 import { AppError } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.title ?? "Campaign"} — AMG staff` }];
@@ -44,7 +44,7 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireStaff(args, formData);
-  const values = campaignFormValues(formData);
+  const values = formValuesJoining(formData, "targets");
   try {
     const slug = await updateCampaign(args.context.services.db, actorOf(viewer, args.context), args.params.slug, values, args.context.services.clock());
     return redirect(`/admin/campaigns/${slug}?saved=1`);
