@@ -177,6 +177,12 @@ describe("campaigns in the staff console", () => {
     expect(state).toContain("Your state senator");
   });
 
+  it("says so when a place has none of the offices a campaign writes to", async () => {
+    const html = await text(await fetch(`${app.url}/act/collaborative-practice?zip=96910`)); // Guam: no state legislators in the data
+    expect(html).toContain("This campaign writes to offices Guam does not have");
+    expect(html).not.toContain("Send my letters");
+  });
+
   it("names a bad ZIP code on the page and keeps the campaign readable", async () => {
     const res = await fetch(`${app.url}/act/residency-shortage-act?zip=12ab`);
     expect(res.status).toBe(200);

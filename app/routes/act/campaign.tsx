@@ -163,7 +163,8 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
   const errors: Record<string, string> = actionData?.fieldErrors ?? {};
   const values: Record<string, string> = actionData?.values ?? {};
   const zipError = step && !step.ok ? step.zipError : undefined;
-  const ready = step?.ok && step.plan.state && step.stateAllowed;
+  const hasOffices = step?.ok && (step.plan.targets.length > 0 || step.plan.chamberLists.length > 0 || step.choosesDistrict);
+  const ready = step?.ok && step.plan.state && step.stateAllowed && hasOffices;
   return (
     <div className="page narrow">
       <p className="hint">{campaign.bill ? `Letter to your legislators · ${campaign.bill}` : "Letter to your legislators"}</p>
@@ -202,6 +203,14 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
         </div>
       ) : null}
 
+      {step?.ok && step.plan.state && step.stateAllowed && !hasOffices ? (
+        <div className="notice" role="status">
+          <p>
+            This campaign writes to offices {step.plan.stateName} does not have, or we have no contact details for them yet. See the other ways to help on the{" "}
+            <Link to="/act">take action</Link> page.
+          </p>
+        </div>
+      ) : null}
       {ready && campaign.phase === "open" ? (
         <section aria-labelledby="targets-heading" className="action-form">
           <Form method="post" action={`/act/${campaign.slug}?zip=${step.zip}`} noValidate className="stack-form">
