@@ -258,9 +258,13 @@ describe("membership applications", () => {
     const bulk = await upload(large, "large.csv");
     const bulkPage = bulk.headers.get("location")!;
     const running = await text(await fetch(`${app.url}${bulkPage}`, { headers: { cookie: staff } }));
-    expect(running).toContain('<meta http-equiv="refresh" content="2"/>');
-    expect(running).toMatch(/<progress aria-labelledby="import-progress"/);
-    expect(running).toContain("Checking the file (dry run)");
+    // On a fast machine the check can be over before the first look: the refresh rule itself is
+    // unit-tested beside the route; here, a page seen while checking must reload itself and show the bar.
+    if (!running.includes("20,000 valid")) {
+      expect(running).toContain('<meta http-equiv="refresh" content="2"/>');
+      expect(running).toMatch(/<progress aria-labelledby="import-progress"/);
+      expect(running).toContain("Checking the file (dry run)");
+    }
     await expect.poll(async () => text(await fetch(`${app.url}${bulkPage}`, { headers: { cookie: staff } }))).toContain("20,000 valid");
     expect((await post(app, bulkPage, { csrf: await csrfTokenOf(app, bulkPage, staff), intent: "cancel" }, staff)).status).toBe(302);
     const cancelled = await text(await fetch(`${app.url}${bulkPage}`, { headers: { cookie: staff } }));
