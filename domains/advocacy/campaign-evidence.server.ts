@@ -14,11 +14,17 @@ const pathways = shortMemoPerDatabase<Awaited<ReturnType<typeof findStatePathway
 
 const formatCount = (n: number) => n.toLocaleString("en-US");
 
+/** The state's entry in the tracker, as letters and the campaign page read it. */
+export const statePathwayFor = (db: Executor, state: string, now: Date) => pathways.get(db, state, now, () => findStatePathway(db, state));
+
+/** After a staff edit in this process: the next page and letter read the tracker afresh. */
+export const forgetStatePathways = (db: Executor) => pathways.clear(db);
+
 export const membersInDistrict = async (db: Executor, district: string, now: Date) => formatCount(await counts.get(db, `d:${district}`, now, () => countMembersInDistrict(db, district)));
 
 /** The placeholders known once the person's state is: state name, members there, the state's ask. */
 export async function placeValues(db: Executor, state: string, now: Date): Promise<PlaceholderValues> {
-  const [members, pathway] = await Promise.all([counts.get(db, `s:${state}`, now, () => countMembersInState(db, state)), pathways.get(db, state, now, () => findStatePathway(db, state))]);
+  const [members, pathway] = await Promise.all([counts.get(db, `s:${state}`, now, () => countMembersInState(db, state)), statePathwayFor(db, state, now)]);
   return {
     sender_state: stateNames[state] ?? state,
     members_in_state: formatCount(members),

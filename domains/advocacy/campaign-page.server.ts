@@ -2,13 +2,13 @@
 // what is still to choose, the letters prefilled with what is already known, and, for the state
 // campaign, what AMG asks of their state.
 import type { Executor } from "../../db/client.server";
-import { placeValues } from "./campaign-evidence.server";
+import { placeValues, statePathwayFor } from "./campaign-evidence.server";
 import { fillLetter, isStateTargeted } from "./campaign-rules";
 import { planTargets } from "./campaign-targets.server";
 import type { Campaign } from "./campaigns.server";
 import { supporterKeys } from "./campaigns.server";
 import { findLegislatorsByZip } from "./legislator-directory.server";
-import { askFor, findStatePathway } from "./state-pathways.server";
+import { askFor } from "./state-pathways.server";
 import { stateNames } from "./states";
 
 export async function prepareCampaignAction(db: Executor, campaign: Campaign, zip: string, district: string, now: Date) {
@@ -17,7 +17,7 @@ export async function prepareCampaignAction(db: Executor, campaign: Campaign, zi
   const supporters = await supporterKeys(db, campaign.id);
   const plan = await planTargets({ db, campaign, lookup, choice: { district, upperId: "", lowerId: "" }, supporters });
   const values = plan.state ? await placeValues(db, plan.state, now) : {};
-  const pathway = plan.state && campaign.usesStatePathways ? await findStatePathway(db, plan.state) : null;
+  const pathway = plan.state && campaign.usesStatePathways ? await statePathwayFor(db, plan.state, now) : null;
   // Everyone the person might write to, before they choose: does any of them get the supporter letter?
   const possible = [...plan.targets.map((t) => t.key), ...plan.districtOptions.flatMap((d) => (d.representative ? [d.representative.id] : [])), ...plan.chamberLists.flatMap((c) => c.options.map((o) => o.id))];
   const hasSupporterLetter = campaign.supporterLetterMarkdown.trim() !== "" && possible.some((key) => supporters.has(key));

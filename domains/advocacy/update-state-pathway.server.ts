@@ -8,6 +8,7 @@ import { AppError, toFieldErrors } from "../../platform/errors";
 import { recordAudit } from "../accounts/audit.server";
 import type { Actor } from "../accounts/audit.server";
 import { announceContentChanged } from "../site/content-changed.server";
+import { forgetStatePathways } from "./campaign-evidence.server";
 
 const text = (max: number) => z.string().trim().max(max, `Please keep this under ${max} characters.`);
 
@@ -40,4 +41,5 @@ export async function updateStatePathway(db: Database, actor: Actor, state: stri
     await recordAudit(tx, actor, { action: "state-pathway.update", subjectType: "state", subjectId: state, details: parsed.data });
     await announceContentChanged(tx, "state-pathways");
   });
+  forgetStatePathways(db);
 }

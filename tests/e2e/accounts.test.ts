@@ -1,15 +1,12 @@
 // Signing in and out in a real browser, the console's access rules, a role change and its audit entry.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer } from "../helpers/app-server";
 import type { AppServer } from "../helpers/app-server";
+import { seriousViolations } from "../helpers/axe";
 import { launchChromium } from "../helpers/browser";
 import { startSmtpSink } from "../helpers/smtp-sink";
 import type { SmtpSink } from "../helpers/smtp-sink";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 describe("accounts in the browser", () => {
   let app: AppServer;
@@ -120,10 +117,7 @@ describe("accounts in the browser", () => {
     const auditPage = await auditContext.newPage();
     for (const path of ["/admin", "/admin/inbox", "/admin/subscribers", "/admin/outbox", "/admin/people", personUrl.replace(app.url, ""), "/admin/applications", "/admin/figures", "/admin/figures/shortage-areas", "/admin/legislators?q=NY", "/admin/legislators/M001231", "/admin/audit", "/admin/settings", "/account", "/account/two-factor", "/admin/applications", "/admin/campaigns", "/admin/campaigns/new", "/admin/campaigns/residency-shortage-act", "/admin/campaigns/residency-shortage-act/supporters?state=NY", "/admin/campaigns/residency-shortage-act/results", "/admin/state-pathways", "/admin/state-pathways/MO", "/admin/state-legislators?q=AK", "/admin/state-legislators/b2eaa848-d651-4521-9abb-21b68da5d5c6"]) {
       await auditPage.goto(`${app.url}${path}`);
-      await auditPage.evaluate(axeSource);
-      const result = await auditPage.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
-      const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(bad.map((v) => `${path}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      expect(await seriousViolations(auditPage, path)).toEqual([]);
     }
     await auditContext.close();
     await adminContext.close();

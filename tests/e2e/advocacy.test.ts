@@ -2,18 +2,15 @@
 // (ZIP, split district, editable letter, story, address, send, the prepared letters and the copy
 // by e-mail), state legislators chosen from a list and e-mailed, field errors, the copy button,
 // and a staff member changing the state law tracker.
-import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer } from "../helpers/app-server";
 import type { AppServer } from "../helpers/app-server";
+import { seriousViolations } from "../helpers/axe";
 import { launchChromium } from "../helpers/browser";
 import { signInOverHttp } from "../helpers/http-session";
 import { startSmtpSink } from "../helpers/smtp-sink";
 import type { SmtpSink } from "../helpers/smtp-sink";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 describe("letters to legislators in a browser", () => {
   let app: AppServer;
@@ -140,9 +137,7 @@ describe("letters to legislators in a browser", () => {
     const audit = await browser.newContext({ bypassCSP: true });
     const auditPage = await audit.newPage();
     await auditPage.goto(page.url());
-    await auditPage.evaluate(axeSource);
-    const result = await auditPage.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run());
-    expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    expect(await seriousViolations(auditPage, "the sent page")).toEqual([]);
     await audit.close();
     await context.close();
   });

@@ -2,16 +2,14 @@
 // CSV import with its dry run, a member's match cycles, profile and data download, and account
 // deletion confirmed from the e-mailed link. Mail is read from the in-process SMTP server.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer } from "../helpers/app-server";
 import type { AppServer } from "../helpers/app-server";
+import { seriousViolations } from "../helpers/axe";
 import { launchChromium } from "../helpers/browser";
 import { findLink, startSmtpSink } from "../helpers/smtp-sink";
 import type { SmtpSink } from "../helpers/smtp-sink";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 describe("membership in the browser", () => {
   let app: AppServer;
@@ -45,10 +43,7 @@ describe("membership in the browser", () => {
 
   /** No serious or critical axe-core violation on the page as it is now. */
   async function expectAccessible(page: Page) {
-    await page.evaluate(axeSource);
-    const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
-    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(bad.map((v) => `${page.url()}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(await seriousViolations(page, page.url())).toEqual([]);
   }
 
   async function fillApplication(page: Page, values: { name: string; email: string; citizenship?: string; step2ck?: string }) {

@@ -1,16 +1,13 @@
 // The public site in Debian's Chromium: calls to action, contact, newsletter double opt-in,
 // keyboard navigation, and axe-core on every public page.
-import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer } from "../helpers/app-server";
 import type { AppServer } from "../helpers/app-server";
+import { seriousViolations } from "../helpers/axe";
 import { launchChromium } from "../helpers/browser";
 import { findLink, startSmtpSink } from "../helpers/smtp-sink";
 import type { SmtpSink } from "../helpers/smtp-sink";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 describe("the public site in a browser", () => {
   let app: AppServer;
@@ -208,10 +205,7 @@ describe("the public site in a browser", () => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     const audit = async (label: string) => {
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
-      const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(bad.map((v) => `${label}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      expect(await seriousViolations(page, label)).toEqual([]);
     };
     for (const path of paths) {
       await page.goto(`${app.url}${path}`);

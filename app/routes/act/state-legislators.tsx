@@ -2,7 +2,7 @@ import { data, Form } from "react-router";
 import type { Route } from "./+types/state-legislators";
 import { stateNames } from "../../../domains/advocacy/states";
 import { legislatureWebsite } from "../../../domains/advocacy/campaign-targets.server";
-import { listStateLegislators } from "../../../domains/advocacy/state-legislators.server";
+import { listStateLegislators, searchStateList } from "../../../domains/advocacy/state-legislators.server";
 import { markPublic } from "../../../platform/request-context";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.stateName ?? "State"} legislators — AMG` }];
@@ -15,8 +15,9 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   if (!stateName) throw data({ message: "No such state." }, { status: 404 });
   const q = new URL(request.url).searchParams.get("q")?.trim().slice(0, 60) || undefined;
   markPublic(context);
-  const legislators = await listStateLegislators(context.services.db, state, q);
-  const website = legislatureWebsite(q ? await listStateLegislators(context.services.db, state) : legislators);
+  const all = await listStateLegislators(context.services.db, state);
+  const legislators = q ? searchStateList(all, q) : all;
+  const website = legislatureWebsite(all);
   return { state, stateName, q: q ?? "", legislators, website };
 }
 
