@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { data } from "react-router";
 import type { Route } from "./+types/campaign-sent";
 import { ProgressMeter } from "../../components/progress-meter";
@@ -24,8 +24,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   };
 }
 
+/** Shown once the page runs JavaScript (without it the letter's text is selected and copied by hand). */
 function CopyButton({ text }: { text: string }) {
   const [copied, setCopied] = useState(false);
+  const [canCopy, setCanCopy] = useState(false);
+  useEffect(() => setCanCopy(typeof navigator !== "undefined" && Boolean(navigator.clipboard)), []);
+  if (!canCopy) return null;
   return (
     <button
       type="button"
