@@ -43,9 +43,32 @@ export function getViewer({ request, context }: Args): Promise<Viewer | null> {
   return found;
 }
 
-/** A relative path on this site to come back to after signing in (never another site). */
+// Any origin works as the base: only values that stay on it are kept. A reserved name (RFC 2606)
+// so that no absolute URL someone types can ever match it.
+const nextBase = new URL("https://this-site.invalid/");
+/** Longer values are refused: proxies answer an error for very long Location headers. */
+const maxNextLength = 2000;
+
+/**
+ * A path on this site to come back to after signing in (never another site). `next` is resolved
+ * as a browser would resolve it (tabs and newlines dropped, backslashes read as slashes, dot
+ * segments removed) against this site's origin; only a same-origin result is kept, and it is
+ * returned as its pathname, query and fragment, percent-encoded, so a Location header can carry it.
+ */
 export function safeNextPath(value: string | null | undefined, fallback = "/account"): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
+  // A path, not a URL of its own: "https:evil.example" would be another site on an http origin.
+  if (!value || !value.startsWith("/") || value.length > maxNextLength) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, nextBase);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== nextBase.origin) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  // "/.//evil.example" resolves to the path "//evil.example", which a browser reads as another host.
+  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return fallback;
+  return path;
 }
 
 const here = (request: Request) => {
