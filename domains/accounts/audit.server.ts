@@ -1,4 +1,7 @@
 // Writing and reading the audit log. Writes happen inside the transaction of the change.
+// The log is append-only at the database; the one change it allows is pseudonymising the address
+// of a deleted account (drizzle/0016_audit_log_pseudonymise.sql).
+import { randomBytes } from "node:crypto";
 import { and, desc, eq, gte, ilike, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
 import { containsPattern } from "../../platform/search-pattern";
@@ -49,4 +52,29 @@ export async function listAuditActions(db: Executor): Promise<string[]> {
 export async function countAuditSince(db: Executor, since: Date): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(gte(auditLog.at, since));
   return row.n;
+}
+
+/** A pseudonym for a deleted account's address: random, so it cannot be traced back to the address. */
+export const newAuditPseudonym = () => `deleted-${randomBytes(6).toString("hex")}`;
+
+/**
+ * Replaces `email` by `pseudonym` in every audit entry that holds it (actor, subject, details; any
+ * case). Call it in the deletion's transaction, after the account is gone: the database refuses it
+ * for an address that still belongs to an account.
+ */
+export async function pseudonymiseAuditEmail(tx: Executor, email: string, pseudonym: string): Promise<number> {
+  const address = email.toLowerCase();
+  await tx.execute(sql`select set_config('amg.pseudonymise_email', ${address}, true), set_config('amg.pseudonym', ${pseudonym}, true)`);
+  const replaced = (value: unknown) => sql`audit_log_pseudonymised(${value}, ${address}, ${pseudonym})`;
+  const changed = await tx
+    .update(auditLog)
+    .set({
+      actorEmail: replaced(auditLog.actorEmail),
+      subjectId: replaced(auditLog.subjectId),
+      details: sql`${replaced(sql`${auditLog.details}::text`)}::jsonb`,
+    })
+    .where(sql`strpos(lower(concat_ws(' ', ${auditLog.actorEmail}, ${auditLog.subjectId}, ${auditLog.details}::text)), ${address}) > 0`)
+    .returning({ id: auditLog.id });
+  await tx.execute(sql`select set_config('amg.pseudonymise_email', '', true), set_config('amg.pseudonym', '', true)`);
+  return changed.length;
 }

@@ -1,6 +1,7 @@
 // Deleting one's own account, confirmed by e-mail: the account, its sessions and roles go; the
 // other contexts forget the person (membership keeps anonymous statistics only with consent).
-// The audit log keeps its entries: it is append-only, and records who did what.
+// The audit log keeps its entries (it is append-only, and records who did what), but the address
+// in them is replaced by a pseudonym, the same for all of this person's entries.
 import { and, eq, gt } from "drizzle-orm";
 import { people } from "../../db/schema/index";
 import type { Services } from "../../platform/services";
@@ -12,7 +13,7 @@ import { confirmDeletionMail } from "../email/templates";
 import { hashToken, newToken } from "../email/tokens";
 import { forgetMember } from "../membership/match-cycles.server";
 import { getSiteSettings } from "../site/queries.server";
-import { recordAudit } from "./audit.server";
+import { newAuditPseudonym, pseudonymiseAuditEmail, recordAudit } from "./audit.server";
 import type { Actor } from "./audit.server";
 
 const validMs = 24 * 3_600_000;
@@ -46,8 +47,10 @@ export async function confirmAccountDeletion({ db, clock, token, ip }: Pick<Serv
     await forgetSubscriber(tx, person.email);
     await forgetSigner(tx, person.email);
     await forgetLetterWriter(tx, person.email);
-    await recordAudit(tx, { personId: person.id, email: "(deleted account)", ip }, { action: "person.delete-own-account", subjectType: "person", subjectId: String(person.id) });
+    const pseudonym = newAuditPseudonym();
     await tx.delete(people).where(eq(people.id, person.id)); // sessions, roles and second factor go with it (cascade)
+    await pseudonymiseAuditEmail(tx, person.email, pseudonym);
+    await recordAudit(tx, { personId: person.id, email: pseudonym, ip }, { action: "person.delete-own-account", subjectType: "person", subjectId: String(person.id) });
   });
   return true;
 }
