@@ -29,4 +29,15 @@ describe("parseConfig", () => {
       expect(message).toContain("must start with postgres:// or postgresql://");
     }
   });
+
+  it("reads SECRET_KEY as 32 bytes in base64 or hex, and names it when it is anything else", () => {
+    const bytes = Buffer.alloc(32, 7);
+    expect(parseConfig({}).secretKey).toBeUndefined();
+    expect(parseConfig({ SECRET_KEY: bytes.toString("base64") }).secretKey).toEqual(bytes);
+    expect(parseConfig({ SECRET_KEY: bytes.toString("base64url") }).secretKey).toEqual(bytes);
+    expect(parseConfig({ SECRET_KEY: bytes.toString("hex") }).secretKey).toEqual(bytes);
+    for (const bad of ["secret", Buffer.alloc(16).toString("base64"), Buffer.alloc(33).toString("hex"), "g".repeat(64)]) {
+      expect(() => parseConfig({ SECRET_KEY: bad }), bad).toThrow(/SECRET_KEY: must be 32 random bytes/);
+    }
+  });
 });

@@ -10,6 +10,23 @@ const booleanFlag = z
   })
   .transform((v) => ["1", "true", "yes", "on"].includes(v));
 
+/** 32 random bytes, as base64 (44 characters, or 43 without padding; base64url too) or hex (64). */
+const secretKey = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const bytes = /^[0-9a-f]{64}$/i.test(value)
+      ? Buffer.from(value, "hex")
+      : /^[A-Za-z0-9+/_-]{43}=?$/.test(value)
+        ? Buffer.from(value.replace(/-/g, "+").replace(/_/g, "/"), "base64")
+        : null;
+    if (bytes?.length !== 32) {
+      ctx.addIssue({ code: "custom", message: "must be 32 random bytes in base64 or hex, e.g. the output of `openssl rand -base64 32`" });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535).default(3000),
@@ -30,6 +47,7 @@ const envSchema = z.object({
   PAGE_CACHE: booleanFlag.default(true),
   ADMIN_EMAIL: z.email({ error: "must be an e-mail address" }).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  SECRET_KEY: secretKey.optional(),
 });
 
 export type Config = {
@@ -47,6 +65,8 @@ export type Config = {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Given the admin role at start (created if needed). */
   adminEmail: string | undefined;
+  /** Encrypts authenticator secrets and signs known-device cookies; unset → a key file in the data folder. */
+  secretKey: Buffer | undefined;
 };
 
 export class ConfigError extends Error {
@@ -82,6 +102,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     pageCache: env.PAGE_CACHE,
     logLevel: env.LOG_LEVEL,
     adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
+    secretKey: env.SECRET_KEY,
   };
 }
 

@@ -1,5 +1,5 @@
 // Fixed-window rate limits counted in the database, so a limit holds across every web process.
-import { lt, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.server";
 import { rateLimitHits } from "../db/schema/index";
 
@@ -12,6 +12,9 @@ export const rateLimits = {
   signInPerIp: { name: "sign-in:ip", limit: 10, windowSeconds: 900 },
   signInPerAddress: { name: "sign-in:email", limit: 5, windowSeconds: 900 },
   signInCodePerIp: { name: "sign-in-code:ip", limit: 20, windowSeconds: 900 },
+  /** Authenticator (or recovery) codes tried for one person, from any IP: the pending sign-in ends at the limit. */
+  secondFactorPerPerson: { name: "second-factor:person", limit: 5, windowSeconds: 900 },
+  secondFactorPerPersonDaily: { name: "second-factor:person-day", limit: 20, windowSeconds: 86_400 },
   /** Every state-changing request, whatever the form: a ceiling against floods. */
   changesPerIp: { name: "post:ip", limit: 60, windowSeconds: 60 },
 } satisfies Record<string, RateLimitRule>;
@@ -31,8 +34,11 @@ export async function hitRateLimit(db: Executor, rule: RateLimitRule, subject: s
   return { allowed: row.count <= rule.limit, retryAfterSeconds };
 }
 
-/** Counts one hit against each (rule, subject) in one statement; the first refused, or allowed. */
-export async function hitRateLimits(db: Executor, hits: [RateLimitRule, string][], now: Date): Promise<RateLimitResult & { rule?: RateLimitRule }> {
+/**
+ * Counts one hit against each (rule, subject) in one statement; the first refused, or allowed.
+ * `remaining`: how many more hits the tightest of them allows in its window.
+ */
+export async function hitRateLimits(db: Executor, hits: [RateLimitRule, string][], now: Date): Promise<RateLimitResult & { rule?: RateLimitRule; remaining: number }> {
   const windows = hits.map(([rule, subject]) => {
     const windowMs = rule.windowSeconds * 1000;
     const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
@@ -45,7 +51,16 @@ export async function hitRateLimits(db: Executor, hits: [RateLimitRule, string][
     .returning({ key: rateLimitHits.key, count: rateLimitHits.count });
   const counts = new Map(rows.map((r) => [r.key, r.count]));
   const refused = windows.find((w) => (counts.get(w.key) ?? 0) > w.rule.limit);
-  return refused ? { allowed: false, retryAfterSeconds: refused.retryAfterSeconds, rule: refused.rule } : { allowed: true, retryAfterSeconds: 0 };
+  const tightest = windows.reduce((a, w) => (w.rule.limit - (counts.get(w.key) ?? 0) < a.rule.limit - (counts.get(a.key) ?? 0) ? w : a));
+  const remaining = Math.max(0, tightest.rule.limit - (counts.get(tightest.key) ?? 0));
+  return refused
+    ? { allowed: false, retryAfterSeconds: refused.retryAfterSeconds, rule: refused.rule, remaining: 0 }
+    : { allowed: true, retryAfterSeconds: remaining === 0 ? tightest.retryAfterSeconds : 0, remaining };
+}
+
+/** Forgets every window of `rule` for `subject` (e.g. failed attempts, once the right code came). */
+export async function clearRateLimit(db: Executor, rule: RateLimitRule, subject: string): Promise<void> {
+  await db.delete(rateLimitHits).where(eq(rateLimitHits.key, `${rule.name}:${subject}`));
 }
 
 /** Deletes counters of windows that ended more than a day ago. */

@@ -12,4 +12,6 @@ export type Services = {
   appUrl: string;
   /** From address of outgoing mail; when unset, the organisation's name and e-mail. */
   mailFrom?: string;
+  /** The platform's master key (SECRET_KEY or the data folder's key file): encrypts and signs; never leaves the server. */
+  secretKey: Buffer;
 };

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from "../db/client.server";
 import { deliverEmailWorker } from "../domains/email/deliver-outbox-message.server";
 import { deliverEmailJob } from "../domains/email/queue-email.server";
 import { ensurePersonWithRole } from "../domains/accounts/people.server";
+import { secureSecondFactorSecrets } from "../domains/accounts/second-factor.server";
 import { ensureReferenceData } from "../domains/advocacy/load-reference-data.server";
 import { seedStarterCampaigns } from "../domains/advocacy/campaigns.server";
 import { seedStatePathways } from "../domains/advocacy/state-pathways.server";
@@ -14,6 +15,7 @@ import type { Config } from "../platform/env";
 import type { Logger } from "../platform/logger";
 import { createMailTransport } from "../platform/mail-transport.server";
 import type { MailTransport } from "../platform/mail-transport.server";
+import { resolveSecretKey } from "../platform/secret-key.server";
 import { startQueue } from "../platform/queue.server";
 import type { QueueRuntime } from "../platform/queue.server";
 import type { Services } from "../platform/services";
@@ -50,13 +52,19 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
       const { granted } = await ensurePersonWithRole(handle.db, config.adminEmail, "admin", null);
       if (granted) log.info("admin role given", { email: config.adminEmail });
     }
+    const secretKey = resolveSecretKey(config, log);
+    const secrets = await secureSecondFactorSecrets({ db: handle.db, secretKey });
+    if (secrets.encrypted) log.info("authenticator secrets encrypted", { count: secrets.encrypted });
+    if (secrets.unreadable) {
+      log.error("some authenticator secrets do not open with this key (SECRET_KEY changed, or the key file lost): those people can sign in only with a recovery code", { count: secrets.unreadable });
+    }
     const queue = await startQueue(handle, jobSpecs, log);
     const clock = options.clock ?? (() => new Date());
     const transport = createMailTransport(config.smtpUrl);
     if (options.runWorkers) {
       await queue.work([deliverEmailWorker({ db: handle.db, transport, log, clock }), ...membershipWorkers({ db: handle.db, log, clock })]);
     }
-    const services: Services = { db: handle.db, jobs: queue, clock, log, appUrl: config.appUrl, mailFrom: config.mailFrom };
+    const services: Services = { db: handle.db, jobs: queue, clock, log, appUrl: config.appUrl, mailFrom: config.mailFrom, secretKey };
     return {
       handle,
       queue,

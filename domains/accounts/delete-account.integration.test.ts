@@ -20,7 +20,7 @@ describe.each(testEngines())("account deletion and the audit log on $name", (eng
   afterAll(async () => t?.close());
 
   const rowsMentioning = async (text: string) =>
-    (await t.handle.db.execute<{ id: number }>(sql`select id from audit_log a where a::text ilike ${`%${text}%`}`)).rows;
+    t.handle.db.select({ id: auditLog.id }).from(auditLog).where(sql`"audit_log"::text ilike ${`%${text}%`}`); // the whole row as text
 
   /** Applies a change to the audit log the way a pseudonymisation would ask for it. */
   const asPseudonymisation = (email: string, pseudonym: string, change: string) =>

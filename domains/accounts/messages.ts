@@ -7,6 +7,12 @@ export const messages = {
   codeWrong: "That code does not match. Check the latest e-mail and try again.",
   codeExpired: "This code has expired or has already been used. Ask for a new sign-in link.",
   tooManyCodeAttempts: "Too many wrong codes. Ask for a new sign-in link.",
+  secondFactorMissing: "Please type the 6-digit code from your authenticator app, or a recovery code.",
+  secondFactorRateLimited: "Too many attempts from this connection. Please wait a few minutes.",
+  secondFactorWrong: (attemptsLeft: number) =>
+    `That code does not match. Codes change every 30 seconds; each works once. ${attemptsLeft === 1 ? "One more wrong code" : `${attemptsLeft} more wrong codes`} and this sign-in stops.`,
+  secondFactorLocked: (wait: string) =>
+    `Too many wrong codes were typed for your account, so we have stopped this sign-in to protect it. You are not signed in. Please wait ${wait}, then sign in again from the start with a new e-mailed link.`,
   csrfFailed: "This form has expired. Please reload the page and try again.",
   cannotRemoveLastAdmin: "You cannot remove the last administrator.",
   cannotDisableSelf: "You cannot disable your own account.",

@@ -12,7 +12,7 @@ export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireViewer(args);
   const params = new URL(args.request.url).searchParams;
   const { db } = args.context.services;
-  const setup = viewer.hasSecondFactor ? null : await beginSecondFactorSetup(db, viewer, (await getSiteSettings(db)).organisation.shortName);
+  const setup = viewer.hasSecondFactor ? null : await beginSecondFactorSetup(args.context.services, viewer, (await getSiteSettings(db)).organisation.shortName);
   return { enabled: viewer.hasSecondFactor, setup, required: params.has("required"), next: safeNextPath(params.get("next"), "/account"), csrf: viewer.csrfToken };
 }
 
@@ -21,13 +21,14 @@ export async function action(args: Route.ActionArgs) {
   const viewer = await requireViewer(args);
   verifyCsrf(viewer, formData);
   const code = String(formData.get("code") ?? "").trim();
-  const { db, clock } = args.context.services;
+  const { clock } = args.context.services;
+  const store = args.context.services;
   const actor = actorOf(viewer, args.context);
   if (formData.get("intent") === "disable") {
-    if (!(await disableSecondFactor(db, actor, code, clock()))) return data({ error: "That code does not match.", recoveryCodes: null }, { status: 400 });
+    if (!(await disableSecondFactor(store, actor, code, clock()))) return data({ error: "That code does not match.", recoveryCodes: null }, { status: 400 });
     return redirect("/account/two-factor");
   }
-  const recoveryCodes = await confirmSecondFactor(db, actor, code.replace(/\s+/g, ""), clock());
+  const recoveryCodes = await confirmSecondFactor(store, actor, code.replace(/\s+/g, ""), clock());
   if (!recoveryCodes) return data({ error: "That code does not match. Check the time on your phone and try the newest code.", recoveryCodes: null }, { status: 400 });
   return { error: null, recoveryCodes };
 }
