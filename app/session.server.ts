@@ -8,7 +8,8 @@ import { hasRole } from "../domains/accounts/rules";
 import { findViewer } from "../domains/accounts/sessions.server";
 import type { Viewer } from "../domains/accounts/sessions.server";
 import type { Actor } from "../domains/accounts/audit.server";
-import { sessionCookieName, signInCookieName } from "../platform/request-context";
+import { knownDeviceDays } from "../domains/accounts/known-device";
+import { knownDeviceCookieName, sessionCookieName, signInCookieName } from "../platform/request-context";
 import { siteSettingsFor } from "./site-settings.server";
 import type { RequestContext } from "../platform/request-context";
 
@@ -107,12 +108,13 @@ export function actorOf(viewer: Viewer, context: AppLoadContext): Actor {
   return { personId: viewer.personId, email: viewer.email, ip: context.clientIp, requestId: context.requestId };
 }
 
-/** Signs the browser in: the new session's cookie, and the sign-in nonce cleared. */
-export function signedInRedirect(outcome: { sessionToken: string; expiresAt: Date; secondFactorDue?: boolean }, next: string, context: RequestContext) {
+/** Signs the browser in: the new session's cookie, the sign-in nonce cleared, and the browser remembered as known to this person. */
+export function signedInRedirect(outcome: { sessionToken: string; expiresAt: Date; secondFactorDue?: boolean; knownDevice: string }, next: string, context: RequestContext) {
   const headers = new Headers();
   const maxAgeSeconds = (outcome.expiresAt.getTime() - context.services.clock().getTime()) / 1000;
   headers.append("Set-Cookie", serializeCookie(sessionCookieName, outcome.sessionToken, { maxAgeSeconds, secure: context.secureCookies }));
   headers.append("Set-Cookie", serializeCookie(signInCookieName, "", { maxAgeSeconds: 0, secure: context.secureCookies }));
+  headers.append("Set-Cookie", serializeCookie(knownDeviceCookieName, outcome.knownDevice, { maxAgeSeconds: knownDeviceDays * 86_400, secure: context.secureCookies }));
   const target = "secondFactorDue" in outcome && outcome.secondFactorDue ? `/sign-in/two-factor?next=${encodeURIComponent(next)}` : next;
   return redirect(target, { headers });
 }

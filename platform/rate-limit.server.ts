@@ -10,7 +10,10 @@ export const rateLimits = {
   subscribePerIp: { name: "subscribe:ip", limit: 10, windowSeconds: 600 },
   confirmationMailsPerAddress: { name: "subscribe:email", limit: 3, windowSeconds: 3600 },
   signInPerIp: { name: "sign-in:ip", limit: 10, windowSeconds: 900 },
+  /** Sign-in e-mails sent to one address (later requests are answered alike but send nothing). */
   signInPerAddress: { name: "sign-in:email", limit: 5, windowSeconds: 900 },
+  /** The same, for browsers that signed in as that address before: a flood by others does not reach them. */
+  signInPerAddressKnownDevice: { name: "sign-in:email-known-device", limit: 5, windowSeconds: 900 },
   signInCodePerIp: { name: "sign-in-code:ip", limit: 20, windowSeconds: 900 },
   /** Authenticator (or recovery) codes tried for one person, from any IP: the pending sign-in ends at the limit. */
   secondFactorPerPerson: { name: "second-factor:person", limit: 5, windowSeconds: 900 },

@@ -4,6 +4,8 @@ import type { Services } from "./services";
 export const sessionCookieName = "amg_session";
 /** Nonce of the browser that asked for a sign-in link (binds the link to that browser). */
 export const signInCookieName = "amg_signin";
+/** Signed proof that this browser has signed in as an address before (domains/accounts/known-device.ts). */
+export const knownDeviceCookieName = "amg_device";
 
 export type CacheHints = {
   /** Set by a public route's loader: the response may be served to every anonymous visitor. */

@@ -2,6 +2,10 @@
 // Both are bound to the browser that asked (a nonce in its cookie, hashed here): a link opened
 // by a mail scanner or on another device signs nobody in; the code typed on the asking page does.
 // The answer to a request never says whether the address has an account.
+// Limits (docs/decisions/0013-sign-in-limits.md): requests per IP are refused over the limit; per
+// address, only the e-mails are capped, so requests from others can flood nobody's mailbox and
+// cannot stop the person: a mail already delivered keeps working, and a browser that signed in
+// as the person before (known-device cookie) has its own allowance.
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { signInRequests } from "../../db/schema/index";
@@ -15,6 +19,7 @@ import { recordAudit } from "./audit.server";
 import { findPersonByEmail } from "./people.server";
 import { hasConfirmedSecondFactor } from "./second-factor.server";
 import { createSession } from "./sessions.server";
+import { isKnownDevice, knownDeviceProof } from "./known-device";
 import { maxCodeAttempts, signInValidMinutes } from "./rules";
 
 const hashCode = (code: string, browserHash: string) => createHash("sha256").update(`${browserHash}:${code}`).digest("base64url");
@@ -22,13 +27,14 @@ const hashCode = (code: string, browserHash: string) => createHash("sha256").upd
 export type RequestSignInOutcome = { ok: true } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
 export async function requestSignIn({
-  db, jobs, clock, appUrl, mailFrom, email, browserNonce, ip,
-}: Services & { email: string; browserNonce: string; ip: string | null }): Promise<RequestSignInOutcome> {
+  db, jobs, clock, appUrl, mailFrom, secretKey, email, browserNonce, ip, knownDevice,
+}: Services & { email: string; browserNonce: string; ip: string | null; knownDevice?: string | null }): Promise<RequestSignInOutcome> {
   const now = clock();
-  for (const [rule, subject] of [[rateLimits.signInPerIp, ip ?? "unknown"], [rateLimits.signInPerAddress, email]] as const) {
-    const limit = await hitRateLimit(db, rule, subject, now);
-    if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
-  }
+  const perIp = await hitRateLimit(db, rateLimits.signInPerIp, ip ?? "unknown", now);
+  if (!perIp.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: perIp.retryAfterSeconds };
+  const mailRule = isKnownDevice(secretKey, knownDevice, email, now) ? rateLimits.signInPerAddressKnownDevice : rateLimits.signInPerAddress;
+  // Over the cap, the answer is the same and nothing is sent: the mails already sent still work.
+  if (!(await hitRateLimit(db, mailRule, email, now)).allowed) return { ok: true };
   const { organisation } = await getSiteSettings(db);
   const from = senderAddress(mailFrom, organisation);
   await db.transaction(async (tx) => {
@@ -57,10 +63,10 @@ export async function requestSignIn({
 }
 
 export type CompleteSignInOutcome =
-  | { ok: true; sessionToken: string; expiresAt: Date; secondFactorDue: boolean }
+  | { ok: true; sessionToken: string; expiresAt: Date; secondFactorDue: boolean; /** The known-device cookie for this browser. */ knownDevice: string }
   | { ok: false; reason: "other-browser" | "expired" | "wrong-code" | "too-many-attempts" | "rate-limited" };
 
-type Completion = Pick<Services, "db" | "clock"> & { browserNonce: string | null; ip: string | null; userAgent: string | null };
+type Completion = Pick<Services, "db" | "clock" | "secretKey"> & { browserNonce: string | null; ip: string | null; userAgent: string | null };
 
 async function startSessionFor(services: Completion, requestId: number, email: string): Promise<CompleteSignInOutcome> {
   const now = services.clock();
@@ -76,7 +82,8 @@ async function startSessionFor(services: Completion, requestId: number, email: s
     const secondFactorDue = await hasConfirmedSecondFactor(tx, person.id);
     const session = await createSession(tx, { personId: person.id, ip: services.ip, userAgent: services.userAgent, now, secondFactorPending: secondFactorDue });
     await recordAudit(tx, { personId: person.id, email: person.email, ip: services.ip }, { action: "session.sign-in", subjectType: "person", subjectId: person.publicId });
-    return { ok: true, sessionToken: session.token, expiresAt: session.expiresAt, secondFactorDue } as const;
+    const knownDevice = knownDeviceProof(services.secretKey, person.email, now);
+    return { ok: true, sessionToken: session.token, expiresAt: session.expiresAt, secondFactorDue, knownDevice } as const;
   });
 }
 

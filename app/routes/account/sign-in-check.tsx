@@ -45,6 +45,7 @@ export default function SignInCheck({ loaderData, actionData }: Route.ComponentP
     <div className="page narrow">
       <h1>Check your e-mail</h1>
       <p className="lead">If that address has an account, we have sent it a sign-in link and a 6-digit code. They work once, for 15 minutes.</p>
+      <p>Asked more than once? We send only a few e-mails to one address in 15 minutes: use the newest one you received.</p>
       <p>Open the link in this browser, or type the code here:</p>
       <Form method="post" noValidate className="stack-form">
         <input type="hidden" name="next" value={loaderData.next} />

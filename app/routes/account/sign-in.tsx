@@ -4,12 +4,12 @@ import type { Route } from "./+types/sign-in";
 import { FormField } from "../../components/form-field";
 import { FormAlert } from "../../components/form-alert";
 import { formValues, invalidForm, passActionHeaders, rateLimitedForm } from "../../form-data";
-import { getViewer, safeNextPath, serializeCookie } from "../../session.server";
+import { getViewer, readCookie, safeNextPath, serializeCookie } from "../../session.server";
 import { signInRequestSchema } from "../../../domains/accounts/accounts.schema";
 import { messages } from "../../../domains/accounts/messages";
 import { requestSignIn } from "../../../domains/accounts/sign-in.server";
 import { signInValidMinutes } from "../../../domains/accounts/rules";
-import { signInCookieName } from "../../../platform/request-context";
+import { knownDeviceCookieName, signInCookieName } from "../../../platform/request-context";
 
 export const meta: Route.MetaFunction = () => [{ title: "Sign in — AMG" }];
 
@@ -26,8 +26,17 @@ export async function action({ request, context }: Route.ActionArgs) {
   const next = safeNextPath(values.next);
   const parsed = signInRequestSchema.safeParse(values);
   if (!parsed.success) return invalidForm(parsed.error.issues, values);
-  const browserNonce = randomBytes(24).toString("base64url");
-  const outcome = await requestSignIn({ ...context.services, email: parsed.data.email, browserNonce, ip: context.clientIp });
+  // A browser asking again keeps its nonce, so the mail it already has still works here (the
+  // second request may send nothing: docs/decisions/0013-sign-in-limits.md).
+  const earlierNonce = readCookie(request, signInCookieName);
+  const browserNonce = earlierNonce && /^[A-Za-z0-9_-]{32}$/.test(earlierNonce) ? earlierNonce : randomBytes(24).toString("base64url");
+  const outcome = await requestSignIn({
+    ...context.services,
+    email: parsed.data.email,
+    browserNonce,
+    ip: context.clientIp,
+    knownDevice: readCookie(request, knownDeviceCookieName),
+  });
   if (!outcome.ok) return rateLimitedForm(messages.signInRateLimited, outcome.retryAfterSeconds, values);
   return redirect(`/sign-in/check?next=${encodeURIComponent(next)}`, {
     headers: { "Set-Cookie": serializeCookie(signInCookieName, browserNonce, { maxAgeSeconds: signInValidMinutes * 60, secure: context.secureCookies }) },
