@@ -173,6 +173,10 @@ describe("sign-in security over HTTP", () => {
     expect((await get("/admin", pending)).headers.get("location")).toMatch(/^\/sign-in\?next=/);
   });
 
+  it("says at start-up that SECRET_KEY is not set, since this production server has none", () => {
+    expect(app.output()).toContain("SECRET_KEY is not set");
+  });
+
   it("signs out another session of the person from the account page", async () => {
     const here = await signInOverHttp(app, sink, "member@example.org");
     const there = await signInOverHttp(app, sink, "member@example.org");
