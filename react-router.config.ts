@@ -3,7 +3,7 @@ import type { Config } from "@react-router/dev/config";
 export default {
   appDirectory: "app",
   ssr: true,
-  // React Router 8's changes, decided one by one (docs/decisions/0012-first-run.md): each stays
+  // React Router 8's changes, decided one by one (docs/decisions/0014-first-run.md): each stays
   // off until we move to React Router 8, which needs Node 22.
   future: {
     v8_middleware: false, // loaders read our AppLoadContext (services, client IP); middleware would replace it
