@@ -9,7 +9,7 @@ import type { Logger } from "../../platform/logger";
 import type { MailTransport } from "../../platform/mail-transport.server";
 import type { JobWorker } from "../../platform/queue.server";
 import { linksAndCode } from "./outbox-preview";
-import { deliverEmailJob } from "./queue-email.server";
+import { deliverEmailJob } from "./job-specs";
 
 export function deliverEmailWorker(deps: { db: Database; transport: MailTransport | null; log: Logger; clock: () => Date }): JobWorker<typeof deliverEmailJob.schema> {
   return {
