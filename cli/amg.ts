@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { desc } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "../db/client.server";
 import { DataDirBusyError } from "../db/data-dir-lock";
 import { outboxMessages } from "../db/schema/index";
@@ -126,12 +126,28 @@ const commands: Record<string, Command> = {
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit must be a whole number from 1 to 1000");
       const rows = await handle.db.select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(limit);
       if (rows.length === 0) console.log("The outbox is empty.");
-      for (const r of rows) console.log(`${r.createdAt.toISOString()}  ${r.status.padEnd(7)}  ${r.toAddress}  ${r.subject}${r.lastError ? `  (${r.lastError})` : ""}`);
+      for (const r of rows) console.log(`${String(r.id).padStart(6)}  ${r.createdAt.toISOString()}  ${r.status.padEnd(7)}  ${r.toAddress}  ${r.subject}${r.lastError ? `  (${r.lastError})` : ""}`);
+      if (rows.length) console.log("\nnpm run amg -- outbox:show <id> prints a message in full.");
+    },
+  },
+  "outbox:show": {
+    summary: "Print one e-mail of the outbox in full (its headers and text), by the id outbox:list and the server log give.",
+    usage: "outbox:show <id>",
+    async run(handle, args) {
+      const id = Number(args[0]);
+      if (args.length !== 1 || !Number.isSafeInteger(id) || id < 1) throw new UsageError("Usage: npm run amg -- outbox:show 12 (the id that outbox:list and the server log give)");
+      const [m] = await handle.db.select().from(outboxMessages).where(eq(outboxMessages.id, id)).limit(1);
+      if (!m) throw new UsageError(`The outbox has no message ${id}. npm run amg -- outbox:list shows the latest ones.`);
+      const status = m.status === "stored" ? "kept in the outbox (no SMTP_URL)" : m.status;
+      console.log([`From: ${m.fromAddress}`, `To: ${m.toAddress}`, ...(m.replyTo ? [`Reply-To: ${m.replyTo}`] : []), `Subject: ${m.subject}`, `Date: ${m.createdAt.toISOString()}`, `Status: ${status}${m.lastError ? ` (${m.lastError})` : ""}`, "", m.text].join("\n"));
     },
   },
 };
 
 class UsageError extends Error {}
+
+/** The errors node:util parseArgs throws for an option a command does not take or a missing value. */
+const isBadOption = (error: unknown): error is Error => typeof (error as { code?: unknown })?.code === "string" && (error as { code: string }).code.startsWith("ERR_PARSE_ARGS_");
 
 function printHelp() {
   console.log("Usage: npm run amg -- <command> [options]\n\nCommands:");
@@ -161,6 +177,11 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof ConfigError || error instanceof DataDirBusyError || error instanceof UsageError) {
       console.error(error.message);
       return error instanceof UsageError ? 2 : 1;
+    }
+    if (isBadOption(error)) {
+      // node:util parseArgs names the option in its message ("Unknown option '--nope'…").
+      console.error(`${error.message.split(". ")[0]}.\nUsage: npm run amg -- ${command.usage ?? name}`);
+      return 2;
     }
     throw error;
   } finally {

@@ -15,6 +15,8 @@ export type JobSpec<S extends z.ZodType = z.ZodType> = {
   schema: S;
   /** Retries with exponential back-off before the job is marked failed. */
   retryLimit: number;
+  /** Run on this schedule (cron, in UTC) by whichever process runs the workers. */
+  cron?: string;
 };
 
 export type JobWorker<S extends z.ZodType = z.ZodType> = {
@@ -29,7 +31,7 @@ export type JobQueue = {
 
 export type QueueRuntime = JobQueue & {
   boss: PgBoss;
-  /** Starts workers for these jobs in this process. */
+  /** Starts workers for these jobs in this process, and keeps the scheduled ones on their schedule. */
   work(workers: JobWorker[], options?: { pollingIntervalSeconds?: number }): Promise<void>;
   stop(): Promise<void>;
 };
@@ -38,12 +40,12 @@ export async function startQueue(
   handle: DatabaseHandle,
   specs: JobSpec[],
   log: Logger,
-  options: { supervise?: boolean } = {},
+  options: { supervise?: boolean; schedule?: boolean } = {},
 ): Promise<QueueRuntime> {
   const boss =
     handle.kind === "pglite"
-      ? new PgBoss({ db: fromPglite(handle.pglite!), backend: "pglite", schedule: false, supervise: options.supervise ?? true })
-      : new PgBoss({ connectionString: handle.connectionString!, max: 4, schedule: false, supervise: options.supervise ?? true });
+      ? new PgBoss({ db: fromPglite(handle.pglite!), backend: "pglite", schedule: options.schedule ?? true, supervise: options.supervise ?? true })
+      : new PgBoss({ connectionString: handle.connectionString!, max: 4, schedule: options.schedule ?? true, supervise: options.supervise ?? true });
   boss.on("error", (error) => log.error("job queue error", { error }));
   await boss.start();
   for (const spec of specs) {
@@ -59,6 +61,8 @@ export async function startQueue(
       return boss.send(job.name, payload as object, sendOptions);
     },
     async work(workers, workOptions = {}) {
+      // A schedule is one row per queue in pg-boss, so several worker processes schedule it once.
+      for (const { spec } of workers) if (spec.cron) await boss.schedule(spec.name, spec.cron, {}, { tz: "UTC" });
       for (const { spec: def, handle } of workers) {
         // Several pollers per queue: a burst of mail is not sent one message per polling interval.
         await boss.work(def.name, { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 1, includeMetadata: true, localConcurrency: 4 }, async ([job]: Job<unknown>[]) => {

@@ -21,6 +21,7 @@ import { appPath } from "../platform/app-root";
 import { hitRateLimit, rateLimits } from "../platform/rate-limit.server";
 import { startPlatform } from "./platform";
 import type { Platform } from "./platform";
+import { checkCanListen, listenFailure, listenOn } from "./listen";
 import { errorPageHtml, securityHeaders } from "./responses";
 
 const startedAt = performance.now();
@@ -39,6 +40,15 @@ const workerOnly = process.argv.includes("--worker");
 if (workerOnly && !config.databaseUrl) {
   console.error("npm run worker needs DATABASE_URL: the embedded database belongs to the web process, which runs the workers itself.");
   process.exit(1);
+}
+
+if (!workerOnly) {
+  try {
+    await checkCanListen(config.port, config.host);
+  } catch (error) {
+    console.error(listenFailure(error, config.port, config.host));
+    process.exit(1);
+  }
 }
 
 let platform: Platform;
@@ -170,7 +180,13 @@ if (!workerOnly) {
     else next();
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server!.listen(config.port, config.host, resolve));
+  try {
+    await listenOn(server, config.port, config.host);
+  } catch (error) {
+    console.error(listenFailure(error, config.port, config.host));
+    await platform.close().catch(() => {}); // releases the data folder's lock
+    process.exit(1);
+  }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   // Build the legislator index now rather than on the first visitor's lookup.

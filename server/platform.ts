@@ -2,25 +2,30 @@
 // this process runs them) the workers. Used by the web server, `npm run worker` and the CLI.
 import { migrateDatabase, openDatabase } from "../db/client.server";
 import type { DatabaseHandle } from "../db/client.server";
+import { accountsJobSpecs } from "../domains/accounts/job-specs";
+import { accountsWorkers } from "../domains/accounts/jobs.server";
 import { deliverEmailWorker } from "../domains/email/deliver-outbox-message.server";
-import { deliverEmailJob } from "../domains/email/queue-email.server";
+import { emailJobSpecs } from "../domains/email/job-specs";
 import { ensurePersonWithRole } from "../domains/accounts/people.server";
 import { secureSecondFactorSecrets } from "../domains/accounts/second-factor.server";
 import { ensureReferenceData } from "../domains/advocacy/load-reference-data.server";
 import { seedStarterCampaigns } from "../domains/advocacy/campaigns.server";
 import { seedStatePathways } from "../domains/advocacy/state-pathways.server";
-import { membershipJobSpecs, membershipWorkers } from "../domains/membership/jobs.server";
+import { membershipJobSpecs } from "../domains/membership/job-specs";
+import { membershipWorkers } from "../domains/membership/jobs.server";
 import { seedStarterContent } from "../domains/site/seed-starter-content.server";
 import type { Config } from "../platform/env";
 import type { Logger } from "../platform/logger";
 import { createMailTransport } from "../platform/mail-transport.server";
 import type { MailTransport } from "../platform/mail-transport.server";
+import { pruneRateLimitsJob } from "../platform/job-specs";
 import { resolveSecretKey } from "../platform/secret-key.server";
 import { startQueue } from "../platform/queue.server";
+import { pruneRateLimits } from "../platform/rate-limit.server";
 import type { QueueRuntime } from "../platform/queue.server";
 import type { Services } from "../platform/services";
 
-export const jobSpecs = [deliverEmailJob, ...membershipJobSpecs];
+export const jobSpecs = [...emailJobSpecs, ...accountsJobSpecs, ...membershipJobSpecs, pruneRateLimitsJob];
 
 export type Platform = {
   handle: DatabaseHandle;
@@ -62,7 +67,13 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
     const clock = options.clock ?? (() => new Date());
     const transport = createMailTransport(config.smtpUrl);
     if (options.runWorkers) {
-      await queue.work([deliverEmailWorker({ db: handle.db, transport, log, clock }), ...membershipWorkers({ db: handle.db, log, clock })]);
+      const deps = { db: handle.db, log, clock };
+      await queue.work([
+        deliverEmailWorker({ ...deps, transport }),
+        ...accountsWorkers(deps),
+        ...membershipWorkers(deps),
+        { spec: pruneRateLimitsJob, handle: () => pruneRateLimits(handle.db, clock()) },
+      ]);
     }
     const services: Services = { db: handle.db, jobs: queue, clock, log, appUrl: config.appUrl, mailFrom: config.mailFrom, secretKey };
     return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { campaignPhase, composeConstituentMessage, composeDeliveredLetter, fillLetter, fillPlaceholders, isStateTargeted, letterVersionFor, storyFingerprint, unknownPlaceholders } from "./campaign-rules";
+import { campaignPhase, composeConstituentMessage, composeDeliveredLetter, fillLetter, fillPlaceholders, isStateTargeted, letterVersionFor, unknownPlaceholders } from "./campaign-rules";
+import { storyFingerprint } from "./story-fingerprint.server";
 
 describe("letter placeholders", () => {
   it("fills the placeholders it has values for, with or without spaces inside the braces", () => {

@@ -1,7 +1,6 @@
 // Pure rules of legislator-letter campaigns: letter placeholders, which letter a target gets,
-// whether a campaign is open, the fingerprint of a story (duplicate check), and the text that is
-// delivered. No I/O: the use cases in send-campaign-letter.server.ts call these.
-import { createHash } from "node:crypto";
+// whether a campaign is open, and the text that is delivered (the story fingerprint is in
+// story-fingerprint.server.ts). No I/O: the use cases in send-campaign-letter.server.ts call these.
 
 export const targetKinds = ["us-senate", "us-house", "state-upper", "state-lower"] as const;
 export type TargetKind = (typeof targetKinds)[number];
@@ -71,19 +70,6 @@ export function campaignPhase(campaign: { startsOn: string | null; endsOn: strin
 
 /** Can a person from this state act on the campaign (no list = every state)? */
 export const isStateTargeted = (campaign: { targetStates: string[] }, state: string) => campaign.targetStates.length === 0 || campaign.targetStates.includes(state);
-
-/**
- * A fingerprint of a person's own words, to spot the same story sent by many addresses: case,
- * spacing and punctuation do not matter. Null for an empty or very short story.
- */
-export function storyFingerprint(story: string): string | null {
-  const normalised = story
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-  if (normalised.length < 20) return null;
-  return createHash("sha256").update(normalised).digest("hex");
-}
 
 export type Sender = { name: string; email: string; street: string; city: string; state: string; zip: string };
 

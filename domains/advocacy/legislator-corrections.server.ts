@@ -42,21 +42,34 @@ export async function findCongressMember(db: Executor, bioguide: string) {
   return row ?? null;
 }
 
-/** Saves the corrected fields (empty = use the reference data); all empty removes the correction. */
-export async function saveCorrection(db: Database, actor: Actor, bioguide: string, raw: unknown): Promise<void> {
-  const parsed = correctionSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", "Invalid correction", toFieldErrors(parsed.error.issues));
-  const { note, ...fields } = parsed.data;
-  const kept = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ""));
+/**
+ * The one way a correction is saved, for members of Congress and state legislators alike: the
+ * non-empty fields replace the reference data's (all empty removes the correction), the change is
+ * audited, and every process is told, so each drops its legislator index and cached pages at once.
+ */
+export async function saveLegislatorOverride(
+  db: Database,
+  actor: Actor,
+  p: { key: string; subjectType: "legislator" | "state-legislator"; fields: Record<string, string>; note: string; now: Date; exists: (tx: Executor) => Promise<boolean>; notFound: string },
+): Promise<void> {
+  const kept = Object.fromEntries(Object.entries(p.fields).filter(([, v]) => v !== ""));
   await db.transaction(async (tx) => {
-    if (!(await findCongressMember(tx, bioguide))) throw new AppError("NOT_FOUND", "No such member of Congress");
-    if (Object.keys(kept).length === 0) await tx.delete(legislatorOverrides).where(eq(legislatorOverrides.legislatorKey, bioguide));
+    if (!(await p.exists(tx))) throw new AppError("NOT_FOUND", p.notFound);
+    if (Object.keys(kept).length === 0) await tx.delete(legislatorOverrides).where(eq(legislatorOverrides.legislatorKey, p.key));
     else
       await tx
         .insert(legislatorOverrides)
-        .values({ legislatorKey: bioguide, fields: kept, note, updatedBy: actor.email })
-        .onConflictDoUpdate({ target: legislatorOverrides.legislatorKey, set: { fields: kept, note, updatedBy: actor.email, updatedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "legislator.correct", subjectType: "legislator", subjectId: bioguide, details: { ...kept, note } });
+        .values({ legislatorKey: p.key, fields: kept, note: p.note, updatedBy: actor.email, updatedAt: p.now })
+        .onConflictDoUpdate({ target: legislatorOverrides.legislatorKey, set: { fields: kept, note: p.note, updatedBy: actor.email, updatedAt: p.now } });
+    await recordAudit(tx, actor, { action: "legislator.correct", subjectType: p.subjectType, subjectId: p.key, details: { ...kept, note: p.note } });
     await notify(tx, referenceChangedChannel, "correction");
   });
+}
+
+/** Saves the corrected fields of a member of Congress (empty = use the reference data). */
+export async function saveCorrection(db: Database, actor: Actor, bioguide: string, raw: unknown, now = new Date()): Promise<void> {
+  const parsed = correctionSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("VALIDATION", "Invalid correction", toFieldErrors(parsed.error.issues));
+  const { note, ...fields } = parsed.data;
+  await saveLegislatorOverride(db, actor, { key: bioguide, subjectType: "legislator", fields, note, now, exists: async (tx) => Boolean(await findCongressMember(tx, bioguide)), notFound: "No such member of Congress" });
 }

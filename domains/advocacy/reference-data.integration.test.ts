@@ -7,6 +7,7 @@ import { appPath } from "../../platform/app-root";
 import { testEngines } from "../../tests/helpers/test-db";
 import { findLegislatorsByZip, forgetLegislatorIndex } from "./legislator-directory.server";
 import { ensureReferenceData, loadReferenceData, referenceChangedChannel, shippedReferenceFiles } from "./load-reference-data.server";
+import { saveStateCorrection } from "./state-legislator-corrections.server";
 import { listStateLegislators } from "./state-legislators.server";
 
 describe.each(testEngines())("legislator reference data on $name", (engine) => {
@@ -63,5 +64,17 @@ describe.each(testEngines())("legislator reference data on $name", (engine) => {
     forgetLegislatorIndex();
     const result = await findLegislatorsByZip(handle.db, "10001");
     expect(result.ok && result.isSplit).toBe(true);
+  });
+
+  it("announces a state legislator's correction to every process, as it does a member of Congress's", async () => {
+    const [someone] = await listStateLegislators(handle.db, "NY", "22");
+    const actor = { personId: 0, email: "staff@example.org", ip: null };
+    const heard: string[] = [];
+    const stop = await handle.listen(referenceChangedChannel, (p) => heard.push(p));
+    await saveStateCorrection(handle.db, actor, someone.id, { email: "corrected@nysenate.gov", capitolPhone: "", website: "", note: "Checked by phone" }, new Date());
+    await expect.poll(() => heard).toContain("correction");
+    await stop();
+    const [corrected] = (await listStateLegislators(handle.db, "NY", "22")).filter((l) => l.id === someone.id);
+    expect(corrected.email).toBe("corrected@nysenate.gov");
   });
 });

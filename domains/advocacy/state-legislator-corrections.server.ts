@@ -1,15 +1,15 @@
 // Staff corrections of a state legislator's contact details: above all the e-mail address, since
 // letters are delivered to it. Kept as an override beside the reference row (a reload never erases
-// it), applied wherever state legislators are listed, shown as checked by staff, and audited.
+// it), applied wherever state legislators are listed, shown as checked by staff, audited and
+// announced to every process (saveLegislatorOverride, shared with members of Congress).
 import { and, asc, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Executor } from "../../db/client.server";
 import { legislatorOverrides, stateLegislators } from "../../db/schema/index";
 import { AppError, toFieldErrors } from "../../platform/errors";
 import { containsPattern } from "../../platform/search-pattern";
-import { recordAudit } from "../accounts/audit.server";
 import type { Actor } from "../accounts/audit.server";
-import { correctionSchema } from "./legislator-corrections.server";
+import { correctionSchema, saveLegislatorOverride } from "./legislator-corrections.server";
 
 export const stateCorrectionSchema = z.object({
   email: z.union([z.literal(""), z.email({ error: "Please enter an e-mail address like senator@legislature.gov." })]),
@@ -49,20 +49,10 @@ export async function findStateLegislator(db: Executor, id: string) {
   return row ? { reference: row.legislator, fields: (row.override?.fields ?? {}) as StateCorrection, note: row.override?.note ?? "" } : null;
 }
 
-/** Saves the corrected fields (empty = use the reference data); all empty removes the correction. */
+/** Saves the corrected fields of a state legislator (empty = use the reference data). */
 export async function saveStateCorrection(db: Database, actor: Actor, id: string, raw: unknown, now: Date): Promise<void> {
   const parsed = stateCorrectionSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("VALIDATION", "Invalid correction", toFieldErrors(parsed.error.issues));
   const { note, ...fields } = parsed.data;
-  const kept = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ""));
-  await db.transaction(async (tx) => {
-    if (!(await findStateLegislator(tx, id))) throw new AppError("NOT_FOUND", "No such state legislator");
-    if (Object.keys(kept).length === 0) await tx.delete(legislatorOverrides).where(eq(legislatorOverrides.legislatorKey, id));
-    else
-      await tx
-        .insert(legislatorOverrides)
-        .values({ legislatorKey: id, fields: kept, note, updatedBy: actor.email, updatedAt: now })
-        .onConflictDoUpdate({ target: legislatorOverrides.legislatorKey, set: { fields: kept, note, updatedBy: actor.email, updatedAt: now } });
-    await recordAudit(tx, actor, { action: "legislator.correct", subjectType: "state-legislator", subjectId: id, details: { ...kept, note } });
-  });
+  await saveLegislatorOverride(db, actor, { key: id, subjectType: "state-legislator", fields, note, now, exists: async (tx) => Boolean(await findStateLegislator(tx, id)), notFound: "No such state legislator" });
 }

@@ -1,16 +1,10 @@
 // The one way any context sends e-mail: the message is written to the outbox and its delivery
 // job enqueued in the caller's transaction. Delivery happens in the job (deliver-outbox-message).
-import { z } from "zod";
 import type { Executor } from "../../db/client.server";
 import { outboxMessages } from "../../db/schema/index";
-import type { JobQueue, JobSpec } from "../../platform/queue.server";
+import type { JobQueue } from "../../platform/queue.server";
+import { deliverEmailJob } from "./job-specs";
 import { newPublicId } from "./tokens";
-
-export const deliverEmailJob = {
-  name: "email.deliver-message",
-  schema: z.object({ outboxId: z.number().int().positive() }),
-  retryLimit: 5,
-} satisfies JobSpec;
 
 export type QueuedEmail = {
   template: string;

@@ -9,7 +9,7 @@ import type { JobQueue } from "../../platform/queue.server";
 import { containsPattern } from "../../platform/search-pattern";
 import { recordAudit } from "../accounts/audit.server";
 import type { Actor } from "../accounts/audit.server";
-import { deliverEmailJob } from "./queue-email.server";
+import { deliverEmailJob } from "./job-specs";
 
 export type SubscriberStatus = "pending" | "active" | "unsubscribed";
 export type SubscriberFilter = { q?: string; status?: SubscriberStatus };

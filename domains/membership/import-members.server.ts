@@ -21,7 +21,7 @@ import { newPublicId } from "../email/tokens";
 import { checkImportHeader, checkImportRow, normaliseColumnName } from "./member-csv";
 import type { ApplicationInput } from "./membership.schema";
 import { applicationValuesOf, eligibilityOf } from "./submit-application.server";
-import { checkImportJob, runImportJob } from "./jobs.server";
+import { checkImportJob, runImportJob } from "./job-specs";
 
 export const maxImportBytes = 50 * 1024 * 1024;
 export const maxImportRows = 250_000;

@@ -1,19 +1,18 @@
-// The membership context's jobs: the dry run and the run of a staff CSV import (keyed by the
-// import's public id; both are idempotent: a redelivered job finds the import past that step).
-import { z } from "zod";
+// The membership context's workers: the dry run and the run of a staff CSV import (keyed by the
+// import's public id; both are idempotent: a redelivered job finds the import past that step),
+// and the daily clean-up of abandoned imports. The kinds of job are in job-specs.ts.
+import type { z } from "zod";
 import type { Database } from "../../db/client.server";
 import type { Logger } from "../../platform/logger";
-import type { JobSpec, JobWorker } from "../../platform/queue.server";
+import type { JobWorker } from "../../platform/queue.server";
 import { checkMemberImport, failMemberImport, runMemberImport } from "./import-members.server";
+import { checkImportJob, pruneImportsJob, runImportJob } from "./job-specs";
+import { pruneAbandonedImports } from "./prune-imports.server";
 
-const payload = z.object({ importId: z.string().min(1).max(40) });
-
-export const checkImportJob = { name: "membership.check-import", schema: payload, retryLimit: 2 } satisfies JobSpec;
-export const runImportJob = { name: "membership.run-import", schema: payload, retryLimit: 2 } satisfies JobSpec;
-export const membershipJobSpecs = [checkImportJob, runImportJob];
+type ImportPayload = z.infer<typeof checkImportJob.schema>;
 
 export function membershipWorkers(deps: { db: Database; log: Logger; clock: () => Date }): JobWorker[] {
-  const guarded = (name: string, step: (db: Database, id: string, now: Date) => Promise<void>) => async ({ importId }: z.infer<typeof payload>, job: { isLastAttempt: boolean }) => {
+  const guarded = (name: string, step: (db: Database, id: string, now: Date) => Promise<void>) => async ({ importId }: ImportPayload, job: { isLastAttempt: boolean }) => {
     try {
       await step(deps.db, importId, deps.clock());
     } catch (error) {
@@ -25,5 +24,12 @@ export function membershipWorkers(deps: { db: Database; log: Logger; clock: () =
   return [
     { spec: checkImportJob, handle: guarded("member import check", checkMemberImport) },
     { spec: runImportJob, handle: guarded("member import", runMemberImport) },
+    {
+      spec: pruneImportsJob,
+      async handle() {
+        const cancelled = await pruneAbandonedImports(deps.db, deps.clock());
+        if (cancelled) deps.log.info("abandoned member imports cancelled", { cancelled });
+      },
+    },
   ] as JobWorker[];
 }

@@ -1,5 +1,6 @@
-// Prints one plain closing line, "N passed, N failed, N skipped", after Vitest's own report,
-// so any CI reading the log sees the count without parsing Vitest's format.
+// Prints the ten slowest test files, then one plain closing line, "N passed, N failed, N skipped",
+// after Vitest's own report, so any CI reading the log sees the count without parsing Vitest's
+// format, and whoever makes the suite slower sees where.
 import type { Reporter, TestModule } from "vitest/node";
 
 export default class SummaryReporter implements Reporter {
@@ -15,6 +16,14 @@ export default class SummaryReporter implements Reporter {
       if (module.state() === "failed" && [...module.children.allTests()].length === 0) count.failed++;
     }
     count.failed += unhandledErrors.length;
+    const slowest = testModules
+      .map((m) => ({ file: m.relativeModuleId, ms: m.diagnostic().duration }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 10);
+    if (slowest.length) {
+      process.stdout.write("\nThe ten slowest test files:\n");
+      for (const { file, ms } of slowest) process.stdout.write(`${(ms / 1000).toFixed(1).padStart(7)} s  ${file}\n`);
+    }
     process.stdout.write(`\n${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`);
   }
 }

@@ -32,7 +32,7 @@ export async function startTestPlatform(engine: Engine, options: { now?: Date } 
   const clock = () => now;
   const sink = await startSmtpSink();
   const transport = createMailTransport(sink.url);
-  const queue = await startQueue(handle, jobSpecs, log, { supervise: false });
+  const queue = await startQueue(handle, jobSpecs, log, { supervise: false, schedule: false });
   await queue.work([deliverEmailWorker({ db: handle.db, transport, log, clock })], { pollingIntervalSeconds: 0.5 });
   const services: Services = { db: handle.db, jobs: queue, clock, log, appUrl: "http://amg.test", secretKey: randomBytes(32) };
   return {

@@ -22,7 +22,7 @@ export async function action(args: Route.ActionArgs) {
   const viewer = await requireStaff(args, formData);
   const values = formValues(formData);
   try {
-    await saveCorrection(args.context.services.db, actorOf(viewer, args.context), args.params.bioguide, values);
+    await saveCorrection(args.context.services.db, actorOf(viewer, args.context), args.params.bioguide, values, args.context.services.clock());
   } catch (error) {
     if (error instanceof AppError) return appErrorForm(error, values);
     throw error;
