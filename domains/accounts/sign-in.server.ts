@@ -27,8 +27,8 @@ const hashCode = (code: string, browserHash: string) => createHash("sha256").upd
 export type RequestSignInOutcome = { ok: true } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
 export async function requestSignIn({
-  db, jobs, clock, appUrl, mailFrom, secretKey, email, browserNonce, ip, knownDevice,
-}: Services & { email: string; browserNonce: string; ip: string | null; knownDevice?: string | null }): Promise<RequestSignInOutcome> {
+  db, jobs, clock, appUrl, mailFrom, secretKey, email, browserNonce, ip, knownDevice, askedFrom,
+}: Services & { email: string; browserNonce: string; ip: string | null; knownDevice?: string | null; /** host:port the person asked on, when not APP_URL's (the link says so back) */ askedFrom?: string | null }): Promise<RequestSignInOutcome> {
   const now = clock();
   const perIp = await hitRateLimit(db, rateLimits.signInPerIp, ip ?? "unknown", now);
   if (!perIp.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: perIp.retryAfterSeconds };
@@ -56,7 +56,7 @@ export async function requestSignIn({
       createdAt: now,
       ip,
     });
-    const mail = signInMail({ orgName: organisation.name, link: `${appUrl}/sign-in/verify?token=${token}`, code, minutes: signInValidMinutes });
+    const mail = signInMail({ orgName: organisation.name, link: `${appUrl}/sign-in/verify?token=${token}${askedFrom ? `&from=${encodeURIComponent(askedFrom)}` : ""}`, code, minutes: signInValidMinutes });
     await queueEmail(tx, jobs, { template: "accounts.sign-in", to: email, from, ...mail });
   });
   return { ok: true };

@@ -46,6 +46,20 @@ describe("a first run without SMTP, as the README says", () => {
     expect(existsSync(path.join(dataDir, "amg.lock"))).toBe(false);
   });
 
+  it("says so when the link is for another name of the site than the one the person asked on", async () => {
+    const onIp = app.url.replace("localhost", "127.0.0.1");
+    const asked = await fetch(`${onIp}/sign-in`, { method: "POST", redirect: "manual", headers: { origin: onIp, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ email: admin, next: "/admin" }) });
+    expect(asked.status).toBe(302);
+    const check = await (await fetch(`${onIp}${asked.headers.get("location")}`)).text();
+    expect(check).toContain(`You are on 127.0.0.1:${app.port}, but the e-mailed link opens localhost:${app.port}`);
+    let link: string | undefined;
+    await expect
+      .poll(() => (link = app.output().match(/"(http:\/\/localhost:\d+\/sign-in\/verify\?token=[^"]+&from=127\.0\.0\.1[^"]*)"/)?.[1]))
+      .toBeDefined();
+    const opened = await (await fetch(link!)).text(); // in the browser that browsed localhost: no sign-in cookie
+    expect(opened).toContain(`You asked to sign in on 127.0.0.1:${app.port}, but this link is for localhost:${app.port}`);
+  });
+
   it("prints the sign-in link and code to the log, and the link signs the admin into the console", async () => {
     const asked = await post(app, "/sign-in", { email: admin, next: "/admin" });
     expect(asked.status).toBe(302);
@@ -56,7 +70,7 @@ describe("a first run without SMTP, as the README says", () => {
         const line = app
           .output()
           .split("\n")
-          .find((l) => l.includes("mail kept in outbox") && l.includes(admin) && l.includes('"code"'));
+          .find((l) => l.includes("mail kept in outbox") && l.includes(admin) && l.includes('"code"') && !l.includes("&from="));
         logged = line ? JSON.parse(line) : undefined;
         return logged;
       })

@@ -2,6 +2,7 @@ import { data, Form } from "react-router";
 import type { Route } from "./+types/sign-in-check";
 import { FormField } from "../../components/form-field";
 import { formValues } from "../../form-data";
+import { otherHostThanAppUrl } from "../../link-host";
 import { readCookie, safeNextPath, signedInRedirect } from "../../session.server";
 import { signInCodeSchema } from "../../../domains/accounts/accounts.schema";
 import { messages } from "../../../domains/accounts/messages";
@@ -12,8 +13,9 @@ import { signInCookieName } from "../../../platform/request-context";
 
 export const meta: Route.MetaFunction = () => [{ title: "Check your e-mail — AMG" }];
 
-export function loader({ request }: Route.LoaderArgs) {
-  return { next: safeNextPath(new URL(request.url).searchParams.get("next")) };
+export function loader({ request, context }: Route.LoaderArgs) {
+  const linkHost = new URL(context.services.appUrl).host;
+  return { next: safeNextPath(new URL(request.url).searchParams.get("next")), askedFrom: otherHostThanAppUrl(request.url, context.services.appUrl), linkHost };
 }
 
 const failureMessages: Record<Exclude<CompleteSignInOutcome, { ok: true }>["reason"], string> = {
@@ -46,7 +48,12 @@ export default function SignInCheck({ loaderData, actionData }: Route.ComponentP
       <h1>Check your e-mail</h1>
       <p className="lead">If that address has an account, we have sent it a sign-in link and a 6-digit code. They work once, for 15 minutes.</p>
       <p>Asked more than once? We send only a few e-mails to one address in 15 minutes: use the newest one you received.</p>
-      <p>Open the link in this browser, or type the code here:</p>
+      {loaderData.askedFrom ? (
+        <p className="notice" role="note">
+          {`You are on ${loaderData.askedFrom}, but the e-mailed link opens ${loaderData.linkHost}, where this browser is not the one that asked. Type the code here instead.`}
+        </p>
+      ) : null}
+      <p>{loaderData.askedFrom ? "Type the code here:" : "Open the link in this browser, or type the code here:"}</p>
       <Form method="post" noValidate className="stack-form">
         <input type="hidden" name="next" value={loaderData.next} />
         <FormField name="code" label="6-digit code" autoComplete="one-time-code" error={actionData?.fieldErrors.code} defaultValue={actionData?.values.code} maxLength={7} />

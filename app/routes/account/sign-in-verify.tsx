@@ -1,4 +1,5 @@
 import type { Route } from "./+types/sign-in-verify";
+import { isHostLike, linkHostMessage } from "../../link-host";
 import { readCookie, signedInRedirect } from "../../session.server";
 import { messages } from "../../../domains/accounts/messages";
 import { completeSignInWithLink } from "../../../domains/accounts/sign-in.server";
@@ -11,7 +12,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Signing in — AMG" }];
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const token = tokenSchema.safeParse(url.searchParams.get("token"));
-  if (!token.success) return { reason: "expired" as const };
+  if (!token.success) return { reason: "expired" as const, hostMessage: null };
   const outcome = await completeSignInWithLink({
     ...context.services,
     token: token.data,
@@ -20,7 +21,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     userAgent: request.headers.get("user-agent"),
   });
   if (outcome.ok) throw signedInRedirect(outcome, "/account", context);
-  return { reason: outcome.reason };
+  // Asked on another name for this site (127.0.0.1 rather than localhost): say that, not "another browser".
+  const askedFrom = url.searchParams.get("from");
+  const hostMessage = outcome.reason === "other-browser" && isHostLike(askedFrom) && askedFrom !== url.host ? linkHostMessage(askedFrom, url.host) : null;
+  return { reason: outcome.reason, hostMessage };
 }
 
 export default function SignInVerify({ loaderData }: Route.ComponentProps) {
@@ -28,7 +32,7 @@ export default function SignInVerify({ loaderData }: Route.ComponentProps) {
   return (
     <div className="page narrow">
       <h1>{otherBrowser ? "Open this link where you asked to sign in" : "This sign-in link cannot be used"}</h1>
-      <p className="lead">{otherBrowser ? messages.linkOtherBrowser : messages.linkExpired}</p>
+      <p className="lead">{loaderData.hostMessage ?? (otherBrowser ? messages.linkOtherBrowser : messages.linkExpired)}</p>
       <p>
         <a className="button" href="/sign-in">
           Get a new sign-in link

@@ -4,6 +4,7 @@ import type { Route } from "./+types/sign-in";
 import { FormField } from "../../components/form-field";
 import { FormAlert } from "../../components/form-alert";
 import { formValues, invalidForm, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { otherHostThanAppUrl } from "../../link-host";
 import { getViewer, readCookie, safeNextPath, serializeCookie } from "../../session.server";
 import { signInRequestSchema } from "../../../domains/accounts/accounts.schema";
 import { messages } from "../../../domains/accounts/messages";
@@ -36,6 +37,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     browserNonce,
     ip: context.clientIp,
     knownDevice: readCookie(request, knownDeviceCookieName),
+    askedFrom: otherHostThanAppUrl(request.url, context.services.appUrl),
   });
   if (!outcome.ok) return rateLimitedForm(messages.signInRateLimited, outcome.retryAfterSeconds, values);
   return redirect(`/sign-in/check?next=${encodeURIComponent(next)}`, {
