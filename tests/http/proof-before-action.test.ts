@@ -120,16 +120,16 @@ describe("proof before action", () => {
     const forged = { name: "Mallory Mask", schoolName: "Nowhere School" };
     const attack = await post(app, "/join/apply", application("ana@example.org", forged));
     const fresh = await post(app, "/join/apply", application("fresh@example.org", forged));
-    expect(attack.status).toBe(fresh.status);
-    const attackHtml = await text(attack);
-    expect(attackHtml).toContain("Thank you: we have your answers");
-    const same = (html: string, address: string) => html.replaceAll(address, "ADDRESS").replace(/nonce="[^"]*"/g, "");
-    expect(same(attackHtml, "ana@example.org")).toBe(same(await text(fresh), "fresh@example.org"));
     const detail = await text(await get(`/admin/applications/${id}`));
     expect(detail).toContain("Verified by admin@example.org");
     expect(detail).toContain("status <strong>rejected</strong>");
     expect(detail).toContain("SUNY Upstate Medical University");
     expect(detail).not.toContain("Nowhere School");
+    expect(attack.status).toBe(fresh.status);
+    const attackHtml = await text(attack);
+    expect(attackHtml).toContain("Thank you: we have your answers");
+    const same = (html: string, address: string) => html.replaceAll(address, "ADDRESS").replace(/nonce="[^"]*"/g, "");
+    expect(same(attackHtml, "ana@example.org")).toBe(same(await text(fresh), "fresh@example.org"));
 
     // Only Ana's mailbox can apply the answers: then the verification is cleared and it is back in review.
     const mail = await nthMail("ana@example.org", "Please confirm the changes to your application");
