@@ -40,6 +40,7 @@ describe("letters to legislators in a browser", () => {
   async function confirmLetters(page: Page, email: string) {
     const mail = await sink.waitFor((m) => m.to.includes(email) && m.subject.startsWith("Please confirm your letters"));
     await page.goto(findLink(mail, `${app.url}/act/confirm?token=`));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.getByRole("button", { name: /^Confirm/ }).click();
     await page.waitForURL(/\/sent\//);
   }
