@@ -98,6 +98,9 @@ export const campaigns = pgTable("campaigns", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** What a signer can change: their name, place, role and whether they are shown. */
+export type SignatureDetails = { name: string; zip: string; state: string | null; signerRole: "unmatched-graduate" | "physician" | "supporter" | null; showName: boolean };
+
 /** A signature of an open letter: one per e-mail per letter; it counts once confirmed by e-mail. */
 export const signatures = pgTable(
   "signatures",
@@ -119,6 +122,11 @@ export const signatures = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    /**
+     * New details for a confirmed signature, sent from a browser that did not prove the address:
+     * they replace the confirmed ones only once the e-mailed link (confirmTokenHash) is opened.
+     */
+    pendingChanges: jsonb("pending_changes").$type<SignatureDetails>(),
   },
   (t) => [uniqueIndex("signatures_campaign_email_idx").on(t.campaignId, t.email), index("signatures_confirmed_idx").on(t.campaignId, t.status, t.confirmedAt)],
 );
@@ -213,4 +221,56 @@ export const actionMessages = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("action_messages_action_target_idx").on(t.actionId, t.legislatorKey), index("action_messages_campaign_target_idx").on(t.campaignId, t.legislatorKey)],
+);
+
+/** A letter of a held action, as it will be stored (action_messages) once the address is confirmed. */
+export type HeldLetter = {
+  legislatorKey: string;
+  targetName: string;
+  targetTitle: string;
+  target: string;
+  state: string;
+  district: string;
+  version: "supporter" | "general";
+  subject: string;
+  organisationStatement: string;
+  constituentMessage: string;
+  delivery: "email" | "prepared";
+  recipientEmail: string | null;
+  phone: string | null;
+  contactUrl: string | null;
+  callScript: string | null;
+};
+
+/**
+ * An action sent from a browser that did not prove the e-mail address (not signed in as it): kept
+ * apart from campaign_actions, with its own random public id, so it neither shows nor changes the
+ * person's earlier action and is not counted. Opening the e-mailed link (single use, hashed, expiring)
+ * merges it into the person's action and only then queues the letters to offices.
+ */
+export const pendingCampaignActions = pgTable(
+  "pending_campaign_actions",
+  {
+    id: serial("id").primaryKey(),
+    publicId: text("public_id").notNull().unique(),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    street: text("street").notNull(),
+    city: text("city").notNull(),
+    state: text("state").notNull(),
+    zip: text("zip").notNull(),
+    district: text("district"),
+    story: text("story").notNull().default(""),
+    storyHash: text("story_hash"),
+    letters: jsonb("letters").$type<HeldLetter[]>().notNull(),
+    ip: text("ip"),
+    confirmTokenHash: text("confirm_token_hash").unique(),
+    confirmExpiresAt: timestamp("confirm_expires_at", { withTimezone: true }).notNull(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("pending_campaign_actions_email_idx").on(t.email)],
 );

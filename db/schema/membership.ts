@@ -98,6 +98,24 @@ export const memberImports = pgTable("member_imports", {
 });
 
 /** A signed-in applicant's unfinished application form, as typed (not validated). One per person. */
+/**
+ * Answers sent for an address that already has an application, from a browser that did not prove
+ * the address: they change the application only once the e-mailed link (hashed, single use,
+ * expiring) is opened. The answers are kept as validated.
+ */
+export const pendingApplicationChanges = pgTable(
+  "pending_application_changes",
+  {
+    id: serial("id").primaryKey(),
+    email: text("email").notNull(),
+    input: jsonb("input").$type<Record<string, unknown>>().notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("pending_application_changes_email_idx").on(t.email)],
+);
+
 export const applicationDrafts = pgTable("application_drafts", {
   id: serial("id").primaryKey(),
   personId: integer("person_id").notNull().unique(),

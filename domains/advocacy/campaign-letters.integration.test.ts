@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionMessages, campaignActions, campaigns } from "../../db/schema/index";
+import { actionMessages, campaignActions, campaigns, outboxMessages, pendingCampaignActions } from "../../db/schema/index";
+import { findLink } from "../../tests/helpers/smtp-sink";
 import { hitRateLimit } from "../../platform/rate-limit.server";
 import { testEngines } from "../../tests/helpers/test-db";
 import { startTestPlatform } from "../../tests/helpers/test-platform";
@@ -8,7 +9,8 @@ import type { TestPlatform } from "../../tests/helpers/test-platform";
 import type { CampaignActionInput } from "./advocacy.schema";
 import { findLegislatorCampaign, seedStarterCampaigns } from "./campaigns.server";
 import { ensureReferenceData } from "./load-reference-data.server";
-import { actionLimits, duplicateStoryMessage, sendCampaignLetter } from "./send-campaign-letter.server";
+import { confirmHeldAction, findHeldAction, findHeldActionByToken } from "./confirm-held-action.server";
+import { actionLimits, duplicateStoryMessage, findSentAction, sendCampaignLetter } from "./send-campaign-letter.server";
 import { exportAdvocacyData, forgetLetterWriter } from "./person-data.server";
 import { seedStatePathways } from "./state-pathways.server";
 
@@ -42,7 +44,20 @@ describe.each(testEngines())("letters to legislators on $name", (engine) => {
   });
   afterAll(async () => t?.close());
 
-  const send = (slug: string, input: CampaignActionInput, ip = `198.51.100.${++ipCounter}`) => sendCampaignLetter({ ...t.services, slug, input, ip });
+  // Most tests write as a person signed in with the typed address (proven); the last ones as anyone else.
+  const send = (slug: string, input: CampaignActionInput, ip = `198.51.100.${++ipCounter}`) => sendCampaignLetter({ ...t.services, slug, input, ip, isProven: true });
+  const sendUnproven = (slug: string, input: CampaignActionInput, ip = `198.51.100.${++ipCounter}`) => sendCampaignLetter({ ...t.services, slug, input, ip, isProven: false });
+  const outboxTo = async (address: string) => t.handle.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, address));
+  const actionOf = async (slug: string, email: string) => {
+    const campaign = (await findLegislatorCampaign(t.handle.db, slug))!;
+    const [action] = await t.handle.db.select().from(campaignActions).where(and(eq(campaignActions.campaignId, campaign.id), eq(campaignActions.email, email)));
+    return action;
+  };
+  const confirmLinkFor = async (email: string, nth = 0) => {
+    const mails = await expect.poll(() => t.sink.messages.filter((m) => m.to.includes(email) && m.subject.startsWith("Please confirm your letters")).length).toBeGreaterThan(nth).then(() => t.sink.messages.filter((m) => m.to.includes(email) && m.subject.startsWith("Please confirm your letters")));
+    return new URL(findLink(mails[nth], "http://amg.test/act/confirm?token=")).searchParams.get("token")!;
+  };
+  const akLetter = (email: string, extra: Partial<CampaignActionInput> = {}) => person(email, { zip: "99901", letter: "Please license medical graduates for collaborative practice in Alaska, this year.", upperId: stedman, lowerId: bynum, ...extra });
   const messagesOf = async (email: string) => {
     const [action] = await t.handle.db.select().from(campaignActions).where(eq(campaignActions.email, email));
     return t.handle.db.select().from(actionMessages).where(eq(actionMessages.actionId, action.id)).orderBy(actionMessages.target, actionMessages.targetName);
@@ -186,5 +201,76 @@ describe.each(testEngines())("letters to legislators on $name", (engine) => {
     expect(left[0]).toMatchObject({ street: "", city: "", story: "", state: "NY", district: "NY-22" });
     const texts = await t.handle.db.select({ text: actionMessages.constituentMessage }).from(actionMessages).where(eq(actionMessages.actionId, left[0].id));
     expect(texts.every((m) => m.text === "[Removed at the writer's request.]")).toBe(true);
+  });
+
+  it("holds letters from a browser not signed in as the address: the earlier action is neither shown nor changed, no office is e-mailed, nothing is counted", async () => {
+    t.setNow(new Date(t.services.clock().getTime() + 6_000)); // past the campaign memo of the test above
+    const victim = await send("collaborative-practice", akLetter("victim@example.org", { name: "Vera Victim", street: "9 Harbor Rd", story: "Vera's own story of three match cycles." }));
+    expect(victim).toMatchObject({ ok: true, isHeld: false });
+    const before = await actionOf("collaborative-practice", "victim@example.org");
+    const officeMails = (await outboxTo("representative.jeremy.bynum@akleg.gov")).length;
+    const people = (await findLegislatorCampaign(t.handle.db, "collaborative-practice"))!.actions;
+
+    const attack = await sendUnproven("collaborative-practice", akLetter("victim@example.org", { name: "Mallory Mask", street: "1 Fake St", story: "Words the victim never wrote." }));
+    expect(attack).toMatchObject({ ok: true, isHeld: true });
+    if (!attack.ok || !victim.ok) throw new Error("unreachable");
+    expect(attack.publicId).not.toBe(victim.publicId);
+    // The victim's action is exactly as it was.
+    expect(await actionOf("collaborative-practice", "victim@example.org")).toEqual(before);
+    // The attacker's page holds only what was typed with it; the held id opens no earlier action.
+    expect(await findSentAction(t.handle.db, "collaborative-practice", attack.publicId)).toBeNull();
+    const held = (await findHeldAction(t.handle.db, "collaborative-practice", attack.publicId, t.services.clock()))!;
+    expect(held.status).toBe("waiting");
+    expect(held.held.name).toBe("Mallory Mask");
+    expect(JSON.stringify(held)).not.toContain("Vera");
+    // No office mail, no one more counted; the address got a link instead.
+    expect((await outboxTo("representative.jeremy.bynum@akleg.gov")).length).toBe(officeMails);
+    expect((await findLegislatorCampaign(t.handle.db, "collaborative-practice"))!.actions).toBe(people);
+    const token = await confirmLinkFor("victim@example.org");
+    expect(await findHeldActionByToken(t.handle.db, token, t.services.clock())).toMatchObject({ signedAs: { name: "Mallory Mask", street: "1 Fake St" }, emailed: ["Senator Bert Stedman", "Representative Jeremy Bynum"] });
+  });
+
+  it("sends held letters to offices only once the link is opened, with the writer as reply-to; the link works once", async () => {
+    const people = (await findLegislatorCampaign(t.handle.db, "collaborative-practice"))!.actions;
+    const officeMails = (await outboxTo("senator.bert.stedman@akleg.gov")).length;
+    const held = await sendUnproven("collaborative-practice", akLetter("newcomer@example.org", { name: "Nora New" }));
+    expect(held).toMatchObject({ ok: true, isHeld: true });
+    expect(await actionOf("collaborative-practice", "newcomer@example.org")).toBeUndefined();
+    expect((await outboxTo("senator.bert.stedman@akleg.gov")).length).toBe(officeMails);
+    const token = await confirmLinkFor("newcomer@example.org");
+    const confirmed = await confirmHeldAction({ ...t.services, token });
+    expect(confirmed).toMatchObject({ ok: true, slug: "collaborative-practice" });
+    const action = await actionOf("collaborative-practice", "newcomer@example.org");
+    expect(action).toMatchObject({ name: "Nora New", publicId: confirmed.ok ? confirmed.publicId : "" });
+    const toOffice = await outboxTo("senator.bert.stedman@akleg.gov");
+    expect(toOffice.length).toBe(officeMails + 1);
+    expect(toOffice.at(-1)!.replyTo).toContain("newcomer@example.org");
+    expect((await findLegislatorCampaign(t.handle.db, "collaborative-practice"))!.actions).toBe(people + 1);
+    expect(await confirmHeldAction({ ...t.services, token })).toEqual({ ok: false });
+    expect((await outboxTo("senator.bert.stedman@akleg.gov")).length).toBe(officeMails + 1);
+    if (!held.ok) throw new Error("unreachable");
+    expect((await findHeldAction(t.handle.db, "collaborative-practice", held.publicId, t.services.clock()))!.status).toBe("confirmed");
+  });
+
+  it("merges confirmed letters into the person's one action without e-mailing an office twice", async () => {
+    const officeMails = (await outboxTo("representative.jeremy.bynum@akleg.gov")).length;
+    expect(await send("collaborative-practice", akLetter("twice@example.org"))).toMatchObject({ ok: true, isHeld: false });
+    expect((await outboxTo("representative.jeremy.bynum@akleg.gov")).length).toBe(officeMails + 1);
+    const people = (await findLegislatorCampaign(t.handle.db, "collaborative-practice"))!.actions;
+    await sendUnproven("collaborative-practice", akLetter("twice@example.org", { story: "A second thought, in my own words." }));
+    const token = await confirmLinkFor("twice@example.org");
+    expect(await confirmHeldAction({ ...t.services, token })).toMatchObject({ ok: true });
+    expect((await actionOf("collaborative-practice", "twice@example.org")).story).toBe("A second thought, in my own words.");
+    expect((await outboxTo("representative.jeremy.bynum@akleg.gov")).length).toBe(officeMails + 1);
+    expect((await findLegislatorCampaign(t.handle.db, "collaborative-practice"))!.actions).toBe(people);
+  });
+
+  it("keeps the links to one address to three an hour, and forgets held letters with the person", async () => {
+    for (let i = 0; i < 4; i++) expect(await sendUnproven("residency-shortage-act", person("flood@example.org"))).toMatchObject({ ok: true, isHeld: true });
+    const links = (await outboxTo("flood@example.org")).filter((m) => m.template === "advocacy.confirm-letters");
+    expect(links).toHaveLength(actionLimits.confirmMailsPerAddress.limit);
+    expect((await exportAdvocacyData(t.handle.db, "flood@example.org")).heldLettersToLegislators).toHaveLength(4);
+    await forgetLetterWriter(t.handle.db, "flood@example.org");
+    expect(await t.handle.db.select().from(pendingCampaignActions).where(eq(pendingCampaignActions.email, "flood@example.org"))).toEqual([]);
   });
 });

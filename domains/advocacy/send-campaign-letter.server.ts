@@ -1,29 +1,32 @@
 // A person writes to their legislators through a campaign: validate where they live and whom they
-// write to, store one action per person per campaign and one message per target (sending again
-// updates them), and, in the same transaction, queue an e-mail to every office that publishes an
-// address (Reply-To the constituent) and a copy for the person. Offices without an address get a
-// "prepared" letter the person sends through the office's own form or by phone.
-import { and, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
+// write to and compose one letter per target. Signed in as the typed address, the action is
+// recorded at once (record-campaign-action: one action per person per campaign, office e-mails
+// queued in the same transaction). From any other browser it is held apart, with its own public id,
+// and a link is e-mailed to the address: nothing reaches an office, and nothing the person wrote
+// before is shown or changed, until that link is opened (docs/decisions/0012). Offices without an
+// address get a "prepared" letter the person sends through the office's own form or by phone.
+import { and, eq, ne } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Executor } from "../../db/client.server";
-import { actionMessages, campaignActions } from "../../db/schema/index";
-import { hitRateLimits } from "../../platform/rate-limit.server";
+import { actionMessages, campaignActions, pendingCampaignActions } from "../../db/schema/index";
+import type { HeldLetter } from "../../db/schema/index";
+import { hitRateLimit, hitRateLimits } from "../../platform/rate-limit.server";
 import type { RateLimitRule } from "../../platform/rate-limit.server";
 import type { Services } from "../../platform/services";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
-import { campaignLetterCopyMail } from "../email/templates";
-import type { LetterCopy } from "../email/templates";
-import { newToken } from "../email/tokens";
+import { campaignLettersConfirmMail } from "../email/templates";
+import { hashToken, newToken } from "../email/tokens";
 import { getSiteSettings } from "../site/queries.server";
 import type { SiteSettings } from "../site/queries.server";
 import { shortMemoPerDatabase } from "../../platform/short-memo";
 import type { CampaignActionInput } from "./advocacy.schema";
 import { membersInDistrict, placeValues } from "./campaign-evidence.server";
-import { campaignPhase, composeConstituentMessage, composeDeliveredLetter, fillLetter, fillPlaceholders, isStateTargeted, letterVersionFor } from "./campaign-rules";
+import { campaignPhase, composeConstituentMessage, fillLetter, fillPlaceholders, isStateTargeted, letterVersionFor } from "./campaign-rules";
 import { storyFingerprint } from "./story-fingerprint.server";
 import type { PlaceholderValues } from "./campaign-rules";
 import { planTargets } from "./campaign-targets.server";
 import type { CampaignTarget } from "./campaign-targets.server";
+import { recordCampaignAction } from "./record-campaign-action.server";
 import { campaignForAction, findLegislatorCampaign, supportersForAction } from "./campaigns.server";
 import type { Campaign } from "./campaigns.server";
 import { findLegislatorsByZip } from "./legislator-directory.server";
@@ -33,24 +36,23 @@ import { stateNames } from "./states";
 export const actionLimits = {
   perIp: { name: "act:ip", limit: 20, windowSeconds: 600 },
   perEmail: { name: "act:email", limit: 10, windowSeconds: 3600 },
+  /** Links to confirm held letters, per address (beyond this, silently none). */
+  confirmMailsPerAddress: { name: "act:confirm-mail", limit: 3, windowSeconds: 3600 },
 } satisfies Record<string, RateLimitRule>;
 
 export const duplicateStoryMessage = "These exact words were already sent by someone else in this campaign. Please tell your story in your own words.";
 
 export type SendOutcome =
-  | { ok: true; publicId: string }
+  /** isHeld: kept apart until the address confirms it; publicId is then the held action's. */
+  | { ok: true; publicId: string; isHeld: boolean }
   | { ok: false; reason: "not-found" }
   | { ok: false; reason: "rate-limited"; retryAfterSeconds: number }
   | { ok: false; reason: "invalid"; fieldErrors: Record<string, string>; formError: string | null };
 
 const invalid = (fieldErrors: Record<string, string>, formError: string | null = null): SendOutcome => ({ ok: false, reason: "invalid", fieldErrors, formError });
 
-/** What sending again replaces in a prepared letter: everything but its identity and first date. */
-const updatedOnResend = Object.fromEntries(
-  Object.entries(getTableColumns(actionMessages))
-    .filter(([key]) => !["id", "actionId", "legislatorKey", "createdAt"].includes(key))
-    .map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
-);
+/** How long the link to confirm held letters works. */
+export const heldActionHours = 72;
 
 const siteSettings = shortMemoPerDatabase<SiteSettings>(5_000);
 
@@ -66,7 +68,7 @@ function letterFor(campaign: Campaign, input: CampaignActionInput, target: Campa
 }
 
 export async function sendCampaignLetter(
-  p: Services & { slug: string; input: CampaignActionInput; ip: string | null; resolver?: StateDistrictResolver },
+  p: Services & { slug: string; input: CampaignActionInput; ip: string | null; resolver?: StateDistrictResolver; isProven: boolean },
 ): Promise<SendOutcome> {
   const { db, jobs, clock, appUrl, mailFrom, input } = p;
   const now = clock();
@@ -101,72 +103,61 @@ export async function sendCampaignLetter(
   const sender = { name: input.name, email: input.email, street: input.street, city: input.city, state, zip: input.zip };
   const place = { ...(await placeValues(db, state, now)), sender_name: input.name, sender_city: input.city };
   const districtCount = plan.chosenDistrict ? await membersInDistrict(db, plan.chosenDistrict, now) : place.members_in_state;
+  const letters: HeldLetter[] = plan.targets.map((target) => {
+    const values = { ...place, members_in_district: target.kind === "us-house" ? districtCount : place.members_in_state };
+    const letter = letterFor(campaign, input, target, values);
+    return {
+      legislatorKey: target.key,
+      targetName: target.name,
+      targetTitle: target.title,
+      target: target.kind,
+      state: target.state,
+      district: target.district,
+      version: letter.version,
+      subject: letter.subject,
+      organisationStatement: campaign.organisationStatement,
+      constituentMessage: composeConstituentMessage({ greeting: `${target.title} ${target.name}`, letter: letter.body, story: input.story, sender }),
+      delivery: target.email ? "email" : "prepared",
+      recipientEmail: target.email,
+      phone: target.phone,
+      contactUrl: target.contactForm ?? target.website,
+      callScript: campaign.phoneScript ? fillPlaceholders(campaign.phoneScript, { ...values, legislator_title: target.title, legislator_name: target.name, district: target.district }) : null,
+    };
+  });
+  const details = { name: input.name, street: input.street, city: input.city, state, zip: input.zip, district: plan.chosenDistrict, story: input.story, storyHash, ip: p.ip };
   const from = senderAddress(mailFrom, organisation);
 
+  if (p.isProven) {
+    // Signed in as this very address: the person's own action, written at once.
+    const publicId = await db.transaction((tx) => recordCampaignAction(tx, { jobs, appUrl, from, orgName: organisation.name, campaign, email: input.email, details, letters, now }));
+    return { ok: true, publicId, isHeld: false };
+  }
+  // Anyone else: kept apart until the address confirms it (see docs/decisions/0012).
   const publicId = await db.transaction(async (tx) => {
-    const details = { name: input.name, street: input.street, city: input.city, state, zip: input.zip, district: plan.chosenDistrict, story: input.story, storyHash, ip: p.ip, updatedAt: now };
-    const [action] = await tx
-      .insert(campaignActions)
-      .values({ ...details, publicId: newToken(16), campaignId: campaign.id, email: input.email, createdAt: now })
-      .onConflictDoUpdate({ target: [campaignActions.campaignId, campaignActions.email], set: details })
-      .returning({ id: campaignActions.id, publicId: campaignActions.publicId, isNew: sql<boolean>`xmax = 0` });
-    // Only a person writing again has earlier letters to update.
-    const earlier = new Map(action.isNew ? [] : (await tx.select().from(actionMessages).where(eq(actionMessages.actionId, action.id))).map((m) => [m.legislatorKey, m]));
-    const copies: LetterCopy[] = [];
-    const messages: (typeof actionMessages.$inferInsert)[] = [];
-    for (const target of plan.targets) {
-      const values = { ...place, members_in_district: target.kind === "us-house" ? districtCount : place.members_in_state };
-      const letter = letterFor(campaign, input, target, values);
-      const constituentMessage = composeConstituentMessage({ greeting: `${target.title} ${target.name}`, letter: letter.body, story: input.story, sender });
-      const to = `${target.title} ${target.name} (${target.district})`;
-      const callScript = campaign.phoneScript ? fillPlaceholders(campaign.phoneScript, { ...values, legislator_title: target.title, legislator_name: target.name, district: target.district }) : null;
-      const before = earlier.get(target.key);
-      earlier.delete(target.key);
-      if (before?.delivery === "email") {
-        // An office gets one letter per person per campaign: an e-mailed letter is never sent twice.
-        copies.push({ to, delivery: "already-sent", text: before.constituentMessage, phone: target.phone, contactForm: target.contactForm, callScript: null });
-        continue;
-      }
-      const delivery = target.email ? "email" : "prepared";
-      let outboxId: number | null = null;
-      if (target.email) {
-        const text = composeDeliveredLetter({ constituentMessage, organisationStatement: campaign.organisationStatement, orgName: organisation.name });
-        ({ outboxId } = await queueEmail(tx, jobs, { template: "advocacy.legislator-letter", to: target.email, from, replyTo: `"${input.name.replace(/"/g, "")}" <${input.email}>`, subject: letter.subject, text }));
-      }
-      messages.push({
-        actionId: action.id,
-        legislatorKey: target.key,
-        campaignId: campaign.id,
-        targetName: target.name,
-        targetTitle: target.title,
-        target: target.kind,
-        state: target.state,
-        district: target.district,
-        version: letter.version,
-        subject: letter.subject,
-        organisationStatement: campaign.organisationStatement,
-        constituentMessage,
-        delivery,
-        recipientEmail: target.email,
-        phone: target.phone,
-        contactUrl: target.contactForm ?? target.website,
-        callScript,
-        outboxId,
-        createdAt: now,
-        updatedAt: now,
+    const token = newToken();
+    const [held] = await tx
+      .insert(pendingCampaignActions)
+      .values({ ...details, publicId: newToken(16), campaignId: campaign.id, email: input.email, letters, confirmTokenHash: hashToken(token), confirmExpiresAt: new Date(now.getTime() + heldActionHours * 3_600_000), createdAt: now })
+      .returning({ publicId: pendingCampaignActions.publicId });
+    // At most a few links an hour to one address, silently: the page cannot say more without telling who wrote before.
+    if ((await hitRateLimit(tx, actionLimits.confirmMailsPerAddress, input.email, now)).allowed) {
+      const office = (l: HeldLetter) => `${l.targetTitle} ${l.targetName}`;
+      const mail = campaignLettersConfirmMail({
+        orgName: organisation.name,
+        campaignTitle: campaign.title,
+        name: input.name,
+        street: input.street,
+        city: input.city,
+        waiting: letters.filter((l) => l.delivery === "email").map(office),
+        prepared: letters.filter((l) => l.delivery === "prepared").map(office),
+        confirmUrl: `${appUrl}/act/confirm?token=${token}`,
+        hours: heldActionHours,
       });
-      copies.push({ to, delivery, text: constituentMessage, phone: target.phone, contactForm: target.contactForm ?? target.website, callScript: delivery === "prepared" ? callScript : null });
+      await queueEmail(tx, jobs, { template: "advocacy.confirm-letters", to: input.email, from, ...mail });
     }
-    if (messages.length) await tx.insert(actionMessages).values(messages).onConflictDoUpdate({ target: [actionMessages.actionId, actionMessages.legislatorKey], set: updatedOnResend });
-    // A person who now writes to other offices (another district chosen) keeps no stale prepared letters.
-    const stale = [...earlier.values()].filter((m) => m.delivery === "prepared").map((m) => m.id);
-    if (stale.length) await tx.delete(actionMessages).where(inArray(actionMessages.id, stale));
-    const resultUrl = `${appUrl}/act/${campaign.slug}/sent/${action.publicId}`;
-    const mail = campaignLetterCopyMail({ orgName: organisation.name, campaignTitle: campaign.title, name: input.name, letters: copies, resultUrl });
-    await queueEmail(tx, jobs, { template: "advocacy.letter-copy", to: input.email, from, ...mail });
-    return action.publicId;
+    return held.publicId;
   });
-  return { ok: true, publicId };
+  return { ok: true, publicId, isHeld: true };
 }
 
 /** The person's letters after sending (the page the public id links to; it is the only key). */

@@ -161,7 +161,7 @@ export function applicationReceivedMail(p: { orgName: string; name: string; deci
       ? [
           `Thank you for applying to the ${p.orgName}. From your answers we cannot accept you as a member:`,
           ...p.reasons.map((r) => `- ${r}`),
-          `If something was entered wrongly, apply again with the same e-mail and your application will be updated: ${p.appUrl}/join/apply`,
+          `If something was entered wrongly, apply again with the same e-mail (${p.appUrl}/join/apply): we will e-mail you a link to apply the corrected answers.`,
           `You can still help: subscribe to our newsletter (${p.appUrl}/newsletter) and contact your legislators (${p.appUrl}/act).`,
         ]
       : [
@@ -226,4 +226,82 @@ export function campaignLetterCopyMail(p: { orgName: string; campaignTitle: stri
     [`Sent because this address was used to write to legislators on our website.`],
   );
   return { subject, text, html };
+}
+
+const button = (href: string, label: string) =>
+  `<a href="${escapeHtml(href)}" style="display:inline-block;background:#0b4f6c;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(label)}</a>`;
+
+/**
+ * Letters written from a browser that was not signed in as this address: nothing goes to an office,
+ * and nothing changes the person's earlier letters, until the address owner opens the link.
+ */
+export function campaignLettersConfirmMail(p: {
+  orgName: string;
+  campaignTitle: string;
+  name: string;
+  street: string;
+  city: string;
+  waiting: string[];
+  prepared: string[];
+  confirmUrl: string;
+  hours: number;
+}): RenderedMail {
+  const subject = `Please confirm your letters: ${p.campaignTitle}`;
+  const from = `${p.name}, ${p.street}, ${p.city}`;
+  const lines = [
+    `Someone, we hope you, wrote to legislators about "${p.campaignTitle}" with this e-mail address, signing as: ${from}.`,
+    p.waiting.length
+      ? `Once you confirm, we e-mail the letters to ${p.waiting.join(", ")}, with your address to reply to. Nothing is sent before.`
+      : `Once you confirm, your letters count in the campaign and replace any you wrote before.`,
+    ...(p.prepared.length ? [`The letters for you to send yourself (to ${p.prepared.join(", ")}) are on the page you saw after writing.`] : []),
+    `The link works once, for ${p.hours} hours:`,
+  ];
+  const text = ["Hello,", ...lines, p.confirmUrl, `If you did not write these letters, ignore this message: nothing will be sent and nothing you wrote before changes.`].join("\n\n");
+  const html = layout(
+    p.orgName,
+    ["Hello,", ...lines.map(escapeHtml), button(p.confirmUrl, "Confirm my letters"), `If you did not write these letters, ignore this message: nothing will be sent and nothing you wrote before changes.`],
+    [`Sent because this address was used to write to legislators on our website.`],
+  );
+  return { subject, text, html };
+}
+
+/** New details for a signature that is already confirmed: they apply once the address owner confirms. */
+export function signatureChangeConfirmMail(p: { orgName: string; letterTitle: string; name: string; place: string; showName: boolean; confirmUrl: string; hours: number }): RenderedMail {
+  const subject = `Please confirm the change to your signature: ${p.letterTitle}`;
+  const lines = [
+    `Your signature of "${p.letterTitle}" is confirmed and counts. Someone, we hope you, asked to change it to: ${p.name}, ${p.place}; ${p.showName ? "first name and state shown with the signatures" : "not shown with the signatures"}.`,
+    `The change applies once you confirm it (the link works once, for ${p.hours} hours). Until then your signature stays as it was, and it counts once either way.`,
+  ];
+  const text = ["Hello,", ...lines, p.confirmUrl, `If you did not ask for this, ignore this message: nothing changes.`].join("\n\n");
+  const html = layout(p.orgName, ["Hello,", ...lines.map(escapeHtml), button(p.confirmUrl, "Confirm the change"), `If you did not ask for this, ignore this message: nothing changes.`], [
+    `Sent because this address was used to sign an open letter on our website.`,
+  ]);
+  return { subject, text, html };
+}
+
+/** Answers sent for an address that already has an application: they apply once the address owner confirms. */
+export function applicationChangeConfirmMail(p: { orgName: string; name: string; summary: string[]; confirmUrl: string; hours: number }): RenderedMail {
+  const subject = `Please confirm the changes to your application to ${p.orgName}`;
+  const lines = [
+    `Someone, we hope you, sent the membership form again with this e-mail address. Your application already with us has not changed.`,
+    `The new answers:`,
+    ...p.summary.map((s) => `- ${s}`),
+    `To replace your application's answers with these, open the link (it works once, for ${p.hours} hours). A volunteer then reviews the application again.`,
+  ];
+  const text = ["Hello,", ...lines, p.confirmUrl, `If you did not send the form, ignore this message: nothing changes.`].join("\n\n");
+  const html = layout(p.orgName, ["Hello,", ...lines.map(escapeHtml), button(p.confirmUrl, "Review and apply the changes"), `If you did not send the form, ignore this message: nothing changes.`], [
+    `Sent because this address was used to apply for membership.`,
+  ]);
+  return { subject, text, html };
+}
+
+/** The membership form sent again for an address that is already a member's: nothing changes. */
+export function alreadyMemberMail(p: { orgName: string; appUrl: string }): RenderedMail {
+  const subject = `You are already a member of ${p.orgName}`;
+  const lines = [
+    `Someone, we hope you, sent the membership form with this e-mail address. You are already a member, so nothing was changed.`,
+    `To update your answers, sign in and open your profile: ${p.appUrl}/account/profile`,
+    `If you did not send the form, you can ignore this message.`,
+  ];
+  return { subject, text: ["Hello,", ...lines].join("\n\n"), html: layout(p.orgName, ["Hello,", ...lines.map(escapeHtml)], [`Sent because this address was used to apply for membership.`]) };
 }

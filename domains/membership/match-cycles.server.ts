@@ -2,7 +2,7 @@
 // updates it). Private to the member and staff. Also the member's own data export.
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
-import { applications, matchCycles } from "../../db/schema/index";
+import { applications, matchCycles, pendingApplicationChanges } from "../../db/schema/index";
 import { newPublicId } from "../email/tokens";
 import { deleteApplicationDraft } from "./application-drafts.server";
 import type { MatchCycleInput } from "./membership.schema";
@@ -42,6 +42,7 @@ export async function exportMemberData(db: Executor, person: { personId: number;
 export async function forgetMember(db: Executor, person: { personId: number; email: string }, now: Date): Promise<void> {
   const [application] = await db.select().from(applications).where(eq(applications.email, person.email)).limit(1);
   await deleteApplicationDraft(db, person.personId);
+  await db.delete(pendingApplicationChanges).where(eq(pendingApplicationChanges.email, person.email)); // answers held for the address's link
   const keep = application?.consentStatistics === true;
   if (!keep) {
     await db.delete(matchCycles).where(eq(matchCycles.personId, person.personId));

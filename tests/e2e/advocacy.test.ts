@@ -9,7 +9,7 @@ import type { AppServer } from "../helpers/app-server";
 import { seriousViolations } from "../helpers/axe";
 import { launchChromium } from "../helpers/browser";
 import { signInOverHttp } from "../helpers/http-session";
-import { startSmtpSink } from "../helpers/smtp-sink";
+import { findLink, startSmtpSink } from "../helpers/smtp-sink";
 import type { SmtpSink } from "../helpers/smtp-sink";
 
 describe("letters to legislators in a browser", () => {
@@ -34,6 +34,15 @@ describe("letters to legislators in a browser", () => {
   async function waitOutTimeTrap(page: Page) {
     const rendered = Number(await page.locator('input[name="rendered"]').getAttribute("value"));
     await expect.poll(() => Date.now() - rendered, { interval: 100, timeout: 5000 }).toBeGreaterThan(2100);
+  }
+
+  /** Letters from a browser not signed in as the writer wait for the link e-mailed to the writer: open it and press the button. */
+  async function confirmLetters(page: Page, email: string) {
+    const mail = await sink.waitFor((m) => m.to.includes(email) && m.subject.startsWith("Please confirm your letters"));
+    await page.goto(findLink(mail, `${app.url}/act/confirm?token=`));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.getByRole("button", { name: /^Confirm/ }).click();
+    await page.waitForURL(/\/sent\//);
   }
 
   async function fillSender(page: Page, email: string) {
@@ -76,6 +85,12 @@ describe("letters to legislators in a browser", () => {
     expect(toSchumer).toContain("Thank you for supporting the Resident Physician Shortage Reduction Act");
     expect(await nadler.count()).toBe(1);
     expect(await page.getByRole("link", { name: "Open the office's contact form" }).count()).toBe(3);
+    // Not signed in: the letters count once the writer opens the link e-mailed to her (the prepared ones are usable now).
+    expect(await page.getByRole("status").textContent()).toContain("We e-mailed a link to maria@example.org.");
+    expect(await page.locator(".progress p").textContent()).toContain("0 people have written");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await confirmLetters(page, "maria@example.org");
+    expect(await page.getByRole("heading", { name: "3 letters for you to send" }).count()).toBe(1);
     expect(await page.locator(".progress p").textContent()).toContain("1 person has written");
 
     const copy = await sink.waitFor((m) => m.to.includes("maria@example.org") && m.subject.startsWith("Your letters:"));
@@ -114,6 +129,9 @@ describe("letters to legislators in a browser", () => {
     await waitOutTimeTrap(page);
     await page.getByRole("button", { name: "Send my letters" }).click();
     await page.waitForURL(/\/act\/collaborative-practice\/sent\//);
+    expect(await page.getByRole("status").textContent()).toContain("Your letters to Senator Bert Stedman and Representative Jeremy Bynum go out when you open it");
+    expect(await page.getByRole("heading", { name: "Sent by e-mail" }).count()).toBe(0);
+    await confirmLetters(page, "ak@example.org");
     expect(await page.getByRole("heading", { name: "Sent by e-mail" }).count()).toBe(1);
     const office = await sink.waitFor((m) => m.to.includes("representative.jeremy.bynum@akleg.gov"));
     expect(office.header("reply-to")).toContain("ak@example.org");

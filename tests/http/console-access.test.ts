@@ -6,7 +6,7 @@ import routes from "../../app/routes";
 import { startAppServer } from "../helpers/app-server";
 import type { AppServer } from "../helpers/app-server";
 import { application, csrfTokenOf, post as postFrom, signInOverHttp } from "../helpers/http-session";
-import { startSmtpSink } from "../helpers/smtp-sink";
+import { findLink, startSmtpSink } from "../helpers/smtp-sink";
 import type { SmtpSink } from "../helpers/smtp-sink";
 
 function flatten(entries: RouteConfigEntry[], parent = ""): { path: string; file: string }[] {
@@ -46,6 +46,9 @@ describe("console authorisation matrix", () => {
     ids.application = queue.match(/href="\/admin\/applications\/([^"]+)"/)![1];
     const letter = { zip: "99901", rendered: "1", upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285", lowerId: bynum, letter: "Please license medical graduates for collaborative practice in Alaska.", name: "Ann Lee", email: "ann@example.org", street: "1 Main St", city: "Ketchikan" };
     expect((await post(app, "/act/collaborative-practice?zip=99901", letter)).status).toBe(302);
+    // Not signed in as Ann: her letters count (and reach the office's packet) once she opens the e-mailed link.
+    const confirm = await sink.waitFor((m) => m.to.includes("ann@example.org") && m.subject.startsWith("Please confirm your letters"));
+    expect((await post(app, "/act/confirm", { token: new URL(findLink(confirm, `${app.url}/act/confirm?token=`)).searchParams.get("token")! })).status).toBe(302);
     const upload = new FormData();
     upload.set("csrf", await csrfTokenOf(app, "/admin/applications/import", cookies.staff));
     upload.set("file", new Blob(["name,email\n"], { type: "text/csv" }), "members.csv");

@@ -53,7 +53,7 @@ describe("membership applications", () => {
 
   it("sends an eligible application to review; approval makes the applicant a member who can sign in", async () => {
     const res = await post(app, "/join/apply", application("ana@example.org"));
-    expect(await text(res)).toContain("Thank you: your application is with us");
+    expect(await text(res)).toContain("Thank you: we have your answers"); // not signed in: the page does not say whether the address applied before
     await sink.waitFor((m) => m.subject.startsWith("[Application] Dr. Ana Reyes"));
     const id = await idOf("Dr. Ana Reyes");
     const detail = await text(await fetch(`${app.url}/admin/applications/${id}`, { headers: { cookie: staff } }));
@@ -200,7 +200,10 @@ describe("membership applications", () => {
     const link = findLink(mail, `${app.url}/join/apply?update=`);
     const form = await text(await fetch(link));
     expect(form).toContain('value="Dr. Ben Ito"');
-    const updated = await post(app, "/join/apply", application("ben@example.org", { name: "Dr. Ben Ito", degree: "IMG", ecfmgCertified: "yes" }));
+    // The form sends the link's token back: it proves the address, so the answers apply at once.
+    const update = new URL(link).searchParams.get("update")!;
+    expect(form).toContain(`name="update" value="${update}"`);
+    const updated = await post(app, "/join/apply", { ...application("ben@example.org", { name: "Dr. Ben Ito", degree: "IMG", ecfmgCertified: "yes" }), update });
     expect(await text(updated)).toContain("Thank you: your application is with us");
     const detail = await text(await fetch(`${app.url}/admin/applications/${id}`, { headers: { cookie: staff } }));
     expect(detail).toContain("What the rules say: eligible");

@@ -3,6 +3,7 @@ import { data } from "react-router";
 import type { Route } from "./+types/campaign-sent";
 import { ProgressMeter } from "../../components/progress-meter";
 import { ShareLinks } from "../../components/share-links";
+import { findHeldAction } from "../../../domains/advocacy/confirm-held-action.server";
 import { findSentAction } from "../../../domains/advocacy/send-campaign-letter.server";
 import { renderMarkdown } from "../../../platform/markdown.server";
 
@@ -11,18 +12,39 @@ export const meta: Route.MetaFunction = () => [{ title: "Your letters — AMG" }
 // The copy buttons need the browser; without JavaScript the letter can still be selected and copied.
 export const handle = { hydrate: true };
 
+type Letter = { id: string; to: string; district: string; delivery: "email" | "prepared"; subject: string; text: string; phone: string | null; contactUrl: string | null; callScript: string | null };
+
 export async function loader({ params, context }: Route.LoaderArgs) {
   // Not cached and not public: the page holds the person's letters and address; its random id is the key.
-  const found = await findSentAction(context.services.db, params.slug, params.publicId);
-  if (!found) throw data({ message: "We cannot find these letters." }, { status: 404 });
-  const { campaign, action, messages } = found;
+  const { db, appUrl, clock } = context.services;
+  const campaignOf = (c: { slug: string; title: string; goal: number; actions: number; thankYouMarkdown: string }) => ({ slug: c.slug, title: c.title, goal: c.goal, actions: c.actions, thankYouHtml: renderMarkdown(c.thankYouMarkdown) });
+  const found = await findSentAction(db, params.slug, params.publicId);
+  if (found) {
+    const { campaign, action, messages } = found;
+    return {
+      campaign: campaignOf(campaign),
+      shareUrl: `${appUrl}/act/${campaign.slug}`,
+      name: action.name,
+      status: "sent" as "sent" | "waiting" | "confirmed" | "expired",
+      email: null as string | null,
+      messages: messages.map((m): Letter => ({ id: String(m.id), to: `${m.targetTitle} ${m.targetName}`, district: m.district, delivery: m.delivery, subject: m.subject, text: m.constituentMessage, phone: m.phone, contactUrl: m.contactUrl, callScript: m.callScript })),
+    };
+  }
+  // Letters from a browser not signed in as the address: only what was typed with them, and what waits for the link.
+  const held = await findHeldAction(db, params.slug, params.publicId, clock());
+  if (!held) throw data({ message: "We cannot find these letters." }, { status: 404 });
   return {
-    campaign: { slug: campaign.slug, title: campaign.title, goal: campaign.goal, actions: campaign.actions, thankYouHtml: renderMarkdown(campaign.thankYouMarkdown) },
-    shareUrl: `${context.services.appUrl}/act/${campaign.slug}`,
-    name: action.name,
-    messages: messages.map((m) => ({ id: m.id, to: `${m.targetTitle} ${m.targetName}`, district: m.district, delivery: m.delivery, subject: m.subject, text: m.constituentMessage, phone: m.phone, contactUrl: m.contactUrl, callScript: m.callScript })),
+    campaign: campaignOf(held.campaign),
+    shareUrl: `${appUrl}/act/${held.campaign.slug}`,
+    name: held.held.name,
+    status: held.status,
+    email: held.held.email,
+    messages: held.held.letters.map((l, i): Letter => ({ id: `held-${i}`, to: `${l.targetTitle} ${l.targetName}`, district: l.district, delivery: l.delivery, subject: l.subject, text: l.constituentMessage, phone: l.phone, contactUrl: l.contactUrl, callScript: l.callScript })),
   };
 }
+
+/** "A", "A and B", "A, B and C". */
+const listed = (names: string[]) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
 
 /** Shown once the page runs JavaScript (without it the letter's text is selected and copied by hand). */
 function CopyButton({ text }: { text: string }) {
@@ -44,15 +66,34 @@ function CopyButton({ text }: { text: string }) {
 }
 
 export default function CampaignSent({ loaderData }: Route.ComponentProps) {
-  const { campaign, messages, name, shareUrl } = loaderData;
+  const { campaign, messages, name, shareUrl, status, email } = loaderData;
   const prepared = messages.filter((m) => m.delivery === "prepared");
   const emailed = messages.filter((m) => m.delivery === "email");
+  const offices = listed(emailed.map((m) => m.to));
   return (
     <div className="page narrow">
       <h1>Thank you, {name.split(/\s+/)[0]}</h1>
+      {status === "waiting" ? (
+        <div className="notice" role="status">
+          <p>
+            <strong>One more step: check your e-mail.</strong> We e-mailed a link to {email}.{" "}
+            {emailed.length ? `Your letters to ${offices} go out when you open it: nothing is sent to them before.` : "Your letters count in the campaign once you open it."}{" "}
+            The link works for 3 days.
+          </p>
+          {prepared.length ? <p>The letters below for you to send are ready now: you do not need to wait for the link.</p> : null}
+        </div>
+      ) : status === "confirmed" ? (
+        <div className="notice" role="status">
+          <p>You confirmed these letters{emailed.length ? `: they went out to ${offices}` : ""}. Your letters are also in the e-mail we sent you.</p>
+        </div>
+      ) : status === "expired" ? (
+        <div className="notice" role="status">
+          <p>The link we e-mailed for these letters has expired, so {emailed.length ? `nothing was sent to ${offices}` : "they were not counted"}. Write again to get a new link.</p>
+        </div>
+      ) : null}
       <div className="prose" dangerouslySetInnerHTML={{ __html: campaign.thankYouHtml }} />
       <ProgressMeter count={campaign.actions} goal={campaign.goal} noun={["person has written", "people have written"]} />
-      {emailed.length ? (
+      {emailed.length && status === "sent" ? (
         <section aria-labelledby="emailed-heading">
           <h2 id="emailed-heading">Sent by e-mail</h2>
           <ul className="target-list">
@@ -101,7 +142,7 @@ export default function CampaignSent({ loaderData }: Route.ComponentProps) {
       ) : null}
       <h2>Ask others to write</h2>
       <ShareLinks url={shareUrl} title={campaign.title} text={`I just wrote to my legislators: “${campaign.title}”. It takes two minutes:`} />
-      <p>We sent you a copy of every letter by e-mail.</p>
+      {status === "sent" ? <p>We sent you a copy of every letter by e-mail.</p> : null}
     </div>
   );
 }

@@ -65,12 +65,16 @@ export async function loader(args: Route.LoaderArgs) {
 
 export const headers = passActionHeaders;
 
-export async function action({ params, request, context }: Route.ActionArgs) {
+export async function action(args: Route.ActionArgs) {
+  const { params, request, context } = args;
   const values = formValues(await request.formData());
   if (isSpam(values) || isTooFast(values, context.services.clock().getTime())) return redirect(`/act/${params.slug}/thanks`);
   const parsed = campaignActionInputSchema.safeParse(values);
   if (!parsed.success) return invalidForm(parsed.error.issues, values);
-  const outcome = await sendCampaignLetter({ ...context.services, slug: params.slug, input: parsed.data, ip: context.clientIp });
+  // Proven: signed in (second factor done) as the very address typed. Anyone else's letters are held until the address confirms them.
+  const viewer = await getViewer(args);
+  const isProven = viewer !== null && !viewer.secondFactorPending && viewer.email === parsed.data.email;
+  const outcome = await sendCampaignLetter({ ...context.services, slug: params.slug, input: parsed.data, ip: context.clientIp, isProven });
   if (outcome.ok) return redirect(`/act/${params.slug}/sent/${outcome.publicId}`);
   if (outcome.reason === "not-found") throw data({ message: "No such campaign." }, { status: 404 });
   if (outcome.reason === "rate-limited") return rateLimitedForm("Too many letters from your connection or address in a short time. Please wait and try again.", outcome.retryAfterSeconds, values);
@@ -255,7 +259,7 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
             <h2>3. About you</h2>
             <p className="hint">Offices answer only their own constituents, so they need your street address. We use it for these letters only.</p>
             <FormField name="name" label="Your name" autoComplete="name" defaultValue={values.name} error={errors.name} maxLength={120} />
-            <FormField name="email" label="Your e-mail" type="email" autoComplete="email" defaultValue={values.email} error={errors.email} hint="We send you a copy of every letter." />
+            <FormField name="email" label="Your e-mail" type="email" autoComplete="email" defaultValue={values.email} error={errors.email} hint="We send you a copy of every letter. Unless you are signed in with this address, we first e-mail you a link: letters go to offices by e-mail only once you open it." />
             <FormField name="street" label="Street address" autoComplete="street-address" defaultValue={values.street} error={errors.street} maxLength={200} />
             <FormField name="city" label="City" autoComplete="address-level2" defaultValue={values.city} error={errors.city} maxLength={100} />
             <p className="hint">

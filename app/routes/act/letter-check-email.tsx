@@ -14,7 +14,8 @@ export default function LetterCheckEmail({ loaderData }: Route.ComponentProps) {
       <h1>One more step: check your e-mail</h1>
       <p className="lead">We have sent you a link to confirm your signature. It counts once you open it.</p>
       <p>
-        Already signed and confirmed before? Then your signature is up to date and still counts once. <a href={`/letters/${loaderData.slug}`}>Back to the letter</a>.
+        Signed and confirmed before? Your signature still counts once, as it was; the details you just sent replace it only when you open the link.{" "}
+        <a href={`/letters/${loaderData.slug}`}>Back to the letter</a>.
       </p>
     </div>
   );

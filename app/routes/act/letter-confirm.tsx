@@ -1,6 +1,7 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/letter-confirm";
 import { confirmSignature, findSignatureByToken } from "../../../domains/advocacy/open-letters.server";
+import { stateNames } from "../../../domains/advocacy/states";
 import { tokenSchema } from "../../../domains/email/email.schema";
 
 // Opening the link shows a button; the POST confirms (a mail scanner following links confirms nothing).
@@ -9,7 +10,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Confirm your signature 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const token = tokenSchema.safeParse(new URL(request.url).searchParams.get("token"));
   const found = token.success ? await findSignatureByToken(context.services.db, token.data, context.services.clock()) : null;
-  return found && token.success ? { token: token.data, title: found.title } : { token: null, title: null };
+  return found && token.success ? { token: token.data, title: found.title, isChange: found.isChange, details: found.details } : { token: null, title: null, isChange: false, details: null };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -20,7 +21,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function LetterConfirm({ loaderData, actionData }: Route.ComponentProps) {
-  if (!loaderData.token || actionData?.failed) {
+  const { details } = loaderData;
+  if (!loaderData.token || !details || actionData?.failed) {
     return (
       <div className="page narrow">
         <h1>This link cannot be used</h1>
@@ -33,14 +35,30 @@ export default function LetterConfirm({ loaderData, actionData }: Route.Componen
   }
   return (
     <div className="page narrow">
-      <h1>Confirm your signature</h1>
-      <p className="lead">Press the button to add your signature to “{loaderData.title}”.</p>
+      <h1>{loaderData.isChange ? "Confirm the change to your signature" : "Confirm your signature"}</h1>
+      <p className="lead">
+        {loaderData.isChange
+          ? `Your signature of “${loaderData.title}” counts already. Press the button to change it to:`
+          : `Press the button to add your signature to “${loaderData.title}”:`}
+      </p>
+      <dl className="summary-list">
+        <dt>Name</dt>
+        <dd>{details.name}</dd>
+        <dt>Place</dt>
+        <dd>
+          {details.state ? `${stateNames[details.state] ?? details.state} ` : ""}
+          {details.zip}
+        </dd>
+        <dt>With the signatures</dt>
+        <dd>{details.showName ? "your first name and state are shown" : "your name is not shown"}</dd>
+      </dl>
       <Form method="post">
         <input type="hidden" name="token" value={loaderData.token} />
         <button type="submit" autoFocus>
-          Confirm my signature
+          {loaderData.isChange ? "Confirm the change" : "Confirm my signature"}
         </button>
       </Form>
+      {loaderData.isChange ? <p className="hint">Not you? Close this page: your signature stays as it was.</p> : null}
     </div>
   );
 }

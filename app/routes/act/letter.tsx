@@ -3,6 +3,7 @@ import type { Route } from "./+types/letter";
 import { FormField, HoneypotField, SelectField } from "../../components/form-field";
 import { ProgressMeter } from "../../components/progress-meter";
 import { FormAlert } from "../../components/form-alert";
+import { getViewer } from "../../session.server";
 import { formValues, invalidForm, isSpam, isTooFast, passActionHeaders, rateLimitedForm } from "../../form-data";
 import { signatureInputSchema } from "../../../domains/advocacy/advocacy.schema";
 import { findOpenLetter, signOpenLetter } from "../../../domains/advocacy/open-letters.server";
@@ -23,16 +24,20 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export const headers = passActionHeaders;
 
-export async function action({ params, request, context }: Route.ActionArgs) {
+export async function action(args: Route.ActionArgs) {
+  const { params, request, context } = args;
   const values = formValues(await request.formData());
   const checkEmail = `/letters/${params.slug}/check-email`;
   if (isSpam(values) || isTooFast(values, context.services.clock().getTime())) return redirect(checkEmail);
   const parsed = signatureInputSchema.safeParse(values);
   if (!parsed.success) return invalidForm(parsed.error.issues, values);
-  const outcome = await signOpenLetter({ ...context.services, slug: params.slug, input: parsed.data, ip: context.clientIp });
+  // Proven: signed in (second factor done) as the very address typed; anyone else confirms by the e-mailed link.
+  const viewer = await getViewer(args);
+  const isProven = viewer !== null && !viewer.secondFactorPending && viewer.email === parsed.data.email;
+  const outcome = await signOpenLetter({ ...context.services, slug: params.slug, input: parsed.data, ip: context.clientIp, isProven });
   if (!outcome.ok && outcome.reason === "not-found") throw data({ message: "No such letter." }, { status: 404 });
   if (!outcome.ok) return rateLimitedForm("Too many signatures from your connection in a short time. Please wait and try again.", outcome.retryAfterSeconds, values);
-  return redirect(checkEmail);
+  return redirect(outcome.isConfirmed ? `/letters/${params.slug}/thanks` : checkEmail);
 }
 
 export default function Letter({ loaderData, actionData }: Route.ComponentProps) {

@@ -25,11 +25,12 @@ export async function loader(args: Route.LoaderArgs) {
   const token = new URL(request.url).searchParams.get("update");
   if (token) {
     const app = await findApplicationByUpdateToken(context.services.db, token, context.services.clock());
-    return { prefill: app ? applicationFormValues(app) : null, updateMissing: !app, signedIn, draftSavedAt: null as Date | null };
+    // The form sends the link's token back: it proves the address, so the answers apply at once.
+    return { prefill: app ? applicationFormValues(app) : null, updateMissing: !app, updateToken: app ? token : null, signedIn, draftSavedAt: null as Date | null };
   }
   // A signed-in applicant continues where they stopped.
   const draft = viewer ? await findApplicationDraft(context.services.db, viewer.personId) : null;
-  return { prefill: draft ? { email: viewer!.email, ...draft.values } : viewer ? { email: viewer.email } : null, updateMissing: false, signedIn, draftSavedAt: draft?.updatedAt ?? null };
+  return { prefill: draft ? { email: viewer!.email, ...draft.values } : viewer ? { email: viewer.email } : null, updateMissing: false, updateToken: null, signedIn, draftSavedAt: draft?.updatedAt ?? null };
 }
 
 /** Signed in (second factor done, if any), or null: the form is public, saving a draft is not. */
@@ -38,13 +39,14 @@ async function signedInViewer(args: { request: Request; context: Route.LoaderArg
   return viewer && !viewer.secondFactorPending ? viewer : null;
 }
 
-type Done = { done: true; result: EligibilityResult };
+/** isProven: the answers applied at once (signed in as the address, or its update link); otherwise the page says only what was e-mailed. */
+type Done = { done: true; result: EligibilityResult; isProven: boolean; isMember: boolean; email: string };
 
 export async function action(args: Route.ActionArgs) {
   const { request, context } = args;
   const formData = await request.formData();
   const values = formValues(formData);
-  if (isSpam(values)) return data<Done>({ done: true, result: { decision: "needs-review", reasons: [] } });
+  if (isSpam(values)) return data<Done>({ done: true, result: { decision: "needs-review", reasons: [] }, isProven: false, isMember: false, email: values.email ?? "" });
   const viewer = await signedInViewer(args);
   if (values.intent === "save-draft") {
     // Saving is for signed-in applicants only, with the session's CSRF token; nothing is validated yet.
@@ -56,10 +58,13 @@ export async function action(args: Route.ActionArgs) {
   const parsed = applicationInputSchema(context.services.clock()).safeParse(values);
   if (!parsed.success) return invalidForm(parsed.error.issues, values);
   const { organisation } = await siteSettingsFor(context); // read once for this request (the layout needs it too)
-  const outcome = await submitApplication({ ...context.services, input: parsed.data, ip: context.clientIp, organisation });
+  // Proof that this browser speaks for the address (docs/decisions/0012): signed in as it, or its update link.
+  const isSignedInAsEmail = viewer !== null && viewer.email === parsed.data.email;
+  const updateToken = values.update?.trim() ? values.update.trim() : null;
+  const outcome = await submitApplication({ ...context.services, input: parsed.data, ip: context.clientIp, organisation, proof: { isSignedInAsEmail, updateToken } });
   if (!outcome.ok) return rateLimitedForm("Too many applications from your connection in a short time.", outcome.retryAfterSeconds, values);
   if (viewer) await deleteApplicationDraft(context.services.db, viewer.personId);
-  return data<Done>({ done: true, result: outcome.result });
+  return data<Done>({ done: true, result: outcome.result, isProven: outcome.isProven, isMember: outcome.isMember, email: parsed.data.email });
 }
 
 const exams = examKeys.map((k) => [k, examLabels[k]] as [string, string]);
@@ -67,19 +72,44 @@ const exams = examKeys.map((k) => [k, examLabels[k]] as [string, string]);
 export default function Apply({ loaderData, actionData }: Route.ComponentProps) {
   if (actionData && "done" in actionData) {
     const { decision, reasons } = actionData.result;
+    if (actionData.isMember) {
+      return (
+        <div className="page narrow">
+          <h1>You are already a member</h1>
+          <p className="lead">
+            Nothing was changed. To update your answers, open <Link to="/account/profile">your profile</Link>.
+          </p>
+        </div>
+      );
+    }
+    // Not signed in as the address: the same words whether or not it applied before (the page never tells).
+    const emailed = actionData.isProven ? null : (
+      <p>
+        We have e-mailed {actionData.email}: a copy of your answers if this is the address's first application. If it applied before, that
+        application has not changed: the e-mail has a link to apply these answers to it.
+      </p>
+    );
     return (
       <div className="page narrow">
-        <h1>{decision === "ineligible" ? "We cannot accept this application" : "Thank you: your application is with us"}</h1>
+        <h1>{decision === "ineligible" ? "We cannot accept this application" : actionData.isProven ? "Thank you: your application is with us" : "Thank you: we have your answers"}</h1>
         {decision === "ineligible" ? (
           <>
             <p className="lead">From your answers:</p>
             <ul>{reasons.map((r) => <li key={r.code}>{r.message}</li>)}</ul>
-            <p>If something was entered wrongly, <Link to="/join/apply">apply again</Link> with the same e-mail; your application will be updated.</p>
+            {emailed}
+            <p>
+              If something was entered wrongly, <Link to="/join/apply">apply again</Link> with the same e-mail
+              {actionData.isProven ? "; your application will be updated." : ": we will e-mail you a link to apply the corrected answers."}
+            </p>
             <p>You can still help: <Link to="/newsletter">subscribe to our newsletter</Link> and <Link to="/act">contact your legislators</Link>.</p>
           </>
         ) : (
           <>
-            <p className="lead">A volunteer doctor will review it and write to you, usually within a week. We have sent you a copy by e-mail.</p>
+            <p className="lead">
+              A volunteer doctor will review {actionData.isProven ? "your application" : "the application"} and write to you, usually within a week.
+              {actionData.isProven ? " We have sent you a copy by e-mail." : ""}
+            </p>
+            {emailed}
             {reasons.length ? (
               <>
                 <p>Before we can decide:</p>
@@ -98,7 +128,7 @@ export default function Apply({ loaderData, actionData }: Route.ComponentProps) 
     <div className="page narrow">
       <h1>Apply for membership</h1>
       <p className="lead">About ten minutes. You will see at once whether you qualify, and why; a volunteer doctor then reviews every application.</p>
-      {loaderData.updateMissing ? <FormAlert message="This update link has expired or was replaced. Fill in the form again with the same e-mail and your application will be updated." /> : null}
+      {loaderData.updateMissing ? <FormAlert message="This update link has expired or was replaced. Fill in the form again with the same e-mail: we will e-mail you a link to apply your answers to your application." /> : null}
       <FormAlert message={actionData && "formError" in actionData ? actionData.formError : null} />
       {errorCount ? <FormAlert message={`Please correct ${errorCount === 1 ? "the field" : `the ${errorCount} fields`} marked below.`} /> : null}
       {actionData && "draftSaved" in actionData ? (
@@ -112,6 +142,7 @@ export default function Apply({ loaderData, actionData }: Route.ComponentProps) 
       ) : null}
       <Form method="post" noValidate className="stack-form">
         {loaderData.signedIn ? <CsrfField token={loaderData.signedIn.csrf} /> : null}
+        {loaderData.updateToken ? <input type="hidden" name="update" value={loaderData.updateToken} /> : null}
         <ApplicationFields values={v} errors={errors} exams={exams} />
         <HoneypotField />
         <div className="button-row">
