@@ -3,7 +3,7 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client.server";
-import { memberImports, rateLimitHits, sessions, signInRequests } from "../db/schema/index";
+import { campaigns, memberImports, pendingApplicationChanges, pendingCampaignActions, rateLimitHits, sessions, signInRequests } from "../db/schema/index";
 import { accountsJobSpecs } from "../domains/accounts/job-specs";
 import { accountsWorkers } from "../domains/accounts/jobs.server";
 import { ensurePersonWithRole, findPersonByEmail } from "../domains/accounts/people.server";
@@ -13,7 +13,10 @@ import { hashToken } from "../domains/email/tokens";
 import { createMemberImport } from "../domains/membership/import-members.server";
 import { membershipJobSpecs } from "../domains/membership/job-specs";
 import { membershipWorkers } from "../domains/membership/jobs.server";
-import { pruneAbandonedImports } from "../domains/membership/prune-imports.server";
+import { pruneAbandonedImports, pruneHeldApplicationChanges } from "../domains/membership/prune-imports.server";
+import { advocacyJobSpecs } from "../domains/advocacy/job-specs";
+import { advocacyWorkers } from "../domains/advocacy/jobs.server";
+import { pruneHeldActions } from "../domains/advocacy/prune-held-actions.server";
 import { testEngines } from "../tests/helpers/test-db";
 import { pruneRateLimitsJob } from "./job-specs";
 import { createLogger } from "./logger";
@@ -72,16 +75,33 @@ describe.each(testEngines())("clean-up jobs on $name", (engine) => {
     expect(row.failure).toContain("Not started within 7 days");
   });
 
+  it("deletes held letters a day after their link expired, and confirmed ones after 30 days", async () => {
+    const db = handle.db;
+    const [campaign] = await db.insert(campaigns).values({ slug: "cleanup-test", kind: "legislator-letter", title: "Test", addressee: "Congress", summary: "", letterMarkdown: "" }).returning({ id: campaigns.id });
+    const held = (publicId: string, expires: Date, confirmed: Date | null) => ({ publicId, campaignId: campaign.id, email: "w@example.org", name: "W", street: "1 Main St", city: "Syracuse", state: "NY", zip: "13202", letters: [], confirmExpiresAt: expires, confirmedAt: confirmed, createdAt: at(0) });
+    await db.insert(pendingCampaignActions).values([held("never-opened", at(3), null), held("opened", at(3), at(1)), held("still-open", at(10), null)]);
+    expect(await pruneHeldActions(db, at(3.5))).toBe(0);
+    expect(await pruneHeldActions(db, at(4.5))).toBe(1);
+    expect(await pruneHeldActions(db, at(31.5))).toBe(2);
+  });
+
+  it("deletes held application answers a day after their link expired", async () => {
+    await handle.db.insert(pendingApplicationChanges).values({ email: "a@example.org", input: {}, tokenHash: "held-answers", expiresAt: at(3), createdAt: at(0) });
+    expect(await pruneHeldApplicationChanges(handle.db, at(3.5))).toBe(0);
+    expect(await pruneHeldApplicationChanges(handle.db, at(4.5))).toBe(1);
+  });
+
   it("puts every clean-up job on its schedule where the workers run", async () => {
     const log = createLogger("silent");
-    const specs = [...accountsJobSpecs, ...membershipJobSpecs, pruneRateLimitsJob];
+    const specs = [...accountsJobSpecs, ...advocacyJobSpecs, ...membershipJobSpecs, pruneRateLimitsJob];
     const queue = await startQueue(handle, specs, log, { supervise: false, schedule: false });
     try {
       const deps = { db: handle.db, log, clock: () => t0 };
-      await queue.work([...accountsWorkers(deps), ...membershipWorkers(deps), { spec: pruneRateLimitsJob, handle: async () => {} }], { pollingIntervalSeconds: 5 });
+      await queue.work([...accountsWorkers(deps), ...advocacyWorkers(deps), ...membershipWorkers(deps), { spec: pruneRateLimitsJob, handle: async () => {} }], { pollingIntervalSeconds: 5 });
       const scheduled = (await queue.boss.getSchedules()).map((s) => [s.name, s.cron]).sort();
       expect(scheduled).toEqual([
         ["accounts.prune-sign-ins", "7 * * * *"],
+        ["advocacy.prune-held-actions", "27 * * * *"],
         ["membership.prune-imports", "17 3 * * *"],
         ["platform.prune-rate-limits", "37 * * * *"],
       ]);

@@ -4,6 +4,8 @@ import { migrateDatabase, openDatabase } from "../db/client.server";
 import type { DatabaseHandle } from "../db/client.server";
 import { accountsJobSpecs } from "../domains/accounts/job-specs";
 import { accountsWorkers } from "../domains/accounts/jobs.server";
+import { advocacyJobSpecs } from "../domains/advocacy/job-specs";
+import { advocacyWorkers } from "../domains/advocacy/jobs.server";
 import { deliverEmailWorker } from "../domains/email/deliver-outbox-message.server";
 import { emailJobSpecs } from "../domains/email/job-specs";
 import { ensurePersonWithRole } from "../domains/accounts/people.server";
@@ -25,7 +27,7 @@ import { pruneRateLimits } from "../platform/rate-limit.server";
 import type { QueueRuntime } from "../platform/queue.server";
 import type { Services } from "../platform/services";
 
-export const jobSpecs = [...emailJobSpecs, ...accountsJobSpecs, ...membershipJobSpecs, pruneRateLimitsJob];
+export const jobSpecs = [...emailJobSpecs, ...accountsJobSpecs, ...advocacyJobSpecs, ...membershipJobSpecs, pruneRateLimitsJob];
 
 export type Platform = {
   handle: DatabaseHandle;
@@ -71,6 +73,7 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
       await queue.work([
         deliverEmailWorker({ ...deps, transport }),
         ...accountsWorkers(deps),
+        ...advocacyWorkers(deps),
         ...membershipWorkers(deps),
         { spec: pruneRateLimitsJob, handle: () => pruneRateLimits(handle.db, clock()) },
       ]);

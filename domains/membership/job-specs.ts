@@ -8,7 +8,7 @@ const importPayload = z.object({ importId: z.string().min(1).max(40) });
 
 export const checkImportJob = { name: "membership.check-import", schema: importPayload, retryLimit: 2 } satisfies JobSpec;
 export const runImportJob = { name: "membership.run-import", schema: importPayload, retryLimit: 2 } satisfies JobSpec;
-/** Daily: imports checked but never started are cancelled after a week, and their files dropped. */
+/** Daily: imports never started are cancelled after a week (files dropped); expired held answers deleted. */
 export const pruneImportsJob = { name: "membership.prune-imports", schema: z.object({}).passthrough(), retryLimit: 1, cron: "17 3 * * *" } satisfies JobSpec;
 
 export const membershipJobSpecs = [checkImportJob, runImportJob, pruneImportsJob];

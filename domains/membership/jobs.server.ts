@@ -7,7 +7,7 @@ import type { Logger } from "../../platform/logger";
 import type { JobWorker } from "../../platform/queue.server";
 import { checkMemberImport, failMemberImport, runMemberImport } from "./import-members.server";
 import { checkImportJob, pruneImportsJob, runImportJob } from "./job-specs";
-import { pruneAbandonedImports } from "./prune-imports.server";
+import { pruneAbandonedImports, pruneHeldApplicationChanges } from "./prune-imports.server";
 
 type ImportPayload = z.infer<typeof checkImportJob.schema>;
 
@@ -28,7 +28,8 @@ export function membershipWorkers(deps: { db: Database; log: Logger; clock: () =
       spec: pruneImportsJob,
       async handle() {
         const cancelled = await pruneAbandonedImports(deps.db, deps.clock());
-        if (cancelled) deps.log.info("abandoned member imports cancelled", { cancelled });
+        const heldAnswers = await pruneHeldApplicationChanges(deps.db, deps.clock());
+        if (cancelled || heldAnswers) deps.log.info("abandoned member imports cancelled, old held answers deleted", { cancelled, heldAnswers });
       },
     },
   ] as JobWorker[];
