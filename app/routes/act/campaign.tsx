@@ -5,7 +5,8 @@ import { FormField, HoneypotField, SelectField } from "../../components/form-fie
 import { ProgressMeter } from "../../components/progress-meter";
 import { ZipLookupForm } from "../../components/zip-lookup-form";
 import { StatePathwaysMap, StatePathwaysTable } from "../../components/state-pathways-tracker";
-import { formValues, invalidForm, isSpam, isTooFast, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { formValues, invalidForm, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { formStamp, isBotLike } from "../../form-stamp.server";
 import { getViewer } from "../../session.server";
 import { siteSettingsFor } from "../../site-settings.server";
 import { campaignActionInputSchema } from "../../../domains/advocacy/advocacy.schema";
@@ -59,7 +60,7 @@ export async function loader(args: Route.LoaderArgs) {
     zip: zip ?? "",
     zipFromProfile,
     step,
-    renderedAt: now.getTime(),
+    stamp: await formStamp(context),
   };
 }
 
@@ -67,7 +68,7 @@ export const headers = passActionHeaders;
 
 export async function action({ params, request, context }: Route.ActionArgs) {
   const values = formValues(await request.formData());
-  if (isSpam(values) || isTooFast(values, context.services.clock().getTime())) return redirect(`/act/${params.slug}/thanks`);
+  if (await isBotLike(values, context)) return redirect(`/act/${params.slug}/thanks`);
   const parsed = campaignActionInputSchema.safeParse(values);
   if (!parsed.success) return invalidForm(parsed.error.issues, values);
   const outcome = await sendCampaignLetter({ ...context.services, slug: params.slug, input: parsed.data, ip: context.clientIp });
@@ -159,7 +160,7 @@ function TargetsAndChoices({ step, errors, values }: { step: Step; errors: Recor
 }
 
 export default function CampaignPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { campaign, pathways, zip, zipFromProfile, step, renderedAt } = loaderData;
+  const { campaign, pathways, zip, zipFromProfile, step, stamp } = loaderData;
   const errors: Record<string, string> = actionData?.fieldErrors ?? {};
   const values: Record<string, string> = actionData?.values ?? {};
   const zipError = step && !step.ok ? step.zipError : undefined;
@@ -216,7 +217,7 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
           <Form method="post" action={`/act/${campaign.slug}?zip=${step.zip}`} noValidate className="stack-form">
             <FormAlert message={actionData?.formError ?? errors.zip} />
             <input type="hidden" name="zip" value={step.zip} />
-            <input type="hidden" name="rendered" value={renderedAt} />
+            <input type="hidden" name="rendered" value={stamp} />
             <TargetsAndChoices step={step} errors={errors} values={values} />
             {step.stateAsk ? (
               <div className="notice">
