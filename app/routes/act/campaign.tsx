@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect } from "react-router";
+import type { CacheHandle } from "../../../platform/page-cache-key";
 import type { Route } from "./+types/campaign";
 import { FormAlert } from "../../components/form-alert";
 import { FormField, HoneypotField, SelectField } from "../../components/form-field";
@@ -18,6 +19,9 @@ import { listStatePathways } from "../../../domains/advocacy/state-pathways.serv
 import { findZipOfApplicant } from "../../../domains/membership/member-counts.server";
 import { renderMarkdown } from "../../../platform/markdown.server";
 import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
+
+// The query parameters this public page reads: the page cache keys on these and ignores the rest.
+export const handle: CacheHandle = { cacheQuery: ["zip", "district"] };
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.campaign.title ?? "Campaign"} — AMG` }, { name: "description", content: d?.campaign.summary ?? "" }];
 

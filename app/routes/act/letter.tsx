@@ -1,4 +1,5 @@
 import { data, Form, redirect } from "react-router";
+import type { CacheHandle } from "../../../platform/page-cache-key";
 import type { Route } from "./+types/letter";
 import { FormField, HoneypotField, SelectField } from "../../components/form-field";
 import { ProgressMeter } from "../../components/progress-meter";
@@ -10,6 +11,9 @@ import { findOpenLetter, signOpenLetter } from "../../../domains/advocacy/open-l
 import { stateNames } from "../../../domains/advocacy/states";
 import { renderMarkdown } from "../../../platform/markdown.server";
 import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
+
+// The query parameters this public page reads: the page cache keys on these and ignores the rest.
+export const handle: CacheHandle = { cacheQuery: [] };
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.letter.title ?? "Open letter"} — AMG` }, { name: "description", content: d?.letter.summary ?? "" }];
 
