@@ -41,7 +41,7 @@ const rows: string[] = [];
 async function suite(label: string, env: Record<string, string>) {
   const app = await startAppServer({ ...env, TRUST_PROXY: "true" });
   try {
-    stamp = await formStampOf(app, "/act/residency-shortage-act");
+    stamp = await formStampOf(app, "/act/residency-shortage-act?zip=13202");
     const run = (duration: number) =>
       autocannon({
         url: app.url,

@@ -51,7 +51,7 @@ describe("campaigns in the staff console", () => {
     app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org" });
     staff = await signInOverHttp(app, sink, "admin@example.org");
     csrf = await csrfTokenOf(app, "/admin/campaigns/new", staff);
-    stamp = await formStampOf(app, "/act/residency-shortage-act");
+    stamp = await formStampOf(app, "/act/residency-shortage-act?zip=13202");
   });
   afterAll(async () => {
     await app?.stop();
@@ -137,7 +137,7 @@ describe("campaigns in the staff console", () => {
   it("answers a bot that fills the hidden field with a thank-you, and stores nothing", async () => {
     const res = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("bot@example.org", { website: "http://spam.example" }));
     expect(res.headers.get("location")).toBe("/act/residency-shortage-act/thanks");
-    const fresh = await formStampOf(app, "/act/residency-shortage-act", { fresh: true, waitUntilAccepted: false });
+    const fresh = await formStampOf(app, "/act/residency-shortage-act?zip=13202", { fresh: true, waitUntilAccepted: false });
     const tooFast = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("fast@example.org", { rendered: fresh }));
     expect(tooFast.headers.get("location")).toBe("/act/residency-shortage-act/thanks");
     // A time the client chose (the old unsigned field) is not the server's stamp.

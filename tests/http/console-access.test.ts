@@ -44,7 +44,7 @@ describe("console authorisation matrix", () => {
     await post(app, "/join/apply", application("applicant@example.org"));
     const queue = await (await fetch(`${app.url}/admin/applications`, { headers: { cookie: cookies.staff } })).text();
     ids.application = queue.match(/href="\/admin\/applications\/([^"]+)"/)![1];
-    const letter = { zip: "99901", rendered: await formStampOf(app, "/act/collaborative-practice"), upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285", lowerId: bynum, letter: "Please license medical graduates for collaborative practice in Alaska.", name: "Ann Lee", email: "ann@example.org", street: "1 Main St", city: "Ketchikan" };
+    const letter = { zip: "99901", rendered: await formStampOf(app, "/act/collaborative-practice?zip=99901"), upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285", lowerId: bynum, letter: "Please license medical graduates for collaborative practice in Alaska.", name: "Ann Lee", email: "ann@example.org", street: "1 Main St", city: "Ketchikan" };
     expect((await post(app, "/act/collaborative-practice?zip=99901", letter)).status).toBe(302);
     const upload = new FormData();
     upload.set("csrf", await csrfTokenOf(app, "/admin/applications/import", cookies.staff));
