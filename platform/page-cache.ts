@@ -17,8 +17,10 @@ export type CachedPage = {
   gzip: Buffer;
   br: Buffer;
   expiresAt: number;
-  /** The copies are at the best levels (made after a second visit). */
+  /** The copies are at the best levels (made once the page is served again). */
   compressedBest: boolean;
+  /** Times served; the first is the miss itself (server/index.ts serves a miss from its new entry). */
+  served: number;
 };
 
 export type CompressionLevels = { gzip: number; brotli: number };
@@ -53,10 +55,7 @@ export class PageCache {
   private bytes = 0;
   private waitingUpgrades = new Set<string>();
   private upgrading: Promise<void> | null = null;
-  constructor(
-    private readonly maxBytes = 32 * 1024 * 1024,
-    private readonly options: { upgradeOnHit: boolean } = { upgradeOnHit: true },
-  ) {}
+  constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
 
   get(key: string, now: number): CachedPage | undefined {
     const entry = this.entries.get(key);
@@ -67,12 +66,13 @@ export class PageCache {
       return undefined;
     }
     this.entries.set(key, entry); // most recently used last
-    if (!entry.compressedBest && this.options.upgradeOnHit) this.upgradeLater(key);
+    entry.served++;
+    if (entry.served >= 2 && !entry.compressedBest) this.upgradeLater(key);
     return entry;
   }
 
-  set(key: string, page: Omit<CachedPage, "gzip" | "br" | "compressedBest">): CachedPage {
-    const entry: CachedPage = { ...page, ...compressPage(page.body, missLevels), compressedBest: false };
+  set(key: string, page: Omit<CachedPage, "gzip" | "br" | "compressedBest" | "served">): CachedPage {
+    const entry: CachedPage = { ...page, ...compressPage(page.body, missLevels), compressedBest: false, served: 0 };
     const previous = this.entries.get(key);
     if (previous) {
       this.entries.delete(key);
