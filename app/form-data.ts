@@ -19,9 +19,6 @@ export function formValuesJoining(formData: FormData, ...names: string[]): Recor
 /** True when the honeypot field, invisible to people, was filled in (by a bot). */
 export const isSpam = (values: Record<string, string>) => (values.website ?? "").trim() !== "";
 
-/** A form sent back less than two seconds after the page was made (its `rendered` field) was not filled in by a person. */
-export const isTooFast = (values: Record<string, string>, now: number) => now - Number(values.rendered ?? 0) < 2000;
-
 export const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
 type FormFailure = { fieldErrors: Record<string, string>; formError: string | null; values: Record<string, string> };

@@ -13,6 +13,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { appPath } from "../platform/app-root";
 import { startAppServer } from "../tests/helpers/app-server";
+import { formStampOf } from "../tests/helpers/http-session";
 import { openLoop } from "./open-loop";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -29,15 +30,18 @@ const sample = zips.filter((_, i) => i % Math.floor(zips.length / 2000) === 0);
 
 const letter = "Please cosponsor the Resident Physician Shortage Reduction Act. Residency positions are the only road to a licence, and there are not enough of them.";
 let n = 0;
+/** The campaign page's signed time stamp, as a browser sends it back (the time trap needs a real one). */
+let stamp = "";
 const body = () => {
   n++;
-  return new URLSearchParams({ zip: sample[n % sample.length], rendered: "1", letter, story: `Story number ${n}: I graduated, passed my exams, and applied ${n % 5} times.`, name: `Bench Person ${n}`, email: `bench${n}-${Date.now()}@example.org`, street: `${n} Main St`, city: "Springfield" }).toString();
+  return new URLSearchParams({ zip: sample[n % sample.length], rendered: stamp, letter, story: `Story number ${n}: I graduated, passed my exams, and applied ${n % 5} times.`, name: `Bench Person ${n}`, email: `bench${n}-${Date.now()}@example.org`, street: `${n} Main St`, city: "Springfield" }).toString();
 };
 
 const rows: string[] = [];
 async function suite(label: string, env: Record<string, string>) {
   const app = await startAppServer({ ...env, TRUST_PROXY: "true" });
   try {
+    stamp = await formStampOf(app, "/act/residency-shortage-act?zip=13202");
     const run = (duration: number) =>
       autocannon({
         url: app.url,

@@ -15,6 +15,8 @@ import { ConfigError, loadConfig } from "../platform/env";
 import type { Config } from "../platform/env";
 import { createLogger } from "../platform/logger";
 import { PageCache, pickEncoding } from "../platform/page-cache";
+import { pageCacheKeys } from "../platform/page-cache-key";
+import type { CacheHandle } from "../platform/page-cache-key";
 import type { RequestContext } from "../platform/request-context";
 import { sessionCookieName } from "../platform/request-context";
 import { appPath } from "../platform/app-root";
@@ -65,6 +67,12 @@ let server: http.Server | undefined;
 if (!workerOnly) {
   const handleRequest = createRequestHandler(build as unknown as ServerBuild, "production");
   const cache = new PageCache();
+  // The cache key: the path and the query parameters the page declares it reads (platform/page-cache-key.ts).
+  const cacheKeyOf = pageCacheKeys(
+    Object.entries((build as unknown as ServerBuild).routes).flatMap(([id, r]) =>
+      r ? [{ id, parentId: r.parentId, path: r.path, index: r.index, caseSensitive: r.caseSensitive, cacheQuery: (r.module.handle as CacheHandle | undefined)?.cacheQuery }] : [],
+    ),
+  );
   await platform.handle.listen(contentChangedChannel, () => cache.clear());
   await platform.handle.listen(referenceChangedChannel, () => {
     forgetLegislatorIndex();
@@ -161,7 +169,9 @@ if (!workerOnly) {
 
   server = http.createServer((req, res) => {
     const isRead = req.method === "GET" || req.method === "HEAD";
-    const cacheKey = isRead && config.pageCache && !hasSession(req) ? (req.url ?? "/") : null;
+    const cacheKey = isRead && config.pageCache && !hasSession(req) ? cacheKeyOf(req.url ?? "/") : null;
+    // The page is rendered from its key, so a parameter the key leaves out cannot change what is cached.
+    if (cacheKey) req.url = cacheKey;
     if (cacheKey && serveFromCache(req, res, cacheKey)) return;
     const next = () => {
       if (!isRead && isCrossSite(req)) {

@@ -1,9 +1,9 @@
 // What a legislator-letter campaign achieved, for staff: people and letters over time, by state,
 // district and office, e-mailed (and whether the mail went out) vs prepared for the person to
 // send; every letter as CSV; and, per office, a printable packet for lobby days.
-import { stringify } from "csv-stringify/sync";
 import { and, asc, count, desc, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
+import { toCsv } from "../../platform/csv";
 import { actionMessages, campaignActions } from "../../db/schema/index";
 import { outboxStatuses } from "../email/outbox-status.server";
 import type { OutboxStatus } from "../email/outbox-status.server";
@@ -67,13 +67,13 @@ const csvHeader = ["sent_at", "office", "office_key", "chamber", "district", "le
 
 /** Every letter of the campaign (or of one office), oldest first, in batches: streamed by the route. */
 export async function* exportCampaignLettersCsv(db: Executor, campaignId: number, office?: string): AsyncGenerator<string> {
-  yield stringify([csvHeader]);
+  yield toCsv([csvHeader]);
   let afterId = 0;
   for (;;) {
     const rows = await selectLetters(db, campaignId, office, afterId, 1000);
     if (!rows.length) return;
     const statuses = await outboxStatuses(db, rows.flatMap((r) => (r.outboxId ? [r.outboxId] : [])));
-    yield stringify(
+    yield toCsv(
       rows.map((r) => [
         r.updatedAt.toISOString(),
         `${r.targetTitle} ${r.targetName}`,

@@ -15,6 +15,21 @@ describe("letter placeholders", () => {
     expect(fillLetter(template, { members_in_state: "12", sender_state: "Ohio" })).toBe("Please act.\n\n12 members live in Ohio.\n\nThank you. 12 members agree. Really.");
   });
 
+  it.each([
+    ["withheld by membership (too few to publish)", ""],
+    ["one member", "1"],
+    ["nine members", "9"],
+  ])("leaves out a sentence citing a count %s, in letters and call scripts alike", (_name, count) => {
+    const template = "Please act.\n\n{{members_in_state}} members live in {{sender_state}}.\n\nThank you. {{members_in_district}} members agree. Really.";
+    const values = { members_in_state: count, members_in_district: count, sender_state: "Wyoming" };
+    expect(fillLetter(template, values)).toBe("Please act.\n\nThank you. Really.");
+    expect(fillPlaceholders("Hello. {{members_in_state}} members live in {{sender_state}}. Thank you.", values)).toBe("Hello. Thank you.");
+  });
+
+  it("keeps a sentence whose count is not known yet, to be filled for each legislator", () => {
+    expect(fillLetter("Please act. {{members_in_district}} members live in your district.", { members_in_state: "" })).toBe("Please act. {{members_in_district}} members live in your district.");
+  });
+
   it("names the placeholders that do not exist, once each", () => {
     expect(unknownPlaceholders("{{sender_nam}} {{sender_nam}} {{sender_name}} {{district}} {{zip}}")).toEqual(["sender_nam", "zip"]);
     expect(unknownPlaceholders("no placeholders")).toEqual([]);

@@ -1,6 +1,7 @@
 // Pure rules of legislator-letter campaigns: letter placeholders, which letter a target gets,
 // whether a campaign is open, and the text that is delivered (the story fingerprint is in
 // story-fingerprint.server.ts). No I/O: the use cases in send-campaign-letter.server.ts call these.
+import { publishableCount } from "../membership/count-suppression";
 
 export const targetKinds = ["us-senate", "us-house", "state-upper", "state-lower"] as const;
 export type TargetKind = (typeof targetKinds)[number];
@@ -33,22 +34,40 @@ export type PlaceholderValues = Partial<Record<PlaceholderName, string>>;
 
 const tokenPattern = /\{\{\s*([a-z_]+)\s*\}\}/g;
 
-/** Replaces the placeholders it has a value for; leaves the others as they are. */
-export function fillPlaceholders(template: string, values: PlaceholderValues): string {
-  return template.replace(tokenPattern, (token, name: string) => values[name as PlaceholderName] ?? token);
+/**
+ * A member count that must not be published: withheld by membership (empty), or a figure under
+ * the publication threshold however it got here. Not yet known (undefined) is not withheld: the
+ * placeholder is filled later.
+ */
+export const isWithheldCount = (value: string | undefined) => value !== undefined && publishableCount(Number(value.replace(/,/g, "") || Number.NaN)) === null;
+
+const citesWithheldCount = (text: string, values: PlaceholderValues) =>
+  [...text.matchAll(tokenPattern)].some((m) => m[1].startsWith("members_in_") && isWithheldCount(values[m[1] as PlaceholderName]));
+
+/** The text without its sentences that cite a withheld member count (and without the paragraphs left empty). */
+function withoutWithheldCounts(template: string, values: PlaceholderValues): string {
+  return template
+    .split(/\n\s*\n/)
+    .map((p) => p.split(/(?<=[.!?])[ \t]+/).filter((sentence) => !citesWithheldCount(sentence, values)).join(" "))
+    .filter((p) => p.trim() !== "")
+    .join("\n\n");
 }
 
 /**
- * Fills a letter: a sentence that would cite a member count of zero ("0 members live in Ohio.")
- * is left out rather than weaken the letter, then the placeholders are filled.
+ * Replaces the placeholders it has a value for; leaves the others as they are. A sentence citing a
+ * withheld member count (a call script's, say) is left out, never printed with an empty figure.
+ */
+export function fillPlaceholders(template: string, values: PlaceholderValues): string {
+  const text = citesWithheldCount(template, values) ? withoutWithheldCounts(template, values) : template;
+  return text.replace(tokenPattern, (token, name: string) => values[name as PlaceholderName] ?? token);
+}
+
+/**
+ * Fills a letter: a sentence that would cite a member count that is withheld (too small to
+ * publish, zero included: "1 member lives in Wyoming.") is left out, then the placeholders are filled.
  */
 export function fillLetter(template: string, values: PlaceholderValues): string {
-  const citesZero = (sentence: string) => [...sentence.matchAll(tokenPattern)].some((m) => m[1].startsWith("members_in_") && values[m[1] as PlaceholderName] === "0");
-  const paragraphs = template
-    .split(/\n\s*\n/)
-    .map((p) => p.split(/(?<=[.!?])[ \t]+/).filter((sentence) => !citesZero(sentence)).join(" "))
-    .filter((p) => p.trim() !== "");
-  return fillPlaceholders(paragraphs.join("\n\n"), values);
+  return fillPlaceholders(withoutWithheldCounts(template, values), values);
 }
 
 /** Placeholders a template uses that do not exist (shown to staff in the editor). */

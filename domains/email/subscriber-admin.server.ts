@@ -1,9 +1,9 @@
 // Staff views of subscribers and the outbox: lists, counts, staff unsubscribe, CSV export
 // (streamed in keyset batches, so 100,000+ rows never sit in memory), resending a failed mail.
-import { stringify } from "csv-stringify/sync";
 import { and, asc, count, desc, eq, gt, ilike, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
 import { outboxMessages, subscribers } from "../../db/schema/index";
+import { toCsv } from "../../platform/csv";
 import { AppError } from "../../platform/errors";
 import type { JobQueue } from "../../platform/queue.server";
 import { containsPattern } from "../../platform/search-pattern";
@@ -59,13 +59,13 @@ export async function staffUnsubscribe(db: Executor, actor: Actor, publicId: str
 
 /** CSV of the subscribers matching the filter, yielded in chunks of up to 5,000 rows. */
 export async function* exportSubscribersCsv(db: Executor, filter: SubscriberFilter): AsyncGenerator<string> {
-  yield stringify([["email", "status", "source", "subscribed_at", "confirmed_at", "unsubscribed_at"]]);
+  yield toCsv([["email", "status", "source", "subscribed_at", "confirmed_at", "unsubscribed_at"]]);
   let afterId = 0;
   for (;;) {
     const conditions = [...subscriberConditions(filter), gt(subscribers.id, afterId)];
     const rows = await db.select().from(subscribers).where(and(...conditions)).orderBy(asc(subscribers.id)).limit(5000);
     if (rows.length === 0) return;
-    yield stringify(rows.map((r) => [r.email, r.status, r.source, r.createdAt.toISOString(), r.confirmedAt?.toISOString() ?? "", r.unsubscribedAt?.toISOString() ?? ""]));
+    yield toCsv(rows.map((r) => [r.email, r.status, r.source, r.createdAt.toISOString(), r.confirmedAt?.toISOString() ?? "", r.unsubscribedAt?.toISOString() ?? ""]));
     afterId = rows[rows.length - 1].id;
   }
 }

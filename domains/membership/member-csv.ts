@@ -2,6 +2,7 @@
 // the pure check of one imported row. A row is validated by the application form's own schema
 // (applicationInputSchema): the CSV's columns are mapped to the form's fields, so an imported
 // member meets exactly the rules an applicant meets. No I/O here.
+import { restoreCsvCell } from "../../platform/csv";
 import { applicationInputSchema, examKeys } from "./membership.schema";
 import type { ApplicationInput, ExamKey } from "./membership.schema";
 
@@ -109,7 +110,9 @@ const word = (v: string | undefined) => (v ?? "").trim().toLowerCase().replace(/
  * The form's select fields quietly fall back to a default on an unknown value (a form cannot send
  * one); a CSV can, so those columns are checked strictly here first.
  */
-export function checkImportRow(record: Record<string, string | undefined>, now: Date): { ok: true; input: ApplicationInput } | { ok: false; problems: RowProblem[] } {
+export function checkImportRow(typed: Record<string, string | undefined>, now: Date): { ok: true; input: ApplicationInput } | { ok: false; problems: RowProblem[] } {
+  // Our export quoted cells that start like a spreadsheet formula ('=…); the import reads them as typed.
+  const record = Object.fromEntries(Object.entries(typed).map(([k, v]) => [k, v === undefined ? v : restoreCsvCell(v)]));
   const problems: RowProblem[] = [];
   const values: Record<string, string> = {};
   for (const c of memberCsvColumns) {

@@ -28,12 +28,35 @@ describe.each(testEngines())("contact messages on $name", (engine) => {
     expect(staff.text).toContain("How do I find a mentor");
 
     const receipt = await t.sink.waitFor((m) => m.to.includes("ada@example.org"));
-    expect(receipt.subject).toBe("We received your message: Mentorship question");
+    expect(receipt.subject).toBe("We received your message");
     expect(receipt.text).toContain("Monday–Friday, 9:00 am–5:00 pm ET");
     expect(String(receipt.headers.get("from") && (receipt.headers.get("from") as { text: string }).text)).toContain("Alliance of Medical Graduates");
 
     // Both outbox rows end up sent, with the SMTP message id recorded.
     await expect.poll(async () => (await t.handle.db.select().from(outboxMessages)).filter((m) => m.status === "sent").length).toBe(2);
+  });
+
+  it("sends the sender's address a plain receipt that repeats nothing they typed (no one can make AMG mail their text to anybody)", async () => {
+    const phishing = {
+      name: "Your account is locked, verify at https://evil.example/login",
+      email: "victim@example.org",
+      subject: "URGENT: confirm your AMG membership at https://evil.example",
+      message: "Dear member, your AMG membership expires today. Pay the renewal fee at https://evil.example/pay to keep it.",
+    };
+    expect((await submitContactMessage({ ...t.services, input: phishing, ip: "203.0.113.9", userAgent: null })).ok).toBe(true);
+    const receipt = await t.sink.waitFor((m) => m.to.includes("victim@example.org"));
+    expect(receipt.subject).toBe("We received your message");
+    for (const part of [receipt.subject, receipt.text, String(receipt.html)]) {
+      expect(part).not.toContain("evil.example");
+      expect(part).not.toContain("URGENT");
+      expect(part).not.toContain("renewal fee");
+      expect(part).not.toContain("account is locked");
+    }
+    expect(receipt.text).toContain("usually within two working days");
+    expect(receipt.text).toContain("Monday–Friday, 9:00 am–5:00 pm ET");
+    // Staff still get all of it.
+    const staff = await t.sink.waitFor((m) => m.subject === `[Contact] ${phishing.subject}`);
+    expect(staff.text).toContain("Pay the renewal fee");
   });
 
   it("refuses the sixth message from one IP address within ten minutes, and keeps nothing of it", async () => {

@@ -31,7 +31,7 @@ export async function submitContactMessage({
       replyTo: input.email,
       ...notification,
     });
-    const receipt = contactReceiptMail({ orgName: organisation.name, ...input, officeHours: summariseWeeklyHours(officeHours).join("; ") });
+    const receipt = contactReceiptMail({ orgName: organisation.name, officeHours: summariseWeeklyHours(officeHours).join("; ") });
     await queueEmail(tx, jobs, { template: "contact.receipt", to: input.email, from, ...receipt });
     return { ok: true, publicId };
   });

@@ -130,7 +130,8 @@ describe("the public site in a browser", () => {
     await page.goto(`${app.url}/letters`);
     await page.getByRole("link", { name: "Read and sign" }).first().click();
     await page.waitForURL(`${app.url}/letters/aamc`);
-    const rendered = Number(await page.locator('input[name="rendered"]').getAttribute("value"));
+    // The field holds the signed stamp "<milliseconds>.<signature>".
+    const rendered = Number((await page.locator('input[name="rendered"]').getAttribute("value"))?.split(".")[0]);
     await page.getByLabel("Your name", { exact: true }).fill("Maria Lopez");
     await page.getByLabel("Your e-mail", { exact: true }).fill("maria@example.org");
     await page.getByLabel("ZIP code", { exact: true }).fill("13202");

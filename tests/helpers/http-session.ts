@@ -14,6 +14,20 @@ export async function post(app: AppServer, path: string, values: Record<string, 
   });
 }
 
+/**
+ * The signed time stamp (hidden `rendered` field) of a public form's page, once it is old enough
+ * for the "filled in too fast" check: a person's pace. `fresh` skips the page cache (a bogus
+ * session cookie), for a stamp made now.
+ */
+export async function formStampOf(app: AppServer, path: string, { fresh = false, waitUntilAccepted = true } = {}): Promise<string> {
+  const html = await (await fetch(`${app.url}${path}`, fresh ? { headers: { cookie: "amg_session=none" } } : {})).text();
+  const stamp = /name="rendered" value="([^"]+)"/.exec(html)?.[1];
+  if (!stamp) throw new Error(`no form stamp on ${path}`);
+  const renderedAt = Number(stamp.split(".")[0]);
+  while (waitUntilAccepted && Date.now() - renderedAt < 2100) await new Promise((r) => setTimeout(r, 50));
+  return stamp;
+}
+
 const cookieFrom = (res: Response, name: string) => res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))?.split(";")[0];
 
 /** Signs `email` in and returns the Cookie header of the new session. */

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer } from "../helpers/app-server";
 import type { AppServer } from "../helpers/app-server";
-import { application, csrfTokenOf, post, signInOverHttp } from "../helpers/http-session";
+import { application, csrfTokenOf, formStampOf, post, signInOverHttp } from "../helpers/http-session";
 import { findLink, startSmtpSink } from "../helpers/smtp-sink";
 import type { SmtpSink } from "../helpers/smtp-sink";
 
@@ -37,7 +37,9 @@ const campaign = (changes: Record<string, string> = {}): [string, string][] => {
   return [...Object.entries(values).filter(([k]) => k !== "targets"), ...targets.map((t): [string, string] => ["targets", t])];
 };
 
-const letterFrom13202 = (email: string, extra: Record<string, string> = {}) => ({ zip: "13202", rendered: "1", letter: "Please cosponsor the Resident Physician Shortage Reduction Act, for doctors in New York.", name: "Sam Reyes", email, street: "1 Clinton Sq", city: "Syracuse", ...extra });
+/** The signed time stamp of a campaign page, as a person's browser sends it back. */
+let stamp = "";
+const letterFrom13202 = (email: string, extra: Record<string, string> = {}) => ({ zip: "13202", rendered: stamp, letter: "Please cosponsor the Resident Physician Shortage Reduction Act, for doctors in New York.", name: "Sam Reyes", email, street: "1 Clinton Sq", city: "Syracuse", ...extra });
 
 describe("campaigns in the staff console", () => {
   let app: AppServer;
@@ -49,6 +51,7 @@ describe("campaigns in the staff console", () => {
     app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org" });
     staff = await signInOverHttp(app, sink, "admin@example.org");
     csrf = await csrfTokenOf(app, "/admin/campaigns/new", staff);
+    stamp = await formStampOf(app, "/act/residency-shortage-act?zip=13202");
   });
   afterAll(async () => {
     await app?.stop();
@@ -144,8 +147,12 @@ describe("campaigns in the staff console", () => {
   it("answers a bot that fills the hidden field with a thank-you, and stores nothing", async () => {
     const res = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("bot@example.org", { website: "http://spam.example" }));
     expect(res.headers.get("location")).toBe("/act/residency-shortage-act/thanks");
-    const tooFast = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("fast@example.org", { rendered: String(Date.now()) }));
+    const fresh = await formStampOf(app, "/act/residency-shortage-act?zip=13202", { fresh: true, waitUntilAccepted: false });
+    const tooFast = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("fast@example.org", { rendered: fresh }));
     expect(tooFast.headers.get("location")).toBe("/act/residency-shortage-act/thanks");
+    // A time the client chose (the old unsigned field) is not the server's stamp.
+    const forged = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("forged@example.org", { rendered: "1" }));
+    expect(forged.headers.get("location")).toBe("/act/residency-shortage-act/thanks");
     const results = await text(await get("/admin/campaigns/residency-shortage-act/results"));
     expect(results).toMatch(/stat-value">1<\/span><span>people of a goal/);
   });
@@ -173,7 +180,7 @@ describe("campaigns in the staff console", () => {
     expect(await text(bad)).toContain("Please enter an e-mail address like senator@legislature.gov.");
     expect((await post(app, path, { csrf, email: "bynum.office@akleg.example", capitolPhone: "", website: "", note: "Office moved" }, staff)).status).toBe(302);
     expect(await text(await fetch(`${app.url}/act/state/AK?q=Bynum`))).toContain("bynum.office@akleg.example");
-    const letter = { zip: "99901", rendered: "1", upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285", lowerId: "ocd-person/b2eaa848-d651-4521-9abb-21b68da5d5c6", letter: "Please license medical graduates for collaborative practice in Alaska.", name: "Kim Park", email: "kim@example.org", street: "2 Water St", city: "Ketchikan" };
+    const letter = { zip: "99901", rendered: stamp, upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285", lowerId: "ocd-person/b2eaa848-d651-4521-9abb-21b68da5d5c6", letter: "Please license medical graduates for collaborative practice in Alaska.", name: "Kim Park", email: "kim@example.org", street: "2 Water St", city: "Ketchikan" };
     expect((await post(app, "/act/collaborative-practice?zip=99901", letter)).status).toBe(302);
     await confirmLetters("kim@example.org");
     const office = await sink.waitFor((m) => m.to.includes("bynum.office@akleg.example"));

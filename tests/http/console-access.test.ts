@@ -5,7 +5,7 @@ import type { RouteConfigEntry } from "@react-router/dev/routes";
 import routes from "../../app/routes";
 import { startAppServer } from "../helpers/app-server";
 import type { AppServer } from "../helpers/app-server";
-import { application, csrfTokenOf, post as postFrom, signInOverHttp } from "../helpers/http-session";
+import { application, csrfTokenOf, formStampOf, post as postFrom, signInOverHttp } from "../helpers/http-session";
 import { findLink, startSmtpSink } from "../helpers/smtp-sink";
 import type { SmtpSink } from "../helpers/smtp-sink";
 
@@ -44,7 +44,7 @@ describe("console authorisation matrix", () => {
     await post(app, "/join/apply", application("applicant@example.org"));
     const queue = await (await fetch(`${app.url}/admin/applications`, { headers: { cookie: cookies.staff } })).text();
     ids.application = queue.match(/href="\/admin\/applications\/([^"]+)"/)![1];
-    const letter = { zip: "99901", rendered: "1", upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285", lowerId: bynum, letter: "Please license medical graduates for collaborative practice in Alaska.", name: "Ann Lee", email: "ann@example.org", street: "1 Main St", city: "Ketchikan" };
+    const letter = { zip: "99901", rendered: await formStampOf(app, "/act/collaborative-practice?zip=99901"), upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285", lowerId: bynum, letter: "Please license medical graduates for collaborative practice in Alaska.", name: "Ann Lee", email: "ann@example.org", street: "1 Main St", city: "Ketchikan" };
     expect((await post(app, "/act/collaborative-practice?zip=99901", letter)).status).toBe(302);
     // Not signed in as Ann: her letters count (and reach the office's packet) once she opens the e-mailed link.
     const confirm = await sink.waitFor((m) => m.to.includes("ann@example.org") && m.subject.startsWith("Please confirm your letters"));

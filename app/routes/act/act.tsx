@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import type { CacheHandle } from "../../../platform/page-cache-key";
 import type { Route } from "./+types/act";
 import { LegislatorCard } from "../../components/legislator-card";
 import { ZipLookupForm } from "../../components/zip-lookup-form";
@@ -8,6 +9,9 @@ import { findLegislatorsByZip } from "../../../domains/advocacy/legislator-direc
 import { findZipOfApplicant } from "../../../domains/membership/member-counts.server";
 import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
 import { getViewer } from "../../session.server";
+
+// The query parameters this public page reads: the page cache keys on these and ignores the rest.
+export const handle: CacheHandle = { cacheQuery: ["zip"] };
 
 export const meta: Route.MetaFunction = () => [
   { title: "Contact your legislators — AMG" },

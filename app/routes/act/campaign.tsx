@@ -1,11 +1,13 @@
 import { data, Form, Link, redirect } from "react-router";
+import type { CacheHandle } from "../../../platform/page-cache-key";
 import type { Route } from "./+types/campaign";
 import { FormAlert } from "../../components/form-alert";
 import { FormField, HoneypotField, SelectField } from "../../components/form-field";
 import { ProgressMeter } from "../../components/progress-meter";
 import { ZipLookupForm } from "../../components/zip-lookup-form";
 import { StatePathwaysMap, StatePathwaysTable } from "../../components/state-pathways-tracker";
-import { formValues, invalidForm, isSpam, isTooFast, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { formValues, invalidForm, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { formStamp, isBotLike } from "../../form-stamp.server";
 import { getViewer } from "../../session.server";
 import { siteSettingsFor } from "../../site-settings.server";
 import { campaignActionInputSchema } from "../../../domains/advocacy/advocacy.schema";
@@ -17,6 +19,9 @@ import { listStatePathways } from "../../../domains/advocacy/state-pathways.serv
 import { findZipOfApplicant } from "../../../domains/membership/member-counts.server";
 import { renderMarkdown } from "../../../platform/markdown.server";
 import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
+
+// The query parameters this public page reads: the page cache keys on these and ignores the rest.
+export const handle: CacheHandle = { cacheQuery: ["zip", "district"] };
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.campaign.title ?? "Campaign"} — AMG` }, { name: "description", content: d?.campaign.summary ?? "" }];
 
@@ -59,7 +64,7 @@ export async function loader(args: Route.LoaderArgs) {
     zip: zip ?? "",
     zipFromProfile,
     step,
-    renderedAt: now.getTime(),
+    stamp: await formStamp(context),
   };
 }
 
@@ -68,7 +73,7 @@ export const headers = passActionHeaders;
 export async function action(args: Route.ActionArgs) {
   const { params, request, context } = args;
   const values = formValues(await request.formData());
-  if (isSpam(values) || isTooFast(values, context.services.clock().getTime())) return redirect(`/act/${params.slug}/thanks`);
+  if (await isBotLike(values, context)) return redirect(`/act/${params.slug}/thanks`);
   const parsed = campaignActionInputSchema.safeParse(values);
   if (!parsed.success) return invalidForm(parsed.error.issues, values);
   // Proven: signed in (second factor done) as the very address typed. Anyone else's letters are held until the address confirms them.
@@ -163,7 +168,7 @@ function TargetsAndChoices({ step, errors, values }: { step: Step; errors: Recor
 }
 
 export default function CampaignPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { campaign, pathways, zip, zipFromProfile, step, renderedAt } = loaderData;
+  const { campaign, pathways, zip, zipFromProfile, step, stamp } = loaderData;
   const errors: Record<string, string> = actionData?.fieldErrors ?? {};
   const values: Record<string, string> = actionData?.values ?? {};
   const zipError = step && !step.ok ? step.zipError : undefined;
@@ -220,7 +225,7 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
           <Form method="post" action={`/act/${campaign.slug}?zip=${step.zip}`} noValidate className="stack-form">
             <FormAlert message={actionData?.formError ?? errors.zip} />
             <input type="hidden" name="zip" value={step.zip} />
-            <input type="hidden" name="rendered" value={renderedAt} />
+            <input type="hidden" name="rendered" value={stamp} />
             <TargetsAndChoices step={step} errors={errors} values={values} />
             {step.stateAsk ? (
               <div className="notice">

@@ -1,15 +1,20 @@
 import { data, Form, redirect } from "react-router";
+import type { CacheHandle } from "../../../platform/page-cache-key";
 import type { Route } from "./+types/letter";
 import { FormField, HoneypotField, SelectField } from "../../components/form-field";
 import { ProgressMeter } from "../../components/progress-meter";
 import { FormAlert } from "../../components/form-alert";
 import { getViewer } from "../../session.server";
-import { formValues, invalidForm, isSpam, isTooFast, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { formValues, invalidForm, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { formStamp, isBotLike } from "../../form-stamp.server";
 import { signatureInputSchema } from "../../../domains/advocacy/advocacy.schema";
 import { findOpenLetter, signOpenLetter } from "../../../domains/advocacy/open-letters.server";
 import { stateNames } from "../../../domains/advocacy/states";
 import { renderMarkdown } from "../../../platform/markdown.server";
 import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
+
+// The query parameters this public page reads: the page cache keys on these and ignores the rest.
+export const handle: CacheHandle = { cacheQuery: [] };
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.letter.title ?? "Open letter"} — AMG` }, { name: "description", content: d?.letter.summary ?? "" }];
 
@@ -19,7 +24,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const now = context.services.clock();
   markPublic(context);
   cacheNoLongerThan(context, new Date(now.getTime() + 30_000)); // counts may lag 30 s
-  return { letter: { ...letter, letterHtml: renderMarkdown(letter.letterMarkdown) }, renderedAt: now.getTime() };
+  return { letter: { ...letter, letterHtml: renderMarkdown(letter.letterMarkdown) }, stamp: await formStamp(context) };
 }
 
 export const headers = passActionHeaders;
@@ -28,7 +33,7 @@ export async function action(args: Route.ActionArgs) {
   const { params, request, context } = args;
   const values = formValues(await request.formData());
   const checkEmail = `/letters/${params.slug}/check-email`;
-  if (isSpam(values) || isTooFast(values, context.services.clock().getTime())) return redirect(checkEmail);
+  if (await isBotLike(values, context)) return redirect(checkEmail);
   const parsed = signatureInputSchema.safeParse(values);
   if (!parsed.success) return invalidForm(parsed.error.issues, values);
   // Proven: signed in (second factor done) as the very address typed; anyone else confirms by the e-mailed link.
@@ -41,7 +46,7 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function Letter({ loaderData, actionData }: Route.ComponentProps) {
-  const { letter, renderedAt } = loaderData;
+  const { letter, stamp } = loaderData;
   const errors = actionData?.fieldErrors ?? {};
   const values = actionData?.values ?? {};
   return (
@@ -54,7 +59,7 @@ export default function Letter({ loaderData, actionData }: Route.ComponentProps)
         <h2 id="sign-heading">Add your name</h2>
         <FormAlert message={actionData?.formError} />
         <Form method="post" noValidate className="stack-form">
-          <input type="hidden" name="rendered" value={renderedAt} />
+          <input type="hidden" name="rendered" value={stamp} />
           <FormField name="name" label="Your name" autoComplete="name" error={errors.name} defaultValue={values.name} maxLength={120} />
           <FormField name="email" label="Your e-mail" type="email" autoComplete="email" error={errors.email} defaultValue={values.email} hint="We send a link to confirm your signature; it counts once confirmed." />
           <FormField name="zip" label="ZIP code" autoComplete="postal-code" error={errors.zip} defaultValue={values.zip} maxLength={10} />

@@ -1,8 +1,12 @@
 import { Link } from "react-router";
+import type { CacheHandle } from "../../../platform/page-cache-key";
 import type { Route } from "./+types/letters";
 import { ProgressMeter } from "../../components/progress-meter";
 import { listOpenLetters } from "../../../domains/advocacy/open-letters.server";
 import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
+
+// The query parameters this public page reads: the page cache keys on these and ignores the rest.
+export const handle: CacheHandle = { cacheQuery: [] };
 
 export const meta: Route.MetaFunction = () => [
   { title: "Open letters — AMG" },

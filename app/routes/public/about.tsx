@@ -1,8 +1,12 @@
 import { data } from "react-router";
+import type { CacheHandle } from "../../../platform/page-cache-key";
 import type { Route } from "./+types/about";
 import { findPage } from "../../../domains/site/queries.server";
 import { renderMarkdown } from "../../../platform/markdown.server";
 import { markPublic } from "../../../platform/request-context";
+
+// The query parameters this public page reads: the page cache keys on these and ignores the rest.
+export const handle: CacheHandle = { cacheQuery: [] };
 
 export const meta: Route.MetaFunction = ({ data: page }) => [
   { title: `${page?.title ?? "About"} — AMG` },

@@ -1,4 +1,5 @@
 import { Form, redirect, useNavigation } from "react-router";
+import type { CacheHandle } from "../../../platform/page-cache-key";
 import type { Route } from "./+types/contact";
 import { FormField, HoneypotField } from "../../components/form-field";
 import { FormAlert } from "../../components/form-alert";
@@ -9,6 +10,9 @@ import { contactInputSchema } from "../../../domains/site/site.schema";
 import { messages } from "../../../domains/site/messages";
 import { submitContactMessage } from "../../../domains/site/submit-contact-message.server";
 import { markPublic } from "../../../platform/request-context";
+
+// The query parameters this public page reads: the page cache keys on these and ignores the rest.
+export const handle: CacheHandle = { cacheQuery: [] };
 
 export const meta: Route.MetaFunction = () => [{ title: "Contact us — AMG" }, { name: "description", content: "Write to the Alliance of Medical Graduates." }];
 

@@ -1,8 +1,12 @@
 import { Link } from "react-router";
+import type { CacheHandle } from "../../../platform/page-cache-key";
 import type { Route } from "./+types/home";
 import { FigureCard } from "../../components/figure-card";
 import { listFigures } from "../../../domains/site/queries.server";
 import { markPublic } from "../../../platform/request-context";
+
+// The query parameters this public page reads: the page cache keys on these and ignores the rest.
+export const handle: CacheHandle = { cacheQuery: [] };
 
 export const meta: Route.MetaFunction = () => [
   { title: "Alliance of Medical Graduates — doctors ready to serve" },

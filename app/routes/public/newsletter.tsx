@@ -1,4 +1,5 @@
 import { Form, redirect } from "react-router";
+import type { CacheHandle } from "../../../platform/page-cache-key";
 import type { Route } from "./+types/newsletter";
 import { FormField, HoneypotField } from "../../components/form-field";
 import { FormAlert } from "../../components/form-alert";
@@ -7,6 +8,9 @@ import { subscribeInputSchema } from "../../../domains/email/email.schema";
 import { messages } from "../../../domains/email/messages";
 import { subscribeToNewsletter } from "../../../domains/email/subscribe-to-newsletter.server";
 import { markPublic } from "../../../platform/request-context";
+
+// The query parameters this public page reads: the page cache keys on these and ignores the rest.
+export const handle: CacheHandle = { cacheQuery: [] };
 
 export const meta: Route.MetaFunction = () => [
   { title: "Newsletter — AMG" },

@@ -1,6 +1,10 @@
 import type { Route } from "./+types/numbers";
+import type { CacheHandle } from "../../../platform/page-cache-key";
 import { listFigures } from "../../../domains/site/queries.server";
 import { markPublic } from "../../../platform/request-context";
+
+// The query parameters this public page reads: the page cache keys on these and ignores the rest.
+export const handle: CacheHandle = { cacheQuery: [] };
 
 export const meta: Route.MetaFunction = () => [
   { title: "The numbers — AMG" },

