@@ -7,7 +7,7 @@ import { messages } from "../domains/accounts/messages";
 import { hasRole } from "../domains/accounts/rules";
 import { findViewer } from "../domains/accounts/sessions.server";
 import type { Viewer } from "../domains/accounts/sessions.server";
-import type { Actor } from "../domains/accounts/audit.server";
+import type { Actor } from "../platform/audit.server";
 import { knownDeviceDays } from "../domains/accounts/known-device";
 import { knownDeviceCookieName, sessionCookieName, signInCookieName } from "../platform/request-context";
 import { siteSettingsFor } from "./site-settings.server";

@@ -9,7 +9,7 @@ import { accountsWorkers } from "../domains/accounts/jobs.server";
 import { ensurePersonWithRole, findPersonByEmail } from "../domains/accounts/people.server";
 import { pruneExpiredSignIns } from "../domains/accounts/prune-sign-ins.server";
 import { createSession, endSessionByToken } from "../domains/accounts/sessions.server";
-import { hashToken } from "../domains/email/tokens";
+import { hashToken } from "./tokens";
 import { createMemberImport } from "../domains/membership/import-members.server";
 import { membershipJobSpecs } from "../domains/membership/job-specs";
 import { membershipWorkers } from "../domains/membership/jobs.server";

@@ -1,7 +1,6 @@
 // One figure AMG states, with its source, and the official figure beside it where one exists.
-import type { Figure } from "../../domains/site/queries.server";
 
-type FigureView = Pick<Figure, "amgFigure" | "amgStatement" | "amgSource" | "officialFigure" | "officialBasis" | "officialSource">;
+type FigureView = { amgFigure: string; amgStatement: string; amgSource: string; officialFigure: string | null; officialBasis: string | null; officialSource: string | null };
 
 export function FigureCard({ figure }: { figure: FigureView }) {
   return (

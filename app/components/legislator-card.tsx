@@ -1,7 +1,9 @@
 // One legislator, photo-free: name, party, chamber and district, and how to reach the office.
-import type { Legislator } from "../../domains/advocacy/legislator-lookup";
 
-export function LegislatorCard({ legislator, place }: { legislator: Legislator; place: string }) {
+/** What the card shows of a legislator. */
+type LegislatorView = { title: string; name: string; party: string; phone: string | null; contactForm: string | null; website: string | null; address: string | null; correctedByStaff?: boolean };
+
+export function LegislatorCard({ legislator, place }: { legislator: LegislatorView; place: string }) {
   return (
     <article className="legislator-card">
       <h3>

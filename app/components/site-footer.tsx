@@ -1,8 +1,10 @@
 // Site footer: who we are, where, how to reach us, live office hours, and the newsletter form.
 import { Form } from "react-router";
-import type { Organisation } from "../../domains/site/site.schema";
 
-export function SiteFooter({ organisation, officeStatus, isOpen }: { organisation: Organisation; officeStatus: string; isOpen: boolean }) {
+/** What the footer shows of the organisation's settings. */
+type FooterOrganisation = { name: string; tagline: string; email: string; streetAddress: string; city: string; region: string; postalCode: string };
+
+export function SiteFooter({ organisation, officeStatus, isOpen }: { organisation: FooterOrganisation; officeStatus: string; isOpen: boolean }) {
   const place = [organisation.streetAddress, `${organisation.city}, ${organisation.region} ${organisation.postalCode}`.trim()].filter(Boolean).join(", ");
   return (
     <footer className="site-footer">

@@ -1,6 +1,6 @@
 // Tables of the site context: settings, the figures AMG states, editable pages, contact messages.
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -58,17 +58,6 @@ export const contactMessages = pgTable(
     index("contact_messages_status_idx").on(t.status, t.id),
     index("contact_messages_search_idx").using("gin", sql`(${t.name} || ' ' || ${t.email} || ' ' || ${t.subject}) gin_trgm_ops`),
   ],
-);
-
-/** Fixed-window request counters, kept in the database so limits hold across processes. */
-export const rateLimitHits = pgTable(
-  "rate_limit_hits",
-  {
-    key: text("key").notNull(),
-    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
-    count: integer("count").notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_hits_window_idx").on(t.windowStart)],
 );
 
 /** A staff reply to a contact message, kept with the message; the e-mail itself is in the outbox. */

@@ -4,7 +4,7 @@ import { auditLog } from "../../db/schema/index";
 import { testEngines } from "../../tests/helpers/test-db";
 import { startTestPlatform } from "../../tests/helpers/test-platform";
 import type { TestPlatform } from "../../tests/helpers/test-platform";
-import { listAudit } from "./audit.server";
+import { listAudit } from "../../platform/audit.server";
 import { changeRole, ensurePersonWithRole, findPersonByEmail, setPersonDisabled } from "./people.server";
 import { beginSecondFactorSetup, completeSecondFactor, confirmSecondFactor, currentTotp, verifySecondFactor } from "./second-factor.server";
 import { findViewer, listOwnSessions } from "./sessions.server";

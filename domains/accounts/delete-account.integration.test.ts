@@ -6,7 +6,7 @@ import { auditLog } from "../../db/schema/index";
 import { testEngines } from "../../tests/helpers/test-db";
 import { startTestPlatform } from "../../tests/helpers/test-platform";
 import type { TestPlatform } from "../../tests/helpers/test-platform";
-import { recordAudit } from "./audit.server";
+import { recordAudit } from "../../platform/audit.server";
 import { confirmAccountDeletion, requestAccountDeletion } from "./delete-account.server";
 import { changeRole, ensurePersonWithRole, findPersonByEmail } from "./people.server";
 

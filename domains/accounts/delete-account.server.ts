@@ -10,11 +10,11 @@ import { forgetLetterWriter } from "../advocacy/person-data.server";
 import { forgetSubscriber } from "../email/manage-subscription.server";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
 import { confirmDeletionMail } from "../email/templates";
-import { hashToken, newToken } from "../email/tokens";
+import { hashToken, newToken } from "../../platform/tokens";
 import { forgetMember } from "../membership/match-cycles.server";
 import { getSiteSettings } from "../site/queries.server";
-import { newAuditPseudonym, pseudonymiseAuditEmail, recordAudit } from "./audit.server";
-import type { Actor } from "./audit.server";
+import { newAuditPseudonym, pseudonymiseAuditEmail, recordAudit } from "../../platform/audit.server";
+import type { Actor } from "../../platform/audit.server";
 
 const validMs = 24 * 3_600_000;
 

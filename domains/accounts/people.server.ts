@@ -4,10 +4,10 @@ import type { Executor } from "../../db/client.server";
 import { containsPattern } from "../../platform/search-pattern";
 import { people, personRoles, sessions } from "../../db/schema/index";
 import { AppError } from "../../platform/errors";
-import { newPublicId } from "../email/tokens";
+import { newPublicId } from "../../platform/tokens";
 import type { Role } from "./accounts.schema";
-import { recordAudit } from "./audit.server";
-import type { Actor } from "./audit.server";
+import { recordAudit } from "../../platform/audit.server";
+import type { Actor } from "../../platform/audit.server";
 import { messages } from "./messages";
 
 export async function rolesOf(db: Executor, personId: number): Promise<Role[]> {

@@ -8,7 +8,7 @@ import { secondFactors } from "../../db/schema/index";
 import { testEngines } from "../../tests/helpers/test-db";
 import { startTestPlatform } from "../../tests/helpers/test-platform";
 import type { TestPlatform } from "../../tests/helpers/test-platform";
-import { listAudit } from "./audit.server";
+import { listAudit } from "../../platform/audit.server";
 import { ensurePersonWithRole, findPersonByEmail } from "./people.server";
 import { beginSecondFactorSetup, completeSecondFactor, confirmSecondFactor, currentTotp, secureSecondFactorSecrets, verifySecondFactor } from "./second-factor.server";
 import { createSession, findViewer } from "./sessions.server";

@@ -14,9 +14,9 @@ import { secondFactors, sessions } from "../../db/schema/index";
 import { clearRateLimit, hitRateLimits, rateLimits } from "../../platform/rate-limit.server";
 import type { RateLimitRule } from "../../platform/rate-limit.server";
 import { deriveKey, isSealed, open, seal } from "../../platform/secret-box";
-import { hashToken } from "../email/tokens";
-import { recordAudit } from "./audit.server";
-import type { Actor } from "./audit.server";
+import { hashToken } from "../../platform/tokens";
+import { recordAudit } from "../../platform/audit.server";
+import type { Actor } from "../../platform/audit.server";
 
 /** Where second factors are kept: the database, and the platform key that encrypts their secrets. */
 export type SecondFactorStore = { db: Executor; secretKey: Buffer };

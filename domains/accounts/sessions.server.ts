@@ -3,11 +3,11 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
 import { people, personRoles, secondFactors, sessions } from "../../db/schema/index";
-import { hashToken, newPublicId, newToken } from "../email/tokens";
+import { hashToken, newPublicId, newToken } from "../../platform/tokens";
 import { roles } from "./accounts.schema";
 import type { Role } from "./accounts.schema";
-import { recordAudit } from "./audit.server";
-import type { Actor } from "./audit.server";
+import { recordAudit } from "../../platform/audit.server";
+import type { Actor } from "../../platform/audit.server";
 import { rolesOf } from "./people.server";
 import { isSessionLive, sessionLimits, touchEveryMs } from "./rules";
 

@@ -3,8 +3,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.server";
 import { campaignSupporters, congressMembers, stateLegislators } from "../../db/schema/index";
-import { recordAudit } from "../accounts/audit.server";
-import type { Actor } from "../accounts/audit.server";
+import { recordAudit } from "../../platform/audit.server";
+import type { Actor } from "../../platform/audit.server";
 import type { Campaign } from "./campaigns.server";
 import { forgetCampaignMemos } from "./campaigns.server";
 

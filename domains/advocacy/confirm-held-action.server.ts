@@ -7,7 +7,7 @@ import type { Executor } from "../../db/client.server";
 import { campaigns, pendingCampaignActions } from "../../db/schema/index";
 import type { Services } from "../../platform/services";
 import { senderAddress } from "../email/queue-email.server";
-import { hashToken } from "../email/tokens";
+import { hashToken } from "../../platform/tokens";
 import { getSiteSettings } from "../site/queries.server";
 import { findLegislatorCampaign } from "./campaigns.server";
 import { recordCampaignAction } from "./record-campaign-action.server";

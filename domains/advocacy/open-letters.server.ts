@@ -11,7 +11,7 @@ import type { RateLimitRule } from "../../platform/rate-limit.server";
 import type { Services } from "../../platform/services";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
 import { signatureChangeConfirmMail, signatureConfirmMail } from "../email/templates";
-import { hashToken, newToken } from "../email/tokens";
+import { hashToken, newToken } from "../../platform/tokens";
 import { getSiteSettings } from "../site/queries.server";
 import type { SignatureInput } from "./advocacy.schema";
 import { stateNames } from "./states";

@@ -12,7 +12,7 @@ import type { JobQueue } from "../../platform/queue.server";
 import { queueEmail } from "../email/queue-email.server";
 import { campaignLetterCopyMail } from "../email/templates";
 import type { LetterCopy } from "../email/templates";
-import { newToken } from "../email/tokens";
+import { newToken } from "../../platform/tokens";
 import { composeDeliveredLetter } from "./campaign-rules";
 
 /** What sending again replaces in a prepared letter: everything but its identity and first date. */

@@ -15,7 +15,7 @@ import type { RateLimitRule } from "../../platform/rate-limit.server";
 import type { Services } from "../../platform/services";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
 import { campaignLettersConfirmMail } from "../email/templates";
-import { hashToken, newToken } from "../email/tokens";
+import { hashToken, newToken } from "../../platform/tokens";
 import { getSiteSettings } from "../site/queries.server";
 import type { SiteSettings } from "../site/queries.server";
 import { shortMemoPerDatabase } from "../../platform/short-memo";

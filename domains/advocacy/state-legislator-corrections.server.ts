@@ -8,7 +8,7 @@ import type { Database, Executor } from "../../db/client.server";
 import { legislatorOverrides, stateLegislators } from "../../db/schema/index";
 import { AppError, toFieldErrors } from "../../platform/errors";
 import { containsPattern } from "../../platform/search-pattern";
-import type { Actor } from "../accounts/audit.server";
+import type { Actor } from "../../platform/audit.server";
 import { correctionSchema, saveLegislatorOverride } from "./legislator-corrections.server";
 
 export const stateCorrectionSchema = z.object({

@@ -5,8 +5,8 @@ import { z } from "zod";
 import type { Database } from "../../db/client.server";
 import { statePathways } from "../../db/schema/index";
 import { AppError, toFieldErrors } from "../../platform/errors";
-import { recordAudit } from "../accounts/audit.server";
-import type { Actor } from "../accounts/audit.server";
+import { recordAudit } from "../../platform/audit.server";
+import type { Actor } from "../../platform/audit.server";
 import { announceContentChanged } from "../site/content-changed.server";
 import { forgetStatePathways } from "./campaign-evidence.server";
 

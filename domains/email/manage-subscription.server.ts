@@ -3,7 +3,7 @@ import { and, eq, gt } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
 import { subscribers } from "../../db/schema/index";
 import type { Services } from "../../platform/services";
-import { hashToken } from "./tokens";
+import { hashToken } from "../../platform/tokens";
 
 export type ConfirmOutcome = "confirmed" | "invalid";
 

@@ -4,7 +4,7 @@ import type { Executor } from "../../db/client.server";
 import { outboxMessages } from "../../db/schema/index";
 import type { JobQueue } from "../../platform/queue.server";
 import { deliverEmailJob } from "./job-specs";
-import { newPublicId } from "./tokens";
+import { newPublicId } from "../../platform/tokens";
 
 export type QueuedEmail = {
   template: string;

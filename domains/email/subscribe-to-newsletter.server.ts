@@ -7,7 +7,7 @@ import type { Services } from "../../platform/services";
 import { getSiteSettings } from "../site/queries.server";
 import { queueEmail, senderAddress } from "./queue-email.server";
 import { alreadySubscribedMail, confirmSubscriptionMail } from "./templates";
-import { hashToken, newPublicId, newToken } from "./tokens";
+import { hashToken, newPublicId, newToken } from "../../platform/tokens";
 import type { SubscribeInput } from "./email.schema";
 
 export const confirmationValidHours = 48;

@@ -7,8 +7,8 @@ import { toCsv } from "../../platform/csv";
 import { AppError } from "../../platform/errors";
 import type { JobQueue } from "../../platform/queue.server";
 import { containsPattern } from "../../platform/search-pattern";
-import { recordAudit } from "../accounts/audit.server";
-import type { Actor } from "../accounts/audit.server";
+import { recordAudit } from "../../platform/audit.server";
+import type { Actor } from "../../platform/audit.server";
 import { deliverEmailJob } from "./job-specs";
 
 export type SubscriberStatus = "pending" | "active" | "unsubscribed";

@@ -7,7 +7,7 @@ import type { Executor } from "../../db/client.server";
 import { applications, pendingApplicationChanges } from "../../db/schema/index";
 import type { Services } from "../../platform/services";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
-import { hashToken } from "../email/tokens";
+import { hashToken } from "../../platform/tokens";
 import { getSiteSettings } from "../site/queries.server";
 import type { EligibilityResult } from "./eligibility";
 import { findLegislatorsByZip } from "../advocacy/legislator-directory.server";

@@ -3,7 +3,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
 import { applications, matchCycles, pendingApplicationChanges } from "../../db/schema/index";
-import { newPublicId } from "../email/tokens";
+import { newPublicId } from "../../platform/tokens";
 import { deleteApplicationDraft } from "./application-drafts.server";
 import type { MatchCycleInput } from "./membership.schema";
 

@@ -8,12 +8,12 @@ import type { Executor } from "../../db/client.server";
 import { applications } from "../../db/schema/index";
 import { AppError } from "../../platform/errors";
 import type { Services } from "../../platform/services";
-import { recordAudit } from "../accounts/audit.server";
-import type { Actor } from "../accounts/audit.server";
+import { recordAudit } from "../../platform/audit.server";
+import type { Actor } from "../../platform/audit.server";
 import { ensurePersonWithRole } from "../accounts/people.server";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
 import { applicationDecisionMail } from "../email/templates";
-import { hashToken, newToken } from "../email/tokens";
+import { hashToken, newToken } from "../../platform/tokens";
 import { getSiteSettings } from "../site/queries.server";
 
 

@@ -14,7 +14,7 @@ import { findLegislatorsByZip } from "../advocacy/legislator-directory.server";
 import type { ZipLookup } from "../advocacy/legislator-lookup";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
 import { alreadyMemberMail, applicationChangeConfirmMail, applicationReceivedMail } from "../email/templates";
-import { hashToken, newPublicId, newToken } from "../email/tokens";
+import { hashToken, newPublicId, newToken } from "../../platform/tokens";
 import { getSiteSettings } from "../site/queries.server";
 import type { Organisation } from "../site/site.schema";
 import { decideEligibility } from "./eligibility";

@@ -5,8 +5,8 @@
 import { eq } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.server";
 import { applications } from "../../db/schema/index";
-import { recordAudit } from "../accounts/audit.server";
-import type { Actor } from "../accounts/audit.server";
+import { recordAudit } from "../../platform/audit.server";
+import type { Actor } from "../../platform/audit.server";
 import { findLegislatorsByZip } from "../advocacy/legislator-directory.server";
 import type { ApplicationInput } from "./membership.schema";
 import { applicationFormValues } from "./profile";

@@ -5,8 +5,8 @@ import { contactMessages, contactReplies } from "../../db/schema/index";
 import { AppError } from "../../platform/errors";
 import { containsPattern } from "../../platform/search-pattern";
 import type { Services } from "../../platform/services";
-import { recordAudit } from "../accounts/audit.server";
-import type { Actor } from "../accounts/audit.server";
+import { recordAudit } from "../../platform/audit.server";
+import type { Actor } from "../../platform/audit.server";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
 import { getSiteSettings } from "./queries.server";
 

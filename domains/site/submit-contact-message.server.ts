@@ -5,7 +5,7 @@ import { hitRateLimit, rateLimits } from "../../platform/rate-limit.server";
 import type { Services } from "../../platform/services";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
 import { contactNotificationMail, contactReceiptMail } from "../email/templates";
-import { newPublicId } from "../email/tokens";
+import { newPublicId } from "../../platform/tokens";
 import { summariseWeeklyHours } from "./office-hours";
 import { getSiteSettings } from "./queries.server";
 import type { ContactInput } from "./site.schema";

@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { Database } from "../../db/client.server";
 import { figures } from "../../db/schema/index";
 import { AppError, toFieldErrors } from "../../platform/errors";
-import { recordAudit } from "../accounts/audit.server";
-import type { Actor } from "../accounts/audit.server";
+import { recordAudit } from "../../platform/audit.server";
+import type { Actor } from "../../platform/audit.server";
 import { announceContentChanged } from "./content-changed.server";
 
 const optional = (max: number) => z.string().trim().max(max, `Please keep this under ${max} characters.`).transform((v) => (v === "" ? null : v));

@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import { settings } from "../../db/schema/index";
 import { AppError, toFieldErrors } from "../../platform/errors";
 import type { Services } from "../../platform/services";
-import { recordAudit } from "../accounts/audit.server";
-import type { Actor } from "../accounts/audit.server";
+import { recordAudit } from "../../platform/audit.server";
+import type { Actor } from "../../platform/audit.server";
 import { announceContentChanged } from "./content-changed.server";
 import { officeHoursSchema, organisationSchema, securitySchema } from "./site.schema";
 

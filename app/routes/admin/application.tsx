@@ -8,7 +8,7 @@ import { formatDateTime } from "../../format";
 import { formValues } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
 import { examKeys, examLabels } from "../../../domains/membership/membership.schema";
-import { listAudit } from "../../../domains/accounts/audit.server";
+import { listAudit } from "../../../platform/audit.server";
 import { readApplication, reviewApplication, reviewInputSchema, setVerified } from "../../../domains/membership/review-application.server";
 import { AppError, toFieldErrors } from "../../../platform/errors";
 

@@ -3,7 +3,7 @@ import { OlderLink } from "../../components/older-link";
 import type { Route } from "./+types/audit";
 import { formatDateTime, positiveInt } from "../../format";
 import { requireStaff } from "../../session.server";
-import { listAudit, listAuditActions } from "../../../domains/accounts/audit.server";
+import { listAudit, listAuditActions } from "../../../platform/audit.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Audit log — AMG staff" }];
 

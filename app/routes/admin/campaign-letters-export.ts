@@ -3,7 +3,7 @@ import { createReadableStreamFromReadable } from "@react-router/node";
 import { data } from "react-router";
 import type { Route } from "./+types/campaign-letters-export";
 import { actorOf, requireStaff } from "../../session.server";
-import { recordAudit } from "../../../domains/accounts/audit.server";
+import { recordAudit } from "../../../platform/audit.server";
 import { exportCampaignLettersCsv } from "../../../domains/advocacy/campaign-results.server";
 import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns.server";
 

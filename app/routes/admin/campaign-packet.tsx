@@ -1,7 +1,7 @@
 import { data, Link } from "react-router";
 import type { Route } from "./+types/campaign-packet";
 import { actorOf, requireStaff } from "../../session.server";
-import { recordAudit } from "../../../domains/accounts/audit.server";
+import { recordAudit } from "../../../platform/audit.server";
 import { officePacket } from "../../../domains/advocacy/campaign-results.server";
 import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns.server";
 

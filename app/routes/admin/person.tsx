@@ -6,7 +6,7 @@ import { FormAlert } from "../../components/form-alert";
 import { formatDateTime } from "../../format";
 import { actorOf, requireRole, requireStaff } from "../../session.server";
 import { changeRoleSchema, roles } from "../../../domains/accounts/accounts.schema";
-import { listAudit, recordAudit } from "../../../domains/accounts/audit.server";
+import { listAudit, recordAudit } from "../../../platform/audit.server";
 import { changeRole, findPersonByPublicId, setPersonDisabled } from "../../../domains/accounts/people.server";
 import { AppError } from "../../../platform/errors";
 

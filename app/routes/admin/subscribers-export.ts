@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import type { Route } from "./+types/subscribers-export";
 import { actorOf, requireStaff } from "../../session.server";
-import { recordAudit } from "../../../domains/accounts/audit.server";
+import { recordAudit } from "../../../platform/audit.server";
 import { exportSubscribersCsv } from "../../../domains/email/subscriber-admin.server";
 import { subscriberFilterFrom } from "./subscribers";
 

@@ -3,9 +3,9 @@
 // of a deleted account (drizzle/0016_audit_log_pseudonymise.sql).
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gte, ilike, lt, or, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { containsPattern } from "../../platform/search-pattern";
-import { auditLog } from "../../db/schema/index";
+import type { Executor } from "../db/client.server";
+import { containsPattern } from "./search-pattern";
+import { auditLog } from "../db/schema/index";
 
 export type Actor = { personId: number; email: string; ip: string | null; requestId?: string };
 
