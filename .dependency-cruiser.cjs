@@ -9,8 +9,8 @@ const published = [
   "/messages[.]ts$",
   "/job-specs[.]ts$",
   "^domains/email/templates[.]ts$", // e-mail rendering, used by every context that mails
-  "^domains/advocacy/states[.]ts$", // the US states and territories
-  "^domains/advocacy/legislator-lookup[.]ts$", // the ZIP lookup's result type
+  "^domains/advocacy/legislators/states[.]ts$", // the US states and territories
+  "^domains/advocacy/legislators/legislator-lookup[.]ts$", // the ZIP lookup's result type
   "^domains/membership/count-suppression[.]ts$", // the rule that no count under ten is published
   "^domains/membership/member-csv[.]ts$", // the member CSV columns (the data download writes them)
 ];

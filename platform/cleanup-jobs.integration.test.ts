@@ -16,7 +16,7 @@ import { membershipWorkers } from "../domains/membership/jobs.server";
 import { pruneAbandonedImports, pruneHeldApplicationChanges } from "../domains/membership/prune-imports.server";
 import { advocacyJobSpecs } from "../domains/advocacy/job-specs";
 import { advocacyWorkers } from "../domains/advocacy/jobs.server";
-import { pruneHeldActions } from "../domains/advocacy/prune-held-actions.server";
+import { pruneHeldActions } from "../domains/advocacy/campaigns/prune-held-actions.server";
 import { testEngines } from "../tests/helpers/test-db";
 import { pruneRateLimitsJob } from "./job-specs";
 import { createLogger } from "./logger";

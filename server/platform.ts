@@ -10,9 +10,9 @@ import { deliverEmailWorker } from "../domains/email/deliver-outbox-message.serv
 import { emailJobSpecs } from "../domains/email/job-specs";
 import { ensurePersonWithRole } from "../domains/accounts/people.server";
 import { secureSecondFactorSecrets } from "../domains/accounts/second-factor.server";
-import { ensureReferenceData } from "../domains/advocacy/load-reference-data.server";
-import { seedStarterCampaigns } from "../domains/advocacy/campaigns.server";
-import { seedStatePathways } from "../domains/advocacy/state-pathways.server";
+import { ensureReferenceData } from "../domains/advocacy/legislators/load-reference-data.server";
+import { seedStarterCampaigns } from "../domains/advocacy/campaigns/campaigns.server";
+import { seedStatePathways } from "../domains/advocacy/state-pathways/state-pathways.server";
 import { membershipJobSpecs } from "../domains/membership/job-specs";
 import { membershipWorkers } from "../domains/membership/jobs.server";
 import { seedStarterContent } from "../domains/site/seed-starter-content.server";

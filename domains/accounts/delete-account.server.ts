@@ -5,7 +5,7 @@
 import { and, eq, gt } from "drizzle-orm";
 import { people } from "../../db/schema/index";
 import type { Services } from "../../platform/services";
-import { forgetSigner } from "../advocacy/open-letters.server";
+import { forgetSigner } from "../advocacy/open-letters/open-letters.server";
 import { forgetLetterWriter } from "../advocacy/person-data.server";
 import { forgetSubscriber } from "../email/manage-subscription.server";
 import { queueEmail, senderAddress } from "../email/queue-email.server";

@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.server";
 import type { Logger } from "../../platform/logger";
 import type { JobWorker } from "../../platform/queue.server";
 import { pruneHeldActionsJob } from "./job-specs";
-import { pruneHeldActions } from "./prune-held-actions.server";
+import { pruneHeldActions } from "./campaigns/prune-held-actions.server";
 
 export function advocacyWorkers(deps: { db: Database; log: Logger; clock: () => Date }): JobWorker[] {
   return [

@@ -3,7 +3,7 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.server";
 import { actionMessages, campaignActions, campaigns, pendingCampaignActions, signatures } from "../../db/schema/index";
-import { heldActionsOf } from "./confirm-held-action.server";
+import { heldActionsOf } from "./campaigns/confirm-held-action.server";
 
 export async function exportAdvocacyData(db: Executor, email: string) {
   const actions = await db

@@ -10,7 +10,7 @@ import { queueEmail, senderAddress } from "../email/queue-email.server";
 import { hashToken } from "../../platform/tokens";
 import { getSiteSettings } from "../site/queries.server";
 import type { EligibilityResult } from "./eligibility";
-import { findLegislatorsByZip } from "../advocacy/legislator-directory.server";
+import { findLegislatorsByZip } from "../advocacy/legislators/legislator-directory.server";
 import { applicationInputSchema } from "./membership.schema";
 import type { ApplicationInput } from "./membership.schema";
 import { applicationSummary } from "./profile";

@@ -1,6 +1,6 @@
 // The membership application form's schema (safe to import in the browser).
 import { z } from "zod";
-import { stateNames } from "../advocacy/states";
+import { stateNames } from "../advocacy/legislators/states";
 import { emailAddressSchema } from "../site/site.schema";
 
 export const examKeys = ["step1", "step2ck", "step3", "level1", "level2ce", "level3"] as const;

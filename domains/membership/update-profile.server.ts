@@ -7,7 +7,7 @@ import type { Database, Executor } from "../../db/client.server";
 import { applications } from "../../db/schema/index";
 import { recordAudit } from "../../platform/audit.server";
 import type { Actor } from "../../platform/audit.server";
-import { findLegislatorsByZip } from "../advocacy/legislator-directory.server";
+import { findLegislatorsByZip } from "../advocacy/legislators/legislator-directory.server";
 import type { ApplicationInput } from "./membership.schema";
 import { applicationFormValues } from "./profile";
 import { applicationValuesOf, eligibilityOf } from "./submit-application.server";

@@ -1,6 +1,6 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/campaign-confirm";
-import { confirmHeldAction, findHeldActionByToken } from "../../../domains/advocacy/confirm-held-action.server";
+import { confirmHeldAction, findHeldActionByToken } from "../../../domains/advocacy/campaigns/confirm-held-action.server";
 import { tokenSchema } from "../../../domains/email/email.schema";
 
 // Opening the link shows what will be sent and a button; the POST confirms (a mail scanner following

@@ -3,8 +3,8 @@ import { data } from "react-router";
 import type { Route } from "./+types/campaign-sent";
 import { ProgressMeter } from "../../components/progress-meter";
 import { ShareLinks } from "../../components/share-links";
-import { findHeldAction } from "../../../domains/advocacy/confirm-held-action.server";
-import { findSentAction } from "../../../domains/advocacy/send-campaign-letter.server";
+import { findHeldAction } from "../../../domains/advocacy/campaigns/confirm-held-action.server";
+import { findSentAction } from "../../../domains/advocacy/campaigns/send-campaign-letter.server";
 import { renderMarkdown } from "../../../platform/markdown.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Your letters — AMG" }, { name: "robots", content: "noindex" }];

@@ -2,7 +2,7 @@ import { data } from "react-router";
 import type { CacheHandle } from "../../../platform/page-cache-key";
 import type { Route } from "./+types/campaign-thanks";
 import { ShareLinks } from "../../components/share-links";
-import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns.server";
+import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns/campaigns.server";
 import { renderMarkdown } from "../../../platform/markdown.server";
 import { markPublic } from "../../../platform/request-context";
 

@@ -1,7 +1,7 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/letter-confirm";
-import { confirmSignature, findSignatureByToken } from "../../../domains/advocacy/open-letters.server";
-import { stateNames } from "../../../domains/advocacy/states";
+import { confirmSignature, findSignatureByToken } from "../../../domains/advocacy/open-letters/open-letters.server";
+import { stateNames } from "../../../domains/advocacy/legislators/states";
 import { tokenSchema } from "../../../domains/email/email.schema";
 
 // Opening the link shows a button; the POST confirms (a mail scanner following links confirms nothing).

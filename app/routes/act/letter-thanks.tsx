@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import type { Route } from "./+types/letter-thanks";
-import { findOpenLetter } from "../../../domains/advocacy/open-letters.server";
+import { findOpenLetter } from "../../../domains/advocacy/open-letters/open-letters.server";
 import { ProgressMeter } from "../../components/progress-meter";
 import { ShareLinks } from "../../components/share-links";
 

@@ -8,8 +8,8 @@ import { getViewer } from "../../session.server";
 import { formValues, invalidForm, passActionHeaders, rateLimitedForm } from "../../form-data";
 import { formStamp, isBotLike } from "../../form-stamp.server";
 import { signatureInputSchema } from "../../../domains/advocacy/advocacy.schema";
-import { findOpenLetter, signOpenLetter } from "../../../domains/advocacy/open-letters.server";
-import { stateNames } from "../../../domains/advocacy/states";
+import { findOpenLetter, signOpenLetter } from "../../../domains/advocacy/open-letters/open-letters.server";
+import { stateNames } from "../../../domains/advocacy/legislators/states";
 import { renderMarkdown } from "../../../platform/markdown.server";
 import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
 

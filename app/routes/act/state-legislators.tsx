@@ -1,9 +1,9 @@
 import { data, Form } from "react-router";
 import type { CacheHandle } from "../../../platform/page-cache-key";
 import type { Route } from "./+types/state-legislators";
-import { stateNames } from "../../../domains/advocacy/states";
-import { legislatureWebsite } from "../../../domains/advocacy/campaign-targets.server";
-import { listStateLegislators, searchStateList } from "../../../domains/advocacy/state-legislators.server";
+import { stateNames } from "../../../domains/advocacy/legislators/states";
+import { legislatureWebsite } from "../../../domains/advocacy/campaigns/campaign-targets.server";
+import { listStateLegislators, searchStateList } from "../../../domains/advocacy/legislators/state-legislators.server";
 import { markPublic } from "../../../platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.

@@ -2,7 +2,7 @@ import { Form, Link } from "react-router";
 import type { Route } from "./+types/applications";
 import { formatCount, formatDateTime, positiveInt } from "../../format";
 import { requireStaff } from "../../session.server";
-import { stateNames } from "../../../domains/advocacy/states";
+import { stateNames } from "../../../domains/advocacy/legislators/states";
 import { searchDirectory } from "../../../domains/membership/directory.server";
 import type { DirectoryFilter } from "../../../domains/membership/directory.server";
 import { applicationStatuses, examKeys, examLabels } from "../../../domains/membership/membership.schema";

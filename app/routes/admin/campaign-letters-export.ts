@@ -4,8 +4,8 @@ import { data } from "react-router";
 import type { Route } from "./+types/campaign-letters-export";
 import { actorOf, requireStaff } from "../../session.server";
 import { recordAudit } from "../../../platform/audit.server";
-import { exportCampaignLettersCsv } from "../../../domains/advocacy/campaign-results.server";
-import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns.server";
+import { exportCampaignLettersCsv } from "../../../domains/advocacy/campaigns/campaign-results.server";
+import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns/campaigns.server";
 
 // Every letter of a campaign (or of one office, ?office=) as CSV, streamed; audited.
 export async function loader(args: Route.LoaderArgs) {

@@ -2,8 +2,8 @@ import { Link, redirect } from "react-router";
 import type { Route } from "./+types/campaign-new";
 import { CampaignForm } from "../../components/campaign-form";
 import { actorOf, requireStaff } from "../../session.server";
-import { placeholders } from "../../../domains/advocacy/campaign-rules";
-import { createCampaign } from "../../../domains/advocacy/save-campaign.server";
+import { placeholders } from "../../../domains/advocacy/campaigns/campaign-rules";
+import { createCampaign } from "../../../domains/advocacy/campaigns/save-campaign.server";
 import { appErrorForm, formValuesJoining } from "../../form-data";
 import { AppError } from "../../../platform/errors";
 

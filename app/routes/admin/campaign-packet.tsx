@@ -2,8 +2,8 @@ import { data, Link } from "react-router";
 import type { Route } from "./+types/campaign-packet";
 import { actorOf, requireStaff } from "../../session.server";
 import { recordAudit } from "../../../platform/audit.server";
-import { officePacket } from "../../../domains/advocacy/campaign-results.server";
-import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns.server";
+import { officePacket } from "../../../domains/advocacy/campaigns/campaign-results.server";
+import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns/campaigns.server";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `Letters to ${d?.packet.office.title ?? ""} ${d?.packet.office.name ?? ""} — AMG staff` }];
 

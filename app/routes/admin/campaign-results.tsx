@@ -1,9 +1,9 @@
 import { data, Link } from "react-router";
 import type { Route } from "./+types/campaign-results";
 import { requireStaff } from "../../session.server";
-import { campaignResults } from "../../../domains/advocacy/campaign-results.server";
-import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns.server";
-import { stateNames } from "../../../domains/advocacy/states";
+import { campaignResults } from "../../../domains/advocacy/campaigns/campaign-results.server";
+import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns/campaigns.server";
+import { stateNames } from "../../../domains/advocacy/legislators/states";
 
 export const meta: Route.MetaFunction = () => [{ title: "Campaign results — AMG staff" }];
 

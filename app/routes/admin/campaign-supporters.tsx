@@ -2,9 +2,9 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/campaign-supporters";
 import { CsrfField } from "../../components/csrf-field";
 import { actorOf, requireStaff } from "../../session.server";
-import { listSupporterCandidates, saveSupporters } from "../../../domains/advocacy/campaign-supporters.server";
-import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns.server";
-import { stateNames } from "../../../domains/advocacy/states";
+import { listSupporterCandidates, saveSupporters } from "../../../domains/advocacy/campaigns/campaign-supporters.server";
+import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns/campaigns.server";
+import { stateNames } from "../../../domains/advocacy/legislators/states";
 
 export const meta: Route.MetaFunction = () => [{ title: "Supporters — AMG staff" }];
 

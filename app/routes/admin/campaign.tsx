@@ -2,9 +2,9 @@ import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/campaign";
 import { CampaignForm } from "../../components/campaign-form";
 import { actorOf, requireStaff } from "../../session.server";
-import { placeholders } from "../../../domains/advocacy/campaign-rules";
-import { findCampaignBySlug } from "../../../domains/advocacy/campaigns.server";
-import { updateCampaign } from "../../../domains/advocacy/save-campaign.server";
+import { placeholders } from "../../../domains/advocacy/campaigns/campaign-rules";
+import { findCampaignBySlug } from "../../../domains/advocacy/campaigns/campaigns.server";
+import { updateCampaign } from "../../../domains/advocacy/campaigns/save-campaign.server";
 import { appErrorForm, formValuesJoining } from "../../form-data";
 import { AppError } from "../../../platform/errors";
 

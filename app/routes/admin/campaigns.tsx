@@ -1,7 +1,7 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/campaigns";
 import { requireStaff } from "../../session.server";
-import { listAllCampaigns } from "../../../domains/advocacy/campaigns.server";
+import { listAllCampaigns } from "../../../domains/advocacy/campaigns/campaigns.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Campaigns — AMG staff" }];
 

@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/dashboard";
 import { formatCount } from "../../format";
 import { requireStaff } from "../../session.server";
-import { countActionsSince } from "../../../domains/advocacy/campaigns.server";
+import { countActionsSince } from "../../../domains/advocacy/campaigns/campaigns.server";
 import { subscriberTotals } from "../../../domains/email/subscriber-admin.server";
 import { countAwaitingReview } from "../../../domains/membership/review-application.server";
 import { contactTotals } from "../../../domains/site/contact-inbox.server";

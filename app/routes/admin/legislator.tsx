@@ -5,7 +5,7 @@ import { FormAlert } from "../../components/form-alert";
 import { FormField } from "../../components/form-field";
 import { appErrorForm, formValues } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
-import { findCongressMember, saveCorrection } from "../../../domains/advocacy/legislator-corrections.server";
+import { findCongressMember, saveCorrection } from "../../../domains/advocacy/legislators/legislator-corrections.server";
 import { AppError } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.member.fullName ?? "Legislator"} — AMG staff` }];

@@ -5,7 +5,7 @@ import { FormAlert } from "../../components/form-alert";
 import { FormField } from "../../components/form-field";
 import { appErrorForm, formValues } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
-import { findStateLegislator, saveStateCorrection } from "../../../domains/advocacy/state-legislator-corrections.server";
+import { findStateLegislator, saveStateCorrection } from "../../../domains/advocacy/legislators/state-legislator-corrections.server";
 import { AppError } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.reference.name ?? "State legislator"} — AMG staff` }];

@@ -1,7 +1,7 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/state-legislators";
 import { requireStaff } from "../../session.server";
-import { searchStateLegislators } from "../../../domains/advocacy/state-legislator-corrections.server";
+import { searchStateLegislators } from "../../../domains/advocacy/legislators/state-legislator-corrections.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "State legislators — AMG staff" }];
 

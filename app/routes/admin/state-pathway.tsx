@@ -5,9 +5,9 @@ import { FormAlert } from "../../components/form-alert";
 import { FormField, SelectField } from "../../components/form-field";
 import { appErrorForm, formValues } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
-import { askFor, findStatePathway } from "../../../domains/advocacy/state-pathways.server";
-import { stateNames } from "../../../domains/advocacy/states";
-import { updateStatePathway } from "../../../domains/advocacy/update-state-pathway.server";
+import { askFor, findStatePathway } from "../../../domains/advocacy/state-pathways/state-pathways.server";
+import { stateNames } from "../../../domains/advocacy/legislators/states";
+import { updateStatePathway } from "../../../domains/advocacy/state-pathways/update-state-pathway.server";
 import { AppError } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.stateName ?? "State"}: state law tracker — AMG staff` }];

@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/state-pathways";
 import { pathwayStatusLabel } from "../../components/state-pathways-tracker";
 import { requireStaff } from "../../session.server";
-import { listStatePathways } from "../../../domains/advocacy/state-pathways.server";
+import { listStatePathways } from "../../../domains/advocacy/state-pathways/state-pathways.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "State law tracker — AMG staff" }];
 

@@ -4,11 +4,11 @@
 // announced to every process (saveLegislatorOverride, shared with members of Congress).
 import { and, asc, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
-import type { Database, Executor } from "../../db/client.server";
-import { legislatorOverrides, stateLegislators } from "../../db/schema/index";
-import { AppError, toFieldErrors } from "../../platform/errors";
-import { containsPattern } from "../../platform/search-pattern";
-import type { Actor } from "../../platform/audit.server";
+import type { Database, Executor } from "../../../db/client.server";
+import { legislatorOverrides, stateLegislators } from "../../../db/schema/index";
+import { AppError, toFieldErrors } from "../../../platform/errors";
+import { containsPattern } from "../../../platform/search-pattern";
+import type { Actor } from "../../../platform/audit.server";
 import { correctionSchema, saveLegislatorOverride } from "./legislator-corrections.server";
 
 export const stateCorrectionSchema = z.object({

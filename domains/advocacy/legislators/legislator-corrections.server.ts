@@ -3,13 +3,13 @@
 // every process rebuilds its legislator index.
 import { and, asc, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
-import type { Database, Executor } from "../../db/client.server";
-import { notify } from "../../db/client.server";
-import { congressMembers, legislatorOverrides } from "../../db/schema/index";
-import { AppError, toFieldErrors } from "../../platform/errors";
-import { containsPattern } from "../../platform/search-pattern";
-import { recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
+import type { Database, Executor } from "../../../db/client.server";
+import { notify } from "../../../db/client.server";
+import { congressMembers, legislatorOverrides } from "../../../db/schema/index";
+import { AppError, toFieldErrors } from "../../../platform/errors";
+import { containsPattern } from "../../../platform/search-pattern";
+import { recordAudit } from "../../../platform/audit.server";
+import type { Actor } from "../../../platform/audit.server";
 import { referenceChangedChannel } from "./load-reference-data.server";
 
 const optionalUrl = z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Please enter a full web address starting with https://" })]);

@@ -1,13 +1,13 @@
 // Who a person writes to in a legislator-letter campaign: from their ZIP lookup and their choices
 // (the House district of a split ZIP; their state senator and representative from the state's list),
 // the campaign's targets resolved to offices with their contact details, and what is still to choose.
-import type { Executor } from "../../db/client.server";
+import type { Executor } from "../../../db/client.server";
 import type { TargetKind } from "./campaign-rules";
-import type { DistrictCandidate, Legislator, ZipLookup } from "./legislator-lookup";
-import { listStateLegislators } from "./state-legislators.server";
-import type { StateDistrictResolver } from "./state-district-resolver";
-import { pickFromListResolver } from "./state-district-resolver";
-import { stateNames } from "./states";
+import type { DistrictCandidate, Legislator, ZipLookup } from "../legislators/legislator-lookup";
+import { listStateLegislators } from "../legislators/state-legislators.server";
+import type { StateDistrictResolver } from "../legislators/state-district-resolver";
+import { pickFromListResolver } from "../legislators/state-district-resolver";
+import { stateNames } from "../legislators/states";
 
 export type CampaignTarget = {
   /** Bioguide id for Congress, Open States id for a state legislator. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../db/client.server";
-import { testEngines } from "../../tests/helpers/test-db";
+import type { DatabaseHandle } from "../../../db/client.server";
+import { testEngines } from "../../../tests/helpers/test-db";
 import { askFor, listStatePathways, seedStatePathways } from "./state-pathways.server";
 
 describe.each(testEngines())("state law tracker on $name", (engine) => {

@@ -3,12 +3,12 @@
 // held action is merged into the person's action and the office e-mails are queued in the same
 // transaction), and the held action's own page, which shows only what was typed with it.
 import { and, eq, gt, isNull } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { campaigns, pendingCampaignActions } from "../../db/schema/index";
-import type { Services } from "../../platform/services";
-import { senderAddress } from "../email/queue-email.server";
-import { hashToken } from "../../platform/tokens";
-import { getSiteSettings } from "../site/queries.server";
+import type { Executor } from "../../../db/client.server";
+import { campaigns, pendingCampaignActions } from "../../../db/schema/index";
+import type { Services } from "../../../platform/services";
+import { senderAddress } from "../../email/queue-email.server";
+import { hashToken } from "../../../platform/tokens";
+import { getSiteSettings } from "../../site/queries.server";
 import { findLegislatorCampaign } from "./campaigns.server";
 import { recordCampaignAction } from "./record-campaign-action.server";
 

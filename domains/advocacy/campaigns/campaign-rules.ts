@@ -1,7 +1,7 @@
 // Pure rules of legislator-letter campaigns: letter placeholders, which letter a target gets,
 // whether a campaign is open, and the text that is delivered (the story fingerprint is in
 // story-fingerprint.server.ts). No I/O: the use cases in send-campaign-letter.server.ts call these.
-import { publishableCount } from "../membership/count-suppression";
+import { publishableCount } from "../../membership/count-suppression";
 
 export const targetKinds = ["us-senate", "us-house", "state-upper", "state-lower"] as const;
 export type TargetKind = (typeof targetKinds)[number];

@@ -2,15 +2,15 @@
 // dates, targets and states are checked; every save is audited and refreshes the public pages.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "../../db/client.server";
-import { campaigns } from "../../db/schema/index";
-import { AppError, toFieldErrors } from "../../platform/errors";
-import { recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
-import { announceContentChanged } from "../site/content-changed.server";
+import type { Database } from "../../../db/client.server";
+import { campaigns } from "../../../db/schema/index";
+import { AppError, toFieldErrors } from "../../../platform/errors";
+import { recordAudit } from "../../../platform/audit.server";
+import type { Actor } from "../../../platform/audit.server";
+import { announceContentChanged } from "../../site/content-changed.server";
 import { targetKinds, unknownPlaceholders } from "./campaign-rules";
 import { forgetCampaignMemos } from "./campaigns.server";
-import { stateNames } from "./states";
+import { stateNames } from "../legislators/states";
 
 const text = (max: number, message?: string) => {
   const base = z.string().trim().max(max, `Please keep this under ${max.toLocaleString("en-US")} characters.`);

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signatures } from "../../db/schema/index";
-import { findLink } from "../../tests/helpers/smtp-sink";
-import { testEngines } from "../../tests/helpers/test-db";
-import { startTestPlatform } from "../../tests/helpers/test-platform";
-import type { TestPlatform } from "../../tests/helpers/test-platform";
-import { seedStarterCampaigns } from "./campaigns.server";
+import { signatures } from "../../../db/schema/index";
+import { findLink } from "../../../tests/helpers/smtp-sink";
+import { testEngines } from "../../../tests/helpers/test-db";
+import { startTestPlatform } from "../../../tests/helpers/test-platform";
+import type { TestPlatform } from "../../../tests/helpers/test-platform";
+import { seedStarterCampaigns } from "../campaigns/campaigns.server";
 import { confirmSignature, findOpenLetter, findSignatureByToken, listOpenLetters, signOpenLetter } from "./open-letters.server";
 
 const tokenOf = (url: string) => new URL(url).searchParams.get("token")!;

@@ -2,10 +2,10 @@
 // on a reload only the differences, with a report of added / changed / removed rows.
 import { readFileSync } from "node:fs";
 import { eq, inArray, sql } from "drizzle-orm";
-import type { Database, Executor } from "../../db/client.server";
-import { notify } from "../../db/client.server";
-import { congressMembers, stateLegislators, zipDistricts } from "../../db/schema/index";
-import { appPath } from "../../platform/app-root";
+import type { Database, Executor } from "../../../db/client.server";
+import { notify } from "../../../db/client.server";
+import { congressMembers, stateLegislators, zipDistricts } from "../../../db/schema/index";
+import { appPath } from "../../../platform/app-root";
 import { parseCongressMembers, parseStateLegislators, parseZipDistricts } from "./reference-files";
 
 export const referenceChangedChannel = "amg_reference_changed";

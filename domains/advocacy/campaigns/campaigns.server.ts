@@ -1,9 +1,9 @@
 // Reads of campaigns (both kinds) and the seeding of the starter campaigns.
 import { and, asc, count, eq, gte, ilike, inArray, sql } from "drizzle-orm";
-import type { Database, Executor } from "../../db/client.server";
-import { campaignActions, campaigns, campaignSupporters, congressMembers } from "../../db/schema/index";
-import { containsPattern } from "../../platform/search-pattern";
-import { shortMemoPerDatabase } from "../../platform/short-memo";
+import type { Database, Executor } from "../../../db/client.server";
+import { campaignActions, campaigns, campaignSupporters, congressMembers } from "../../../db/schema/index";
+import { containsPattern } from "../../../platform/search-pattern";
+import { shortMemoPerDatabase } from "../../../platform/short-memo";
 import { starterFederalSupporters, starterLegislatorCampaigns, starterOpenLetters } from "./starter-campaigns";
 
 export type Campaign = typeof campaigns.$inferSelect;

@@ -1,10 +1,10 @@
 // Staff mark which legislators already support a campaign's bill (cosponsors): they get the
 // supporter letter. Listed by state, from the chambers the campaign writes to; every change audited.
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Database, Executor } from "../../db/client.server";
-import { campaignSupporters, congressMembers, stateLegislators } from "../../db/schema/index";
-import { recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
+import type { Database, Executor } from "../../../db/client.server";
+import { campaignSupporters, congressMembers, stateLegislators } from "../../../db/schema/index";
+import { recordAudit } from "../../../platform/audit.server";
+import type { Actor } from "../../../platform/audit.server";
 import type { Campaign } from "./campaigns.server";
 import { forgetCampaignMemos } from "./campaigns.server";
 

@@ -3,17 +3,17 @@
 // under the publication threshold is never shown (the sentence is left out).
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionMessages, applications, campaignActions } from "../../db/schema/index";
-import { testEngines } from "../../tests/helpers/test-db";
-import { startTestPlatform } from "../../tests/helpers/test-platform";
-import type { TestPlatform } from "../../tests/helpers/test-platform";
-import { upsertApplications } from "../membership/import-members.server";
-import { checkImportRow, memberCsvTemplate } from "../membership/member-csv";
+import { actionMessages, applications, campaignActions } from "../../../db/schema/index";
+import { testEngines } from "../../../tests/helpers/test-db";
+import { startTestPlatform } from "../../../tests/helpers/test-platform";
+import type { TestPlatform } from "../../../tests/helpers/test-platform";
+import { upsertApplications } from "../../membership/import-members.server";
+import { checkImportRow, memberCsvTemplate } from "../../membership/member-csv";
 import { membersInDistrict, placeValues } from "./campaign-evidence.server";
 import { prepareCampaignAction } from "./campaign-page.server";
 import { fillLetter } from "./campaign-rules";
 import { findLegislatorCampaign, seedStarterCampaigns } from "./campaigns.server";
-import { ensureReferenceData } from "./load-reference-data.server";
+import { ensureReferenceData } from "../legislators/load-reference-data.server";
 import { sendCampaignLetter } from "./send-campaign-letter.server";
 
 const start = new Date("2026-11-24T15:00:00Z");

@@ -7,19 +7,19 @@
 // address get a "prepared" letter the person sends through the office's own form or by phone.
 import { and, eq, ne } from "drizzle-orm";
 import { DateTime } from "luxon";
-import type { Executor } from "../../db/client.server";
-import { actionMessages, campaignActions, pendingCampaignActions } from "../../db/schema/index";
-import type { HeldLetter } from "../../db/schema/index";
-import { hitRateLimit, hitRateLimits } from "../../platform/rate-limit.server";
-import type { RateLimitRule } from "../../platform/rate-limit.server";
-import type { Services } from "../../platform/services";
-import { queueEmail, senderAddress } from "../email/queue-email.server";
-import { campaignLettersConfirmMail } from "../email/templates";
-import { hashToken, newToken } from "../../platform/tokens";
-import { getSiteSettings } from "../site/queries.server";
-import type { SiteSettings } from "../site/queries.server";
-import { shortMemoPerDatabase } from "../../platform/short-memo";
-import type { CampaignActionInput } from "./advocacy.schema";
+import type { Executor } from "../../../db/client.server";
+import { actionMessages, campaignActions, pendingCampaignActions } from "../../../db/schema/index";
+import type { HeldLetter } from "../../../db/schema/index";
+import { hitRateLimit, hitRateLimits } from "../../../platform/rate-limit.server";
+import type { RateLimitRule } from "../../../platform/rate-limit.server";
+import type { Services } from "../../../platform/services";
+import { queueEmail, senderAddress } from "../../email/queue-email.server";
+import { campaignLettersConfirmMail } from "../../email/templates";
+import { hashToken, newToken } from "../../../platform/tokens";
+import { getSiteSettings } from "../../site/queries.server";
+import type { SiteSettings } from "../../site/queries.server";
+import { shortMemoPerDatabase } from "../../../platform/short-memo";
+import type { CampaignActionInput } from "../advocacy.schema";
 import { membersInDistrict, placeValues } from "./campaign-evidence.server";
 import { campaignPhase, composeConstituentMessage, fillLetter, fillPlaceholders, isStateTargeted, letterVersionFor } from "./campaign-rules";
 import { storyFingerprint } from "./story-fingerprint.server";
@@ -29,9 +29,9 @@ import type { CampaignTarget } from "./campaign-targets.server";
 import { recordCampaignAction } from "./record-campaign-action.server";
 import { campaignForAction, findLegislatorCampaign, supportersForAction } from "./campaigns.server";
 import type { Campaign } from "./campaigns.server";
-import { findLegislatorsByZip } from "./legislator-directory.server";
-import type { StateDistrictResolver } from "./state-district-resolver";
-import { stateNames } from "./states";
+import { findLegislatorsByZip } from "../legislators/legislator-directory.server";
+import type { StateDistrictResolver } from "../legislators/state-district-resolver";
+import { stateNames } from "../legislators/states";
 
 export const actionLimits = {
   perIp: { name: "act:ip", limit: 20, windowSeconds: 600 },

@@ -1,15 +1,15 @@
 // What the campaign page needs once a person has given their ZIP code: whom they will write to,
 // what is still to choose, the letters prefilled with what is already known, and, for the state
 // campaign, what AMG asks of their state.
-import type { Executor } from "../../db/client.server";
+import type { Executor } from "../../../db/client.server";
 import { placeValues, statePathwayFor } from "./campaign-evidence.server";
 import { fillLetter, isStateTargeted } from "./campaign-rules";
 import { planTargets } from "./campaign-targets.server";
 import type { Campaign } from "./campaigns.server";
 import { supporterKeys } from "./campaigns.server";
-import { findLegislatorsByZip } from "./legislator-directory.server";
-import { askFor } from "./state-pathways.server";
-import { stateNames } from "./states";
+import { findLegislatorsByZip } from "../legislators/legislator-directory.server";
+import { askFor } from "../state-pathways/state-pathways.server";
+import { stateNames } from "../legislators/states";
 
 export async function prepareCampaignAction(db: Executor, campaign: Campaign, zip: string, district: string, now: Date) {
   const lookup = await findLegislatorsByZip(db, zip);

@@ -5,14 +5,14 @@
 // and a copy for the person. It trusts its caller to have proven the address: never call it for a
 // browser that has not (send-campaign-letter holds those).
 import { eq, getTableColumns, inArray, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { actionMessages, campaignActions } from "../../db/schema/index";
-import type { HeldLetter } from "../../db/schema/index";
-import type { JobQueue } from "../../platform/queue.server";
-import { queueEmail } from "../email/queue-email.server";
-import { campaignLetterCopyMail } from "../email/templates";
-import type { LetterCopy } from "../email/templates";
-import { newToken } from "../../platform/tokens";
+import type { Executor } from "../../../db/client.server";
+import { actionMessages, campaignActions } from "../../../db/schema/index";
+import type { HeldLetter } from "../../../db/schema/index";
+import type { JobQueue } from "../../../platform/queue.server";
+import { queueEmail } from "../../email/queue-email.server";
+import { campaignLetterCopyMail } from "../../email/templates";
+import type { LetterCopy } from "../../email/templates";
+import { newToken } from "../../../platform/tokens";
 import { composeDeliveredLetter } from "./campaign-rules";
 
 /** What sending again replaces in a prepared letter: everything but its identity and first date. */

@@ -2,11 +2,11 @@
 // district and office, e-mailed (and whether the mail went out) vs prepared for the person to
 // send; every letter as CSV; and, per office, a printable packet for lobby days.
 import { and, asc, count, desc, eq, gt, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { toCsv } from "../../platform/csv";
-import { actionMessages, campaignActions } from "../../db/schema/index";
-import { outboxStatuses } from "../email/outbox-status.server";
-import type { OutboxStatus } from "../email/outbox-status.server";
+import type { Executor } from "../../../db/client.server";
+import { toCsv } from "../../../platform/csv";
+import { actionMessages, campaignActions } from "../../../db/schema/index";
+import { outboxStatuses } from "../../email/outbox-status.server";
+import type { OutboxStatus } from "../../email/outbox-status.server";
 
 /** How a letter stands: e-mailed and accepted by the mail server, still sending, failed, or prepared for the person to send. */
 export function letterStatus(delivery: "email" | "prepared", outbox: OutboxStatus | undefined): "delivered" | "sending" | "failed" | "kept in outbox" | "prepared" {

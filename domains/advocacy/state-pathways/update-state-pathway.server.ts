@@ -2,13 +2,13 @@
 // source. Audited; the public map and table and what people from that state are asked change at once.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "../../db/client.server";
-import { statePathways } from "../../db/schema/index";
-import { AppError, toFieldErrors } from "../../platform/errors";
-import { recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
-import { announceContentChanged } from "../site/content-changed.server";
-import { forgetStatePathways } from "./campaign-evidence.server";
+import type { Database } from "../../../db/client.server";
+import { statePathways } from "../../../db/schema/index";
+import { AppError, toFieldErrors } from "../../../platform/errors";
+import { recordAudit } from "../../../platform/audit.server";
+import type { Actor } from "../../../platform/audit.server";
+import { announceContentChanged } from "../../site/content-changed.server";
+import { forgetStatePathways } from "../campaigns/campaign-evidence.server";
 
 const text = (max: number) => z.string().trim().max(max, `Please keep this under ${max} characters.`);
 

