@@ -11,7 +11,7 @@ import { forgetSubscriber } from "../email/manage-subscription.server";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
 import { confirmDeletionMail } from "../email/templates";
 import { hashToken, newToken } from "../../platform/tokens";
-import { forgetMember } from "../membership/match-cycles.server";
+import { forgetMember } from "../membership/member-data.server";
 import { getSiteSettings } from "../site/queries.server";
 import { newAuditPseudonym, pseudonymiseAuditEmail, recordAudit } from "../../platform/audit.server";
 import type { Actor } from "../../platform/audit.server";

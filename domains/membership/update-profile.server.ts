@@ -3,7 +3,7 @@
 // again and staff see their verdict, but the approval stands; a staff verification of the
 // documents is cleared when an answer changed. Audited with the fields changed.
 import { eq } from "drizzle-orm";
-import type { Database, Executor } from "../../db/client.server";
+import type { Database } from "../../db/client.server";
 import { applications } from "../../db/schema/index";
 import { recordAudit } from "../../platform/audit.server";
 import type { Actor } from "../../platform/audit.server";
@@ -11,14 +11,6 @@ import { findLegislatorsByZip } from "../advocacy/legislators/legislator-directo
 import type { ApplicationInput } from "./membership.schema";
 import { applicationFormValues } from "./profile";
 import { applicationValuesOf, eligibilityOf } from "./submit-application.server";
-
-/** The signed-in person's own application (by their account's e-mail), or null. */
-export async function findOwnApplication(db: Executor, email: string) {
-  const [row] = await db.select().from(applications).where(eq(applications.email, email)).limit(1);
-  if (!row) return null;
-  const { updateTokenHash: _token, reviewNote: _note, reviewedBy: _by, ...own } = row;
-  return own;
-}
 
 export type ProfileOutcome = { ok: true; changed: string[] } | { ok: false; reason: "no-application" };
 

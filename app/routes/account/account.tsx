@@ -8,7 +8,7 @@ import { requestAccountDeletion } from "../../../domains/accounts/delete-account
 import { endOwnSession, listOwnSessions } from "../../../domains/accounts/sessions.server";
 import { listCycles } from "../../../domains/membership/match-cycles.server";
 import { profileCompleteness } from "../../../domains/membership/profile";
-import { findOwnApplication } from "../../../domains/membership/update-profile.server";
+import { findOwnApplication } from "../../../domains/membership/queries.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Your account — AMG" }];
 

@@ -1,6 +1,6 @@
 import type { Route } from "./+types/my-data-csv";
 import { requireViewer } from "../../session.server";
-import { exportMemberData } from "../../../domains/membership/match-cycles.server";
+import { exportMemberData } from "../../../domains/membership/member-data.server";
 import { personalDataCsvRows } from "../../../domains/membership/member-csv";
 import { toCsv } from "../../../platform/csv";
 

@@ -7,7 +7,8 @@ import { formValues, invalidForm } from "../../form-data";
 import { actorOf, requireRole } from "../../session.server";
 import { applicationInputSchema, examKeys, examLabels } from "../../../domains/membership/membership.schema";
 import { applicationFormValues } from "../../../domains/membership/profile";
-import { findOwnApplication, updateOwnProfile } from "../../../domains/membership/update-profile.server";
+import { updateOwnProfile } from "../../../domains/membership/update-profile.server";
+import { findOwnApplication } from "../../../domains/membership/queries.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "My profile — AMG" }];
 

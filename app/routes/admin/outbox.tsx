@@ -5,8 +5,8 @@ import { OlderLink } from "../../components/older-link";
 import { FormAlert } from "../../components/form-alert";
 import { formatDateTime, positiveInt } from "../../format";
 import { actorOf, requireStaff } from "../../session.server";
-import { listOutbox, resendOutboxMessage } from "../../../domains/email/subscriber-admin.server";
-import type { OutboxStatus } from "../../../domains/email/subscriber-admin.server";
+import { listOutbox, resendOutboxMessage } from "../../../domains/email/outbox-admin.server";
+import type { OutboxStatus } from "../../../domains/email/outbox-admin.server";
 import { AppError } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = () => [{ title: "Outbox — AMG staff" }];
