@@ -8,6 +8,7 @@ import { hasRole } from "../domains/accounts/rules";
 import { findViewer } from "../domains/accounts/sessions.server";
 import type { Viewer } from "../domains/accounts/sessions.server";
 import type { Actor } from "../domains/accounts/audit.server";
+import { cookieValue } from "../platform/cookies";
 import { sessionCookieName, signInCookieName } from "../platform/request-context";
 import { siteSettingsFor } from "./site-settings.server";
 import type { RequestContext } from "../platform/request-context";
@@ -15,13 +16,7 @@ import type { RequestContext } from "../platform/request-context";
 type Args = { request: Request; context: AppLoadContext };
 
 export function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get("cookie");
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
-  }
-  return null;
+  return cookieValue(request.headers.get("cookie"), name);
 }
 
 export function serializeCookie(name: string, value: string, options: { maxAgeSeconds: number; secure: boolean }): string {
