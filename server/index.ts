@@ -23,7 +23,7 @@ import { startPlatform } from "./platform";
 import type { Platform } from "./platform";
 import { clientIpOf } from "../platform/client-ip";
 import { cookieValue } from "../platform/cookies";
-import { limitedRequest, refuseEarly, refuseWithoutSession, sendRefusal } from "./request-limits";
+import { limitedRequest, refuseEarly, refuseWithoutSession, sendRefusal, finishedResponse } from "./request-limits";
 import { errorPageHtml, securityHeaders } from "./responses";
 
 const startedAt = performance.now();
@@ -131,7 +131,7 @@ if (!workerOnly) {
     };
     const request = await limitedRequest(req, res);
     if (!(request instanceof Request)) return sendRefusal(req, res, request);
-    const response = await handleRequest(request, context);
+    const response = finishedResponse(req, await handleRequest(request, context));
     for (const [name, value] of Object.entries(securityHeaders(context.nonce, config.appUrl.startsWith("https:")))) {
       if (!response.headers.has(name)) response.headers.set(name, value);
     }

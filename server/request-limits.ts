@@ -165,6 +165,17 @@ export async function limitedRequest(req: http.IncomingMessage, res: http.Server
   return new Request(request.url, { ...init, body: bytes });
 }
 
+/**
+ * Last touches on the app's answer: React Router answers 405 to a POST on a page without an
+ * action but names no method it allows; and a body the route did not read (an upload refused
+ * early) would hold the connection, so it closes after this answer.
+ */
+export function finishedResponse(req: http.IncomingMessage, response: Response): Response {
+  if (response.status === 405 && !response.headers.has("allow")) response.headers.set("Allow", "GET, HEAD");
+  if (req.method === "POST" && !req.readableEnded) response.headers.set("Connection", "close");
+  return response;
+}
+
 /** Writes a refusal: the site's error page, or JSON under /api. The connection closes when a body was left unread. */
 export function sendRefusal(req: http.IncomingMessage, res: http.ServerResponse, refusal: Refusal | { redirect: string }): void {
   const unread = !req.readableEnded && (req.headers["content-length"] !== undefined ? req.headers["content-length"] !== "0" : req.headers["transfer-encoding"] !== undefined);

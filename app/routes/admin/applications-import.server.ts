@@ -16,12 +16,16 @@ const tooLargeError = "BodyTooLargeError";
 export function readCsvUpload(request: Request, fileField: string, maxFileBytes: number): Promise<CsvUpload> {
   const fields = new FormData();
   const contentType = request.headers.get("content-type") ?? "";
-  if (!request.body || !/^multipart\/form-data/i.test(contentType)) return Promise.resolve({ fields, file: null, problem: null });
+  if (!request.body || !/^multipart\/form-data/i.test(contentType)) {
+    void request.body?.cancel().catch(() => undefined);
+    return Promise.resolve({ fields, file: null, problem: null });
+  }
   let parser: busboy.Busboy;
   try {
     parser = busboy({ headers: { "content-type": contentType }, limits: { fileSize: maxFileBytes, files: 1, fields: 20, fieldSize: 4096, parts: 25 } });
   } catch {
     // No boundary, or one busboy cannot use.
+    void request.body.cancel().catch(() => undefined);
     return Promise.resolve({ fields, file: null, problem: "unreadable" });
   }
   return new Promise((resolve) => {
