@@ -79,7 +79,9 @@ function postFormsOf(html: string, path: string): FormField[][] {
     }
     forms.push(fields);
   }
-  return forms.slice(0, 6);
+  // Forms that send the same fields (a button per row or per role) reach the same code: one of each, three at most.
+  const distinct = new Map(forms.map((fields) => [fields.map((f) => f.name).sort().join(","), fields]));
+  return [...distinct.values()].slice(0, 3);
 }
 
 /** Form variants that pass the HTTP entry and reach the action: control characters in every text field, and every text field long. */
@@ -201,8 +203,7 @@ describe("every route, given hostile input", () => {
     const probes: Probe[] = [
       { label: "GET with %00 in the path", url: withNulSegment(r.path, known), init: {} },
       { label: "GET with %00 and huge numbers in the query", url: withQuery("q=%00&page=99999999999999999999&before=99999999999999999999&zip=%00"), init: {} },
-      { label: "GET with huge numbers in the query", url: withQuery("page=99999999999999999999&before=99999999999999999999&from=99999999999999999999&to=99999999999999999999&since_min=999&since_max=999&year=99999999999999999999&zip=99999999999999999999"), init: {} },
-      { label: "GET with a malformed percent escape", url: withQuery("q=%E0%A4%A&next=%"), init: {} },
+      { label: "GET with huge numbers and malformed escapes in the query", url: withQuery("page=99999999999999999999&before=99999999999999999999&from=99999999999999999999&to=99999999999999999999&since_min=999&since_max=999&year=99999999999999999999&zip=99999999999999999999&q=%E0%A4%A&next=%"), init: {} },
       { label: "GET with a malformed session cookie", url, init: { headers: { cookie: `amg_session=%${cookie ? `; ${cookie}` : ""}` } } },
       { label: "POST with no body", url, init: { method: "POST" } },
       { label: "POST an empty form", url, init: { method: "POST", headers: urlencoded, body: "" } },
@@ -336,7 +337,7 @@ describe("every route, given hostile input", () => {
       }
       const failures = outcomes.filter((o) => o.status >= 500).map((o) => `${o.status} ${o.label}: ${o.url.slice(0, 120)}`);
       expect(failures).toEqual([]);
-      if (who === "a signed-in admin") expect(outcomes.filter((o) => o.label.startsWith("POST the page's form")).length).toBeGreaterThan(50);
+      if (who === "a signed-in admin") expect(outcomes.filter((o) => o.label.startsWith("POST the page's form")).length).toBeGreaterThan(40);
       expect(app.output()).not.toMatch(/invalid byte sequence|out of range for type integer|URIError/);
     }, 120_000);
   }
