@@ -122,7 +122,7 @@ describe("every route, given hostile input", () => {
   const send = (url: string, init: RequestInit = {}, cookie?: string): Promise<Response> => {
     const headers = { origin: app.url, "x-forwarded-for": nextIp(), ...(cookie ? { cookie } : {}), ...(init.headers as Record<string, string>) };
     if (init.method === "TRACE") return sendByNode(url, init.method, headers);
-    return fetch(`${app.url}${url}`, { redirect: "manual", ...init, headers });
+    return fetch(`${app.url}${url}`, { redirect: "manual", signal: AbortSignal.timeout(10_000), ...init, headers });
   };
 
   /** fetch refuses to send TRACE (and CONNECT); node:http sends any method. */
