@@ -24,7 +24,8 @@ const optionalDate = z
   .string()
   .max(40, "Please enter a date as YYYY-MM-DD.")
   .trim()
-  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "Please enter a date as YYYY-MM-DD.")
+  // A real calendar day: Date.parse takes 2020-02-31 (as 2 March), which PostgreSQL's date refuses.
+  .refine((v) => v === "" || z.iso.date().safeParse(v).success, "Please enter a date as YYYY-MM-DD.")
   .transform((v) => (v === "" ? null : v));
 const checkbox = z
   .string()
