@@ -20,7 +20,7 @@ describe("campaignInputSchema", () => {
     expect(parsed.letterMarkdown).toBe("Dear {{legislator_name}},\nplease act.");
   });
 
-  it("refuses a sort order beyond any list", () => {
-    expect(campaignInputSchema.safeParse({ ...campaign, sortOrder: "99999999999999999999" }).error?.issues[0]?.path).toEqual(["sortOrder"]);
+  it("refuses a sort order past PostgreSQL's integer (it was stored as one: a 500)", () => {
+    expect(campaignInputSchema.safeParse({ ...campaign, sortOrder: "3000000000" }).error?.issues[0]?.path).toEqual(["sortOrder"]);
   });
 });
