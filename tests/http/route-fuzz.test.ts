@@ -337,7 +337,13 @@ describe("every route, given hostile input", () => {
       }
       const failures = outcomes.filter((o) => o.status >= 500).map((o) => `${o.status} ${o.label}: ${o.url.slice(0, 120)}`);
       expect(failures).toEqual([]);
-      if (who === "a signed-in admin") expect(outcomes.filter((o) => o.label.startsWith("POST the page's form")).length).toBeGreaterThan(40);
+      if (who === "a signed-in admin") {
+        // The forms really reach the actions (their CSRF token passes): most are answered by the action itself.
+        const posted = outcomes.filter((o) => o.label.startsWith("POST the page's form"));
+        if (process.env.FUZZ_TIMES) console.log(posted.map((o) => `${o.status} ${o.label} ${o.url}`).join("\n"));
+        expect(posted.length).toBeGreaterThan(40);
+        expect(posted.filter((o) => o.status === 400 || o.status === 302 || o.status === 200).length).toBeGreaterThan(posted.length / 2);
+      }
       expect(app.output()).not.toMatch(/invalid byte sequence|out of range for type integer|URIError/);
     }, 120_000);
   }
