@@ -99,6 +99,7 @@ function hostileForms(fields: FormField[]): [string, string][][] {
 type Probe = { label: string; url: string; init: RequestInit };
 type Outcome = { label: string; url: string; status: number; ms?: number };
 
+const cutOffUpload = '--fuzzboundary\r\nContent-Disposition: form-data; name="file"; filename="members.csv"\r\nContent-Type: text/csv\r\n\r\nname,email\nAnn,';
 const brokenMultipart = "--fuzzboundary\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nhalf a part with no end";
 
 describe("every route, given hostile input", () => {
@@ -211,6 +212,7 @@ describe("every route, given hostile input", () => {
       { label: "POST text", url, init: { method: "POST", headers: { "content-type": "text/plain" }, body: "name=x" } },
       { label: "POST XML", url, init: { method: "POST", headers: { "content-type": "application/xml" }, body: "<?xml version=\"1.0\"?><form><name>x</name></form>" } },
       { label: "POST broken multipart", url, init: { method: "POST", headers: { "content-type": "multipart/form-data; boundary=fuzzboundary" }, body: brokenMultipart } },
+      { label: "POST multipart cut off inside a file", url, init: { method: "POST", headers: { "content-type": "multipart/form-data; boundary=fuzzboundary" }, body: cutOffUpload } },
       { label: "POST multipart without a boundary", url, init: { method: "POST", headers: { "content-type": "multipart/form-data" }, body: "x" } },
       { label: "POST a form with NUL bytes", url, init: { method: "POST", headers: urlencoded, body: "name=a%00b&email=a%00%40example.org&message=%00&q=%00" } },
       { label: "POST a form over the body limit", url, init: { method: "POST", headers: urlencoded, body: `message=${"x".repeat(300_000)}` } },

@@ -39,6 +39,8 @@ export function readCsvUpload(request: Request, fileField: string, maxFileBytes:
     };
     parser.on("field", (name, value) => fields.append(name, value));
     parser.on("file", (name, stream, info) => {
+      // A body that ends inside the file errors this stream as well as the parser: answered once, by the parser's handler.
+      stream.on("error", () => undefined);
       if (name !== fileField || file) {
         stream.resume();
         return;
