@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactInputSchema, organisationSchema } from "./site.schema";
+import { contactInputSchema, contactReplySchema, organisationSchema } from "./site.schema";
 
 const contact = { name: "Pat", email: "pat@example.org", subject: "Hello there", message: "A message for the inbox." };
 
@@ -27,5 +27,13 @@ describe("organisationSchema", () => {
   it("caps every one-line setting", () => {
     const org = { name: "AMG", shortName: "AMG", tagline: "x".repeat(301), email: "info@example.org", city: "Syracuse", region: "NY" };
     expect(organisationSchema.safeParse(org).error?.issues.map((i) => i.path[0])).toEqual(["tagline"]);
+  });
+});
+
+describe("contactReplySchema", () => {
+  it("keeps the reply's paragraphs and asks for one of at least two characters", () => {
+    expect(contactReplySchema.parse({ body: " Thank you.\r\n\r\nAMG " }).body).toBe("Thank you.\n\nAMG");
+    expect(contactReplySchema.safeParse({ body: "\u0000 " }).error?.issues[0]?.message).toBe("Please write your reply.");
+    expect(contactReplySchema.safeParse({ body: "x".repeat(10_001) }).error?.issues[0]?.message).toBe("Please keep the reply under 10,000 characters.");
   });
 });

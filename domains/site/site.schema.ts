@@ -67,3 +67,8 @@ export const contactInputSchema = z.object({
   message: multiLineText(5000, { missing: messages.messageRequired, tooLong: messages.messageTooLong }).min(10, messages.messageTooShort),
 });
 export type ContactInput = z.infer<typeof contactInputSchema>;
+
+/** Staff's reply to a contact message, e-mailed to the sender. */
+export const contactReplySchema = z.object({
+  body: multiLineText(10_000, { missing: "Please write your reply.", tooLong: "Please keep the reply under 10,000 characters." }).min(2, "Please write your reply."),
+});
