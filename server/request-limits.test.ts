@@ -43,6 +43,16 @@ describe("bodyLimitFor and needsSession", () => {
     expect(bodyLimitFor("/admin/applications/import/abc")).toBe(defaultBodyLimit);
   });
 
+  it("knows a route by the path React Router matches: its JavaScript form submission (.data), other cases, escapes, a trailing slash", () => {
+    for (const path of ["/admin/applications/import.data", "/Admin/Applications/Import/", "/admin/applications/%69mport"]) {
+      expect(bodyLimitFor(path), path).toBeGreaterThan(50 * 1024 * 1024);
+    }
+    expect(needsSession("/account.data")).toBe("person");
+    expect(needsSession("/_root.data")).toBeNull();
+    expect(needsSession("/%61dmin/settings")).toBe("staff");
+    expect(needsSession("/admin%")).toBeNull();
+  });
+
   it.each([
     ["/admin", "staff"],
     ["/admin/applications/import", "staff"],

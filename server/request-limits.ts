@@ -27,17 +27,36 @@ export const allowedMethods = "GET, HEAD, POST";
 
 export type Refusal = { status: 400 | 403 | 405 | 413 | 415; message: string; headers?: Record<string, string> };
 
-export const bodyLimitFor = (pathname: string): number => uploadLimits[pathname.replace(/\/+$/, "")] ?? defaultBodyLimit;
+/**
+ * The route path React Router will match for a raw URL path: percent-decoded, lower-case (its
+ * matching ignores case), without the `.data` of its JavaScript form submissions (`/x.data`,
+ * `/_root.data`) and without a trailing slash.
+ */
+export function routePathOf(rawPathname: string): string {
+  let pathname = rawPathname;
+  try {
+    pathname = decodeURIComponent(rawPathname);
+  } catch {
+    // A malformed escape: React Router answers it with a 404; the raw path is as good a key.
+  }
+  pathname = pathname.toLowerCase();
+  if (pathname === "/_root.data") return "/";
+  pathname = pathname.replace(/\/_\.data$/, "").replace(/\.data$/, "");
+  return pathname.length > 1 ? pathname.replace(/\/+$/, "") || "/" : pathname;
+}
+
+export const bodyLimitFor = (pathname: string): number => uploadLimits[routePathOf(pathname)] ?? defaultBodyLimit;
 
 /** Streamed to the route (which parses it as it arrives) rather than read here first. */
-export const isUploadPath = (pathname: string): boolean => pathname.replace(/\/+$/, "") in uploadLimits;
+export const isUploadPath = (pathname: string): boolean => routePathOf(pathname) in uploadLimits;
 
 const formTypes = ["application/x-www-form-urlencoded", "multipart/form-data"];
 const mediaTypeOf = (contentType: string | undefined) => (contentType ?? "").split(";")[0]!.trim().toLowerCase();
 export const isFormContentType = (contentType: string | undefined): boolean => formTypes.includes(mediaTypeOf(contentType));
 
 /** Pages that only a signed-in person can post to; /account/delete is confirmed by an e-mailed token instead. */
-export function needsSession(pathname: string): "staff" | "person" | null {
+export function needsSession(rawPathname: string): "staff" | "person" | null {
+  const pathname = routePathOf(rawPathname);
   if (pathname === "/admin" || pathname.startsWith("/admin/")) return "staff";
   if ((pathname === "/account" || pathname.startsWith("/account/")) && pathname !== "/account/delete") return "person";
   return null;
