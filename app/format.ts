@@ -3,8 +3,17 @@ const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeSty
 export const formatDateTime = (d: Date | string | null | undefined) => (d ? `${dateTime.format(new Date(d))} ET` : "—");
 export const formatCount = (n: number) => n.toLocaleString("en-US");
 
-/** Reads an optional positive integer query parameter (pagination cursors). */
-export function positiveInt(value: string | null): number | undefined {
-  const n = value ? Number.parseInt(value, 10) : Number.NaN;
-  return Number.isInteger(n) && n > 0 ? n : undefined;
+/** The largest id a PostgreSQL `integer`/`serial` column holds: a larger cursor is no id of ours. */
+export const maxIntegerId = 2_147_483_647;
+
+/**
+ * Reads an optional positive integer query parameter (pagination cursors, pages, years): digits
+ * only, at most `max` (a larger number would be out of the column's range in PostgreSQL, or lose
+ * precision in JavaScript); anything else reads as absent.
+ */
+export function positiveInt(value: string | null, max = maxIntegerId): number | undefined {
+  const digits = value?.trim() ?? "";
+  if (!/^\d{1,10}$/.test(digits)) return undefined;
+  const n = Number(digits);
+  return n > 0 && n <= max ? n : undefined;
 }

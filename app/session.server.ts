@@ -10,19 +10,14 @@ import type { Viewer } from "../domains/accounts/sessions.server";
 import type { Actor } from "../platform/audit.server";
 import { knownDeviceDays } from "../domains/accounts/known-device";
 import { knownDeviceCookieName, sessionCookieName, signInCookieName } from "../platform/request-context";
+import { cookieValue } from "../platform/cookies";
 import { siteSettingsFor } from "./site-settings.server";
 import type { RequestContext } from "../platform/request-context";
 
 type Args = { request: Request; context: AppLoadContext };
 
 export function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get("cookie");
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
-  }
-  return null;
+  return cookieValue(request.headers.get("cookie"), name);
 }
 
 export function serializeCookie(name: string, value: string, options: { maxAgeSeconds: number; secure: boolean }): string {

@@ -41,3 +41,19 @@ describe("parseConfig", () => {
     }
   });
 });
+
+describe("TRUST_PROXY", () => {
+  it.each([
+    [undefined, 0],
+    ["false", 0],
+    ["true", 1],
+    ["2", 2],
+    ["10.0.0.0/8,127.0.0.1", ["10.0.0.0/8", "127.0.0.1"]],
+  ])("reads %s as %j", (value, expected) => {
+    expect(parseConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it("names TRUST_PROXY when it is neither a flag, a count nor addresses", () => {
+    expect(() => parseConfig({ TRUST_PROXY: "maybe" })).toThrow(/TRUST_PROXY: use false, true/);
+  });
+});

@@ -3,6 +3,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustProxy } from "./client-ip";
+import type { TrustProxy } from "./client-ip";
 
 const booleanFlag = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], {
@@ -42,7 +44,14 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((v, ctx) => {
+      const trust = parseTrustProxy(v);
+      if (trust === null) ctx.addIssue({ code: "custom", message: "use false, true (one proxy), a number of proxies, or their addresses/CIDRs separated by commas" });
+      return trust ?? 0;
+    }),
   RUN_WORKERS: booleanFlag.optional(),
   PAGE_CACHE: booleanFlag.default(true),
   ADMIN_EMAIL: z.email({ error: "must be an e-mail address" }).optional(),
@@ -59,7 +68,8 @@ export type Config = {
   databaseUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
-  trustProxy: boolean;
+  /** Proxies in front of the server: how many (0: none), or their addresses/CIDRs. */
+  trustProxy: TrustProxy;
   runWorkers: boolean;
   pageCache: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";

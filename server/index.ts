@@ -3,7 +3,7 @@
 // `node build/server/index.js --worker` runs job workers only (needs DATABASE_URL).
 import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
-import { createRequest, sendResponse } from "@remix-run/node-fetch-server";
+import { sendResponse } from "@remix-run/node-fetch-server";
 import { createRequestHandler } from "react-router";
 import type { ServerBuild } from "react-router";
 import sirv from "sirv";
@@ -11,6 +11,8 @@ import * as build from "virtual:react-router/server-build";
 import { forgetLegislatorIndex, legislatorIndex } from "../domains/advocacy/legislators/legislator-directory.server";
 import { referenceChangedChannel } from "../domains/advocacy/legislators/load-reference-data.server";
 import { contentChangedChannel } from "../domains/site/content-changed.server";
+import { clientIpOf } from "../platform/client-ip";
+import { cookieValue } from "../platform/cookies";
 import { ConfigError, loadConfig } from "../platform/env";
 import type { Config } from "../platform/env";
 import { createLogger } from "../platform/logger";
@@ -24,6 +26,7 @@ import { hitRateLimit, rateLimits } from "../platform/rate-limit.server";
 import { startPlatform } from "./platform";
 import type { Platform } from "./platform";
 import { checkCanListen, listenFailure, listenOn } from "./listen";
+import { finishedResponse, limitedRequest, refuseEarly, refuseWithoutSession, sendRefusal } from "./request-limits";
 import { errorPageHtml, securityHeaders } from "./responses";
 
 const startedAt = performance.now();
@@ -89,16 +92,9 @@ if (!workerOnly) {
   });
   const publicOrigin = new URL(config.appUrl).origin;
 
-  const clientIp = (req: http.IncomingMessage): string | null => {
-    if (config.trustProxy) {
-      const forwarded = req.headers["x-forwarded-for"];
-      const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-      if (first) return first;
-    }
-    return req.socket.remoteAddress ?? null;
-  };
+  const clientIp = (req: http.IncomingMessage): string | null => clientIpOf({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"] }, config.trustProxy);
 
-  const hasSession = (req: http.IncomingMessage) => (req.headers.cookie ?? "").includes(`${sessionCookieName}=`);
+  const hasSession = (req: http.IncomingMessage) => cookieValue(req.headers.cookie, sessionCookieName) !== null;
 
   // A state-changing request from another site is refused (CSRF); a mail client's one-click
   // unsubscribe POST carries no Origin and is allowed.
@@ -117,6 +113,13 @@ if (!workerOnly) {
     res.writeHead(429, { "content-type": "text/html; charset=utf-8", "retry-after": String(limit.retryAfterSeconds) });
     res.end(errorPageHtml(429, "You have sent many forms in a short time. Please wait a minute and try again."));
     return false;
+  };
+
+  /** A body posted to the console or account pages is read only for a session that may post there. */
+  const admitSession = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> => {
+    const refusal = await refuseWithoutSession(req, services.db, services.clock());
+    if (refusal) sendRefusal(req, res, refusal);
+    return refusal === null;
   };
 
   const serveFromCache = (req: http.IncomingMessage, res: http.ServerResponse, key: string, status: "HIT" | "MISS" = "HIT"): boolean => {
@@ -144,8 +147,9 @@ if (!workerOnly) {
       secureCookies: config.appUrl.startsWith("https:"),
       cache: { isPublic: false },
     };
-    const request = createRequest(req, res);
-    const response = await handleRequest(request, context);
+    const request = await limitedRequest(req, res);
+    if (!(request instanceof Request)) return sendRefusal(req, res, request);
+    const response = finishedResponse(req, await handleRequest(request, context));
     for (const [name, value] of Object.entries(securityHeaders(context.nonce, config.appUrl.startsWith("https:")))) {
       if (!response.headers.has(name)) response.headers.set(name, value);
     }
@@ -174,12 +178,14 @@ if (!workerOnly) {
     if (cacheKey) req.url = cacheKey;
     if (cacheKey && serveFromCache(req, res, cacheKey)) return;
     const next = () => {
+      const refusal = refuseEarly(req);
+      if (refusal) return sendRefusal(req, res, refusal);
       if (!isRead && isCrossSite(req)) {
         res.writeHead(403, { "content-type": "text/html; charset=utf-8" });
         res.end(errorPageHtml(403, "This form was sent from another website, so we did not accept it. Please use the form on our site."));
         return;
       }
-      const admitted = isRead ? Promise.resolve(true) : admitChange(req, res);
+      const admitted = isRead ? Promise.resolve(true) : admitSession(req, res).then((ok) => ok && admitChange(req, res));
       admitted.then((ok) => (ok ? renderApp(req, res, cacheKey) : undefined)).catch((error) => {
         log.error("request failed", { url: req.url, error });
         if (!res.headersSent) res.writeHead(500, { "content-type": "text/html; charset=utf-8" });

@@ -17,7 +17,7 @@ export const signInCodeSchema = z.object({
 });
 
 export const changeRoleSchema = z.object({
-  personId: z.string().min(1),
+  personId: z.string().min(1).max(40),
   role: roleSchema,
   intent: z.enum(["grant", "revoke"]),
 });

@@ -1,6 +1,7 @@
 // The membership application form's schema (safe to import in the browser).
 import { z } from "zod";
 import { stateNames } from "../advocacy/legislators/states";
+import { cleanOneLine, oneLineText } from "../../platform/text-fields";
 import { emailAddressSchema } from "../site/site.schema";
 
 export const examKeys = ["step1", "step2ck", "step3", "level1", "level2ce", "level3"] as const;
@@ -19,9 +20,10 @@ const optionalDate = z.union([z.literal(""), z.iso.date({ error: "Please give th
 const list = (max: number, message: string) =>
   z
     .string()
+    .max(2000, message)
     .default("")
-    .transform((s) => [...new Set(s.split(/[,;\n]/).map((x) => x.trim()).filter(Boolean))])
-    .pipe(z.array(z.string().max(60)).max(max, message));
+    .transform((s) => [...new Set(s.split(/[,;\n]/).map((x) => cleanOneLine(x).trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(60, "Please keep each entry under 60 characters.")).max(max, message));
 
 // Building the schema costs far more than using it (zod compiles it on first use): one per year.
 const schemasByYear = new Map<number, z.ZodType<ApplicationInput>>();
@@ -36,13 +38,13 @@ export function applicationInputSchema(now: Date): z.ZodType<ApplicationInput> {
 
 function buildApplicationInputSchema(year: number) {
   return z.object({
-    name: z.string({ error: "Please enter your full name." }).trim().min(2, "Please enter your full name.").max(120, "Please keep your name under 120 characters."),
+    name: oneLineText(120, { missing: "Please enter your full name.", tooLong: "Please keep your name under 120 characters." }).min(2, "Please enter your full name."),
     email: emailAddressSchema,
-    zip: z.string({ error: "Please enter your home ZIP code." }).trim().regex(/^\d{5}(-\d{4})?$/, "A ZIP code has 5 digits, like 13202.").transform((v) => v.slice(0, 5)),
+    zip: z.string({ error: "Please enter your home ZIP code." }).trim().max(10, "A ZIP code has 5 digits, like 13202.").regex(/^\d{5}(-\d{4})?$/, "A ZIP code has 5 digits, like 13202.").transform((v) => v.slice(0, 5)),
     citizenship: z.enum(["us-citizen", "permanent-resident", "other"], { error: "Please choose your citizenship status." }),
     degree: z.enum(["MD", "DO", "IMG"], { error: "Please choose your medical degree." }),
-    schoolName: z.string({ error: "Please enter your medical school." }).trim().min(2, "Please enter your medical school.").max(200, "Please keep this under 200 characters."),
-    schoolCountry: z.string({ error: "Please enter the school's country." }).trim().min(2, "Please enter the school's country.").max(80, "Please keep this under 80 characters."),
+    schoolName: oneLineText(200, { missing: "Please enter your medical school." }).min(2, "Please enter your medical school."),
+    schoolCountry: oneLineText(80, { missing: "Please enter the school's country." }).min(2, "Please enter the school's country."),
     graduationYear: z.coerce
       .number({ error: "Please enter the year you graduated, like 2019." })
       .int("Please enter a year, like 2019.")
@@ -100,15 +102,17 @@ function buildMatchCycleInputSchema(now: Date) {
     year: z.coerce.number({ error: "Please enter the match year, like 2021." }).int("Please enter a year, like 2021.").min(1990, "Please enter a year from 1990 on.").max(now.getUTCFullYear(), `Please enter a year up to ${now.getUTCFullYear()}.`),
     specialties: z
       .string()
+      .max(2000, "Please list at most 5 specialties.")
       .default("")
-      .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
-      .pipe(z.array(z.string().max(60)).max(5, "Please list at most 5 specialties.")),
+      .transform((s) => [...new Set(s.split(",").map((x) => cleanOneLine(x).trim()).filter(Boolean))])
+      .pipe(z.array(z.string().max(60, "Please keep each specialty under 60 characters.")).max(5, "Please list at most 5 specialties.")),
     programmesApplied: count("programmes"),
     interviews: count("interviews"),
     rankListSubmitted: z.enum(["yes", "no"], { error: "Please say whether you submitted a rank list." }).transform((v) => v === "yes"),
     outcome: z.enum(["matched", "matched-soap", "unmatched", "withdrew"], { error: "Please choose how the year ended." }),
     amountSpent: z
       .string()
+      .max(40, "Please enter an amount in whole dollars, like 8500.")
       .default("")
       .transform((v) => v.replace(/[$,\s]/g, ""))
       .pipe(z.string().regex(/^(\d{1,7})?$/, "Please enter an amount in whole dollars, like 8500.").transform((v) => (v === "" ? null : Number(v)))),

@@ -4,6 +4,7 @@
 // the applicant is e-mailed.
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
+import { multiLineText } from "../../platform/text-fields";
 import type { Executor } from "../../db/client.server";
 import { applications } from "../../db/schema/index";
 import { AppError } from "../../platform/errors";
@@ -18,9 +19,9 @@ import { getSiteSettings } from "../site/queries.server";
 
 
 export const reviewInputSchema = z.discriminatedUnion("outcome", [
-  z.object({ outcome: z.literal("approve"), note: z.string().trim().max(2000).default("") }),
-  z.object({ outcome: z.literal("reject"), note: z.string().trim().min(5, "Please tell the applicant why (at least a few words).").max(2000) }),
-  z.object({ outcome: z.literal("more-info"), note: z.string().trim().min(5, "Please say what you need from the applicant.").max(2000) }),
+  z.object({ outcome: z.literal("approve"), note: multiLineText(2000).default("") }),
+  z.object({ outcome: z.literal("reject"), note: multiLineText(2000).min(5, "Please tell the applicant why (at least a few words).") }),
+  z.object({ outcome: z.literal("more-info"), note: multiLineText(2000).min(5, "Please say what you need from the applicant.") }),
 ]);
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
 

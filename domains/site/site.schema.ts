@@ -1,5 +1,6 @@
 // Input and settings schemas of the site context (safe to import in the browser).
 import { z } from "zod";
+import { maxEmailLength, multiLineText, oneLineText } from "../../platform/text-fields";
 import { messages } from "./messages";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use 24-hour HH:MM");
@@ -12,7 +13,7 @@ export const weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday",
 export type Weekday = (typeof weekdays)[number];
 
 export const officeHoursSchema = z.object({
-  timeZone: z.string().refine((zone) => {
+  timeZone: z.string().max(64, "unknown time zone").refine((zone) => {
     try {
       new Intl.DateTimeFormat("en-US", { timeZone: zone });
       return true;
@@ -21,25 +22,25 @@ export const officeHoursSchema = z.object({
     }
   }, "unknown time zone"),
   /** Short label printed after times, e.g. "ET". */
-  zoneLabel: z.string().trim().min(1).max(8),
+  zoneLabel: oneLineText(8).min(1),
   weekly: z.object(Object.fromEntries(weekdays.map((d) => [d, dayHours])) as Record<Weekday, typeof dayHours>),
   observeUsFederalHolidays: z.boolean(),
-  closedDates: z.array(z.object({ date: z.iso.date(), note: z.string().max(120).default("") })).default([]),
+  closedDates: z.array(z.object({ date: z.iso.date(), note: oneLineText(120).default("") })).default([]),
 });
 export type OfficeHours = z.infer<typeof officeHoursSchema>;
 
 export const organisationSchema = z.object({
-  name: z.string().trim().min(2),
-  shortName: z.string().trim().min(2).max(12),
-  tagline: z.string().trim().min(2),
-  email: z.email(),
-  streetAddress: z.string().trim().default(""),
-  city: z.string().trim().min(1),
-  region: z.string().trim().min(2),
-  postalCode: z.string().trim().default(""),
-  country: z.string().trim().default("US"),
+  name: oneLineText(200).min(2),
+  shortName: oneLineText(12).min(2),
+  tagline: oneLineText(300).min(2),
+  email: z.email().max(maxEmailLength),
+  streetAddress: oneLineText(200).default(""),
+  city: oneLineText(100).min(1),
+  region: oneLineText(100).min(2),
+  postalCode: oneLineText(20).default(""),
+  country: oneLineText(60).default("US"),
   /** Where staff notifications (contact messages) go; defaults to the public e-mail. */
-  staffEmail: z.email().optional(),
+  staffEmail: z.email().max(maxEmailLength).optional(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
@@ -54,23 +55,20 @@ const email = z
   .trim()
   .toLowerCase()
   .min(1, messages.emailRequired)
-  .max(254, messages.emailTooLong)
+  .max(maxEmailLength, messages.emailTooLong)
   .pipe(z.email({ error: messages.emailInvalid }));
 
 export const emailAddressSchema = email;
 
 export const contactInputSchema = z.object({
-  name: z.string({ error: messages.nameRequired }).trim().min(1, messages.nameRequired).max(120, messages.nameTooLong),
+  name: oneLineText(120, { missing: messages.nameRequired, tooLong: messages.nameTooLong }).min(1, messages.nameRequired),
   email,
-  subject: z
-    .string({ error: messages.subjectRequired })
-    .trim()
-    .min(3, messages.subjectTooShort)
-    .max(150, messages.subjectTooLong),
-  message: z
-    .string({ error: messages.messageRequired })
-    .trim()
-    .min(10, messages.messageTooShort)
-    .max(5000, messages.messageTooLong),
+  subject: oneLineText(150, { missing: messages.subjectRequired, tooLong: messages.subjectTooLong }).min(3, messages.subjectTooShort),
+  message: multiLineText(5000, { missing: messages.messageRequired, tooLong: messages.messageTooLong }).min(10, messages.messageTooShort),
 });
 export type ContactInput = z.infer<typeof contactInputSchema>;
+
+/** Staff's reply to a contact message, e-mailed to the sender. */
+export const contactReplySchema = z.object({
+  body: multiLineText(10_000, { missing: "Please write your reply.", tooLong: "Please keep the reply under 10,000 characters." }).min(2, "Please write your reply."),
+});

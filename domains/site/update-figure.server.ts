@@ -1,6 +1,7 @@
 // Staff edit a figure AMG states and its sources; the public pages show the change at once.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { oneLineText } from "../../platform/text-fields";
 import type { Database } from "../../db/client.server";
 import { figures } from "../../db/schema/index";
 import { AppError, toFieldErrors } from "../../platform/errors";
@@ -8,12 +9,12 @@ import { recordAudit } from "../../platform/audit.server";
 import type { Actor } from "../../platform/audit.server";
 import { announceContentChanged } from "./content-changed.server";
 
-const optional = (max: number) => z.string().trim().max(max, `Please keep this under ${max} characters.`).transform((v) => (v === "" ? null : v));
+const optional = (max: number) => oneLineText(max).transform((v) => (v === "" ? null : v));
 export const figureInputSchema = z.object({
-  claim: z.string().trim().min(3, "Please say what the figure measures.").max(120, "Please keep this under 120 characters."),
-  amgFigure: z.string().trim().min(1, "Please enter AMG's figure.").max(40, "Please keep the figure under 40 characters."),
-  amgStatement: z.string().trim().min(5, "Please write the sentence that goes with the figure.").max(300, "Please keep the sentence under 300 characters."),
-  amgSource: z.string().trim().min(2, "Please name the source of AMG's figure.").max(200, "Please keep this under 200 characters."),
+  claim: oneLineText(120).min(3, "Please say what the figure measures."),
+  amgFigure: oneLineText(40, { tooLong: "Please keep the figure under 40 characters." }).min(1, "Please enter AMG's figure."),
+  amgStatement: oneLineText(300, { tooLong: "Please keep the sentence under 300 characters." }).min(5, "Please write the sentence that goes with the figure."),
+  amgSource: oneLineText(200).min(2, "Please name the source of AMG's figure."),
   officialFigure: optional(200),
   officialBasis: optional(300),
   officialSource: optional(300),

@@ -7,6 +7,7 @@ import { minutes } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
 import { listMemberImports, maxImportBytes, startMemberImport } from "../../../domains/membership/import-members.server";
 import { memberCsvColumns } from "../../../domains/membership/member-csv";
+import { readCsvUpload } from "./applications-import.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Import members from CSV — AMG staff" }];
 
@@ -15,18 +16,19 @@ export async function loader(args: Route.LoaderArgs) {
   return { imports: await listMemberImports(args.context.services.db), csrf: viewer.csrfToken };
 }
 
-// A multipart upload (works without JavaScript): the file is stored and its dry run queued.
+// A multipart upload (works without JavaScript), streamed: the file is read as it arrives, never
+// past the import's size limit; then stored and its dry run queued.
 export async function action(args: Route.ActionArgs) {
-  const formData = await args.request.formData();
-  const viewer = await requireStaff(args, formData);
-  const file = formData.get("file");
+  const upload = await readCsvUpload(args.request, "file", maxImportBytes);
+  const viewer = await requireStaff(args, upload.fields);
   const fail = (fileError: string, status = 400) => data({ fileError }, { status });
-  if (!(file instanceof File) || file.size === 0) return fail("Please choose a CSV file to upload.");
-  if (file.size > maxImportBytes) return fail(`This file is larger than ${maxImportBytes / 1024 / 1024} MB; please split it.`);
-  const csv = await file.text();
+  if (upload.problem === "too-large") return fail(`This file is larger than ${maxImportBytes / 1024 / 1024} MB; please split it into smaller files and import each.`, 413);
+  if (upload.problem === "unreadable") return fail("We could not read the upload. Please choose the CSV file again and send it.");
+  if (!upload.file || upload.file.text.length === 0) return fail("Please choose a CSV file to upload.");
+  const csv = upload.file.text;
   if (csv.includes("\u0000")) return fail("This does not look like a CSV file (it contains binary data). Save the spreadsheet as CSV (UTF-8) and try again.");
   const { db, jobs, clock } = args.context.services;
-  const started = await startMemberImport({ db, jobs, actor: actorOf(viewer, args.context), fileName: file.name, csv, now: clock() });
+  const started = await startMemberImport({ db, jobs, actor: actorOf(viewer, args.context), fileName: upload.file.name, csv, now: clock() });
   if (!started.ok) return fail(`You have started many imports in a short time; please wait about ${minutes(started.retryAfterSeconds)} min.`, 429);
   return redirect(`/admin/applications/import/${started.publicId}`);
 }

@@ -7,6 +7,8 @@ import { searchDirectory } from "../../../domains/membership/directory.server";
 import type { DirectoryFilter } from "../../../domains/membership/directory.server";
 import { applicationStatuses, examKeys, examLabels } from "../../../domains/membership/membership.schema";
 
+/** Beyond this page a directory of 120,000 people has nothing: the number is a typo or a probe. */
+const maxPage = 100_000;
 const nonNegativeInt = (value: string | null) => (value && /^\d{1,3}$/.test(value.trim()) ? Number(value) : undefined);
 
 export const meta: Route.MetaFunction = () => [{ title: "Applications and members — AMG staff" }];
@@ -40,8 +42,8 @@ export function directoryFilterFrom(params: URLSearchParams, now: Date): Directo
     state: state && state in stateNames ? state : undefined,
     district: /^[A-Z]{2}-\d{1,2}$/.test(params.get("district")?.toUpperCase() ?? "") ? params.get("district")!.toUpperCase() : undefined,
     degree: degree === "MD" || degree === "DO" || degree === "IMG" ? degree : undefined,
-    graduatedFrom: bounded(positiveInt(params.get("from")), atMost === undefined ? undefined : year - atMost, Math.max),
-    graduatedTo: bounded(positiveInt(params.get("to")), atLeast === undefined ? undefined : year - atLeast, Math.min),
+    graduatedFrom: bounded(positiveInt(params.get("from"), 9999), atMost === undefined ? undefined : year - atMost, Math.max),
+    graduatedTo: bounded(positiveInt(params.get("to"), 9999), atLeast === undefined ? undefined : year - atLeast, Math.min),
     sort: sort === "name" || sort === "graduation" ? sort : "received",
   };
 }
@@ -50,7 +52,7 @@ export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);
   const params = new URL(args.request.url).searchParams;
   const filter = directoryFilterFrom(params, args.context.services.clock());
-  const page = positiveInt(params.get("page")) ?? 1;
+  const page = positiveInt(params.get("page"), maxPage) ?? 1;
   const { rows, total } = await searchDirectory(args.context.services.db, filter, { offset: (page - 1) * pageSize, limit: pageSize });
   const query = Object.fromEntries([...params.entries()].filter(([k]) => k !== "page"));
   const pages = total === null ? (rows.length === pageSize ? page + 1 : page) : Math.max(1, Math.ceil(total / pageSize));

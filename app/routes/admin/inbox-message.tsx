@@ -5,6 +5,7 @@ import { FormField } from "../../components/form-field";
 import { formatDateTime } from "../../format";
 import { actorOf, requireStaff } from "../../session.server";
 import { readContactMessage, replyToContactMessage, setContactMessageStatus } from "../../../domains/site/contact-inbox.server";
+import { contactReplySchema } from "../../../domains/site/site.schema";
 import { AppError } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.message.subject ?? "Message"} — AMG staff` }];
@@ -24,10 +25,10 @@ export async function action(args: Route.ActionArgs) {
   const intent = formData.get("intent");
   try {
     if (intent === "reply") {
-      const body = String(formData.get("body") ?? "").trim();
-      if (body.length < 2) return data({ fieldErrors: { body: "Please write your reply." } as Record<string, string>, body }, { status: 400 });
-      if (body.length > 10_000) return data({ fieldErrors: { body: "Please keep the reply under 10,000 characters." } as Record<string, string>, body }, { status: 400 });
-      await replyToContactMessage({ ...services, actor, publicId: args.params.publicId, body });
+      const typed = String(formData.get("body") ?? "");
+      const parsed = contactReplySchema.safeParse({ body: typed });
+      if (!parsed.success) return data({ fieldErrors: { body: parsed.error.issues[0]!.message } as Record<string, string>, body: typed }, { status: 400 });
+      await replyToContactMessage({ ...services, actor, publicId: args.params.publicId, body: parsed.data.body });
     } else if (intent === "mark-answered" || intent === "mark-new") {
       await setContactMessageStatus(services.db, actor, args.params.publicId, intent === "mark-answered" ? "answered" : "new", services.clock());
     } else {

@@ -2,6 +2,7 @@
 // dates, targets and states are checked; every save is audited and refreshes the public pages.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { multiLineText, oneLineText } from "../../../platform/text-fields";
 import type { Database } from "../../../db/client.server";
 import { campaigns } from "../../../db/schema/index";
 import { AppError, toFieldErrors } from "../../../platform/errors";
@@ -13,7 +14,7 @@ import { forgetCampaignMemos } from "./campaigns.server";
 import { stateNames } from "../legislators/states";
 
 const text = (max: number, message?: string) => {
-  const base = z.string().trim().max(max, `Please keep this under ${max.toLocaleString("en-US")} characters.`);
+  const base = max > 300 ? multiLineText(max) : oneLineText(max);
   return message ? base.min(1, message) : base;
 };
 const placeholdersOk = (value: string) => unknownPlaceholders(value).length === 0;
@@ -21,8 +22,10 @@ const placeholderMessage = (value: string) => `Unknown placeholder: ${unknownPla
 const withPlaceholders = (max: number, required?: string) => text(max, required).superRefine((v, ctx) => (placeholdersOk(v) ? undefined : ctx.addIssue({ code: "custom", message: placeholderMessage(v) })));
 const optionalDate = z
   .string()
+  .max(40, "Please enter a date as YYYY-MM-DD.")
   .trim()
-  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "Please enter a date as YYYY-MM-DD.")
+  // A real calendar day: Date.parse takes 2020-02-31 (as 2 March), which PostgreSQL's date refuses.
+  .refine((v) => v === "" || z.iso.date().safeParse(v).success, "Please enter a date as YYYY-MM-DD.")
   .transform((v) => (v === "" ? null : v));
 const checkbox = z
   .string()
@@ -34,6 +37,7 @@ export const campaignInputSchema = z
     kind: z.enum(["open-letter", "legislator-letter"], { error: "Please choose the kind of campaign." }),
     slug: z
       .string()
+      .max(200, "Please keep the address under 60 characters.")
       .trim()
       .toLowerCase()
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, like fund-residencies.")
@@ -52,11 +56,13 @@ export const campaignInputSchema = z
     thankYouMarkdown: text(5_000),
     targets: z
       .string()
+      .max(500, "Unknown target.")
       .default("")
       .transform((v) => v.split(",").filter(Boolean))
       .pipe(z.array(z.enum(targetKinds, { error: "Unknown target." }))),
     targetStates: z
       .string()
+      .max(1000, "Please list each state once, as two-letter codes like NY, TX.")
       .default("")
       .transform((v) => [...new Set(v.toUpperCase().split(/[\s,]+/).filter(Boolean))])
       .superRefine((codes, ctx) => {
@@ -68,7 +74,7 @@ export const campaignInputSchema = z
     startsOn: optionalDate,
     endsOn: optionalDate,
     goal: z.coerce.number({ error: "Please enter the goal as a number." }).int("Please enter a whole number.").min(1, "The goal must be at least 1.").max(10_000_000, "Please enter a smaller goal."),
-    sortOrder: z.coerce.number({ error: "Please enter a number." }).int("Please enter a whole number.").default(0),
+    sortOrder: z.coerce.number({ error: "Please enter a number." }).int("Please enter a whole number.").min(-1_000_000, "Please enter a smaller number.").max(1_000_000, "Please enter a smaller number.").default(0),
     isPublished: checkbox,
   });
 export type CampaignInput = z.infer<typeof campaignInputSchema>;

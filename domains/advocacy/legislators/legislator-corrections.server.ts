@@ -3,6 +3,7 @@
 // every process rebuilds its legislator index.
 import { and, asc, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
+import { oneLineText } from "../../../platform/text-fields";
 import type { Database, Executor } from "../../../db/client.server";
 import { notify } from "../../../db/client.server";
 import { congressMembers, legislatorOverrides } from "../../../db/schema/index";
@@ -12,13 +13,13 @@ import { recordAudit } from "../../../platform/audit.server";
 import type { Actor } from "../../../platform/audit.server";
 import { referenceChangedChannel } from "./load-reference-data.server";
 
-const optionalUrl = z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Please enter a full web address starting with https://" })]);
+const optionalUrl = z.union([z.literal(""), z.string().max(500, "Please keep the web address under 500 characters.").pipe(z.url({ protocol: /^https?$/, error: "Please enter a full web address starting with https://" }))]);
 export const correctionSchema = z.object({
   phone: z.union([z.literal(""), z.string().trim().regex(/^[\d\s().+-]{7,20}$/, "Please enter a phone number like 202-224-6542.")]),
   website: optionalUrl,
   contactForm: optionalUrl,
-  address: z.string().trim().max(300, "Please keep the address under 300 characters."),
-  note: z.string().trim().max(300, "Please keep the note under 300 characters."),
+  address: oneLineText(300, { tooLong: "Please keep the address under 300 characters." }),
+  note: oneLineText(300, { tooLong: "Please keep the note under 300 characters." }),
 });
 
 export async function searchCongressMembers(db: Executor, q: string | undefined) {

@@ -4,6 +4,7 @@
 // announced to every process (saveLegislatorOverride, shared with members of Congress).
 import { and, asc, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
+import { maxEmailLength } from "../../../platform/text-fields";
 import type { Database, Executor } from "../../../db/client.server";
 import { legislatorOverrides, stateLegislators } from "../../../db/schema/index";
 import { AppError, toFieldErrors } from "../../../platform/errors";
@@ -12,7 +13,7 @@ import type { Actor } from "../../../platform/audit.server";
 import { correctionSchema, saveLegislatorOverride } from "./legislator-corrections.server";
 
 export const stateCorrectionSchema = z.object({
-  email: z.union([z.literal(""), z.email({ error: "Please enter an e-mail address like senator@legislature.gov." })]),
+  email: z.union([z.literal(""), z.string().max(maxEmailLength, "That e-mail address is too long.").pipe(z.email({ error: "Please enter an e-mail address like senator@legislature.gov." }))]),
   capitolPhone: correctionSchema.shape.phone,
   website: correctionSchema.shape.website,
   note: correctionSchema.shape.note,

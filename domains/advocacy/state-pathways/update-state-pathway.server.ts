@@ -2,6 +2,7 @@
 // source. Audited; the public map and table and what people from that state are asked change at once.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { multiLineText, oneLineText } from "../../../platform/text-fields";
 import type { Database } from "../../../db/client.server";
 import { statePathways } from "../../../db/schema/index";
 import { AppError, toFieldErrors } from "../../../platform/errors";
@@ -10,7 +11,7 @@ import type { Actor } from "../../../platform/audit.server";
 import { announceContentChanged } from "../../site/content-changed.server";
 import { forgetStatePathways } from "../campaigns/campaign-evidence.server";
 
-const text = (max: number) => z.string().trim().max(max, `Please keep this under ${max} characters.`);
+const text = (max: number) => (max > 300 ? multiLineText(max) : oneLineText(max));
 
 export const statePathwayInputSchema = z
   .object({

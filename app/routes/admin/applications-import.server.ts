@@ -1,0 +1,74 @@
+// Reads the member import's multipart upload as it arrives (busboy), instead of request.formData(),
+// which buffered the whole request and then the file again (~150 MB more for a 30 MB file, and
+// no limit at all). The file is decoded to text chunk by chunk and kept once; past `maxFileBytes`
+// the rest is dropped and the upload answers "too large". The form's other fields (the CSRF
+// token) come back as FormData for the usual guard.
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import busboy from "busboy";
+import { cleanOneLine } from "../../../platform/text-fields";
+
+export type CsvUpload = { fields: FormData; file: { name: string; text: string } | null; problem: "too-large" | "unreadable" | null };
+
+/** Where an upload's body is cut off by the HTTP entry (server/request-limits.ts), it errors with this name. */
+const tooLargeError = "BodyTooLargeError";
+
+export function readCsvUpload(request: Request, fileField: string, maxFileBytes: number): Promise<CsvUpload> {
+  const fields = new FormData();
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!request.body || !/^multipart\/form-data/i.test(contentType)) {
+    void request.body?.cancel().catch(() => undefined);
+    return Promise.resolve({ fields, file: null, problem: null });
+  }
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({ headers: { "content-type": contentType }, limits: { fileSize: maxFileBytes, files: 1, fields: 20, fieldSize: 4096, parts: 25 } });
+  } catch {
+    // No boundary, or one busboy cannot use.
+    void request.body.cancel().catch(() => undefined);
+    return Promise.resolve({ fields, file: null, problem: "unreadable" });
+  }
+  return new Promise((resolve) => {
+    let file: CsvUpload["file"] = null;
+    let problem: CsvUpload["problem"] = null;
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      resolve({ fields, file: problem ? null : file, problem });
+    };
+    parser.on("field", (name, value) => fields.append(name, value));
+    parser.on("file", (name, stream, info) => {
+      // A body that ends inside the file errors this stream as well as the parser: answered once, by the parser's handler.
+      stream.on("error", () => undefined);
+      if (name !== fileField || file) {
+        stream.resume();
+        return;
+      }
+      const decoder = new TextDecoder("utf-8");
+      let text = "";
+      stream.on("data", (chunk: Buffer) => {
+        if (!problem) text += decoder.decode(chunk, { stream: true });
+      });
+      stream.on("limit", () => {
+        problem = "too-large";
+        text = "";
+      });
+      stream.on("end", () => {
+        if (!problem) file = { name: cleanOneLine(info.filename ?? "").trim().slice(0, 200) || "members.csv", text: text + decoder.decode() };
+      });
+    });
+    parser.on("close", finish);
+    parser.on("error", () => {
+      problem ??= "unreadable";
+      finish();
+    });
+    const body = Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>);
+    body.on("error", (error) => {
+      problem = error?.name === tooLargeError || (error as { cause?: Error })?.cause?.name === tooLargeError ? "too-large" : (problem ?? "unreadable");
+      parser.destroy();
+      finish();
+    });
+    body.pipe(parser);
+  });
+}
