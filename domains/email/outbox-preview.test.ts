@@ -9,7 +9,7 @@ describe("what the log shows of a mail kept in the outbox", () => {
   });
 
   it("gives a confirmation link without the punctuation after it", () => {
-    const mail = signatureConfirmMail({ orgName: "AMG", letterTitle: "To the AAMC", name: "Ana", confirmUrl: "http://localhost:3000/letters/confirm?token=xyz", hours: 72 });
+    const mail = signatureConfirmMail({ orgName: "AMG", letterTitle: "To the AAMC", confirmUrl: "http://localhost:3000/letters/confirm?token=xyz", hours: 72 });
     expect(linksAndCode(mail.text).links).toContain("http://localhost:3000/letters/confirm?token=xyz");
     expect(linksAndCode(mail.text).code).toBeUndefined();
   });

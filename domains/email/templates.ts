@@ -128,10 +128,10 @@ export function noAccountMail(p: { orgName: string; appUrl: string }): RenderedM
   return { subject, text, html };
 }
 
-export function signatureConfirmMail(p: { orgName: string; letterTitle: string; name: string; confirmUrl: string; hours: number }): RenderedMail {
+export function signatureConfirmMail(p: { orgName: string; letterTitle: string; confirmUrl: string; hours: number }): RenderedMail {
   const subject = `Please confirm your signature: ${p.letterTitle}`;
   const text = [
-    `Dear ${p.name},`,
+    `Hello,`,
     `Thank you for signing "${p.letterTitle}". Your signature counts once you confirm it (the link works once, for ${p.hours} hours):`,
     p.confirmUrl,
     `If you did not sign, ignore this message and nothing will be counted.`,
@@ -139,7 +139,7 @@ export function signatureConfirmMail(p: { orgName: string; letterTitle: string; 
   const html = layout(
     p.orgName,
     [
-      `Dear ${escapeHtml(p.name)},`,
+      `Hello,`,
       `Thank you for signing “${escapeHtml(p.letterTitle)}”. Your signature counts once you confirm it (the link works once, for ${p.hours} hours):`,
       `<a href="${escapeHtml(p.confirmUrl)}" style="display:inline-block;background:#0b4f6c;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">Confirm my signature</a>`,
       `If you did not sign, ignore this message and nothing will be counted.`,
@@ -149,7 +149,7 @@ export function signatureConfirmMail(p: { orgName: string; letterTitle: string; 
   return { subject, text, html };
 }
 
-export function applicationReceivedMail(p: { orgName: string; name: string; decision: "eligible" | "needs-review" | "ineligible"; reasons: string[]; appUrl: string }): RenderedMail {
+export function applicationReceivedMail(p: { orgName: string; decision: "eligible" | "needs-review" | "ineligible"; reasons: string[]; appUrl: string }): RenderedMail {
   const lines =
     p.decision === "ineligible"
       ? [
@@ -163,8 +163,8 @@ export function applicationReceivedMail(p: { orgName: string; name: string; deci
           ...(p.reasons.length ? [`Before we can decide:`, ...p.reasons.map((r) => `- ${r}`)] : []),
         ];
   const subject = p.decision === "ineligible" ? `Your application to ${p.orgName}` : `We received your application to ${p.orgName}`;
-  const text = [`Dear ${p.name},`, ...lines].join("\n\n");
-  return { subject, text, html: layout(p.orgName, [`Dear ${escapeHtml(p.name)},`, ...lines.map((l) => escapeHtml(l))], [`Sent because this address was used to apply for membership.`]) };
+  const text = [`Hello,`, ...lines].join("\n\n");
+  return { subject, text, html: layout(p.orgName, [`Hello,`, ...lines.map((l) => escapeHtml(l))], [`Sent because this address was used to apply for membership.`]) };
 }
 
 export function applicationDecisionMail(p: { orgName: string; name: string; outcome: "approved" | "rejected" | "more-info"; note: string; link: string }): RenderedMail {
@@ -232,18 +232,14 @@ const button = (href: string, label: string) =>
 export function campaignLettersConfirmMail(p: {
   orgName: string;
   campaignTitle: string;
-  name: string;
-  street: string;
-  city: string;
   waiting: string[];
   prepared: string[];
   confirmUrl: string;
   hours: number;
 }): RenderedMail {
   const subject = `Please confirm your letters: ${p.campaignTitle}`;
-  const from = `${p.name}, ${p.street}, ${p.city}`;
   const lines = [
-    `Someone, we hope you, wrote to legislators about "${p.campaignTitle}" with this e-mail address, signing as: ${from}.`,
+    `Someone, we hope you, wrote to legislators about "${p.campaignTitle}" with this e-mail address. The link shows the name and address the letters are signed with.`,
     p.waiting.length
       ? `Once you confirm, we e-mail the letters to ${p.waiting.join(", ")}, with your address to reply to. Nothing is sent before.`
       : `Once you confirm, your letters count in the campaign and replace any you wrote before.`,
@@ -260,10 +256,10 @@ export function campaignLettersConfirmMail(p: {
 }
 
 /** New details for a signature that is already confirmed: they apply once the address owner confirms. */
-export function signatureChangeConfirmMail(p: { orgName: string; letterTitle: string; name: string; place: string; showName: boolean; confirmUrl: string; hours: number }): RenderedMail {
+export function signatureChangeConfirmMail(p: { orgName: string; letterTitle: string; confirmUrl: string; hours: number }): RenderedMail {
   const subject = `Please confirm the change to your signature: ${p.letterTitle}`;
   const lines = [
-    `Your signature of "${p.letterTitle}" is confirmed and counts. Someone, we hope you, asked to change it to: ${p.name}, ${p.place}; ${p.showName ? "first name and state shown with the signatures" : "not shown with the signatures"}.`,
+    `Your signature of "${p.letterTitle}" is confirmed and counts. Someone, we hope you, asked to change its name, place or whether it is shown: the link shows the new details.`,
     `The change applies once you confirm it (the link works once, for ${p.hours} hours). Until then your signature stays as it was, and it counts once either way.`,
   ];
   const text = ["Hello,", ...lines, p.confirmUrl, `If you did not ask for this, ignore this message: nothing changes.`].join("\n\n");
@@ -274,13 +270,11 @@ export function signatureChangeConfirmMail(p: { orgName: string; letterTitle: st
 }
 
 /** Answers sent for an address that already has an application: they apply once the address owner confirms. */
-export function applicationChangeConfirmMail(p: { orgName: string; name: string; summary: string[]; confirmUrl: string; hours: number }): RenderedMail {
+export function applicationChangeConfirmMail(p: { orgName: string; confirmUrl: string; hours: number }): RenderedMail {
   const subject = `Please confirm the changes to your application to ${p.orgName}`;
   const lines = [
     `Someone, we hope you, sent the membership form again with this e-mail address. Your application already with us has not changed.`,
-    `The new answers:`,
-    ...p.summary.map((s) => `- ${s}`),
-    `To replace your application's answers with these, open the link (it works once, for ${p.hours} hours). A volunteer then reviews the application again.`,
+    `The link shows the new answers. To replace your application's answers with them, open it (it works once, for ${p.hours} hours). A volunteer then reviews the application again.`,
   ];
   const text = ["Hello,", ...lines, p.confirmUrl, `If you did not send the form, ignore this message: nothing changes.`].join("\n\n");
   const html = layout(p.orgName, ["Hello,", ...lines.map(escapeHtml), button(p.confirmUrl, "Review and apply the changes"), `If you did not send the form, ignore this message: nothing changes.`], [

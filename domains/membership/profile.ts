@@ -42,13 +42,28 @@ const trainingLabels: Record<ApplicationInput["trainingStatus"], string> = {
 };
 
 /** A few plain lines saying what answers someone sent, so the address owner recognises them (or not). */
+const citizenshipLabels: Record<ApplicationInput["citizenship"], string> = {
+  "us-citizen": "US citizen",
+  "permanent-resident": "US permanent resident",
+  other: "Neither a US citizen nor a permanent resident",
+};
+const ecfmgLabels: Record<ApplicationInput["ecfmgCertified"], string> = { yes: "certified", no: "not certified", pending: "certification pending" };
+const yesNo = (value: boolean) => (value ? "yes" : "no");
+
+/** Every answer of an application in words, as the person reviewing a held change reads them. */
 export function applicationSummary(input: ApplicationInput): string[] {
   const passed = examKeys.filter((k) => input[k] === "passed").map((k) => examLabels[k]);
   return [
     `Name: ${input.name}, ZIP code ${input.zip}`,
+    `Citizenship: ${citizenshipLabels[input.citizenship]}`,
     `Degree: ${input.degree}, ${input.schoolName} (${input.schoolCountry}), ${input.graduationYear}`,
     `Exams passed: ${passed.length ? passed.join(", ") : "none marked"}`,
+    `ECFMG: ${ecfmgLabels[input.ecfmgCertified]}`,
     `Training: ${trainingLabels[input.trainingStatus]}`,
+    `Specialties of interest: ${input.specialties.length ? input.specialties.join(", ") : "none given"}`,
+    `States where you would work: ${input.workStates.length ? input.workStates.map((c) => c.toUpperCase()).join(", ") : "none given"}`,
+    `Primary care in an underserved area: ${yesNo(input.primaryCareUnderserved)}`,
+    `Anonymous statistics: ${input.consentStatistics ? "you agree" : "you do not agree"}`,
   ];
 }
 

@@ -21,7 +21,7 @@ import { decideEligibility } from "./eligibility";
 import type { EligibilityResult } from "./eligibility";
 import { examKeys } from "./membership.schema";
 import type { ApplicationInput } from "./membership.schema";
-import { applicationFormValues, applicationSummary } from "./profile";
+import { applicationFormValues } from "./profile";
 
 export const applyPerIp = { name: "apply:ip", limit: 10, windowSeconds: 3600 };
 
@@ -147,7 +147,7 @@ export async function submitApplication({
     const mayMailApplicant = async () => (await hitRateLimit(tx, applicantMailsPerAddress, input.email, now)).allowed;
     const receipt = async () => {
       if (!(await mayMailApplicant())) return;
-      const mail = applicationReceivedMail({ orgName: organisation.name, name: input.name, decision: result.decision, reasons: result.reasons.map((r) => r.message), appUrl });
+      const mail = applicationReceivedMail({ orgName: organisation.name, decision: result.decision, reasons: result.reasons.map((r) => r.message), appUrl });
       await queueEmail(tx, jobs, { template: "membership.application-received", to: input.email, from, ...mail });
     };
     // A first application for the address: nothing earlier to change.
@@ -179,7 +179,7 @@ export async function submitApplication({
     const token = newToken();
     await tx.insert(pendingApplicationChanges).values({ email: input.email, input: input as unknown as Record<string, unknown>, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + heldAnswersHours * 3_600_000), createdAt: now });
     if (!(await mayMailApplicant())) return { isProven: false, isMember: false };
-    const mail = applicationChangeConfirmMail({ orgName: organisation.name, name: input.name, summary: applicationSummary(input), confirmUrl: `${appUrl}/join/apply/confirm?token=${token}`, hours: heldAnswersHours });
+    const mail = applicationChangeConfirmMail({ orgName: organisation.name, confirmUrl: `${appUrl}/join/apply/confirm?token=${token}`, hours: heldAnswersHours });
     await queueEmail(tx, jobs, { template: "membership.confirm-changes", to: input.email, from, ...mail });
     return { isProven: false, isMember: false };
   });

@@ -58,7 +58,7 @@ export default function LetterConfirm({ loaderData, actionData }: Route.Componen
           {loaderData.isChange ? "Confirm the change" : "Confirm my signature"}
         </button>
       </Form>
-      {loaderData.isChange ? <p className="hint">Not you? Close this page: your signature stays as it was.</p> : null}
+      <p className="hint">{loaderData.isChange ? "Not you? Close this page: your signature stays as it was." : "Not you? Close this page: nothing is signed and nothing is counted."}</p>
     </div>
   );
 }

@@ -145,9 +145,6 @@ export async function sendCampaignLetter(
       const mail = campaignLettersConfirmMail({
         orgName: organisation.name,
         campaignTitle: campaign.title,
-        name: input.name,
-        street: input.street,
-        city: input.city,
         waiting: letters.filter((l) => l.delivery === "email").map(office),
         prepared: letters.filter((l) => l.delivery === "prepared").map(office),
         confirmUrl: `${appUrl}/act/confirm?token=${token}`,

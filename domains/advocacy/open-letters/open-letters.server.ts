@@ -14,7 +14,6 @@ import { signatureChangeConfirmMail, signatureConfirmMail } from "../../email/te
 import { hashToken, newToken } from "../../../platform/tokens";
 import { getSiteSettings } from "../../site/queries.server";
 import type { SignatureInput } from "../advocacy.schema";
-import { stateNames } from "../legislators/states";
 
 export const signatureLimits = {
   perIp: { name: "sign:ip", limit: 10, windowSeconds: 600 },
@@ -86,8 +85,8 @@ export async function signOpenLetter({ db, jobs, clock, appUrl, mailFrom, slug, 
       // The confirmed signature is not touched: the new details wait beside it for the link.
       await tx.update(signatures).set({ ...link, pendingChanges: details }).where(eq(signatures.id, existing.id));
       if (!mailsAllowed) return { ok: true, isConfirmed: false } as const;
-      const place = `${details.state ? `${stateNames[details.state] ?? details.state} ` : ""}${details.zip}`;
-      const mail = signatureChangeConfirmMail({ orgName: organisation.name, letterTitle: letter.title, name: input.name, place, showName: input.showName, confirmUrl, hours: signatureConfirmHours });
+      // The mail repeats nothing typed (the address is not proven yet): the link's page shows the new details.
+      const mail = signatureChangeConfirmMail({ orgName: organisation.name, letterTitle: letter.title, confirmUrl, hours: signatureConfirmHours });
       await queueEmail(tx, jobs, { template: "advocacy.confirm-signature-change", to: input.email, from, ...mail });
       return { ok: true, isConfirmed: false } as const;
     }
@@ -96,7 +95,7 @@ export async function signOpenLetter({ db, jobs, clock, appUrl, mailFrom, slug, 
     if (existing) await tx.update(signatures).set(pending).where(eq(signatures.id, existing.id));
     else await tx.insert(signatures).values({ ...pending, campaignId: letter.id, email: input.email, createdAt: now });
     if (!mailsAllowed) return { ok: true, isConfirmed: false } as const;
-    const mail = signatureConfirmMail({ orgName: organisation.name, letterTitle: letter.title, name: input.name, confirmUrl, hours: signatureConfirmHours });
+    const mail = signatureConfirmMail({ orgName: organisation.name, letterTitle: letter.title, confirmUrl, hours: signatureConfirmHours });
     await queueEmail(tx, jobs, { template: "advocacy.confirm-signature", to: input.email, from, ...mail });
     return { ok: true, isConfirmed: false } as const;
   });
