@@ -1,7 +1,6 @@
 // Input schemas of the advocacy context (safe to import in the browser).
 import { z } from "zod";
-import { multiLineText, oneLineText } from "../../platform/text-fields";
-import { emailAddressSchema } from "../site/site.schema";
+import { emailAddressSchema, multiLineText, oneLineText } from "../../platform/text-fields";
 
 export const signerRoles = ["unmatched-graduate", "physician", "supporter"] as const;
 

@@ -1,8 +1,7 @@
 // The membership application form's schema (safe to import in the browser).
 import { z } from "zod";
 import { stateNames } from "../advocacy/legislators/states";
-import { cleanOneLine, oneLineText } from "../../platform/text-fields";
-import { emailAddressSchema } from "../site/site.schema";
+import { cleanOneLine, emailAddressSchema, oneLineText } from "../../platform/text-fields";
 
 export const examKeys = ["step1", "step2ck", "step3", "level1", "level2ce", "level3"] as const;
 export type ExamKey = (typeof examKeys)[number];

@@ -2,9 +2,6 @@
 export const messages = {
   nameRequired: "Please enter your name.",
   nameTooLong: "Please keep your name under 120 characters.",
-  emailRequired: "Please enter your e-mail address.",
-  emailTooLong: "That e-mail address is too long.",
-  emailInvalid: "Please enter an e-mail address like name@example.org.",
   subjectRequired: "Please add a subject.",
   subjectTooShort: "Please write a subject of at least 3 characters.",
   subjectTooLong: "Please keep the subject under 150 characters.",
