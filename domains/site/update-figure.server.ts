@@ -4,7 +4,7 @@ import { z } from "zod";
 import { oneLineText } from "../../platform/text-fields";
 import type { Database } from "../../db/client.server";
 import { figures } from "../../db/schema/index";
-import { AppError, toFieldErrors } from "../../platform/errors";
+import { AppError } from "../../platform/errors";
 import { recordAudit } from "../../platform/audit.server";
 import type { Actor } from "../../platform/audit.server";
 import { announceContentChanged } from "./content-changed.server";
@@ -20,14 +20,13 @@ export const figureInputSchema = z.object({
   officialSource: optional(300),
   verdict: optional(300),
 });
+export type FigureInput = z.infer<typeof figureInputSchema>;
 
-export async function updateFigure(db: Database, actor: Actor, slug: string, raw: unknown, now: Date): Promise<void> {
-  const parsed = figureInputSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", "Invalid figure", toFieldErrors(parsed.error.issues));
+export async function updateFigure(db: Database, actor: Actor, slug: string, input: FigureInput, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const rows = await tx.update(figures).set({ ...parsed.data, updatedAt: now }).where(eq(figures.slug, slug)).returning({ id: figures.id });
+    const rows = await tx.update(figures).set({ ...input, updatedAt: now }).where(eq(figures.slug, slug)).returning({ id: figures.id });
     if (!rows.length) throw new AppError("NOT_FOUND", "No such figure");
-    await recordAudit(tx, actor, { action: "figure.update", subjectType: "figure", subjectId: slug, details: parsed.data });
+    await recordAudit(tx, actor, { action: "figure.update", subjectType: "figure", subjectId: slug, details: input });
     await announceContentChanged(tx, "figures");
   });
 }

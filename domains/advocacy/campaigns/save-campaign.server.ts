@@ -5,13 +5,14 @@ import { z } from "zod";
 import { multiLineText, oneLineText } from "../../../platform/text-fields";
 import type { Database } from "../../../db/client.server";
 import { campaigns } from "../../../db/schema/index";
-import { AppError, toFieldErrors } from "../../../platform/errors";
+import { AppError } from "../../../platform/errors";
 import { recordAudit } from "../../../platform/audit.server";
 import type { Actor } from "../../../platform/audit.server";
 import { announceContentChanged } from "../../site/content-changed.server";
 import { targetKinds, unknownPlaceholders } from "./campaign-rules";
 import { forgetCampaignMemos } from "./campaigns.server";
 import { stateNames } from "../legislators/states";
+import { messages } from "../messages";
 
 const text = (max: number, message?: string) => {
   const base = max > 300 ? multiLineText(max) : oneLineText(max);
@@ -76,33 +77,25 @@ export const campaignInputSchema = z
     goal: z.coerce.number({ error: "Please enter the goal as a number." }).int("Please enter a whole number.").min(1, "The goal must be at least 1.").max(10_000_000, "Please enter a smaller goal."),
     sortOrder: z.coerce.number({ error: "Please enter a number." }).int("Please enter a whole number.").min(-1_000_000, "Please enter a smaller number.").max(1_000_000, "Please enter a smaller number.").default(0),
     isPublished: checkbox,
-  });
+  })
+  // Checks across fields, made even when other fields have problems (`when`), so all show together;
+  // a field that failed holds what was typed, hence the type checks.
+  .superRefine(
+    (c, ctx) => {
+      if (c.kind === "legislator-letter" && Array.isArray(c.targets) && c.targets.length === 0) ctx.addIssue({ code: "custom", path: ["targets"], message: messages.campaignTargetsRequired });
+      if (typeof c.startsOn === "string" && typeof c.endsOn === "string" && c.startsOn && c.endsOn && c.endsOn < c.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: messages.campaignEndsBeforeStart });
+    },
+    { when: () => true },
+  );
 export type CampaignInput = z.infer<typeof campaignInputSchema>;
-
-/** Checks across fields, made on the submitted text so they show together with every other problem. */
-function crossFieldProblems(raw: Record<string, unknown>): Record<string, string> {
-  const problems: Record<string, string> = {};
-  const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string).trim() : "");
-  if (str("kind") === "legislator-letter" && str("targets") === "") problems.targets = "Please choose whom people write to.";
-  if (str("startsOn") && str("endsOn") && str("endsOn") < str("startsOn")) problems.endsOn = "The campaign cannot end before it starts.";
-  return problems;
-}
-
-function parse(raw: Record<string, unknown>): CampaignInput {
-  const parsed = campaignInputSchema.safeParse(raw);
-  const problems = { ...crossFieldProblems(raw), ...(parsed.success ? {} : toFieldErrors(parsed.error.issues)) };
-  if (!parsed.success || Object.keys(problems).length) throw new AppError("VALIDATION", "Invalid campaign", problems);
-  return parsed.data;
-}
 
 async function slugTaken(db: Database, slug: string, exceptId?: number) {
   const [row] = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)).limit(1);
   return row !== undefined && row.id !== exceptId;
 }
 
-export async function createCampaign(db: Database, actor: Actor, raw: Record<string, unknown>, now: Date): Promise<string> {
-  const input = parse(raw);
-  if (await slugTaken(db, input.slug)) throw new AppError("CONFLICT", "Slug taken", { slug: "Another campaign already has this address." });
+export async function createCampaign(db: Database, actor: Actor, input: CampaignInput, now: Date): Promise<string> {
+  if (await slugTaken(db, input.slug)) throw new AppError("CONFLICT", "Slug taken", { slug: messages.campaignSlugTaken });
   await db.transaction(async (tx) => {
     await tx.insert(campaigns).values({ ...input, createdAt: now, updatedAt: now });
     await recordAudit(tx, actor, { action: "campaign.create", subjectType: "campaign", subjectId: input.slug, details: { title: input.title, kind: input.kind } });
@@ -112,11 +105,10 @@ export async function createCampaign(db: Database, actor: Actor, raw: Record<str
   return input.slug;
 }
 
-export async function updateCampaign(db: Database, actor: Actor, slug: string, raw: Record<string, unknown>, now: Date): Promise<string> {
-  const input = parse(raw);
+export async function updateCampaign(db: Database, actor: Actor, slug: string, input: CampaignInput, now: Date): Promise<string> {
   const [existing] = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)).limit(1);
   if (!existing) throw new AppError("NOT_FOUND", "No such campaign");
-  if (await slugTaken(db, input.slug, existing.id)) throw new AppError("CONFLICT", "Slug taken", { slug: "Another campaign already has this address." });
+  if (await slugTaken(db, input.slug, existing.id)) throw new AppError("CONFLICT", "Slug taken", { slug: messages.campaignSlugTaken });
   await db.transaction(async (tx) => {
     await tx.update(campaigns).set({ ...input, updatedAt: now }).where(eq(campaigns.id, existing.id));
     await recordAudit(tx, actor, { action: "campaign.update", subjectType: "campaign", subjectId: input.slug, details: { title: input.title, isPublished: input.isPublished, renamedFrom: slug === input.slug ? undefined : slug } });

@@ -7,7 +7,6 @@ import { z } from "zod";
 import { maxEmailLength } from "../../../platform/text-fields";
 import type { Database, Executor } from "../../../db/client.server";
 import { legislatorOverrides, stateLegislators } from "../../../db/schema/index";
-import { AppError, toFieldErrors } from "../../../platform/errors";
 import { containsPattern } from "../../../platform/search-pattern";
 import type { Actor } from "../../../platform/audit.server";
 import { correctionSchema, saveLegislatorOverride } from "./legislator-corrections.server";
@@ -18,6 +17,7 @@ export const stateCorrectionSchema = z.object({
   website: correctionSchema.shape.website,
   note: correctionSchema.shape.note,
 });
+export type StateCorrectionInput = z.infer<typeof stateCorrectionSchema>;
 
 type StateLegislatorRow = typeof stateLegislators.$inferSelect;
 export type StateCorrection = Partial<Pick<StateLegislatorRow, "email" | "capitolPhone" | "website">>;
@@ -51,9 +51,7 @@ export async function findStateLegislator(db: Executor, id: string) {
 }
 
 /** Saves the corrected fields of a state legislator (empty = use the reference data). */
-export async function saveStateCorrection(db: Database, actor: Actor, id: string, raw: unknown, now: Date): Promise<void> {
-  const parsed = stateCorrectionSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", "Invalid correction", toFieldErrors(parsed.error.issues));
-  const { note, ...fields } = parsed.data;
+export async function saveStateCorrection(db: Database, actor: Actor, id: string, input: StateCorrectionInput, now: Date): Promise<void> {
+  const { note, ...fields } = input;
   await saveLegislatorOverride(db, actor, { key: id, subjectType: "state-legislator", fields, note, now, exists: async (tx) => Boolean(await findStateLegislator(tx, id)), notFound: "No such state legislator" });
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { multiLineText, oneLineText } from "../../../platform/text-fields";
 import type { Database } from "../../../db/client.server";
 import { statePathways } from "../../../db/schema/index";
-import { AppError, toFieldErrors } from "../../../platform/errors";
+import { AppError } from "../../../platform/errors";
 import { recordAudit } from "../../../platform/audit.server";
 import type { Actor } from "../../../platform/audit.server";
 import { announceContentChanged } from "../../site/content-changed.server";
@@ -33,13 +33,13 @@ export const statePathwayInputSchema = z
     if (p.status !== "none" && !p.sources) ctx.addIssue({ code: "custom", path: ["sources"], message: "Please give a source (a link to the law or bill)." });
   });
 
-export async function updateStatePathway(db: Database, actor: Actor, state: string, raw: unknown, now: Date): Promise<void> {
-  const parsed = statePathwayInputSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", "Invalid state entry", toFieldErrors(parsed.error.issues));
+export type StatePathwayInput = z.infer<typeof statePathwayInputSchema>;
+
+export async function updateStatePathway(db: Database, actor: Actor, state: string, input: StatePathwayInput, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const rows = await tx.update(statePathways).set({ ...parsed.data, updatedAt: now }).where(eq(statePathways.state, state)).returning({ state: statePathways.state });
+    const rows = await tx.update(statePathways).set({ ...input, updatedAt: now }).where(eq(statePathways.state, state)).returning({ state: statePathways.state });
     if (!rows.length) throw new AppError("NOT_FOUND", "No such state");
-    await recordAudit(tx, actor, { action: "state-pathway.update", subjectType: "state", subjectId: state, details: parsed.data });
+    await recordAudit(tx, actor, { action: "state-pathway.update", subjectType: "state", subjectId: state, details: input });
     await announceContentChanged(tx, "state-pathways");
   });
   forgetStatePathways(db);
