@@ -117,6 +117,11 @@ export function formAlertOf(failure: FormFailure, fieldsMessage = "Please correc
   return failure.formError ?? (Object.keys(failure.fieldErrors).length ? fieldsMessage : null);
 }
 
+/** The one message of a form of buttons (its fields are hidden): the form's problem, or its first field's. */
+export function problemOf(failure: FormFailure): string | null {
+  return failure.formError ?? Object.values(failure.fieldErrors)[0] ?? null;
+}
+
 /** True when the honeypot field, invisible to people, was filled in (by a bot). */
 export const isSpam = (values: FormValues) => (values.website ?? "").trim() !== "";
 

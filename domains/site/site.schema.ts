@@ -50,6 +50,10 @@ export const securitySchema = z.object({
 });
 export type Security = z.infer<typeof securitySchema>;
 
+/** The settings form: organisation and office hours, and (for admins) security. */
+export const siteSettingsInputSchema = z.object({ organisation: organisationSchema, officeHours: officeHoursSchema, security: securitySchema.optional() });
+export type SiteSettingsInput = Partial<z.infer<typeof siteSettingsInputSchema>>;
+
 export const contactInputSchema = z.object({
   name: oneLineText(120, { missing: messages.nameRequired, tooLong: messages.nameTooLong }).min(1, messages.nameRequired),
   email: emailAddressSchema,
