@@ -39,4 +39,9 @@ export const messages = {
   noOwnApplication: "We have no application under your e-mail address to update.",
   signInToSaveDraft: "Please sign in to save your application and finish it later.",
   applicationsRateLimited: "Too many applications from your connection in a short time.",
+  importTooLarge: (megabytes: number) => `This file is larger than ${megabytes} MB; please split it into smaller files and import each.`,
+  importUnreadable: "We could not read the upload. Please choose the CSV file again and send it.",
+  importFileMissing: "Please choose a CSV file to upload.",
+  importBinary: "This does not look like a CSV file (it contains binary data). Save the spreadsheet as CSV (UTF-8) and try again.",
+  importsRateLimited: (minutes: number) => `You have started many imports in a short time; please wait about ${minutes} min.`,
 } as const;
