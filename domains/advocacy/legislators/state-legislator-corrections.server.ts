@@ -20,11 +20,17 @@ export const stateCorrectionSchema = z.object({
 export type StateCorrectionInput = z.infer<typeof stateCorrectionSchema>;
 
 type StateLegislatorRow = typeof stateLegislators.$inferSelect;
-export type StateCorrection = Partial<Pick<StateLegislatorRow, "email" | "capitolPhone" | "website">>;
 
-/** A reference row with its staff correction applied. */
-export function withCorrection(row: StateLegislatorRow, fields: StateCorrection | null | undefined) {
-  return { ...row, ...(fields ?? {}), correctedByStaff: Boolean(fields && Object.keys(fields).length) };
+/** A correction as stored (JSON): the non-empty fields only, read back through this schema rather than cast. */
+const storedStateCorrectionSchema = z.object({ email: z.string(), capitolPhone: z.string(), website: z.string() }).partial();
+export type StateCorrection = z.infer<typeof storedStateCorrectionSchema>;
+
+const readCorrection = (stored: unknown): StateCorrection => storedStateCorrectionSchema.parse(stored ?? {});
+
+/** A reference row with its staff correction (as stored) applied. */
+export function withCorrection(row: StateLegislatorRow, stored: unknown) {
+  const fields = readCorrection(stored);
+  return { ...row, ...fields, correctedByStaff: Object.keys(fields).length > 0 };
 }
 
 export async function searchStateLegislators(db: Executor, q: string | undefined) {
@@ -37,7 +43,7 @@ export async function searchStateLegislators(db: Executor, q: string | undefined
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(stateLegislators.state), asc(stateLegislators.chamber), asc(stateLegislators.name))
     .limit(200);
-  return rows.map((r) => ({ ...withCorrection(r.legislator, r.override?.fields as StateCorrection | undefined), note: r.override?.note ?? "" }));
+  return rows.map((r) => ({ ...withCorrection(r.legislator, r.override?.fields), note: r.override?.note ?? "" }));
 }
 
 export async function findStateLegislator(db: Executor, id: string) {
@@ -47,7 +53,7 @@ export async function findStateLegislator(db: Executor, id: string) {
     .leftJoin(legislatorOverrides, eq(legislatorOverrides.legislatorKey, stateLegislators.id))
     .where(eq(stateLegislators.id, id))
     .limit(1);
-  return row ? { reference: row.legislator, fields: (row.override?.fields ?? {}) as StateCorrection, note: row.override?.note ?? "" } : null;
+  return row ? { reference: row.legislator, fields: readCorrection(row.override?.fields), note: row.override?.note ?? "" } : null;
 }
 
 /** Saves the corrected fields of a state legislator (empty = use the reference data). */
