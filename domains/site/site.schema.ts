@@ -64,5 +64,5 @@ export type ContactInput = z.infer<typeof contactInputSchema>;
 
 /** Staff's reply to a contact message, e-mailed to the sender. */
 export const contactReplySchema = z.object({
-  body: multiLineText(10_000, { missing: "Please write your reply.", tooLong: "Please keep the reply under 10,000 characters." }).min(2, "Please write your reply."),
+  body: multiLineText(10_000, { missing: messages.replyRequired, tooLong: messages.replyTooLong }).min(2, messages.replyRequired),
 });

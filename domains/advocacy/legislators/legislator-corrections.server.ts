@@ -12,14 +12,15 @@ import { containsPattern } from "../../../platform/search-pattern";
 import { recordAudit } from "../../../platform/audit.server";
 import type { Actor } from "../../../platform/audit.server";
 import { referenceChangedChannel } from "./load-reference-data.server";
+import { messages } from "../messages";
 
-const optionalUrl = z.union([z.literal(""), z.string().max(500, "Please keep the web address under 500 characters.").pipe(z.url({ protocol: /^https?$/, error: "Please enter a full web address starting with https://" }))]);
+const optionalUrl = z.union([z.literal(""), z.string().max(500, messages.webAddressTooLong).pipe(z.url({ protocol: /^https?$/, error: messages.webAddressFormat }))]);
 export const correctionSchema = z.object({
-  phone: z.union([z.literal(""), z.string().trim().regex(/^[\d\s().+-]{7,20}$/, "Please enter a phone number like 202-224-6542.")]),
+  phone: z.union([z.literal(""), z.string().trim().regex(/^[\d\s().+-]{7,20}$/, messages.phoneFormat)]),
   website: optionalUrl,
   contactForm: optionalUrl,
-  address: oneLineText(300, { tooLong: "Please keep the address under 300 characters." }),
-  note: oneLineText(300, { tooLong: "Please keep the note under 300 characters." }),
+  address: oneLineText(300, { tooLong: messages.postalAddressTooLong }),
+  note: oneLineText(300, { tooLong: messages.noteTooLong }),
 });
 export type CorrectionInput = z.infer<typeof correctionSchema>;
 
@@ -71,5 +72,5 @@ export async function saveLegislatorOverride(
 /** Saves the corrected fields of a member of Congress (empty = use the reference data). */
 export async function saveCorrection(db: Database, actor: Actor, bioguide: string, input: CorrectionInput, now = new Date()): Promise<void> {
   const { note, ...fields } = input;
-  await saveLegislatorOverride(db, actor, { key: bioguide, subjectType: "legislator", fields, note, now, exists: async (tx) => Boolean(await findCongressMember(tx, bioguide)), notFound: "No such member of Congress" });
+  await saveLegislatorOverride(db, actor, { key: bioguide, subjectType: "legislator", fields, note, now, exists: async (tx) => Boolean(await findCongressMember(tx, bioguide)), notFound: messages.noSuchMemberOfCongress });
 }
