@@ -13,7 +13,7 @@ import { loadReferenceData, shippedReferenceFiles } from "../domains/advocacy/le
 import { ReferenceFileError } from "../domains/advocacy/legislators/reference-files";
 import { beginMemberImport, cancelMemberImport, checkMemberImport, createMemberImport, findMemberImport, runMemberImport } from "../domains/membership/import-members.server";
 import { seedSyntheticMembers } from "../domains/membership/synthetic-members.server";
-import { emailAddressSchema } from "../domains/site/site.schema";
+import { emailAddressSchema } from "../platform/text-fields";
 import { getSiteSettings } from "../domains/site/queries.server";
 import { seedStarterContent } from "../domains/site/seed-starter-content.server";
 import { ConfigError, loadConfig } from "../platform/env";

@@ -1,4 +1,7 @@
-// The one error type of the platform: a closed set of codes mapped to HTTP status in one place.
+// The one error type of the platform: a closed set of codes, each with its HTTP status. A use case
+// throws it for what the caller cannot carry on from (no such record, not allowed, a conflict, invalid
+// input it was handed, a limit, a service down); expected outcomes are returned instead. The web app
+// turns it into a response in one place: appErrorResponse in app/form-data.ts.
 export const errorStatus = {
   NOT_FOUND: 404,
   FORBIDDEN: 403,
@@ -15,6 +18,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fieldErrors?: Record<string, string>,
+    /** RATE_LIMITED: how long to wait, sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -40,3 +40,19 @@ export function multiLineText(max: number, messages: TextMessages = {}) {
 
 /** The longest e-mail address a mail server accepts (RFC 5321). */
 export const maxEmailLength = 254;
+
+/** The plain messages of the shared fields below, ready for translation. */
+export const textFieldMessages = {
+  emailRequired: "Please enter your e-mail address.",
+  emailTooLong: "That e-mail address is too long.",
+  emailInvalid: "Please enter an e-mail address like name@example.org.",
+} as const;
+
+/** A person's e-mail address, trimmed and lower-cased: every context's forms use this one. */
+export const emailAddressSchema = z
+  .string({ error: textFieldMessages.emailRequired })
+  .trim()
+  .toLowerCase()
+  .min(1, textFieldMessages.emailRequired)
+  .max(maxEmailLength, textFieldMessages.emailTooLong)
+  .pipe(z.email({ error: textFieldMessages.emailInvalid }));

@@ -13,6 +13,11 @@ export const messages = {
     `That code does not match. Codes change every 30 seconds; each works once. ${attemptsLeft === 1 ? "One more wrong code" : `${attemptsLeft} more wrong codes`} and this sign-in stops.`,
   secondFactorLocked: (wait: string) =>
     `Too many wrong codes were typed for your account, so we have stopped this sign-in to protect it. You are not signed in. Please wait ${wait}, then sign in again from the start with a new e-mailed link.`,
+  secondFactorSetupWrong: "That code does not match. Check the time on your phone and try the newest code.",
+  secondFactorDisableWrong: "That code does not match.",
+  chooseRole: "Choose one of: member, mentor, staff, admin.",
+  codeMissing: "Please type the 6-digit code from the e-mail.",
+  codeFormat: "The code has 6 digits, like 123456.",
   csrfFailed: "This form has expired. Please reload the page and try again.",
   cannotRemoveLastAdmin: "You cannot remove the last administrator.",
   cannotDisableSelf: "You cannot disable your own account.",

@@ -2,4 +2,6 @@
 export const messages = {
   rateLimited: "Too many sign-ups from your connection in a short time. Please wait a few minutes and try again.",
   linkInvalid: "This confirmation link has already been used or has expired (links work once, for 48 hours).",
+  onlyFailedResend: "Only a failed message can be resent.",
+  noSuchSubscriber: "No such subscriber",
 } as const;

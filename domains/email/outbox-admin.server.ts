@@ -7,6 +7,7 @@ import type { JobQueue } from "../../platform/queue.server";
 import { recordAudit } from "../../platform/audit.server";
 import type { Actor } from "../../platform/audit.server";
 import { deliverEmailJob } from "./job-specs";
+import { messages } from "./messages";
 
 export type OutboxStatus = "queued" | "sent" | "stored" | "failed";
 
@@ -41,7 +42,7 @@ export async function resendOutboxMessage(db: Executor, jobs: JobQueue, actor: A
       .set({ status: "queued", lastError: null })
       .where(and(eq(outboxMessages.publicId, publicId), eq(outboxMessages.status, "failed")))
       .returning({ id: outboxMessages.id, to: outboxMessages.toAddress });
-    if (!rows.length) throw new AppError("CONFLICT", "Only a failed message can be resent.");
+    if (!rows.length) throw new AppError("CONFLICT", messages.onlyFailedResend);
     await jobs.send(deliverEmailJob, { outboxId: rows[0].id }, { tx });
     await recordAudit(tx, actor, { action: "outbox.resend", subjectType: "outbox_message", subjectId: publicId, details: { to: rows[0].to } });
   });

@@ -8,6 +8,7 @@ import { AppError } from "../../platform/errors";
 import { containsPattern } from "../../platform/search-pattern";
 import { recordAudit } from "../../platform/audit.server";
 import type { Actor } from "../../platform/audit.server";
+import { messages } from "./messages";
 
 export type SubscriberStatus = "pending" | "active" | "unsubscribed";
 export type SubscriberFilter = { q?: string; status?: SubscriberStatus };
@@ -50,7 +51,7 @@ export async function staffUnsubscribe(db: Executor, actor: Actor, publicId: str
       .set({ status: "unsubscribed", unsubscribedAt: now, confirmTokenHash: null, confirmExpiresAt: null })
       .where(eq(subscribers.publicId, publicId))
       .returning({ email: subscribers.email });
-    if (!rows.length) throw new AppError("NOT_FOUND", "No such subscriber");
+    if (!rows.length) throw new AppError("NOT_FOUND", messages.noSuchSubscriber);
     await recordAudit(tx, actor, { action: "subscriber.unsubscribe", subjectType: "subscriber", subjectId: publicId, details: { email: rows[0].email } });
   });
 }

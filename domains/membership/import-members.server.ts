@@ -22,6 +22,7 @@ import { checkImportHeader, checkImportRow, normaliseColumnName } from "./member
 import type { ApplicationInput } from "./membership.schema";
 import { applicationValuesOf, eligibilityOf } from "./submit-application.server";
 import { checkImportJob, runImportJob } from "./job-specs";
+import { messages } from "./messages";
 
 export const maxImportBytes = 50 * 1024 * 1024;
 export const maxImportRows = 250_000;
@@ -226,7 +227,7 @@ export async function confirmMemberImport({ db, jobs, actor, publicId, now }: { 
       .set({ status: "importing", processedRows: 0, updatedAt: now })
       .where(and(eq(memberImports.publicId, publicId), eq(memberImports.status, "checked"), gt(memberImports.validRows, 0)))
       .returning({ validRows: memberImports.validRows, fileName: memberImports.fileName });
-    if (!rows.length) throw new AppError("CONFLICT", "This import cannot run: it has already run, was cancelled, or has no valid rows.");
+    if (!rows.length) throw new AppError("CONFLICT", messages.importCannotRun);
     await jobs.send(runImportJob, { importId: publicId }, { tx, singletonKey: publicId });
     await recordAudit(tx, actor, { action: "application.import", subjectType: "member-import", subjectId: publicId, details: { fileName: rows[0].fileName, validRows: rows[0].validRows } });
   });

@@ -16,12 +16,13 @@ import { queueEmail, senderAddress } from "../email/queue-email.server";
 import { applicationDecisionMail } from "../email/templates";
 import { hashToken, newToken } from "../../platform/tokens";
 import { getSiteSettings } from "../site/queries.server";
+import { messages } from "./messages";
 
 
 export const reviewInputSchema = z.discriminatedUnion("outcome", [
   z.object({ outcome: z.literal("approve"), note: multiLineText(2000).default("") }),
-  z.object({ outcome: z.literal("reject"), note: multiLineText(2000).min(5, "Please tell the applicant why (at least a few words).") }),
-  z.object({ outcome: z.literal("more-info"), note: multiLineText(2000).min(5, "Please say what you need from the applicant.") }),
+  z.object({ outcome: z.literal("reject"), note: multiLineText(2000).min(5, messages.reviewRejectNote) }),
+  z.object({ outcome: z.literal("more-info"), note: multiLineText(2000).min(5, messages.reviewMoreInfoNote) }),
 ]);
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
 
@@ -43,8 +44,8 @@ export async function reviewApplication({ db, jobs, clock, appUrl, mailFrom, act
   const { organisation } = await getSiteSettings(db);
   await db.transaction(async (tx) => {
     const [app] = await tx.select().from(applications).where(eq(applications.publicId, publicId)).limit(1);
-    if (!app) throw new AppError("NOT_FOUND", "No such application");
-    if (app.status === "approved") throw new AppError("CONFLICT", "This application is already approved.");
+    if (!app) throw new AppError("NOT_FOUND", messages.noSuchApplication);
+    if (app.status === "approved") throw new AppError("CONFLICT", messages.applicationAlreadyApproved);
     const token = input.outcome === "more-info" ? newToken() : null;
     const status = input.outcome === "approve" ? "approved" : input.outcome === "reject" ? "rejected" : "more-info-requested";
     await tx
@@ -67,7 +68,7 @@ export async function setVerified(db: Executor, actor: Actor, publicId: string, 
       .set({ verifiedAt: verified ? now : null, verifiedBy: verified ? actor.email : null, updatedAt: now })
       .where(eq(applications.publicId, publicId))
       .returning({ id: applications.id });
-    if (!rows.length) throw new AppError("NOT_FOUND", "No such application");
+    if (!rows.length) throw new AppError("NOT_FOUND", messages.noSuchApplication);
     await recordAudit(tx, actor, { action: verified ? "application.verify" : "application.unverify", subjectType: "application", subjectId: publicId });
   });
 }

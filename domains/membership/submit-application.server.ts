@@ -177,7 +177,7 @@ export async function submitApplication({
     }
     // Anyone else: the stored application stays as it is; the answers wait for the address's link.
     const token = newToken();
-    await tx.insert(pendingApplicationChanges).values({ email: input.email, input: input as unknown as Record<string, unknown>, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + heldAnswersHours * 3_600_000), createdAt: now });
+    await tx.insert(pendingApplicationChanges).values({ email: input.email, input, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + heldAnswersHours * 3_600_000), createdAt: now });
     if (!(await mayMailApplicant())) return { isProven: false, isMember: false };
     const mail = applicationChangeConfirmMail({ orgName: organisation.name, confirmUrl: `${appUrl}/join/apply/confirm?token=${token}`, hours: heldAnswersHours });
     await queueEmail(tx, jobs, { template: "membership.confirm-changes", to: input.email, from, ...mail });

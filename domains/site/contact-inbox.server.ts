@@ -9,6 +9,7 @@ import { recordAudit } from "../../platform/audit.server";
 import type { Actor } from "../../platform/audit.server";
 import { queueEmail, senderAddress } from "../email/queue-email.server";
 import { getSiteSettings } from "./queries.server";
+import { messages } from "./messages";
 
 export type InboxFilter = { status?: "new" | "answered"; q?: string; beforeId?: number; limit?: number };
 
@@ -45,7 +46,7 @@ export async function readContactMessage(db: Executor, actor: Actor, publicId: s
 export async function setContactMessageStatus(db: Executor, actor: Actor, publicId: string, status: "new" | "answered", now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const rows = await tx.update(contactMessages).set({ status, updatedAt: now }).where(eq(contactMessages.publicId, publicId)).returning({ id: contactMessages.id });
-    if (!rows.length) throw new AppError("NOT_FOUND", "No such message");
+    if (!rows.length) throw new AppError("NOT_FOUND", messages.noSuchMessage);
     await recordAudit(tx, actor, { action: `contact.mark-${status}`, subjectType: "contact_message", subjectId: publicId });
   });
 }
@@ -55,7 +56,7 @@ export async function replyToContactMessage({ db, jobs, clock, mailFrom, actor, 
   const { organisation } = await getSiteSettings(db);
   await db.transaction(async (tx) => {
     const [message] = await tx.select().from(contactMessages).where(eq(contactMessages.publicId, publicId)).limit(1);
-    if (!message) throw new AppError("NOT_FOUND", "No such message");
+    if (!message) throw new AppError("NOT_FOUND", messages.noSuchMessage);
     await tx.insert(contactReplies).values({ messageId: message.id, authorId: actor.personId, authorEmail: actor.email, body, createdAt: now });
     await tx.update(contactMessages).set({ status: "answered", updatedAt: now }).where(eq(contactMessages.id, message.id));
     const quoted = message.message.split("\n").map((line) => `> ${line}`).join("\n");

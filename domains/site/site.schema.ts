@@ -1,6 +1,6 @@
 // Input and settings schemas of the site context (safe to import in the browser).
 import { z } from "zod";
-import { maxEmailLength, multiLineText, oneLineText } from "../../platform/text-fields";
+import { emailAddressSchema, maxEmailLength, multiLineText, oneLineText } from "../../platform/text-fields";
 import { messages } from "./messages";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use 24-hour HH:MM");
@@ -50,19 +50,13 @@ export const securitySchema = z.object({
 });
 export type Security = z.infer<typeof securitySchema>;
 
-const email = z
-  .string({ error: messages.emailRequired })
-  .trim()
-  .toLowerCase()
-  .min(1, messages.emailRequired)
-  .max(maxEmailLength, messages.emailTooLong)
-  .pipe(z.email({ error: messages.emailInvalid }));
-
-export const emailAddressSchema = email;
+/** The settings form: organisation and office hours, and (for admins) security. */
+export const siteSettingsInputSchema = z.object({ organisation: organisationSchema, officeHours: officeHoursSchema, security: securitySchema.optional() });
+export type SiteSettingsInput = Partial<z.infer<typeof siteSettingsInputSchema>>;
 
 export const contactInputSchema = z.object({
   name: oneLineText(120, { missing: messages.nameRequired, tooLong: messages.nameTooLong }).min(1, messages.nameRequired),
-  email,
+  email: emailAddressSchema,
   subject: oneLineText(150, { missing: messages.subjectRequired, tooLong: messages.subjectTooLong }).min(3, messages.subjectTooShort),
   message: multiLineText(5000, { missing: messages.messageRequired, tooLong: messages.messageTooLong }).min(10, messages.messageTooShort),
 });
@@ -70,5 +64,5 @@ export type ContactInput = z.infer<typeof contactInputSchema>;
 
 /** Staff's reply to a contact message, e-mailed to the sender. */
 export const contactReplySchema = z.object({
-  body: multiLineText(10_000, { missing: "Please write your reply.", tooLong: "Please keep the reply under 10,000 characters." }).min(2, "Please write your reply."),
+  body: multiLineText(10_000, { missing: messages.replyRequired, tooLong: messages.replyTooLong }).min(2, messages.replyRequired),
 });

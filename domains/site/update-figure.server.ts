@@ -4,30 +4,30 @@ import { z } from "zod";
 import { oneLineText } from "../../platform/text-fields";
 import type { Database } from "../../db/client.server";
 import { figures } from "../../db/schema/index";
-import { AppError, toFieldErrors } from "../../platform/errors";
+import { AppError } from "../../platform/errors";
 import { recordAudit } from "../../platform/audit.server";
 import type { Actor } from "../../platform/audit.server";
 import { announceContentChanged } from "./content-changed.server";
+import { messages } from "./messages";
 
 const optional = (max: number) => oneLineText(max).transform((v) => (v === "" ? null : v));
 export const figureInputSchema = z.object({
-  claim: oneLineText(120).min(3, "Please say what the figure measures."),
-  amgFigure: oneLineText(40, { tooLong: "Please keep the figure under 40 characters." }).min(1, "Please enter AMG's figure."),
-  amgStatement: oneLineText(300, { tooLong: "Please keep the sentence under 300 characters." }).min(5, "Please write the sentence that goes with the figure."),
-  amgSource: oneLineText(200).min(2, "Please name the source of AMG's figure."),
+  claim: oneLineText(120).min(3, messages.figureClaimRequired),
+  amgFigure: oneLineText(40, { tooLong: messages.figureTooLong }).min(1, messages.figureRequired),
+  amgStatement: oneLineText(300, { tooLong: messages.figureStatementTooLong }).min(5, messages.figureStatementRequired),
+  amgSource: oneLineText(200).min(2, messages.figureSourceRequired),
   officialFigure: optional(200),
   officialBasis: optional(300),
   officialSource: optional(300),
   verdict: optional(300),
 });
+export type FigureInput = z.infer<typeof figureInputSchema>;
 
-export async function updateFigure(db: Database, actor: Actor, slug: string, raw: unknown, now: Date): Promise<void> {
-  const parsed = figureInputSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", "Invalid figure", toFieldErrors(parsed.error.issues));
+export async function updateFigure(db: Database, actor: Actor, slug: string, input: FigureInput, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const rows = await tx.update(figures).set({ ...parsed.data, updatedAt: now }).where(eq(figures.slug, slug)).returning({ id: figures.id });
-    if (!rows.length) throw new AppError("NOT_FOUND", "No such figure");
-    await recordAudit(tx, actor, { action: "figure.update", subjectType: "figure", subjectId: slug, details: parsed.data });
+    const rows = await tx.update(figures).set({ ...input, updatedAt: now }).where(eq(figures.slug, slug)).returning({ id: figures.id });
+    if (!rows.length) throw new AppError("NOT_FOUND", messages.noSuchFigure);
+    await recordAudit(tx, actor, { action: "figure.update", subjectType: "figure", subjectId: slug, details: input });
     await announceContentChanged(tx, "figures");
   });
 }

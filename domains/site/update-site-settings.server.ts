@@ -7,9 +7,11 @@ import { recordAudit } from "../../platform/audit.server";
 import type { Actor } from "../../platform/audit.server";
 import { announceContentChanged } from "./content-changed.server";
 import { officeHoursSchema, organisationSchema, securitySchema } from "./site.schema";
+import type { SiteSettingsInput } from "./site.schema";
 
-export async function updateSiteSettings({ db, clock, input, actor }: Pick<Services, "db" | "clock"> & { input: { organisation?: unknown; officeHours?: unknown; security?: unknown }; actor?: Actor }) {
-  // Both sections are validated before anything is written, and every bad field is reported.
+export async function updateSiteSettings({ db, clock, input, actor }: Pick<Services, "db" | "clock"> & { input: SiteSettingsInput; actor?: Actor }) {
+  // The sections are checked again before anything is written (they are stored as JSON and read back
+  // by every page), and every bad field is reported.
   const values: { key: string; value: unknown }[] = [];
   const fieldErrors: Record<string, string> = {};
   const sections = [

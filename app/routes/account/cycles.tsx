@@ -1,12 +1,11 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/cycles";
 import { CsrfField } from "../../components/csrf-field";
 import { FormField, SelectField } from "../../components/form-field";
-import { formValues } from "../../form-data";
+import { formFailureOf, formValues, parseForm } from "../../form-data";
 import { requireRole } from "../../session.server";
 import { cycleOutcomes, matchCycleInputSchema } from "../../../domains/membership/membership.schema";
 import { deleteCycle, listCycles, saveCycle } from "../../../domains/membership/match-cycles.server";
-import { toFieldErrors } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = () => [{ title: "My match cycles — AMG" }];
 
@@ -24,17 +23,16 @@ export async function action(args: Route.ActionArgs) {
     await deleteCycle(db, viewer.personId, values.cycle ?? "");
     return redirect("/account/cycles");
   }
-  const parsed = matchCycleInputSchema(clock()).safeParse(values);
-  if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), values }, { status: 400 });
-  await saveCycle(db, viewer.personId, parsed.data, clock());
+  const form = parseForm(formData, matchCycleInputSchema(clock()));
+  if (!form.ok) return form.response;
+  await saveCycle(db, viewer.personId, form.value, clock());
   return redirect("/account/cycles");
 }
 
 const money = (n: number | null) => (n === null ? "—" : `$${n.toLocaleString("en-US")}`);
 
 export default function Cycles({ loaderData, actionData }: Route.ComponentProps) {
-  const e = actionData?.fieldErrors ?? {};
-  const v = actionData?.values ?? {};
+  const { fieldErrors: e, values: v } = formFailureOf(actionData);
   const total = loaderData.cycles.reduce((sum, c) => sum + (c.amountSpent ?? 0), 0);
   return (
     <div className="page narrow">

@@ -1,14 +1,15 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/profile";
 import { ApplicationFields } from "../../components/application-fields";
 import { CsrfField } from "../../components/csrf-field";
 import { FormAlert } from "../../components/form-alert";
-import { formValues, invalidForm } from "../../form-data";
+import { formFailure, formFailureOf, parseForm } from "../../form-data";
 import { actorOf, requireRole } from "../../session.server";
 import { applicationInputSchema, examKeys, examLabels } from "../../../domains/membership/membership.schema";
 import { applicationFormValues } from "../../../domains/membership/profile";
 import { updateOwnProfile } from "../../../domains/membership/update-profile.server";
 import { findOwnApplication } from "../../../domains/membership/queries.server";
+import { messages } from "../../../domains/membership/messages";
 
 export const meta: Route.MetaFunction = () => [{ title: "My profile — AMG" }];
 
@@ -23,18 +24,18 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireRole(args, "member", formData);
-  const values = formValues(formData);
   const { db, clock } = args.context.services;
   // The e-mail is the account's: a member changes it by asking AMG, not here.
-  const parsed = applicationInputSchema(clock()).safeParse({ ...values, email: viewer.email });
-  if (!parsed.success) return invalidForm(parsed.error.issues, values);
-  const outcome = await updateOwnProfile({ db, actor: actorOf(viewer, args.context), input: parsed.data, now: clock() });
-  if (!outcome.ok) return data({ fieldErrors: {} as Record<string, string>, formError: "We have no application under your e-mail address to update." as string | null, values }, { status: 404 });
+  const form = parseForm(formData, applicationInputSchema(clock()), { input: (values) => ({ ...values, email: viewer.email }) });
+  if (!form.ok) return form.response;
+  const outcome = await updateOwnProfile({ db, actor: actorOf(viewer, args.context), input: form.value, now: clock() });
+  if (!outcome.ok) return formFailure(form.values, { status: 404, formError: messages.noOwnApplication });
   return redirect("/account/profile?saved=1");
 }
 
 export default function Profile({ loaderData, actionData }: Route.ComponentProps) {
-  const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
+  const failure = formFailureOf(actionData);
+  const errors: Record<string, string | undefined> = failure.fieldErrors;
   const errorCount = Object.keys(errors).length;
   if (!loaderData.values) {
     return (
@@ -56,14 +57,14 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
           Your profile is saved.
         </div>
       ) : null}
-      <FormAlert message={actionData?.formError} />
+      <FormAlert message={failure.formError} />
       {errorCount ? <FormAlert message={`Please correct ${errorCount === 1 ? "the field" : `the ${errorCount} fields`} marked below.`} /> : null}
       <p>
         E-mail: <strong>{loaderData.email}</strong>
       </p>
       <Form method="post" noValidate className="stack-form">
         <CsrfField token={loaderData.csrf} />
-        <ApplicationFields values={actionData?.values ?? loaderData.values} errors={errors} exams={exams} withEmail={false} />
+        <ApplicationFields values={failure.failed ? failure.values : loaderData.values} errors={errors} exams={exams} withEmail={false} />
         <button type="submit">Save my profile</button>
       </Form>
     </div>

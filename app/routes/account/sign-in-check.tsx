@@ -1,14 +1,13 @@
-import { data, Form } from "react-router";
+import { Form } from "react-router";
 import type { Route } from "./+types/sign-in-check";
 import { FormField } from "../../components/form-field";
-import { formValues } from "../../form-data";
+import { formFailure, formFailureOf, parseForm } from "../../form-data";
 import { otherHostThanAppUrl } from "../../link-host";
 import { readCookie, safeNextPath, signedInRedirect } from "../../session.server";
 import { signInCodeSchema } from "../../../domains/accounts/accounts.schema";
 import { messages } from "../../../domains/accounts/messages";
 import { completeSignInWithCode } from "../../../domains/accounts/sign-in.server";
 import type { CompleteSignInOutcome } from "../../../domains/accounts/sign-in.server";
-import { toFieldErrors } from "../../../platform/errors";
 import { signInCookieName } from "../../../platform/request-context";
 
 export const meta: Route.MetaFunction = () => [{ title: "Check your e-mail — AMG" }];
@@ -27,19 +26,18 @@ const failureMessages: Record<Exclude<CompleteSignInOutcome, { ok: true }>["reas
 };
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const values = formValues(await request.formData());
-  const next = safeNextPath(values.next);
-  const parsed = signInCodeSchema.safeParse(values);
-  if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), values }, { status: 400 });
+  const form = parseForm(await request.formData(), signInCodeSchema);
+  if (!form.ok) return form.response;
+  const next = safeNextPath(form.values.next);
   const outcome = await completeSignInWithCode({
     ...context.services,
-    code: parsed.data.code,
+    code: form.value.code,
     browserNonce: readCookie(request, signInCookieName),
     ip: context.clientIp,
     userAgent: request.headers.get("user-agent"),
   });
   if (outcome.ok) return signedInRedirect(outcome, next, context);
-  return data({ fieldErrors: { code: failureMessages[outcome.reason] } as Record<string, string>, values }, { status: outcome.reason === "rate-limited" ? 429 : 400 });
+  return formFailure(form.values, { status: outcome.reason === "rate-limited" ? 429 : 400, fieldErrors: { code: failureMessages[outcome.reason] } });
 }
 
 export default function SignInCheck({ loaderData, actionData }: Route.ComponentProps) {
@@ -56,7 +54,7 @@ export default function SignInCheck({ loaderData, actionData }: Route.ComponentP
       <p>{loaderData.askedFrom ? "Type the code here:" : "Open the link in this browser, or type the code here:"}</p>
       <Form method="post" noValidate className="stack-form">
         <input type="hidden" name="next" value={loaderData.next} />
-        <FormField name="code" label="6-digit code" autoComplete="one-time-code" error={actionData?.fieldErrors.code} defaultValue={actionData?.values.code} maxLength={7} />
+        <FormField name="code" label="6-digit code" autoComplete="one-time-code" error={formFailureOf(actionData).fieldErrors.code} defaultValue={formFailureOf(actionData).values.code} maxLength={7} />
         <button type="submit">Sign in</button>
       </Form>
       <p>

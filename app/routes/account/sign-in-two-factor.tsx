@@ -1,8 +1,9 @@
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/sign-in-two-factor";
 import { FormField } from "../../components/form-field";
-import { minutes, passActionHeaders } from "../../form-data";
+import { formFailure, formFailureOf, formValues, minutes, parseForm, passActionHeaders } from "../../form-data";
 import { actorOf, getViewer, safeNextPath, serializeCookie } from "../../session.server";
+import { secondFactorCodeSchema } from "../../../domains/accounts/accounts.schema";
 import { messages } from "../../../domains/accounts/messages";
 import { completeSecondFactor } from "../../../domains/accounts/second-factor.server";
 import { hitRateLimit, rateLimits } from "../../../platform/rate-limit.server";
@@ -18,24 +19,23 @@ export async function loader(args: Route.LoaderArgs) {
   return { next };
 }
 
-type ActionData = { error: string; code: string; locked?: undefined } | { locked: string; error?: undefined; code?: undefined };
-
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await getViewer(args);
   if (!viewer) throw redirect("/sign-in");
-  const next = safeNextPath(String(formData.get("next") ?? ""));
+  const values = formValues(formData);
+  const next = safeNextPath(values.next);
   if (!viewer.secondFactorPending) throw redirect(next);
-  const code = String(formData.get("code") ?? "").trim();
   const { db, clock } = args.context.services;
   const limit = await hitRateLimit(db, rateLimits.signInCodePerIp, args.context.clientIp ?? "unknown", clock());
-  if (!limit.allowed) return data<ActionData>({ error: messages.secondFactorRateLimited, code }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
-  if (!code) return data<ActionData>({ error: messages.secondFactorMissing, code }, { status: 400 });
-  const outcome = await completeSecondFactor(args.context.services, { actor: actorOf(viewer, args.context), sessionId: viewer.sessionId, code, now: clock() });
+  if (!limit.allowed) return formFailure(values, { status: 429, fieldErrors: { code: messages.secondFactorRateLimited }, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+  const form = parseForm(formData, secondFactorCodeSchema);
+  if (!form.ok) return form.response;
+  const outcome = await completeSecondFactor(args.context.services, { actor: actorOf(viewer, args.context), sessionId: viewer.sessionId, code: form.value.code, now: clock() });
   if (outcome.ok) return redirect(next);
-  if (outcome.reason === "wrong-code") return data<ActionData>({ error: messages.secondFactorWrong(outcome.attemptsLeft), code }, { status: 400 });
-  // This sign-in has ended: the browser forgets its session, and the page says what to do.
-  return data<ActionData>(
+  if (outcome.reason === "wrong-code") return formFailure(values, { fieldErrors: { code: messages.secondFactorWrong(outcome.attemptsLeft) } });
+  // This sign-in has ended (an expected outcome, not a failed form): the browser forgets its session, and the page says what to do.
+  return data(
     { locked: messages.secondFactorLocked(waitText(outcome.retryAfterSeconds)) },
     {
       status: 429,
@@ -52,7 +52,7 @@ export const headers = passActionHeaders;
 const waitText = (seconds: number) => (seconds > 90 * 60 ? `about ${Math.ceil(seconds / 3600)} hours` : `about ${minutes(seconds)} min`);
 
 export default function SignInTwoFactor({ loaderData, actionData }: Route.ComponentProps) {
-  if (actionData?.locked) {
+  if (actionData && "locked" in actionData) {
     return (
       <div className="page narrow">
         <h1>This sign-in has been stopped</h1>
@@ -73,7 +73,7 @@ export default function SignInTwoFactor({ loaderData, actionData }: Route.Compon
       <p className="lead">Type the code from your authenticator app. Lost your phone? Type one of your recovery codes instead.</p>
       <Form method="post" noValidate className="stack-form">
         <input type="hidden" name="next" value={loaderData.next} />
-        <FormField name="code" label="Code" autoComplete="one-time-code" error={actionData?.error} defaultValue={actionData?.code} />
+        <FormField name="code" label="Code" autoComplete="one-time-code" error={formFailureOf(actionData).fieldErrors.code} defaultValue={formFailureOf(actionData).values.code} />
         <button type="submit">Continue</button>
       </Form>
     </div>

@@ -1,10 +1,13 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
+import { formFailure, formFailureOf, parseForm } from "../../form-data";
 import type { Route } from "./+types/two-factor";
 import { CsrfField } from "../../components/csrf-field";
 import { FormField } from "../../components/form-field";
 import { actorOf, requireViewer, safeNextPath, verifyCsrf } from "../../session.server";
 import { beginSecondFactorSetup, confirmSecondFactor, disableSecondFactor } from "../../../domains/accounts/second-factor.server";
 import { getSiteSettings } from "../../../domains/site/queries.server";
+import { secondFactorCodeSchema } from "../../../domains/accounts/accounts.schema";
+import { messages } from "../../../domains/accounts/messages";
 
 export const meta: Route.MetaFunction = () => [{ title: "Two-factor sign-in — AMG" }];
 
@@ -20,22 +23,25 @@ export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireViewer(args);
   verifyCsrf(viewer, formData);
-  const code = String(formData.get("code") ?? "").trim();
+  const form = parseForm(formData, secondFactorCodeSchema);
+  if (!form.ok) return form.response;
+  const { code } = form.value;
   const { clock } = args.context.services;
   const store = args.context.services;
   const actor = actorOf(viewer, args.context);
-  if (formData.get("intent") === "disable") {
-    if (!(await disableSecondFactor(store, actor, code, clock()))) return data({ error: "That code does not match.", recoveryCodes: null }, { status: 400 });
+  if (form.values.intent === "disable") {
+    if (!(await disableSecondFactor(store, actor, code, clock()))) return formFailure(form.values, { fieldErrors: { code: messages.secondFactorDisableWrong } });
     return redirect("/account/two-factor");
   }
   const recoveryCodes = await confirmSecondFactor(store, actor, code.replace(/\s+/g, ""), clock());
-  if (!recoveryCodes) return data({ error: "That code does not match. Check the time on your phone and try the newest code.", recoveryCodes: null }, { status: 400 });
-  return { error: null, recoveryCodes };
+  if (!recoveryCodes) return formFailure(form.values, { fieldErrors: { code: messages.secondFactorSetupWrong } });
+  return { recoveryCodes };
 }
 
 export default function TwoFactor({ loaderData, actionData }: Route.ComponentProps) {
   const { enabled, setup, required, next, csrf } = loaderData;
-  if (actionData?.recoveryCodes) {
+  const failure = formFailureOf(actionData);
+  if (actionData && "recoveryCodes" in actionData) {
     return (
       <div className="page narrow">
         <h1>Two-factor sign-in is on</h1>
@@ -69,7 +75,7 @@ export default function TwoFactor({ loaderData, actionData }: Route.ComponentPro
           <Form method="post" className="stack-form">
             <CsrfField token={csrf} />
             <input type="hidden" name="intent" value="disable" />
-            <FormField name="code" label="A current code (or a recovery code) to turn it off" autoComplete="one-time-code" error={actionData?.error ?? undefined} />
+            <FormField name="code" label="A current code (or a recovery code) to turn it off" autoComplete="one-time-code" error={failure.fieldErrors.code} />
             <button type="submit" className="button-secondary">
               Turn off two-factor sign-in
             </button>
@@ -85,7 +91,7 @@ export default function TwoFactor({ loaderData, actionData }: Route.ComponentPro
           <Form method="post" noValidate className="stack-form">
             <CsrfField token={csrf} />
             <input type="hidden" name="intent" value="confirm" />
-            <FormField name="code" label="6-digit code" autoComplete="one-time-code" error={actionData?.error ?? undefined} />
+            <FormField name="code" label="6-digit code" autoComplete="one-time-code" error={failure.fieldErrors.code} />
             <button type="submit">Turn on two-factor sign-in</button>
           </Form>
         </>

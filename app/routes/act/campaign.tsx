@@ -6,7 +6,7 @@ import { FormField, HoneypotField, SelectField } from "../../components/form-fie
 import { ProgressMeter } from "../../components/progress-meter";
 import { ZipLookupForm } from "../../components/zip-lookup-form";
 import { StatePathwaysMap, StatePathwaysTable } from "../../components/state-pathways-tracker";
-import { formValues, invalidForm, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { formAlertOf, formFailure, formFailureOf, parseForm, passActionHeaders, rateLimitedForm } from "../../form-data";
 import { formStamp, isBotLike } from "../../form-stamp.server";
 import { getViewer } from "../../session.server";
 import { siteSettingsFor } from "../../site-settings.server";
@@ -15,6 +15,7 @@ import { prepareCampaignAction } from "../../../domains/advocacy/campaigns/campa
 import { campaignPhase } from "../../../domains/advocacy/campaigns/campaign-rules";
 import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns/campaigns.server";
 import { localDate, sendCampaignLetter } from "../../../domains/advocacy/campaigns/send-campaign-letter.server";
+import { messages } from "../../../domains/advocacy/messages";
 import { listStatePathways } from "../../../domains/advocacy/state-pathways/state-pathways.server";
 import { findZipOfApplicant } from "../../../domains/membership/member-counts.server";
 import { renderMarkdown } from "../../../platform/markdown.server";
@@ -31,7 +32,7 @@ export async function loader(args: Route.LoaderArgs) {
   const { params, request, context } = args;
   const { db, clock } = context.services;
   const found = await findLegislatorCampaign(db, params.slug);
-  if (!found) throw data({ message: "No such campaign." }, { status: 404 });
+  if (!found) throw data({ message: messages.noSuchCampaign }, { status: 404 });
   const { actions, ...campaign } = found;
   const now = clock();
   const url = new URL(request.url);
@@ -72,18 +73,18 @@ export const headers = passActionHeaders;
 
 export async function action(args: Route.ActionArgs) {
   const { params, request, context } = args;
-  const values = formValues(await request.formData());
-  if (await isBotLike(values, context)) return redirect(`/act/${params.slug}/thanks`);
-  const parsed = campaignActionInputSchema.safeParse(values);
-  if (!parsed.success) return invalidForm(parsed.error.issues, values);
+  const form = parseForm(await request.formData(), campaignActionInputSchema);
+  if (await isBotLike(form.values, context)) return redirect(`/act/${params.slug}/thanks`);
+  if (!form.ok) return form.response;
   // Proven: signed in (second factor done) as the very address typed. Anyone else's letters are held until the address confirms them.
   const viewer = await getViewer(args);
-  const isProven = viewer !== null && !viewer.secondFactorPending && viewer.email === parsed.data.email;
-  const outcome = await sendCampaignLetter({ ...context.services, slug: params.slug, input: parsed.data, ip: context.clientIp, isProven });
+  const isProven = viewer !== null && !viewer.secondFactorPending && viewer.email === form.value.email;
+  const outcome = await sendCampaignLetter({ ...context.services, slug: params.slug, input: form.value, ip: context.clientIp, isProven });
   if (outcome.ok) return redirect(`/act/${params.slug}/sent/${outcome.publicId}`);
-  if (outcome.reason === "not-found") throw data({ message: "No such campaign." }, { status: 404 });
-  if (outcome.reason === "rate-limited") return rateLimitedForm("Too many letters from your connection or address in a short time. Please wait and try again.", outcome.retryAfterSeconds, values);
-  return data({ fieldErrors: outcome.fieldErrors, formError: outcome.formError ?? (Object.keys(outcome.fieldErrors).length ? "Please check the fields marked below." : null), values }, { status: 400 });
+  if (outcome.reason === "not-found") throw data({ message: messages.noSuchCampaign }, { status: 404 });
+  if (outcome.reason === "rate-limited") return rateLimitedForm(messages.lettersRateLimited, outcome.retryAfterSeconds, form.values);
+  const failure = { fieldErrors: outcome.fieldErrors, formError: outcome.formError ?? null, values: form.values };
+  return formFailure(form.values, { fieldErrors: failure.fieldErrors, formError: formAlertOf(failure, messages.checkFieldsBelow) });
 }
 
 type Step = Extract<NonNullable<Route.ComponentProps["loaderData"]["step"]>, { ok: true }>;
@@ -169,8 +170,8 @@ function TargetsAndChoices({ step, errors, values }: { step: Step; errors: Recor
 
 export default function CampaignPage({ loaderData, actionData }: Route.ComponentProps) {
   const { campaign, pathways, zip, zipFromProfile, step, stamp } = loaderData;
-  const errors: Record<string, string> = actionData?.fieldErrors ?? {};
-  const values: Record<string, string> = actionData?.values ?? {};
+  const failure = formFailureOf(actionData);
+  const { fieldErrors: errors, values } = failure;
   const zipError = step && !step.ok ? step.zipError : undefined;
   const hasOffices = step?.ok && (step.plan.targets.length > 0 || step.plan.chamberLists.length > 0 || step.choosesDistrict);
   const ready = step?.ok && step.plan.state && step.stateAllowed && hasOffices;
@@ -223,7 +224,7 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
       {ready && campaign.phase === "open" ? (
         <section aria-labelledby="targets-heading" className="action-form">
           <Form method="post" action={`/act/${campaign.slug}?zip=${step.zip}`} noValidate className="stack-form">
-            <FormAlert message={actionData?.formError ?? errors.zip} />
+            <FormAlert message={failure.formError ?? errors.zip} />
             <input type="hidden" name="zip" value={step.zip} />
             <input type="hidden" name="rendered" value={stamp} />
             <TargetsAndChoices step={step} errors={errors} values={values} />

@@ -5,11 +5,12 @@ import { FormField, HoneypotField, SelectField } from "../../components/form-fie
 import { ProgressMeter } from "../../components/progress-meter";
 import { FormAlert } from "../../components/form-alert";
 import { getViewer } from "../../session.server";
-import { formValues, invalidForm, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { formFailureOf, parseForm, passActionHeaders, rateLimitedForm } from "../../form-data";
 import { formStamp, isBotLike } from "../../form-stamp.server";
 import { signatureInputSchema } from "../../../domains/advocacy/advocacy.schema";
 import { findOpenLetter, signOpenLetter } from "../../../domains/advocacy/open-letters/open-letters.server";
 import { stateNames } from "../../../domains/advocacy/legislators/states";
+import { messages } from "../../../domains/advocacy/messages";
 import { renderMarkdown } from "../../../platform/markdown.server";
 import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
 
@@ -31,24 +32,22 @@ export const headers = passActionHeaders;
 
 export async function action(args: Route.ActionArgs) {
   const { params, request, context } = args;
-  const values = formValues(await request.formData());
+  const form = parseForm(await request.formData(), signatureInputSchema);
   const checkEmail = `/letters/${params.slug}/check-email`;
-  if (await isBotLike(values, context)) return redirect(checkEmail);
-  const parsed = signatureInputSchema.safeParse(values);
-  if (!parsed.success) return invalidForm(parsed.error.issues, values);
+  if (await isBotLike(form.values, context)) return redirect(checkEmail);
+  if (!form.ok) return form.response;
   // Proven: signed in (second factor done) as the very address typed; anyone else confirms by the e-mailed link.
   const viewer = await getViewer(args);
-  const isProven = viewer !== null && !viewer.secondFactorPending && viewer.email === parsed.data.email;
-  const outcome = await signOpenLetter({ ...context.services, slug: params.slug, input: parsed.data, ip: context.clientIp, isProven });
-  if (!outcome.ok && outcome.reason === "not-found") throw data({ message: "No such letter." }, { status: 404 });
-  if (!outcome.ok) return rateLimitedForm("Too many signatures from your connection in a short time. Please wait and try again.", outcome.retryAfterSeconds, values);
+  const isProven = viewer !== null && !viewer.secondFactorPending && viewer.email === form.value.email;
+  const outcome = await signOpenLetter({ ...context.services, slug: params.slug, input: form.value, ip: context.clientIp, isProven });
+  if (!outcome.ok && outcome.reason === "not-found") throw data({ message: messages.noSuchLetter }, { status: 404 });
+  if (!outcome.ok) return rateLimitedForm(messages.signaturesRateLimited, outcome.retryAfterSeconds, form.values);
   return redirect(outcome.isConfirmed ? `/letters/${params.slug}/thanks` : checkEmail);
 }
 
 export default function Letter({ loaderData, actionData }: Route.ComponentProps) {
   const { letter, stamp } = loaderData;
-  const errors = actionData?.fieldErrors ?? {};
-  const values = actionData?.values ?? {};
+  const { fieldErrors: errors, values, formError } = formFailureOf(actionData);
   return (
     <div className="page narrow">
       <p className="hint">Open letter to {letter.addressee}</p>
@@ -57,7 +56,7 @@ export default function Letter({ loaderData, actionData }: Route.ComponentProps)
       <article className="letter-text prose" dangerouslySetInnerHTML={{ __html: letter.letterHtml }} />
       <section aria-labelledby="sign-heading" className="sign-box">
         <h2 id="sign-heading">Add your name</h2>
-        <FormAlert message={actionData?.formError} />
+        <FormAlert message={formError} />
         <Form method="post" noValidate className="stack-form">
           <input type="hidden" name="rendered" value={stamp} />
           <FormField name="name" label="Your name" autoComplete="name" error={errors.name} defaultValue={values.name} maxLength={120} />

@@ -5,12 +5,11 @@ import { CsrfField } from "../../components/csrf-field";
 import { FormAlert } from "../../components/form-alert";
 import { FormField } from "../../components/form-field";
 import { formatDateTime } from "../../format";
-import { formValues } from "../../form-data";
+import { formFailureOf, formValues, parseForm, withAppErrors } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
 import { examKeys, examLabels } from "../../../domains/membership/membership.schema";
 import { listAudit } from "../../../platform/audit.server";
 import { readApplication, reviewApplication, reviewInputSchema, setVerified } from "../../../domains/membership/review-application.server";
-import { AppError, toFieldErrors } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = () => [{ title: "Application — AMG staff" }];
 
@@ -26,25 +25,23 @@ export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireStaff(args, formData);
   const values = formValues(formData);
-  if (values.intent === "verify" || values.intent === "unverify") {
-    await setVerified(args.context.services.db, actorOf(viewer, args.context), args.params.publicId, values.intent === "verify", args.context.services.clock());
+  return withAppErrors(values, async () => {
+    if (values.intent === "verify" || values.intent === "unverify") {
+      await setVerified(args.context.services.db, actorOf(viewer, args.context), args.params.publicId, values.intent === "verify", args.context.services.clock());
+    } else {
+      const form = parseForm(formData, reviewInputSchema);
+      if (!form.ok) return form.response;
+      await reviewApplication({ ...args.context.services, actor: actorOf(viewer, args.context), publicId: args.params.publicId, input: form.value });
+    }
     return redirect(`/admin/applications/${args.params.publicId}`);
-  }
-  const parsed = reviewInputSchema.safeParse(values);
-  if (!parsed.success) return data({ fieldErrors: toFieldErrors(parsed.error.issues), formError: null as string | null, values }, { status: 400 });
-  try {
-    await reviewApplication({ ...args.context.services, actor: actorOf(viewer, args.context), publicId: args.params.publicId, input: parsed.data });
-  } catch (error) {
-    if (error instanceof AppError) return data({ fieldErrors: {} as Record<string, string>, formError: error.message as string | null, values }, { status: error.status });
-    throw error;
-  }
-  return redirect(`/admin/applications/${args.params.publicId}`);
+  });
 }
 
 const yes = (b: boolean) => (b ? "yes" : "no");
 
 export default function Application({ loaderData, actionData }: Route.ComponentProps) {
   const { application: a, csrf, history } = loaderData;
+  const failure = formFailureOf(actionData);
   return (
     <>
       <p>
@@ -86,10 +83,10 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
       {a.status !== "approved" ? (
         <>
           <h2>Decide</h2>
-          <FormAlert message={actionData?.formError} />
+          <FormAlert message={failure.formError} />
           <Form method="post" className="stack-form">
             <CsrfField token={csrf} />
-            <FormField name="note" label="Note to the applicant" multiline required={false} defaultValue={actionData?.values.note} error={actionData?.fieldErrors.note} hint="Needed when you reject or ask for more information; it is e-mailed to the applicant." />
+            <FormField name="note" label="Note to the applicant" multiline required={false} defaultValue={failure.values.note} error={failure.fieldErrors.note} hint="Needed when you reject or ask for more information; it is e-mailed to the applicant." />
             <div className="button-row">
               <button type="submit" name="outcome" value="approve">Approve as member</button>
               <button type="submit" name="outcome" value="more-info" className="button-secondary">Ask for more information</button>

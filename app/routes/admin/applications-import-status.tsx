@@ -3,10 +3,9 @@ import type { Route } from "./+types/applications-import-status";
 import { CsrfField } from "../../components/csrf-field";
 import { FormAlert } from "../../components/form-alert";
 import { formatCount, formatDateTime } from "../../format";
-import { formValues } from "../../form-data";
+import { formFailureOf, formValues, withAppErrors } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
 import { cancelMemberImport, confirmMemberImport, findMemberImport } from "../../../domains/membership/import-members.server";
-import { AppError } from "../../../platform/errors";
 
 const isRunning = (status: string) => status === "checking" || status === "importing";
 
@@ -28,18 +27,12 @@ export async function action(args: Route.ActionArgs) {
   const viewer = await requireStaff(args, formData);
   const { db, jobs, clock } = args.context.services;
   const actor = actorOf(viewer, args.context);
-  const { intent } = formValues(formData);
-  if (intent === "cancel") {
-    await cancelMemberImport(db, actor, args.params.publicId, clock());
+  const values = formValues(formData);
+  return withAppErrors(values, async () => {
+    if (values.intent === "cancel") await cancelMemberImport(db, actor, args.params.publicId, clock());
+    else await confirmMemberImport({ db, jobs, actor, publicId: args.params.publicId, now: clock() });
     return redirect(`/admin/applications/import/${args.params.publicId}`);
-  }
-  try {
-    await confirmMemberImport({ db, jobs, actor, publicId: args.params.publicId, now: clock() });
-  } catch (error) {
-    if (error instanceof AppError) return data({ formError: error.message }, { status: error.status });
-    throw error;
-  }
-  return redirect(`/admin/applications/import/${args.params.publicId}`);
+  });
 }
 
 export default function ImportStatus({ loaderData, actionData }: Route.ComponentProps) {
@@ -55,7 +48,7 @@ export default function ImportStatus({ loaderData, actionData }: Route.Component
       <p className="hint">
         Uploaded by {imp.createdBy}, {formatDateTime(imp.createdAt)}.
       </p>
-      <FormAlert message={actionData?.formError} />
+      <FormAlert message={formFailureOf(actionData).formError} />
       {running ? (
         <div className="progress" role="status">
           <p id="import-progress">

@@ -1,12 +1,13 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/applications-import";
 import { CsrfField } from "../../components/csrf-field";
 import { FormAlert } from "../../components/form-alert";
 import { formatDateTime } from "../../format";
-import { minutes } from "../../form-data";
+import { formFailure, formFailureOf, minutes } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
 import { listMemberImports, maxImportBytes, startMemberImport } from "../../../domains/membership/import-members.server";
 import { memberCsvColumns } from "../../../domains/membership/member-csv";
+import { messages } from "../../../domains/membership/messages";
 import { readCsvUpload } from "./applications-import.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Import members from CSV — AMG staff" }];
@@ -21,22 +22,23 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const upload = await readCsvUpload(args.request, "file", maxImportBytes);
   const viewer = await requireStaff(args, upload.fields);
-  const fail = (fileError: string, status = 400) => data({ fileError }, { status });
-  if (upload.problem === "too-large") return fail(`This file is larger than ${maxImportBytes / 1024 / 1024} MB; please split it into smaller files and import each.`, 413);
-  if (upload.problem === "unreadable") return fail("We could not read the upload. Please choose the CSV file again and send it.");
-  if (!upload.file || upload.file.text.length === 0) return fail("Please choose a CSV file to upload.");
+  // The file cannot be typed back into the form, so a failure keeps no values.
+  const fail = (message: string, init: { status?: number; headers?: HeadersInit } = {}) => formFailure({}, { ...init, fieldErrors: { file: message } });
+  if (upload.problem === "too-large") return fail(messages.importTooLarge(maxImportBytes / 1024 / 1024), { status: 413 });
+  if (upload.problem === "unreadable") return fail(messages.importUnreadable);
+  if (!upload.file || upload.file.text.length === 0) return fail(messages.importFileMissing);
   const csv = upload.file.text;
-  if (csv.includes("\u0000")) return fail("This does not look like a CSV file (it contains binary data). Save the spreadsheet as CSV (UTF-8) and try again.");
+  if (csv.includes("\u0000")) return fail(messages.importBinary);
   const { db, jobs, clock } = args.context.services;
   const started = await startMemberImport({ db, jobs, actor: actorOf(viewer, args.context), fileName: upload.file.name, csv, now: clock() });
-  if (!started.ok) return fail(`You have started many imports in a short time; please wait about ${minutes(started.retryAfterSeconds)} min.`, 429);
+  if (!started.ok) return fail(messages.importsRateLimited(minutes(started.retryAfterSeconds)), { status: 429, headers: { "Retry-After": String(started.retryAfterSeconds) } });
   return redirect(`/admin/applications/import/${started.publicId}`);
 }
 
 const statusLabel = { checking: "Checking", checked: "Checked, waiting for you", importing: "Importing", done: "Imported", failed: "Failed", cancelled: "Cancelled" } as const;
 
 export default function ImportMembers({ loaderData, actionData }: Route.ComponentProps) {
-  const error = actionData?.fileError;
+  const error = formFailureOf(actionData).fieldErrors.file;
   return (
     <>
       <p>

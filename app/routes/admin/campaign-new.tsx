@@ -3,9 +3,8 @@ import type { Route } from "./+types/campaign-new";
 import { CampaignForm } from "../../components/campaign-form";
 import { actorOf, requireStaff } from "../../session.server";
 import { placeholders } from "../../../domains/advocacy/campaigns/campaign-rules";
-import { createCampaign } from "../../../domains/advocacy/campaigns/save-campaign.server";
-import { appErrorForm, formValuesJoining } from "../../form-data";
-import { AppError } from "../../../platform/errors";
+import { campaignInputSchema, createCampaign } from "../../../domains/advocacy/campaigns/save-campaign.server";
+import { parseForm, withAppErrors } from "../../form-data";
 
 export const meta: Route.MetaFunction = () => [{ title: "New campaign — AMG staff" }];
 
@@ -17,14 +16,12 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireStaff(args, formData);
-  const values = formValuesJoining(formData, "targets");
-  try {
-    const slug = await createCampaign(args.context.services.db, actorOf(viewer, args.context), values, args.context.services.clock());
+  const form = parseForm(formData, campaignInputSchema, { repeated: ["targets"] });
+  if (!form.ok) return form.response;
+  return withAppErrors(form.values, async () => {
+    const slug = await createCampaign(args.context.services.db, actorOf(viewer, args.context), form.value, args.context.services.clock());
     return redirect(`/admin/campaigns/${slug}?saved=1`);
-  } catch (error) {
-    if (error instanceof AppError) return appErrorForm(error, values);
-    throw error;
-  }
+  });
 }
 
 export default function CampaignNew({ loaderData, actionData }: Route.ComponentProps) {

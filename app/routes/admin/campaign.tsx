@@ -4,9 +4,8 @@ import { CampaignForm } from "../../components/campaign-form";
 import { actorOf, requireStaff } from "../../session.server";
 import { placeholders } from "../../../domains/advocacy/campaigns/campaign-rules";
 import { findCampaignBySlug } from "../../../domains/advocacy/campaigns/campaigns.server";
-import { updateCampaign } from "../../../domains/advocacy/campaigns/save-campaign.server";
-import { appErrorForm, formValuesJoining } from "../../form-data";
-import { AppError } from "../../../platform/errors";
+import { campaignInputSchema, updateCampaign } from "../../../domains/advocacy/campaigns/save-campaign.server";
+import { parseForm, withAppErrors } from "../../form-data";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.title ?? "Campaign"} — AMG staff` }];
 
@@ -44,14 +43,12 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireStaff(args, formData);
-  const values = formValuesJoining(formData, "targets");
-  try {
-    const slug = await updateCampaign(args.context.services.db, actorOf(viewer, args.context), args.params.slug, values, args.context.services.clock());
+  const form = parseForm(formData, campaignInputSchema, { repeated: ["targets"] });
+  if (!form.ok) return form.response;
+  return withAppErrors(form.values, async () => {
+    const slug = await updateCampaign(args.context.services.db, actorOf(viewer, args.context), args.params.slug, form.value, args.context.services.clock());
     return redirect(`/admin/campaigns/${slug}?saved=1`);
-  } catch (error) {
-    if (error instanceof AppError) return appErrorForm(error, values);
-    throw error;
-  }
+  });
 }
 
 export default function CampaignEdit({ loaderData, actionData }: Route.ComponentProps) {

@@ -3,11 +3,10 @@ import type { Route } from "./+types/figure";
 import { CsrfField } from "../../components/csrf-field";
 import { FormAlert } from "../../components/form-alert";
 import { FormField } from "../../components/form-field";
-import { appErrorForm, formValues } from "../../form-data";
+import { parseForm, withAppErrors } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
 import { listFigures } from "../../../domains/site/queries.server";
-import { updateFigure } from "../../../domains/site/update-figure.server";
-import { AppError } from "../../../platform/errors";
+import { figureInputSchema, updateFigure } from "../../../domains/site/update-figure.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Edit a figure — AMG staff" }];
 
@@ -21,14 +20,12 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireStaff(args, formData);
-  const values = formValues(formData);
-  try {
-    await updateFigure(args.context.services.db, actorOf(viewer, args.context), args.params.slug, values, args.context.services.clock());
-  } catch (error) {
-    if (error instanceof AppError) return appErrorForm(error, values);
-    throw error;
-  }
-  return redirect(`/admin/figures/${args.params.slug}?saved=1`);
+  const form = parseForm(formData, figureInputSchema);
+  if (!form.ok) return form.response;
+  return withAppErrors(form.values, async () => {
+    await updateFigure(args.context.services.db, actorOf(viewer, args.context), args.params.slug, form.value, args.context.services.clock());
+    return redirect(`/admin/figures/${args.params.slug}?saved=1`);
+  });
 }
 
 export default function Figure({ loaderData, actionData }: Route.ComponentProps) {

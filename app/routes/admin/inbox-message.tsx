@@ -1,12 +1,13 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/inbox-message";
 import { CsrfField } from "../../components/csrf-field";
+import { FormAlert } from "../../components/form-alert";
 import { FormField } from "../../components/form-field";
+import { formFailure, formFailureOf, formValues, parseForm, withAppErrors } from "../../form-data";
 import { formatDateTime } from "../../format";
 import { actorOf, requireStaff } from "../../session.server";
 import { readContactMessage, replyToContactMessage, setContactMessageStatus } from "../../../domains/site/contact-inbox.server";
 import { contactReplySchema } from "../../../domains/site/site.schema";
-import { AppError } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.message.subject ?? "Message"} — AMG staff` }];
 
@@ -22,27 +23,24 @@ export async function action(args: Route.ActionArgs) {
   const viewer = await requireStaff(args, formData);
   const { services } = args.context;
   const actor = actorOf(viewer, args.context);
-  const intent = formData.get("intent");
-  try {
-    if (intent === "reply") {
-      const typed = String(formData.get("body") ?? "");
-      const parsed = contactReplySchema.safeParse({ body: typed });
-      if (!parsed.success) return data({ fieldErrors: { body: parsed.error.issues[0]!.message } as Record<string, string>, body: typed }, { status: 400 });
-      await replyToContactMessage({ ...services, actor, publicId: args.params.publicId, body: parsed.data.body });
-    } else if (intent === "mark-answered" || intent === "mark-new") {
-      await setContactMessageStatus(services.db, actor, args.params.publicId, intent === "mark-answered" ? "answered" : "new", services.clock());
+  const values = formValues(formData);
+  return withAppErrors(values, async () => {
+    if (values.intent === "reply") {
+      const form = parseForm(formData, contactReplySchema);
+      if (!form.ok) return form.response;
+      await replyToContactMessage({ ...services, actor, publicId: args.params.publicId, body: form.value.body });
+    } else if (values.intent === "mark-answered" || values.intent === "mark-new") {
+      await setContactMessageStatus(services.db, actor, args.params.publicId, values.intent === "mark-answered" ? "answered" : "new", services.clock());
     } else {
-      return data({ fieldErrors: { form: "Unknown action." } as Record<string, string>, body: "" }, { status: 400 });
+      return formFailure(values, { formError: "Unknown action." });
     }
-  } catch (error) {
-    if (error instanceof AppError) return data({ fieldErrors: { form: error.message } as Record<string, string>, body: "" }, { status: error.status });
-    throw error;
-  }
-  return redirect(`/admin/inbox/${args.params.publicId}`);
+    return redirect(`/admin/inbox/${args.params.publicId}`);
+  });
 }
 
 export default function InboxMessage({ loaderData, actionData }: Route.ComponentProps) {
   const { message, replies, csrf } = loaderData;
+  const failure = formFailureOf(actionData);
   return (
     <>
       <p>
@@ -54,11 +52,7 @@ export default function InboxMessage({ loaderData, actionData }: Route.Component
         Status: <strong>{message.status === "new" ? "waiting for an answer" : "answered"}</strong>
       </p>
       <blockquote className="message-body">{message.message}</blockquote>
-      {actionData?.fieldErrors.form ? (
-        <div className="alert alert-error" role="alert">
-          {actionData.fieldErrors.form}
-        </div>
-      ) : null}
+      <FormAlert message={failure.formError} />
       <Form method="post">
         <CsrfField token={csrf} />
         <button type="submit" name="intent" value={message.status === "new" ? "mark-answered" : "mark-new"} className="button-secondary">
@@ -78,7 +72,7 @@ export default function InboxMessage({ loaderData, actionData }: Route.Component
       <Form method="post" className="stack-form">
         <CsrfField token={csrf} />
         <input type="hidden" name="intent" value="reply" />
-        <FormField name="body" label={`Reply to ${message.email}`} multiline error={actionData?.fieldErrors.body} defaultValue={actionData?.body} />
+        <FormField name="body" label={`Reply to ${message.email}`} multiline error={failure.fieldErrors.body} defaultValue={failure.values.body} />
         <button type="submit">Send reply</button>
       </Form>
     </>

@@ -3,10 +3,9 @@ import type { Route } from "./+types/legislator";
 import { CsrfField } from "../../components/csrf-field";
 import { FormAlert } from "../../components/form-alert";
 import { FormField } from "../../components/form-field";
-import { appErrorForm, formValues } from "../../form-data";
+import { parseForm, withAppErrors } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
-import { findCongressMember, saveCorrection } from "../../../domains/advocacy/legislators/legislator-corrections.server";
-import { AppError } from "../../../platform/errors";
+import { correctionSchema, findCongressMember, saveCorrection } from "../../../domains/advocacy/legislators/legislator-corrections.server";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.member.fullName ?? "Legislator"} — AMG staff` }];
 
@@ -20,14 +19,12 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireStaff(args, formData);
-  const values = formValues(formData);
-  try {
-    await saveCorrection(args.context.services.db, actorOf(viewer, args.context), args.params.bioguide, values, args.context.services.clock());
-  } catch (error) {
-    if (error instanceof AppError) return appErrorForm(error, values);
-    throw error;
-  }
-  return redirect(`/admin/legislators/${args.params.bioguide}?saved=1`);
+  const form = parseForm(formData, correctionSchema);
+  if (!form.ok) return form.response;
+  return withAppErrors(form.values, async () => {
+    await saveCorrection(args.context.services.db, actorOf(viewer, args.context), args.params.bioguide, form.value, args.context.services.clock());
+    return redirect(`/admin/legislators/${args.params.bioguide}?saved=1`);
+  });
 }
 
 export default function Legislator({ loaderData, actionData }: Route.ComponentProps) {

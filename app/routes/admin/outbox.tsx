@@ -1,4 +1,5 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
+import { formFailureOf, formValues, withAppErrors } from "../../form-data";
 import type { Route } from "./+types/outbox";
 import { CsrfField } from "../../components/csrf-field";
 import { OlderLink } from "../../components/older-link";
@@ -7,7 +8,6 @@ import { formatDateTime, positiveInt } from "../../format";
 import { actorOf, requireStaff } from "../../session.server";
 import { listOutbox, resendOutboxMessage } from "../../../domains/email/outbox-admin.server";
 import type { OutboxStatus } from "../../../domains/email/outbox-admin.server";
-import { AppError } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = () => [{ title: "Outbox — AMG staff" }];
 
@@ -26,13 +26,11 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireStaff(args, formData);
-  try {
-    await resendOutboxMessage(args.context.services.db, args.context.services.jobs, actorOf(viewer, args.context), String(formData.get("message") ?? ""));
-  } catch (error) {
-    if (error instanceof AppError) return data({ error: error.message }, { status: error.status });
-    throw error;
-  }
-  return redirect("/admin/outbox");
+  const values = formValues(formData);
+  return withAppErrors(values, async () => {
+    await resendOutboxMessage(args.context.services.db, args.context.services.jobs, actorOf(viewer, args.context), values.message ?? "");
+    return redirect("/admin/outbox");
+  });
 }
 
 export default function Outbox({ loaderData, actionData }: Route.ComponentProps) {
@@ -55,7 +53,7 @@ export default function Outbox({ loaderData, actionData }: Route.ComponentProps)
         </label>
         <button type="submit">Filter</button>
       </Form>
-      <FormAlert message={actionData?.error} />
+      <FormAlert message={formFailureOf(actionData).formError} />
       <table className="data-table">
         <caption className="visually-hidden">Outgoing e-mail, newest first</caption>
         <thead>

@@ -3,7 +3,7 @@ import type { Route } from "./+types/people";
 import { formatDateTime } from "../../format";
 import { CsrfField } from "../../components/csrf-field";
 import { FormField } from "../../components/form-field";
-import { formValues, invalidForm } from "../../form-data";
+import { formFailureOf, parseForm } from "../../form-data";
 import { actorOf, requireRole, requireStaff } from "../../session.server";
 import { addPersonSchema, roles } from "../../../domains/accounts/accounts.schema";
 import { ensurePersonWithRole, findPersonByEmail, searchPeople } from "../../../domains/accounts/people.server";
@@ -28,35 +28,35 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireRole(args, "admin", formData);
-  const values = formValues(formData);
-  const parsed = addPersonSchema.safeParse(values);
-  if (!parsed.success) return invalidForm(parsed.error.issues, values);
+  const form = parseForm(formData, addPersonSchema);
+  if (!form.ok) return form.response;
   const { db } = args.context.services;
-  await db.transaction((tx) => ensurePersonWithRole(tx, parsed.data.email, parsed.data.role, actorOf(viewer, args.context)));
-  const person = await findPersonByEmail(db, parsed.data.email);
+  await db.transaction((tx) => ensurePersonWithRole(tx, form.value.email, form.value.role, actorOf(viewer, args.context)));
+  const person = await findPersonByEmail(db, form.value.email);
   return redirect(`/admin/people/${person!.publicId}`);
 }
 
 export default function People({ loaderData, actionData }: Route.ComponentProps) {
+  const failure = formFailureOf(actionData);
   return (
     <>
       <h1>People</h1>
       {loaderData.canManage ? (
-        <details className="add-person" open={actionData !== undefined}>
+        <details className="add-person" open={failure.failed}>
           <summary>Add a person</summary>
           <Form method="post" noValidate className="stack-form">
             <CsrfField token={loaderData.csrf} />
-            <FormField name="email" label="E-mail" type="email" error={actionData?.fieldErrors.email} defaultValue={actionData?.values.email} />
+            <FormField name="email" label="E-mail" type="email" error={failure.fieldErrors.email} defaultValue={failure.values.email} />
             <div className="field">
               <label htmlFor="field-role">First role</label>
-              <select id="field-role" name="role" defaultValue={actionData?.values.role ?? "staff"}>
+              <select id="field-role" name="role" defaultValue={failure.values.role ?? "staff"}>
                 {roles.map((r) => (
                   <option key={r} value={r}>
                     {r}
                   </option>
                 ))}
               </select>
-              {actionData?.fieldErrors.role ? <p className="error-message">{actionData.fieldErrors.role}</p> : null}
+              {failure.fieldErrors.role ? <p className="error-message">{failure.fieldErrors.role}</p> : null}
             </div>
             <button type="submit">Add</button>
           </Form>

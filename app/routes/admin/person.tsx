@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect } from "react-router";
+import { formFailureOf, formValues, parseForm, problemOf, withAppErrors } from "../../form-data";
 import type { Route } from "./+types/person";
 import { AuditHistory } from "../../components/audit-history";
 import { CsrfField } from "../../components/csrf-field";
@@ -8,7 +9,6 @@ import { actorOf, requireRole, requireStaff } from "../../session.server";
 import { changeRoleSchema, roles } from "../../../domains/accounts/accounts.schema";
 import { listAudit, recordAudit } from "../../../platform/audit.server";
 import { changeRole, findPersonByPublicId, setPersonDisabled } from "../../../domains/accounts/people.server";
-import { AppError } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.person.email ?? "Person"} — AMG staff` }];
 
@@ -28,20 +28,17 @@ export async function action(args: Route.ActionArgs) {
   const viewer = await requireRole(args, "admin", formData);
   const { services } = args.context;
   const actor = actorOf(viewer, args.context);
-  try {
-    const intent = formData.get("intent");
-    if (intent === "disable" || intent === "enable") {
-      await setPersonDisabled(services.db, actor, { personPublicId: args.params.publicId, disabled: intent === "disable" }, services.clock());
+  const values = formValues(formData);
+  return withAppErrors(values, async () => {
+    if (values.intent === "disable" || values.intent === "enable") {
+      await setPersonDisabled(services.db, actor, { personPublicId: args.params.publicId, disabled: values.intent === "disable" }, services.clock());
     } else {
-      const parsed = changeRoleSchema.safeParse({ personId: args.params.publicId, role: formData.get("role"), intent });
-      if (!parsed.success) return data({ error: parsed.error.issues[0].message }, { status: 400 });
-      await changeRole(services.db, actor, { personPublicId: args.params.publicId, role: parsed.data.role, intent: parsed.data.intent });
+      const form = parseForm(formData, changeRoleSchema, { input: (v) => ({ personId: args.params.publicId, role: v.role, intent: v.intent }) });
+      if (!form.ok) return form.response;
+      await changeRole(services.db, actor, { personPublicId: form.value.personId, role: form.value.role, intent: form.value.intent });
     }
-  } catch (error) {
-    if (error instanceof AppError) return data({ error: error.message }, { status: error.status });
-    throw error;
-  }
-  return redirect(`/admin/people/${args.params.publicId}`);
+    return redirect(`/admin/people/${args.params.publicId}`);
+  });
 }
 
 export default function Person({ loaderData, actionData }: Route.ComponentProps) {
@@ -56,7 +53,7 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
         {person.name || "No name given"} · account {person.isDisabled ? <strong>disabled</strong> : "active"} · created {formatDateTime(person.createdAt)} · last
         sign-in {formatDateTime(person.lastSignInAt)}
       </p>
-      <FormAlert message={actionData?.error} />
+      <FormAlert message={problemOf(formFailureOf(actionData))} />
       <h2>Roles</h2>
       <ul className="role-list">
         {roles.map((role) => {

@@ -1,14 +1,14 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/settings";
 import { CsrfField } from "../../components/csrf-field";
+import { FormAlert } from "../../components/form-alert";
 import { FormField } from "../../components/form-field";
-import { formValues } from "../../form-data";
+import { formAlertOf, formFailureOf, parseForm, withAppErrors } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
 import { getSiteSettings } from "../../../domains/site/queries.server";
-import { weekdays } from "../../../domains/site/site.schema";
+import { siteSettingsInputSchema, weekdays } from "../../../domains/site/site.schema";
 import type { OfficeHours, Organisation } from "../../../domains/site/site.schema";
 import { updateSiteSettings } from "../../../domains/site/update-site-settings.server";
-import { AppError } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = () => [{ title: "Settings — AMG staff" }];
 
@@ -49,8 +49,9 @@ function fromValues(v: Values) {
   return { organisation, officeHours };
 }
 
-/** Maps the use case's error paths (e.g. "weekly.monday", "closedDates.2.date") to the form's fields. */
-function fieldOf(path: string): string {
+/** Maps the schema's issue paths (e.g. "officeHours.weekly.monday", "officeHours.closedDates.2.date") to the form's fields. */
+function fieldOf(schemaPath: string): string {
+  const path = schemaPath.split(".").slice(1).join(".");
   if (path.startsWith("weekly.")) return `${path.split(".")[1]}.opens`;
   if (path.startsWith("closedDates")) return "closedDates";
   return path;
@@ -67,23 +68,23 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireStaff(args, formData);
-  const values = formValues(formData);
   // Only an admin decides whether staff must use a second factor.
-  const input = { ...fromValues(values), ...(viewer.roles.includes("admin") ? { security: { requireSecondFactorForStaff: values.requireSecondFactorForStaff === "on" } } : {}) };
-  const errors: Record<string, string> = {};
-  try {
-    await updateSiteSettings({ ...args.context.services, input, actor: actorOf(viewer, args.context) });
-  } catch (error) {
-    if (!(error instanceof AppError) || !error.fieldErrors) throw error;
-    for (const [path, message] of Object.entries(error.fieldErrors)) errors[fieldOf(path)] ??= message;
-  }
-  if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
-  return redirect("/admin/settings?saved=1");
+  const isAdmin = viewer.roles.includes("admin");
+  const form = parseForm(formData, siteSettingsInputSchema, {
+    input: (values) => ({ ...fromValues(values), ...(isAdmin ? { security: { requireSecondFactorForStaff: values.requireSecondFactorForStaff === "on" } } : {}) }),
+    fieldOf,
+  });
+  if (!form.ok) return form.response;
+  return withAppErrors(form.values, async () => {
+    await updateSiteSettings({ ...args.context.services, input: form.value, actor: actorOf(viewer, args.context) });
+    return redirect("/admin/settings?saved=1");
+  });
 }
 
 export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
-  const v = actionData?.values ?? loaderData.values;
-  const e = actionData?.errors ?? {};
+  const failure = formFailureOf(actionData);
+  const v = failure.failed ? failure.values : loaderData.values;
+  const e = failure.fieldErrors;
   return (
     <>
       <h1>Settings</h1>
@@ -92,11 +93,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           Saved. The site shows the new settings now.
         </div>
       ) : null}
-      {actionData ? (
-        <div className="alert alert-error" role="alert">
-          Nothing was saved. Please correct the fields marked below.
-        </div>
-      ) : null}
+      <FormAlert message={formAlertOf(failure, "Nothing was saved. Please correct the fields marked below.")} />
       <Form method="post" noValidate className="stack-form settings-form">
         <CsrfField token={loaderData.csrf} />
         <fieldset>

@@ -3,10 +3,9 @@ import type { Route } from "./+types/state-legislator";
 import { CsrfField } from "../../components/csrf-field";
 import { FormAlert } from "../../components/form-alert";
 import { FormField } from "../../components/form-field";
-import { appErrorForm, formValues } from "../../form-data";
+import { parseForm, withAppErrors } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
-import { findStateLegislator, saveStateCorrection } from "../../../domains/advocacy/legislators/state-legislator-corrections.server";
-import { AppError } from "../../../platform/errors";
+import { findStateLegislator, saveStateCorrection, stateCorrectionSchema } from "../../../domains/advocacy/legislators/state-legislator-corrections.server";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.reference.name ?? "State legislator"} — AMG staff` }];
 
@@ -22,14 +21,12 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireStaff(args, formData);
-  const values = formValues(formData);
-  try {
-    await saveStateCorrection(args.context.services.db, actorOf(viewer, args.context), idOf(args.params), values, args.context.services.clock());
-  } catch (error) {
-    if (error instanceof AppError) return appErrorForm(error, values);
-    throw error;
-  }
-  return redirect(`/admin/state-legislators/${args.params.uuid}?saved=1`);
+  const form = parseForm(formData, stateCorrectionSchema);
+  if (!form.ok) return form.response;
+  return withAppErrors(form.values, async () => {
+    await saveStateCorrection(args.context.services.db, actorOf(viewer, args.context), idOf(args.params), form.value, args.context.services.clock());
+    return redirect(`/admin/state-legislators/${args.params.uuid}?saved=1`);
+  });
 }
 
 export default function StateLegislatorAdmin({ loaderData, actionData }: Route.ComponentProps) {

@@ -3,12 +3,11 @@ import type { Route } from "./+types/state-pathway";
 import { CsrfField } from "../../components/csrf-field";
 import { FormAlert } from "../../components/form-alert";
 import { FormField, SelectField } from "../../components/form-field";
-import { appErrorForm, formValues } from "../../form-data";
+import { formAlertOf, formFailureOf, parseForm, withAppErrors } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
 import { askFor, findStatePathway } from "../../../domains/advocacy/state-pathways/state-pathways.server";
 import { stateNames } from "../../../domains/advocacy/legislators/states";
-import { updateStatePathway } from "../../../domains/advocacy/state-pathways/update-state-pathway.server";
-import { AppError } from "../../../platform/errors";
+import { statePathwayInputSchema, updateStatePathway } from "../../../domains/advocacy/state-pathways/update-state-pathway.server";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.stateName ?? "State"}: state law tracker — AMG staff` }];
 
@@ -30,20 +29,19 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireStaff(args, formData);
-  const values = formValues(formData);
   const state = args.params.state.toUpperCase();
-  try {
-    await updateStatePathway(args.context.services.db, actorOf(viewer, args.context), state, values, args.context.services.clock());
-  } catch (error) {
-    if (error instanceof AppError) return appErrorForm(error, values);
-    throw error;
-  }
-  return redirect(`/admin/state-pathways/${state}?saved=1`);
+  const form = parseForm(formData, statePathwayInputSchema);
+  if (!form.ok) return form.response;
+  return withAppErrors(form.values, async () => {
+    await updateStatePathway(args.context.services.db, actorOf(viewer, args.context), state, form.value, args.context.services.clock());
+    return redirect(`/admin/state-pathways/${state}?saved=1`);
+  });
 }
 
 export default function StatePathwayEdit({ loaderData, actionData }: Route.ComponentProps) {
-  const v: Record<string, string> = actionData?.values ?? loaderData.values;
-  const e: Record<string, string> = actionData?.fieldErrors ?? {};
+  const failure = formFailureOf(actionData);
+  const v: Record<string, string> = failure.failed ? failure.values : loaderData.values;
+  const e = failure.fieldErrors;
   const field = (name: string, label: string, options: { multiline?: boolean; hint?: string } = {}) => <FormField name={name} label={label} defaultValue={v[name] ?? ""} error={e[name]} required={false} multiline={options.multiline} rows={3} hint={options.hint} />;
   return (
     <>
@@ -56,7 +54,7 @@ export default function StatePathwayEdit({ loaderData, actionData }: Route.Compo
           Saved. People from {loaderData.stateName} are now asked: “{loaderData.ask}”
         </div>
       ) : null}
-      <FormAlert message={actionData?.formError ?? (Object.keys(e).length ? "Please correct the fields marked below." : null)} />
+      <FormAlert message={formAlertOf(failure)} />
       <Form method="post" noValidate className="stack-form">
         <CsrfField token={loaderData.csrf} />
         <SelectField name="status" label="Status" options={[["law-in-force", "Law in force"], ["bill-pending", "Bill pending"], ["none", "No law found"]]} value={v.status} error={e.status} placeholder={null} />

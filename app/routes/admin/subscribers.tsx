@@ -1,4 +1,5 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
+import { formFailureOf, formValues, withAppErrors } from "../../form-data";
 import type { Route } from "./+types/subscribers";
 import { CsrfField } from "../../components/csrf-field";
 import { OlderLink } from "../../components/older-link";
@@ -7,7 +8,6 @@ import { formatCount, formatDateTime, positiveInt } from "../../format";
 import { actorOf, requireStaff } from "../../session.server";
 import { countSubscribers, listSubscribers, staffUnsubscribe } from "../../../domains/email/subscriber-admin.server";
 import type { SubscriberStatus } from "../../../domains/email/subscriber-admin.server";
-import { AppError } from "../../../platform/errors";
 
 export const meta: Route.MetaFunction = () => [{ title: "Subscribers — AMG staff" }];
 
@@ -43,14 +43,11 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const viewer = await requireStaff(args, formData);
-  const publicId = String(formData.get("subscriber") ?? "");
-  try {
-    await staffUnsubscribe(args.context.services.db, actorOf(viewer, args.context), publicId, args.context.services.clock());
-  } catch (error) {
-    if (error instanceof AppError) return data({ error: error.message }, { status: error.status });
-    throw error;
-  }
-  return redirect(new URL(args.request.url).pathname + new URL(args.request.url).search);
+  const values = formValues(formData);
+  return withAppErrors(values, async () => {
+    await staffUnsubscribe(args.context.services.db, actorOf(viewer, args.context), values.subscriber ?? "", args.context.services.clock());
+    return redirect(new URL(args.request.url).pathname + new URL(args.request.url).search);
+  });
 }
 
 export default function Subscribers({ loaderData, actionData }: Route.ComponentProps) {
@@ -77,7 +74,7 @@ export default function Subscribers({ loaderData, actionData }: Route.ComponentP
         </a>
       </Form>
       <p>{total.isCapped ? `More than ${formatCount(total.count)}` : formatCount(total.count)} matching</p>
-      <FormAlert message={actionData?.error} />
+      <FormAlert message={formFailureOf(actionData).formError} />
       <table className="data-table">
         <caption className="visually-hidden">Subscribers, newest first</caption>
         <thead>

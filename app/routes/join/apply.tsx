@@ -9,7 +9,8 @@ import { getViewer, verifyCsrf } from "../../session.server";
 import { siteSettingsFor } from "../../site-settings.server";
 import { applicationFormValues } from "../../../domains/membership/profile";
 import { deleteApplicationDraft, findApplicationDraft, saveApplicationDraft } from "../../../domains/membership/application-drafts.server";
-import { formValues, invalidForm, isSpam, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { formFailure, formFailureOf, isSpam, parseForm, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { messages } from "../../../domains/membership/messages";
 import { applicationInputSchema, examKeys, examLabels } from "../../../domains/membership/membership.schema";
 import { findApplicationByUpdateToken, submitApplication } from "../../../domains/membership/submit-application.server";
 import type { EligibilityResult } from "../../../domains/membership/eligibility";
@@ -45,26 +46,26 @@ type Done = { done: true; result: EligibilityResult; isProven: boolean; isMember
 export async function action(args: Route.ActionArgs) {
   const { request, context } = args;
   const formData = await request.formData();
-  const values = formValues(formData);
+  const form = parseForm(formData, applicationInputSchema(context.services.clock()));
+  const { values } = form;
   if (isSpam(values)) return data<Done>({ done: true, result: { decision: "needs-review", reasons: [] }, isProven: false, isMember: false, email: values.email ?? "" });
   const viewer = await signedInViewer(args);
   if (values.intent === "save-draft") {
     // Saving is for signed-in applicants only, with the session's CSRF token; nothing is validated yet.
-    if (!viewer) return data({ fieldErrors: {} as Record<string, string>, formError: "Please sign in to save your application and finish it later." as string | null, values }, { status: 401 });
+    if (!viewer) return formFailure(values, { status: 401, formError: messages.signInToSaveDraft });
     verifyCsrf(viewer, formData);
     await saveApplicationDraft(context.services.db, viewer.personId, values, context.services.clock());
     return data({ draftSaved: true as const, values });
   }
-  const parsed = applicationInputSchema(context.services.clock()).safeParse(values);
-  if (!parsed.success) return invalidForm(parsed.error.issues, values);
+  if (!form.ok) return form.response;
   const { organisation } = await siteSettingsFor(context); // read once for this request (the layout needs it too)
   // Proof that this browser speaks for the address (docs/decisions/0012): signed in as it, or its update link.
-  const isSignedInAsEmail = viewer !== null && viewer.email === parsed.data.email;
+  const isSignedInAsEmail = viewer !== null && viewer.email === form.value.email;
   const updateToken = values.update?.trim() ? values.update.trim() : null;
-  const outcome = await submitApplication({ ...context.services, input: parsed.data, ip: context.clientIp, organisation, proof: { isSignedInAsEmail, updateToken } });
-  if (!outcome.ok) return rateLimitedForm("Too many applications from your connection in a short time.", outcome.retryAfterSeconds, values);
+  const outcome = await submitApplication({ ...context.services, input: form.value, ip: context.clientIp, organisation, proof: { isSignedInAsEmail, updateToken } });
+  if (!outcome.ok) return rateLimitedForm(messages.applicationsRateLimited, outcome.retryAfterSeconds, values);
   if (viewer) await deleteApplicationDraft(context.services.db, viewer.personId);
-  return data<Done>({ done: true, result: outcome.result, isProven: outcome.isProven, isMember: outcome.isMember, email: parsed.data.email });
+  return data<Done>({ done: true, result: outcome.result, isProven: outcome.isProven, isMember: outcome.isMember, email: form.value.email });
 }
 
 const exams = examKeys.map((k) => [k, examLabels[k]] as [string, string]);
@@ -121,15 +122,16 @@ export default function Apply({ loaderData, actionData }: Route.ComponentProps) 
       </div>
     );
   }
-  const errors: Record<string, string | undefined> = actionData && "fieldErrors" in actionData ? actionData.fieldErrors : {};
-  const v = (actionData && "values" in actionData ? actionData.values : null) ?? loaderData.prefill ?? {};
+  const failure = formFailureOf(actionData);
+  const errors: Record<string, string | undefined> = failure.fieldErrors;
+  const v = failure.failed ? failure.values : ((actionData && "draftSaved" in actionData ? actionData.values : null) ?? loaderData.prefill ?? {});
   const errorCount = Object.keys(errors).length;
   return (
     <div className="page narrow">
       <h1>Apply for membership</h1>
       <p className="lead">About ten minutes. You will see at once whether you qualify, and why; a volunteer doctor then reviews every application.</p>
       {loaderData.updateMissing ? <FormAlert message="This update link has expired or was replaced. Fill in the form again with the same e-mail: we will e-mail you a link to apply your answers to your application." /> : null}
-      <FormAlert message={actionData && "formError" in actionData ? actionData.formError : null} />
+      <FormAlert message={failure.formError} />
       {errorCount ? <FormAlert message={`Please correct ${errorCount === 1 ? "the field" : `the ${errorCount} fields`} marked below.`} /> : null}
       {actionData && "draftSaved" in actionData ? (
         <div className="alert alert-ok" role="status">

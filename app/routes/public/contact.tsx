@@ -4,7 +4,7 @@ import type { Route } from "./+types/contact";
 import { FormField, HoneypotField } from "../../components/form-field";
 import { FormAlert } from "../../components/form-alert";
 import { siteSettingsFor } from "../../site-settings.server";
-import { formValues, invalidForm, isSpam, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { formFailureOf, isSpam, parseForm, passActionHeaders, rateLimitedForm } from "../../form-data";
 import { describeOfficeHours, summariseWeeklyHours } from "../../../domains/site/office-hours";
 import { contactInputSchema } from "../../../domains/site/site.schema";
 import { messages } from "../../../domains/site/messages";
@@ -26,24 +26,22 @@ export async function loader({ context }: Route.LoaderArgs) {
 export const headers = passActionHeaders;
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const values = formValues(await request.formData());
-  if (isSpam(values)) return redirect("/contact/sent");
-  const parsed = contactInputSchema.safeParse(values);
-  if (!parsed.success) return invalidForm(parsed.error.issues, values);
+  const form = parseForm(await request.formData(), contactInputSchema);
+  if (isSpam(form.values)) return redirect("/contact/sent");
+  if (!form.ok) return form.response;
   const outcome = await submitContactMessage({
     ...context.services,
-    input: parsed.data,
+    input: form.value,
     ip: context.clientIp,
     userAgent: request.headers.get("user-agent"),
   });
-  if (!outcome.ok) return rateLimitedForm(messages.rateLimited, outcome.retryAfterSeconds, values);
+  if (!outcome.ok) return rateLimitedForm(messages.rateLimited, outcome.retryAfterSeconds, form.values);
   return redirect("/contact/sent");
 }
 
 export default function Contact({ loaderData, actionData }: Route.ComponentProps) {
   const navigation = useNavigation();
-  const errors = actionData?.fieldErrors ?? {};
-  const values = actionData?.values ?? {};
+  const { fieldErrors: errors, values, formError } = formFailureOf(actionData);
   const errorCount = Object.keys(errors).length;
   return (
     <div className="page narrow">
@@ -56,7 +54,7 @@ export default function Contact({ loaderData, actionData }: Route.ComponentProps
         <br />
         <strong>E-mail:</strong> <a href={`mailto:${loaderData.email}`}>{loaderData.email}</a>
       </p>
-      <FormAlert message={actionData?.formError} />
+      <FormAlert message={formError} />
       {errorCount > 0 ? (
         <div className="alert alert-error" role="alert">
           Please correct {errorCount === 1 ? "the field" : `the ${errorCount} fields`} marked below.

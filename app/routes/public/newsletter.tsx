@@ -3,7 +3,7 @@ import type { CacheHandle } from "../../../platform/page-cache-key";
 import type { Route } from "./+types/newsletter";
 import { FormField, HoneypotField } from "../../components/form-field";
 import { FormAlert } from "../../components/form-alert";
-import { formValues, invalidForm, isSpam, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { formFailureOf, isSpam, parseForm, passActionHeaders, rateLimitedForm } from "../../form-data";
 import { subscribeInputSchema } from "../../../domains/email/email.schema";
 import { messages } from "../../../domains/email/messages";
 import { subscribeToNewsletter } from "../../../domains/email/subscribe-to-newsletter.server";
@@ -25,17 +25,16 @@ export function loader({ context }: Route.LoaderArgs) {
 export const headers = passActionHeaders;
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const values = formValues(await request.formData());
-  if (isSpam(values)) return redirect("/newsletter/check-email");
-  const parsed = subscribeInputSchema.safeParse(values);
-  if (!parsed.success) return invalidForm(parsed.error.issues, values);
-  const outcome = await subscribeToNewsletter({ ...context.services, input: parsed.data, ip: context.clientIp });
-  if (!outcome.ok) return rateLimitedForm(messages.rateLimited, outcome.retryAfterSeconds, values);
+  const form = parseForm(await request.formData(), subscribeInputSchema);
+  if (isSpam(form.values)) return redirect("/newsletter/check-email");
+  if (!form.ok) return form.response;
+  const outcome = await subscribeToNewsletter({ ...context.services, input: form.value, ip: context.clientIp });
+  if (!outcome.ok) return rateLimitedForm(messages.rateLimited, outcome.retryAfterSeconds, form.values);
   return redirect("/newsletter/check-email");
 }
 
 export default function Newsletter({ actionData }: Route.ComponentProps) {
-  const errors = actionData?.fieldErrors ?? {};
+  const { fieldErrors: errors, values, formError } = formFailureOf(actionData);
   return (
     <div className="page narrow">
       <h1>Subscribe to our newsletter</h1>
@@ -43,7 +42,7 @@ export default function Newsletter({ actionData }: Route.ComponentProps) {
         Short updates on the Resident Physician Shortage Reduction Act, collaborative-practice laws in the states, and what you can do to help.
         We never share your address, and every e-mail has a one-click unsubscribe link.
       </p>
-      <FormAlert message={actionData?.formError} />
+      <FormAlert message={formError} />
       <Form method="post" noValidate className="stack-form">
         <input type="hidden" name="source" value="newsletter-page" />
         <FormField
@@ -52,7 +51,7 @@ export default function Newsletter({ actionData }: Route.ComponentProps) {
           type="email"
           autoComplete="email"
           error={errors.email}
-          defaultValue={actionData?.values.email}
+          defaultValue={values.email}
           hint="We will send you a link to confirm your subscription."
         />
         <HoneypotField />

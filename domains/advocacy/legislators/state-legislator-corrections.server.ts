@@ -7,24 +7,31 @@ import { z } from "zod";
 import { maxEmailLength } from "../../../platform/text-fields";
 import type { Database, Executor } from "../../../db/client.server";
 import { legislatorOverrides, stateLegislators } from "../../../db/schema/index";
-import { AppError, toFieldErrors } from "../../../platform/errors";
 import { containsPattern } from "../../../platform/search-pattern";
 import type { Actor } from "../../../platform/audit.server";
 import { correctionSchema, saveLegislatorOverride } from "./legislator-corrections.server";
+import { messages } from "../messages";
 
 export const stateCorrectionSchema = z.object({
-  email: z.union([z.literal(""), z.string().max(maxEmailLength, "That e-mail address is too long.").pipe(z.email({ error: "Please enter an e-mail address like senator@legislature.gov." }))]),
+  email: z.union([z.literal(""), z.string().max(maxEmailLength, "That e-mail address is too long.").pipe(z.email({ error: messages.officeEmailFormat }))]),
   capitolPhone: correctionSchema.shape.phone,
   website: correctionSchema.shape.website,
   note: correctionSchema.shape.note,
 });
+export type StateCorrectionInput = z.infer<typeof stateCorrectionSchema>;
 
 type StateLegislatorRow = typeof stateLegislators.$inferSelect;
-export type StateCorrection = Partial<Pick<StateLegislatorRow, "email" | "capitolPhone" | "website">>;
 
-/** A reference row with its staff correction applied. */
-export function withCorrection(row: StateLegislatorRow, fields: StateCorrection | null | undefined) {
-  return { ...row, ...(fields ?? {}), correctedByStaff: Boolean(fields && Object.keys(fields).length) };
+/** A correction as stored (JSON): the non-empty fields only, read back through this schema rather than cast. */
+const storedStateCorrectionSchema = z.object({ email: z.string(), capitolPhone: z.string(), website: z.string() }).partial();
+export type StateCorrection = z.infer<typeof storedStateCorrectionSchema>;
+
+const readCorrection = (stored: unknown): StateCorrection => storedStateCorrectionSchema.parse(stored ?? {});
+
+/** A reference row with its staff correction (as stored) applied. */
+export function withCorrection(row: StateLegislatorRow, stored: unknown) {
+  const fields = readCorrection(stored);
+  return { ...row, ...fields, correctedByStaff: Object.keys(fields).length > 0 };
 }
 
 export async function searchStateLegislators(db: Executor, q: string | undefined) {
@@ -37,7 +44,7 @@ export async function searchStateLegislators(db: Executor, q: string | undefined
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(stateLegislators.state), asc(stateLegislators.chamber), asc(stateLegislators.name))
     .limit(200);
-  return rows.map((r) => ({ ...withCorrection(r.legislator, r.override?.fields as StateCorrection | undefined), note: r.override?.note ?? "" }));
+  return rows.map((r) => ({ ...withCorrection(r.legislator, r.override?.fields), note: r.override?.note ?? "" }));
 }
 
 export async function findStateLegislator(db: Executor, id: string) {
@@ -47,13 +54,11 @@ export async function findStateLegislator(db: Executor, id: string) {
     .leftJoin(legislatorOverrides, eq(legislatorOverrides.legislatorKey, stateLegislators.id))
     .where(eq(stateLegislators.id, id))
     .limit(1);
-  return row ? { reference: row.legislator, fields: (row.override?.fields ?? {}) as StateCorrection, note: row.override?.note ?? "" } : null;
+  return row ? { reference: row.legislator, fields: readCorrection(row.override?.fields), note: row.override?.note ?? "" } : null;
 }
 
 /** Saves the corrected fields of a state legislator (empty = use the reference data). */
-export async function saveStateCorrection(db: Database, actor: Actor, id: string, raw: unknown, now: Date): Promise<void> {
-  const parsed = stateCorrectionSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", "Invalid correction", toFieldErrors(parsed.error.issues));
-  const { note, ...fields } = parsed.data;
-  await saveLegislatorOverride(db, actor, { key: id, subjectType: "state-legislator", fields, note, now, exists: async (tx) => Boolean(await findStateLegislator(tx, id)), notFound: "No such state legislator" });
+export async function saveStateCorrection(db: Database, actor: Actor, id: string, input: StateCorrectionInput, now: Date): Promise<void> {
+  const { note, ...fields } = input;
+  await saveLegislatorOverride(db, actor, { key: id, subjectType: "state-legislator", fields, note, now, exists: async (tx) => Boolean(await findStateLegislator(tx, id)), notFound: messages.noSuchStateLegislator });
 }

@@ -4,7 +4,6 @@ import { asc, eq } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
 import { legislatorOverrides, stateLegislators } from "../../../db/schema/index";
 import { withCorrection } from "./state-legislator-corrections.server";
-import type { StateCorrection } from "./state-legislator-corrections.server";
 
 export async function listStateLegislators(db: Executor, state: string, q?: string) {
   const rows = await db
@@ -13,7 +12,7 @@ export async function listStateLegislators(db: Executor, state: string, q?: stri
     .leftJoin(legislatorOverrides, eq(legislatorOverrides.legislatorKey, stateLegislators.id))
     .where(eq(stateLegislators.state, state))
     .orderBy(asc(stateLegislators.chamber), asc(stateLegislators.district), asc(stateLegislators.name));
-  const all = rows.map((r) => withCorrection(r.legislator, r.fields as StateCorrection | null));
+  const all = rows.map((r) => withCorrection(r.legislator, r.fields));
   return q ? searchStateList(all, q) : all;
 }
 
