@@ -222,9 +222,9 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
         </div>
       ) : null}
       {ready && campaign.phase === "open" ? (
-        <section aria-labelledby="targets-heading" className="action-form">
-          <Form method="post" action={`/act/${campaign.slug}?zip=${step.zip}`} noValidate className="stack-form">
-            <FormAlert message={failure.formError ?? errors.zip} />
+        <section aria-labelledby="targets-heading" className="action-form" id="write">
+          <Form method="post" action={`/act/${campaign.slug}?zip=${step.zip}#write`} noValidate className="stack-form">
+            <FormAlert message={formAlertOf(failure, messages.checkFieldsBelow)} />
             <input type="hidden" name="zip" value={step.zip} />
             <input type="hidden" name="rendered" value={stamp} />
             <TargetsAndChoices step={step} errors={errors} values={values} />

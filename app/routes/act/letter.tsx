@@ -5,7 +5,7 @@ import { FormField, HoneypotField, SelectField } from "../../components/form-fie
 import { ProgressMeter } from "../../components/progress-meter";
 import { FormAlert } from "../../components/form-alert";
 import { getViewer } from "../../session.server";
-import { formFailureOf, parseForm, passActionHeaders, rateLimitedForm } from "../../form-data";
+import { formAlertOf, formFailureOf, parseForm, passActionHeaders, rateLimitedForm } from "../../form-data";
 import { formStamp, isBotLike } from "../../form-stamp.server";
 import { signatureInputSchema } from "../../../domains/advocacy/advocacy.schema";
 import { findOpenLetter, signOpenLetter } from "../../../domains/advocacy/open-letters/open-letters.server";
@@ -47,7 +47,8 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Letter({ loaderData, actionData }: Route.ComponentProps) {
   const { letter, stamp } = loaderData;
-  const { fieldErrors: errors, values, formError } = formFailureOf(actionData);
+  const failure = formFailureOf(actionData);
+  const { fieldErrors: errors, values } = failure;
   return (
     <div className="page narrow">
       <p className="hint">Open letter to {letter.addressee}</p>
@@ -56,8 +57,9 @@ export default function Letter({ loaderData, actionData }: Route.ComponentProps)
       <article className="letter-text prose" dangerouslySetInnerHTML={{ __html: letter.letterHtml }} />
       <section aria-labelledby="sign-heading" className="sign-box">
         <h2 id="sign-heading">Add your name</h2>
-        <FormAlert message={formError} />
-        <Form method="post" noValidate className="stack-form">
+        <FormAlert message={formAlertOf(failure)} />
+        {/* The fragment brings a person whose form came back with problems to the message, not the page's top. */}
+        <Form method="post" action={`/letters/${letter.slug}#sign-heading`} noValidate className="stack-form">
           <input type="hidden" name="rendered" value={stamp} />
           <FormField name="name" label="Your name" autoComplete="name" error={errors.name} defaultValue={values.name} maxLength={120} />
           <FormField name="email" label="Your e-mail" type="email" autoComplete="email" error={errors.email} defaultValue={values.email} hint="We send a link to confirm your signature; it counts once confirmed." />
