@@ -53,7 +53,7 @@ const maxNextLength = 2000;
  */
 export function safeNextPath(value: string | null | undefined, fallback = "/account"): string {
   // A path, not a URL of its own: "https:evil.example" would be another site on an http origin.
-  if (!value || !value.startsWith("/") || value.length > maxNextLength) return fallback;
+  if (!value?.startsWith("/") || value.length > maxNextLength) return fallback;
   let url: URL;
   try {
     url = new URL(value, nextBase);

@@ -108,7 +108,9 @@ async function startRawServer(bodyFile: string, contentType: string): Promise<{ 
   child.stderr!.on("data", (c) => (output += c));
   const deadline = Date.now() + 10_000;
   let port: string | undefined;
-  while (!(port = /RAW_PORT=(\d+)/.exec(output)?.[1])) {
+  for (;;) {
+    port = /RAW_PORT=(\d+)/.exec(output)?.[1];
+    if (port) break;
     if (child.exitCode !== null) throw new Error(`raw server exited (${child.exitCode}):\n${output}`);
     if (Date.now() > deadline) throw new Error(`raw server did not start:\n${output}`);
     await sleep(20);

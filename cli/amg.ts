@@ -42,7 +42,7 @@ const commands: Record<string, Command> = {
     usage: "reference:reload [--dir DIR]",
     async run(handle, args) {
       const { values } = parseArgs({ args, options: { dir: { type: "string" } } });
-      let report;
+      let report: Awaited<ReturnType<typeof loadReferenceData>>;
       try {
         report = await loadReferenceData(handle.db, shippedReferenceFiles(values.dir ? path.resolve(values.dir) : undefined));
       } catch (error) {

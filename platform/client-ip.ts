@@ -32,7 +32,10 @@ const trustRules = new WeakMap<string[], (address: string, hop: number) => boole
 function trustRule(trust: TrustProxy): (address: string, hop: number) => boolean {
   if (typeof trust === "number") return (_address, hop) => hop < trust;
   let rule = trustRules.get(trust);
-  if (!rule) trustRules.set(trust, (rule = proxyAddr.compile(trust)));
+  if (!rule) {
+    rule = proxyAddr.compile(trust);
+    trustRules.set(trust, rule);
+  }
   return rule;
 }
 

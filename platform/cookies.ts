@@ -7,5 +7,6 @@ export function cookieValue(header: string | null | undefined, name: string): st
   if (!header) return null;
   const value = parse(header)[name];
   // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this does
   return value && !/[\u0000-\u001f\u007f]/.test(value) ? value : null;
 }

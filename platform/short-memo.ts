@@ -23,7 +23,10 @@ export function shortMemoPerDatabase<T>(ttlMs: number) {
   const byDatabase = new WeakMap<object, ReturnType<typeof shortMemo<T>>>();
   const memoOf = (db: object) => {
     let memo = byDatabase.get(db);
-    if (!memo) byDatabase.set(db, (memo = shortMemo<T>(ttlMs)));
+    if (!memo) {
+      memo = shortMemo<T>(ttlMs);
+      byDatabase.set(db, memo);
+    }
     return memo;
   };
   return {

@@ -8,6 +8,7 @@ import { z } from "zod";
 // eslint-disable-next-line no-control-regex
 const lineBreaksAndTabs = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
 // eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this does
 const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /** One line of text: line breaks and tabs become a space, other control characters go. */

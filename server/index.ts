@@ -129,7 +129,7 @@ if (!workerOnly) {
     const body = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.body;
     const headers: http.OutgoingHttpHeaders = Object.fromEntries(page.headers);
     headers["content-length"] = body.length;
-    headers["vary"] = "Accept-Encoding, Cookie";
+    headers.vary = "Accept-Encoding, Cookie";
     headers["x-page-cache"] = status;
     if (encoding) headers["content-encoding"] = encoding;
     res.writeHead(page.status, headers);

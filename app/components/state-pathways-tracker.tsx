@@ -1,5 +1,6 @@
 // The state law tracker: a tile map (one square per state, coloured by status, each a link to its
 // row) and the table that says the same in words, for screen readers and small screens.
+import { TableScroll } from "./table-scroll";
 type PathwayRow = { state: string; stateName: string; status: "law-in-force" | "bill-pending" | "none"; law: string; year: number | null; licenceTitle: string; sources: string; ask: string };
 
 export const pathwayStatusLabel = { "law-in-force": "Law in force", "bill-pending": "Bill pending", none: "No law found" } as const;
@@ -20,6 +21,7 @@ const gap = 4;
 export function StatePathwaysMap({ states }: { states: PathwayRow[] }) {
   return (
     <figure className="tile-map">
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG's group of links has no HTML element to use instead */}
       <svg viewBox={`0 0 ${11 * (size + gap)} ${8 * (size + gap)}`} role="group" aria-labelledby="tile-map-caption">
         {states.map((s) => {
           const tile = tiles[s.state];
@@ -28,6 +30,7 @@ export function StatePathwaysMap({ states }: { states: PathwayRow[] }) {
           return (
             <a key={s.state} href={`#state-${s.state}`} aria-label={`${s.state} (${s.stateName}): ${pathwayStatusLabel[s.status]}`}>
               <rect x={x} y={y} width={size} height={size} rx={4} className={`tile tile-${s.status}`} />
+              {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the text is not focusable; the link around it carries the label */}
               <text x={x + size / 2} y={y + size / 2 + 5} textAnchor="middle" className={`tile-label tile-label-${s.status}`} aria-hidden="true">
                 {s.state}
               </text>
@@ -47,7 +50,7 @@ export function StatePathwaysMap({ states }: { states: PathwayRow[] }) {
 
 export function StatePathwaysTable({ states }: { states: PathwayRow[] }) {
   return (
-    <div className="table-scroll" role="region" aria-labelledby="pathways-caption" tabIndex={0}>
+    <TableScroll labelledBy="pathways-caption">
       <table className="data-table">
         <caption id="pathways-caption">Licences for medical graduates without residency, by state</caption>
         <thead>
@@ -86,6 +89,6 @@ export function StatePathwaysTable({ states }: { states: PathwayRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

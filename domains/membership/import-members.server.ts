@@ -135,7 +135,10 @@ const updates = sql.raw(answerColumns.map((c) => `${c} = excluded.${c}`).join(",
 async function importRecordJson(db: Executor, input: ApplicationInput, now: Date, places: Map<string, ZipLookup>): Promise<string> {
   // Files repeat ZIP codes: one lookup per ZIP per import.
   let place = places.get(input.zip);
-  if (!place) places.set(input.zip, (place = await findLegislatorsByZip(db, input.zip)));
+  if (!place) {
+    place = await findLegislatorsByZip(db, input.zip);
+    places.set(input.zip, place);
+  }
   const v = applicationValuesOf(input, eligibilityOf(input, now), place);
   return JSON.stringify({
     public_id: newPublicId(), email: input.email, name: v.name, zip: v.zip, state: v.state, districts: v.districts, citizenship: v.citizenship, degree: v.degree,
@@ -206,7 +209,7 @@ async function loadImport(db: Executor, publicId: string) {
 /** The dry run (a job): checks every row and stores the report; writes no application. */
 export async function checkMemberImport(db: Executor, publicId: string, now: Date): Promise<void> {
   const imp = await loadImport(db, publicId);
-  if (!imp || imp.status !== "checking" || !imp.hasFile) return; // already checked (a retried job)
+  if (imp?.status !== "checking" || !imp.hasFile) return; // already checked (a retried job)
   const progress = (processedRows: number) => db.update(memberImports).set({ processedRows, updatedAt: new Date() }).where(eq(memberImports.id, imp.id)).then(() => {});
   const result = await scanMembersCsv(storedCsv(db, imp.id), now, { progress });
   if (!result.ok) {
@@ -253,7 +256,7 @@ export async function beginMemberImport(db: Executor, publicId: string, now: Dat
 /** The import (a job): upserts the valid rows batch by batch, keeping the progress on the import's row. */
 export async function runMemberImport(db: Executor, publicId: string, now: Date): Promise<void> {
   const imp = await loadImport(db, publicId);
-  if (!imp || imp.status !== "importing" || !imp.hasFile) return;
+  if (imp?.status !== "importing" || !imp.hasFile) return;
   let inserted = 0;
   let updated = 0;
   let processedRows = 0;

@@ -33,7 +33,10 @@ const schemasByYear = new Map<number, ReturnType<typeof buildApplicationInputSch
 export function applicationInputSchema(now: Date) {
   const year = now.getUTCFullYear();
   let schema = schemasByYear.get(year);
-  if (!schema) schemasByYear.set(year, (schema = buildApplicationInputSchema(year)));
+  if (!schema) {
+    schema = buildApplicationInputSchema(year);
+    schemasByYear.set(year, schema);
+  }
   return schema;
 }
 
@@ -87,7 +90,10 @@ const cycleSchemasByYear = new Map<number, ReturnType<typeof buildMatchCycleInpu
 export function matchCycleInputSchema(now: Date) {
   const year = now.getUTCFullYear();
   let schema = cycleSchemasByYear.get(year);
-  if (!schema) cycleSchemasByYear.set(year, (schema = buildMatchCycleInputSchema(now)));
+  if (!schema) {
+    schema = buildMatchCycleInputSchema(now);
+    cycleSchemasByYear.set(year, schema);
+  }
   return schema;
 }
 

@@ -6,6 +6,7 @@ import { formFailureOf, formValues, parseForm } from "../../form-data";
 import { requireRole } from "../../session.server";
 import { cycleOutcomes, matchCycleInputSchema } from "../../../domains/membership/membership.schema";
 import { deleteCycle, listCycles, saveCycle } from "../../../domains/membership/match-cycles.server";
+import { TableScroll } from "../../components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "My match cycles — AMG" }];
 
@@ -39,7 +40,7 @@ export default function Cycles({ loaderData, actionData }: Route.ComponentProps)
       <h1>My match cycles</h1>
       <p className="lead">One line per year you applied. Your answers stay private; in AMG's anonymous statistics they show what applying really costs and how often qualified doctors go unmatched.</p>
       {loaderData.cycles.length ? (
-        <div className="table-scroll" role="region" aria-label="My match cycles" tabIndex={0}>
+        <TableScroll label="My match cycles">
           <table className="data-table">
             <thead>
               <tr>
@@ -76,7 +77,7 @@ export default function Cycles({ loaderData, actionData }: Route.ComponentProps)
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>No cycles yet.</p>
       )}

@@ -61,7 +61,7 @@ export default function CampaignConfirm({ loaderData, actionData }: Route.Compon
       </dl>
       <Form method="post">
         <input type="hidden" name="token" value={token} />
-        <button type="submit" autoFocus>
+        <button type="submit">
           {found.emailed.length ? "Confirm and send my letters" : "Confirm my letters"}
         </button>
       </Form>

@@ -91,6 +91,7 @@ export default function CampaignSent({ loaderData }: Route.ComponentProps) {
           <p>The link we e-mailed for these letters has expired, so {emailed.length ? `nothing was sent to ${offices}` : "they were not counted"}. Write again to get a new link.</p>
         </div>
       ) : null}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: Markdown rendered and sanitised by platform/markdown.server.ts (sanitize-html) */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: campaign.thankYouHtml }} />
       <ProgressMeter count={campaign.actions} goal={campaign.goal} noun={["person has written", "people have written"]} />
       {emailed.length && status === "sent" ? (

@@ -22,6 +22,7 @@ export default function CampaignThanks({ loaderData }: Route.ComponentProps) {
   return (
     <div className="page narrow">
       <h1>Thank you</h1>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: Markdown rendered and sanitised by platform/markdown.server.ts (sanitize-html) */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: loaderData.thankYouHtml }} />
       <ShareLinks url={loaderData.shareUrl} title={loaderData.title} text={`Write to your legislators: “${loaderData.title}”. It takes two minutes:`} />
     </div>

@@ -286,10 +286,12 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
       ) : null}
       <section aria-labelledby="background-heading">
         <h2 id="background-heading">Why it matters</h2>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: Markdown rendered and sanitised by platform/markdown.server.ts (sanitize-html) */}
         <div className="prose" dangerouslySetInnerHTML={{ __html: campaign.backgroundHtml }} />
         {campaign.talkingPointsHtml ? (
           <>
             <h3>Talking points</h3>
+            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: Markdown rendered and sanitised by platform/markdown.server.ts (sanitize-html) */}
             <div className="prose" dangerouslySetInnerHTML={{ __html: campaign.talkingPointsHtml }} />
           </>
         ) : null}

@@ -54,7 +54,7 @@ export default function LetterConfirm({ loaderData, actionData }: Route.Componen
       </dl>
       <Form method="post">
         <input type="hidden" name="token" value={loaderData.token} />
-        <button type="submit" autoFocus>
+        <button type="submit">
           {loaderData.isChange ? "Confirm the change" : "Confirm my signature"}
         </button>
       </Form>

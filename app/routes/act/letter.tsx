@@ -54,6 +54,7 @@ export default function Letter({ loaderData, actionData }: Route.ComponentProps)
       <p className="hint">Open letter to {letter.addressee}</p>
       <h1>{letter.title}</h1>
       <ProgressMeter count={letter.signatures} goal={letter.goal} />
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: Markdown rendered and sanitised by platform/markdown.server.ts (sanitize-html) */}
       <article className="letter-text prose" dangerouslySetInnerHTML={{ __html: letter.letterHtml }} />
       <section aria-labelledby="sign-heading" className="sign-box">
         <h2 id="sign-heading">Add your name</h2>
@@ -90,6 +91,7 @@ export default function Letter({ loaderData, actionData }: Route.ComponentProps)
           <h2 id="recent-heading">Recently signed</h2>
           <ul className="recent-signers">
             {letter.recentSigners.map((s, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a short list rendered once on the server, never reordered
               <li key={i}>
                 {s.firstName}
                 {s.state ? `, ${stateNames[s.state] ?? s.state}` : ""}

@@ -5,6 +5,7 @@ import { stateNames } from "../../../domains/advocacy/legislators/states";
 import { legislatureWebsite } from "../../../domains/advocacy/campaigns/campaign-targets.server";
 import { listStateLegislators, searchStateList } from "../../../domains/advocacy/legislators/state-legislators.server";
 import { markPublic } from "../../../platform/request-context";
+import { TableScroll } from "../../components/table-scroll";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: ["q"] };
@@ -52,7 +53,7 @@ export default function StateLegislators({ loaderData }: Route.ComponentProps) {
         <button type="submit">Search</button>
       </Form>
       {legislators.length === 0 ? <p>No legislator matches “{q}”.</p> : null}
-      <div className="table-scroll" role="region" aria-label={`${stateName} legislators`} tabIndex={0}>
+      <TableScroll label={`${stateName} legislators`}>
         <table className="data-table">
           <thead>
             <tr>
@@ -79,7 +80,7 @@ export default function StateLegislators({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { formatCount, formatDateTime } from "../../format";
 import { formFailureOf, formValues, withAppErrors } from "../../form-data";
 import { actorOf, requireStaff } from "../../session.server";
 import { cancelMemberImport, confirmMemberImport, findMemberImport } from "../../../domains/membership/import-members.server";
+import { TableScroll } from "../../components/table-scroll";
 
 const isRunning = (status: string) => status === "checking" || status === "importing";
 
@@ -104,7 +105,7 @@ export default function ImportStatus({ loaderData, actionData }: Route.Component
         <>
           <h2>Problems, row by row</h2>
           <p className="hint">Row 1 is the header, so row 2 is the first person.{imp.errorRows > imp.errors.length ? ` The first ${formatCount(imp.errors.length)} problems are shown.` : ""}</p>
-          <div className="table-scroll" role="region" aria-label="Problems in the file" tabIndex={0}>
+          <TableScroll label="Problems in the file">
             <table className="data-table">
               <thead>
                 <tr>
@@ -114,8 +115,8 @@ export default function ImportStatus({ loaderData, actionData }: Route.Component
                 </tr>
               </thead>
               <tbody>
-                {imp.errors.map((e, n) => (
-                  <tr key={n}>
+                {imp.errors.map((e) => (
+                  <tr key={`${e.row}:${e.column}`}>
                     <td>{e.row}</td>
                     <td>
                       <code>{e.column}</code>
@@ -125,7 +126,7 @@ export default function ImportStatus({ loaderData, actionData }: Route.Component
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       ) : null}
     </>

@@ -9,6 +9,7 @@ import { listMemberImports, maxImportBytes, startMemberImport } from "../../../d
 import { memberCsvColumns } from "../../../domains/membership/member-csv";
 import { messages } from "../../../domains/membership/messages";
 import { readCsvUpload } from "./applications-import.server";
+import { TableScroll } from "../../components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Import members from CSV — AMG staff" }];
 
@@ -70,7 +71,7 @@ export default function ImportMembers({ loaderData, actionData }: Route.Componen
         <button type="submit">Check the file (dry run)</button>
       </Form>
       <h2>Columns</h2>
-      <div className="table-scroll" role="region" aria-label="Columns of the members CSV" tabIndex={0}>
+      <TableScroll label="Columns of the members CSV">
         <table className="data-table">
           <thead>
             <tr>
@@ -91,7 +92,7 @@ export default function ImportMembers({ loaderData, actionData }: Route.Componen
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {loaderData.imports.length ? (
         <>
           <h2>Recent imports</h2>

@@ -6,6 +6,7 @@ import { stateNames } from "../../../domains/advocacy/legislators/states";
 import { searchDirectory } from "../../../domains/membership/directory.server";
 import type { DirectoryFilter } from "../../../domains/membership/directory.server";
 import { applicationStatuses, examKeys, examLabels } from "../../../domains/membership/membership.schema";
+import { TableScroll } from "../../components/table-scroll";
 
 /** Beyond this page a directory of 120,000 people has nothing: the number is a typo or a probe. */
 const maxPage = 100_000;
@@ -168,7 +169,7 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
         </a>
       </Form>
       <p>{total === null ? "Closest matches first; small typos are forgiven." : `${formatCount(total)} matching`}</p>
-      <div className="table-scroll" role="region" aria-label="Applications and members" tabIndex={0}>
+      <TableScroll label="Applications and members">
         <table className="data-table">
           <caption className="visually-hidden">Applications and members</caption>
         <thead>
@@ -201,7 +202,7 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
           ))}
         </tbody>
         </table>
-      </div>
+      </TableScroll>
       {pages > 1 ? (
         <nav aria-label="Pages" className="pager">
           {page > 1 ? <Link to={pageLink(page - 1)}>Previous</Link> : null} <span>{total === null ? `Page ${page}` : `Page ${page} of ${pages}`}</span>{" "}

@@ -4,6 +4,7 @@ import { requireStaff } from "../../session.server";
 import { campaignResults } from "../../../domains/advocacy/campaigns/campaign-results.server";
 import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns/campaigns.server";
 import { stateNames } from "../../../domains/advocacy/legislators/states";
+import { TableScroll } from "../../components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Campaign results — AMG staff" }];
 
@@ -57,13 +58,15 @@ export default function CampaignResults({ loaderData }: Route.ComponentProps) {
 
       <h2>People over time</h2>
       {results.perDay.length ? (
-        <div className="table-scroll" role="region" aria-label="People by day" tabIndex={0}>
+        <TableScroll label="People by day">
           <table className="data-table">
             <thead>
               <tr>
                 <th scope="col">Day (UTC)</th>
                 <th scope="col">People</th>
-                <th scope="col" aria-hidden="true"></th>
+                <th scope="col">
+                  <span className="visually-hidden">Share of the busiest day</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -78,14 +81,14 @@ export default function CampaignResults({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>No one has written yet.</p>
       )}
 
       <h2>By office</h2>
       <p className="hint">Each office's packet holds every letter its constituents sent or prepared: print it for a lobby visit, or download it as CSV.</p>
-      <div className="table-scroll" role="region" aria-label="Letters by office" tabIndex={0}>
+      <TableScroll label="Letters by office">
         <table className="data-table">
           <thead>
             <tr>
@@ -114,7 +117,7 @@ export default function CampaignResults({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <h2>By state</h2>
       <ul className="count-list">

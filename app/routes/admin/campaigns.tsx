@@ -2,6 +2,7 @@ import { Form, Link } from "react-router";
 import type { Route } from "./+types/campaigns";
 import { requireStaff } from "../../session.server";
 import { listAllCampaigns } from "../../../domains/advocacy/campaigns/campaigns.server";
+import { TableScroll } from "../../components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Campaigns — AMG staff" }];
 
@@ -30,7 +31,7 @@ export default function Campaigns({ loaderData }: Route.ComponentProps) {
         </label>
         <button type="submit">Search</button>
       </Form>
-      <div className="table-scroll" role="region" aria-label="Campaigns" tabIndex={0}>
+      <TableScroll label="Campaigns">
         <table className="data-table">
           <thead>
             <tr>
@@ -57,7 +58,7 @@ export default function Campaigns({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

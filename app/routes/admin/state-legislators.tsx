@@ -2,6 +2,7 @@ import { Form, Link } from "react-router";
 import type { Route } from "./+types/state-legislators";
 import { requireStaff } from "../../session.server";
 import { searchStateLegislators } from "../../../domains/advocacy/legislators/state-legislator-corrections.server";
+import { TableScroll } from "../../components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "State legislators — AMG staff" }];
 
@@ -31,7 +32,7 @@ export default function StateLegislatorsAdmin({ loaderData }: Route.ComponentPro
       </Form>
       {q && rows.length === 0 ? <p>No state legislator matches “{q}”.</p> : null}
       {rows.length ? (
-        <div className="table-scroll" role="region" aria-label="State legislators" tabIndex={0}>
+        <TableScroll label="State legislators">
           <table className="data-table">
             <thead>
               <tr>
@@ -56,7 +57,7 @@ export default function StateLegislatorsAdmin({ loaderData }: Route.ComponentPro
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </>
   );

@@ -3,6 +3,7 @@ import type { Route } from "./+types/state-pathways";
 import { pathwayStatusLabel } from "../../components/state-pathways-tracker";
 import { requireStaff } from "../../session.server";
 import { listStatePathways } from "../../../domains/advocacy/state-pathways/state-pathways.server";
+import { TableScroll } from "../../components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "State law tracker — AMG staff" }];
 
@@ -21,7 +22,7 @@ export default function StatePathwaysAdmin({ loaderData }: Route.ComponentProps)
       <p className="hint">
         Collaborative-practice licences for medical graduates, state by state. What you set here is shown on the <a href="/act/collaborative-practice#tracker">campaign page</a> and decides what people from each state are asked.
       </p>
-      <div className="table-scroll" role="region" aria-label="States" tabIndex={0}>
+      <TableScroll label="States">
         <table className="data-table">
           <thead>
             <tr>
@@ -44,7 +45,7 @@ export default function StatePathwaysAdmin({ loaderData }: Route.ComponentProps)
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

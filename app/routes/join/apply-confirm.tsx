@@ -68,7 +68,7 @@ export default function ApplyConfirm({ loaderData, actionData }: Route.Component
       <p>A volunteer then reviews the application again; if staff had checked your documents, they check them again.</p>
       <Form method="post">
         <input type="hidden" name="token" value={loaderData.token} />
-        <button type="submit" autoFocus>
+        <button type="submit">
           Apply these answers
         </button>
       </Form>

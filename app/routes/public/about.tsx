@@ -25,6 +25,7 @@ export default function About({ loaderData }: Route.ComponentProps) {
     <article className="page narrow prose">
       <h1>{loaderData.title}</h1>
       <p className="lead">{loaderData.summary}</p>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: Markdown rendered and sanitised by platform/markdown.server.ts (sanitize-html) */}
       <div dangerouslySetInnerHTML={{ __html: loaderData.html }} />
     </article>
   );

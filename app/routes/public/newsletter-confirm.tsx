@@ -41,7 +41,7 @@ export default function ConfirmSubscription({ loaderData, actionData }: Route.Co
       <p className="lead">One more step: press the button to start receiving AMG's newsletter.</p>
       <Form method="post">
         <input type="hidden" name="token" value={loaderData.token} />
-        <button type="submit" autoFocus>
+        <button type="submit">
           Confirm my subscription
         </button>
       </Form>

@@ -2,6 +2,7 @@ import type { Route } from "./+types/numbers";
 import type { CacheHandle } from "../../../platform/page-cache-key";
 import { listFigures } from "../../../domains/site/queries.server";
 import { markPublic } from "../../../platform/request-context";
+import { TableScroll } from "../../components/table-scroll";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
@@ -24,7 +25,7 @@ export default function Numbers({ loaderData }: Route.ComponentProps) {
         Each figure AMG states is shown as AMG's, with the official figure beside it where one exists, its basis and its source, so you can
         check every number yourself.
       </p>
-      <div className="table-scroll" role="region" aria-labelledby="figures-caption" tabIndex={0}>
+      <TableScroll labelledBy="figures-caption">
         <table className="figures-table">
           <caption id="figures-caption">AMG's figures and the official figures</caption>
           <thead>
@@ -60,7 +61,7 @@ export default function Numbers({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="hint">Charts and AMG members' own anonymous statistics will appear here as members join.</p>
     </div>
   );
