@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
+import { rootAlias } from "./vite.config";
 
 export default defineConfig({
+  resolve: { alias: rootAlias },
   test: {
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "build/**"],

@@ -2,8 +2,8 @@ import { isRouteErrorResponse } from "react-router";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { appErrorResponse, formFailureOf, formValues, parseForm, rateLimitedForm, withAppErrors } from "./form-data";
-import { AppError } from "../platform/errors";
-import type { ErrorCode } from "../platform/errors";
+import { AppError } from "~/platform/errors";
+import type { ErrorCode } from "~/platform/errors";
 
 const form = (entries: [string, string][]) => {
   const fd = new FormData();
@@ -12,7 +12,11 @@ const form = (entries: [string, string][]) => {
 };
 
 const schema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Please enter an e-mail address." })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Please enter an e-mail address." })),
   age: z.coerce.number({ error: "Please enter a number." }).int().min(18, "You must be 18."),
   targets: z
     .string()
@@ -22,14 +26,41 @@ const schema = z.object({
 
 describe("parseForm", () => {
   it("gives the value typed by the schema, and what was typed", () => {
-    const parsed = parseForm(form([["email", " Ana@Example.org "], ["age", "30"]]), schema);
+    const parsed = parseForm(
+      form([
+        ["email", " Ana@Example.org "],
+        ["age", "30"],
+      ]),
+      schema,
+    );
     expect(parsed).toEqual({ ok: true, value: { email: "ana@example.org", age: 30, targets: [] }, values: { email: " Ana@Example.org ", age: "30" } });
   });
 
   it.each([
-    ["a bad e-mail", [["email", "nope"], ["age", "30"]], { email: "Please enter an e-mail address." }],
-    ["two bad fields, each beside its own", [["email", "nope"], ["age", "12"]], { email: "Please enter an e-mail address.", age: "You must be 18." }],
-    ["a missing number", [["email", "a@b.org"], ["age", "x"]], { age: "Please enter a number." }],
+    [
+      "a bad e-mail",
+      [
+        ["email", "nope"],
+        ["age", "30"],
+      ],
+      { email: "Please enter an e-mail address." },
+    ],
+    [
+      "two bad fields, each beside its own",
+      [
+        ["email", "nope"],
+        ["age", "12"],
+      ],
+      { email: "Please enter an e-mail address.", age: "You must be 18." },
+    ],
+    [
+      "a missing number",
+      [
+        ["email", "a@b.org"],
+        ["age", "x"],
+      ],
+      { age: "Please enter a number." },
+    ],
   ] as [string, [string, string][], Record<string, string>][])("answers %s with 400, field errors and the typed values", (_name, entries, fieldErrors) => {
     const parsed = parseForm(form(entries), schema);
     expect(parsed.ok).toBe(false);
@@ -39,7 +70,16 @@ describe("parseForm", () => {
   });
 
   it("joins the named repeated fields (a group of checkboxes) by commas, before parsing and in the kept values", () => {
-    const parsed = parseForm(form([["email", "a@b.org"], ["age", "40"], ["targets", "us-senate"], ["targets", "us-house"]]), schema, { repeated: ["targets"] });
+    const parsed = parseForm(
+      form([
+        ["email", "a@b.org"],
+        ["age", "40"],
+        ["targets", "us-senate"],
+        ["targets", "us-house"],
+      ]),
+      schema,
+      { repeated: ["targets"] },
+    );
     expect(parsed.ok && parsed.value.targets).toEqual(["us-senate", "us-house"]);
     expect(parsed.values.targets).toBe("us-senate,us-house");
   });

@@ -4,7 +4,7 @@
 // and a page reads any failure with formFailureOf. Every failed form answers the same shape.
 import { data } from "react-router";
 import type { z } from "zod";
-import { AppError, toFieldErrors } from "../platform/errors";
+import { AppError, toFieldErrors } from "~/platform/errors";
 
 /** What the person typed, by field name: kept so a failed form shows it again. */
 export type FormValues = Record<string, string>;
@@ -25,7 +25,11 @@ export type FormFailureResponse = ReturnType<typeof formFailure>;
 export function formValues(formData: FormData, repeated: readonly string[] = []): FormValues {
   const values: FormValues = {};
   for (const [key, value] of formData) if (typeof value === "string") values[key] = value;
-  for (const name of repeated) values[name] = formData.getAll(name).filter((v): v is string => typeof v === "string").join(",");
+  for (const name of repeated)
+    values[name] = formData
+      .getAll(name)
+      .filter((v): v is string => typeof v === "string")
+      .join(",");
   return values;
 }
 

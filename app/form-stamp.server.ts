@@ -2,8 +2,8 @@
 // carries in its hidden `rendered` field (platform/form-stamp.ts). A bot-like submission is answered
 // like a success (the thank-you page) and nothing of it is kept, so a bot learns nothing.
 import type { AppLoadContext } from "react-router";
-import { formStampKey } from "../domains/site/form-stamp-key.server";
-import { checkFormStamp, signFormStamp } from "../platform/form-stamp";
+import { formStampKey } from "~/domains/site/form-stamp-key.server";
+import { checkFormStamp, signFormStamp } from "~/platform/form-stamp";
 import { isSpam } from "./form-data";
 
 /** The value of the form's hidden `rendered` field: this instant, signed. */

@@ -3,10 +3,10 @@ import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, 
 import type { Route } from "./+types/root";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
-import { describeOfficeHours } from "../domains/site/office-hours";
+import { describeOfficeHours } from "~/domains/site/office-hours";
 import { getViewer } from "./session.server";
 import { siteSettingsFor } from "./site-settings.server";
-import { cacheNoLongerThan } from "../platform/request-context";
+import { cacheNoLongerThan } from "~/platform/request-context";
 import "./styles.css";
 
 export async function loader(args: Route.LoaderArgs) {
@@ -81,11 +81,7 @@ export function ErrorBoundary() {
     <div className="page narrow">
       <title>{notFound ? "Page not found — AMG" : "Something went wrong — AMG"}</title>
       <h1>{notFound ? "We could not find that page" : "Something went wrong"}</h1>
-      <p>
-        {notFound
-          ? "The page may have moved, or the address may have a typo."
-          : "Something went wrong on our side. Nothing you entered has been lost by us; please try again in a moment."}
-      </p>
+      <p>{notFound ? "The page may have moved, or the address may have a typo." : "Something went wrong on our side. Nothing you entered has been lost by us; please try again in a moment."}</p>
       <p>
         <a className="button" href="/">
           Go to the home page

@@ -2,17 +2,17 @@
 // action starts with. Authorisation lives here and only here.
 import { data, redirect } from "react-router";
 import type { AppLoadContext } from "react-router";
-import type { Role } from "../domains/accounts/accounts.schema";
-import { messages } from "../domains/accounts/messages";
-import { hasRole } from "../domains/accounts/rules";
-import { findViewer } from "../domains/accounts/sessions.server";
-import type { Viewer } from "../domains/accounts/sessions.server";
-import type { Actor } from "../platform/audit.server";
-import { knownDeviceDays } from "../domains/accounts/known-device";
-import { knownDeviceCookieName, sessionCookieName, signInCookieName } from "../platform/request-context";
-import { cookieValue } from "../platform/cookies";
+import type { Role } from "~/domains/accounts/accounts.schema";
+import { messages } from "~/domains/accounts/messages";
+import { hasRole } from "~/domains/accounts/rules";
+import { findViewer } from "~/domains/accounts/sessions.server";
+import type { Viewer } from "~/domains/accounts/sessions.server";
+import type { Actor } from "~/platform/audit.server";
+import { knownDeviceDays } from "~/domains/accounts/known-device";
+import { knownDeviceCookieName, sessionCookieName, signInCookieName } from "~/platform/request-context";
+import { cookieValue } from "~/platform/cookies";
 import { siteSettingsFor } from "./site-settings.server";
-import type { RequestContext } from "../platform/request-context";
+import type { RequestContext } from "~/platform/request-context";
 
 type Args = { request: Request; context: AppLoadContext };
 

@@ -11,9 +11,9 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
-import { appPath } from "../platform/app-root";
-import { startAppServer } from "../tests/helpers/app-server";
-import { formStampOf } from "../tests/helpers/http-session";
+import { appPath } from "~/platform/app-root";
+import { startAppServer } from "~/tests/helpers/app-server";
+import { formStampOf } from "~/tests/helpers/http-session";
 import { openLoop } from "./open-loop";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -34,7 +34,16 @@ let n = 0;
 let stamp = "";
 const body = () => {
   n++;
-  return new URLSearchParams({ zip: sample[n % sample.length], rendered: stamp, letter, story: `Story number ${n}: I graduated, passed my exams, and applied ${n % 5} times.`, name: `Bench Person ${n}`, email: `bench${n}-${Date.now()}@example.org`, street: `${n} Main St`, city: "Springfield" }).toString();
+  return new URLSearchParams({
+    zip: sample[n % sample.length],
+    rendered: stamp,
+    letter,
+    story: `Story number ${n}: I graduated, passed my exams, and applied ${n % 5} times.`,
+    name: `Bench Person ${n}`,
+    email: `bench${n}-${Date.now()}@example.org`,
+    street: `${n} Main St`,
+    city: "Springfield",
+  }).toString();
 };
 
 const rows: string[] = [];
@@ -69,13 +78,24 @@ async function suite(label: string, env: Record<string, string>) {
     // As many as it takes: 50 connections, each sending again as soon as it is answered.
     const flat = await run(seconds);
     const most = check(flat, "flat out");
-    rows.push(`| ${label}: most actions per second (50 connections, ${seconds} s) | ${Math.round(most).toLocaleString("en-US")} | ${isPg ? "≥ 300" : "(figure)"} | ${isPg ? (most >= 300 ? "yes" : "NO") : "—"} |`);
+    rows.push(
+      `| ${label}: most actions per second (50 connections, ${seconds} s) | ${Math.round(most).toLocaleString("en-US")} | ${isPg ? "≥ 300" : "(figure)"} | ${isPg ? (most >= 300 ? "yes" : "NO") : "—"} |`,
+    );
     rows.push(`| ${label}: … latency p50 / p97.5 / p99 (queueing behind 50 connections) | ${flat.latency.p50} / ${flat.latency.p97_5} / ${flat.latency.p99} ms | | |`);
     // Sustained: a steady arrival of actions, as a campaign e-mail brings them.
     const rate = isPg ? 300 : 100;
-    const steady = await openLoop({ url: app.url, path: "/act/residency-shortage-act", rate, seconds, expectStatus: 302, request: () => ({ body: body(), headers: { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } }) });
+    const steady = await openLoop({
+      url: app.url,
+      path: "/act/residency-shortage-act",
+      rate,
+      seconds,
+      expectStatus: 302,
+      request: () => ({ body: body(), headers: { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } }),
+    });
     if (steady.failed) rows.push(`| ${label}, ${rate}/s: requests that failed | ${steady.failed} | 0 | NO |`);
-    rows.push(`| ${label}: sustained ${rate} actions/s for ${seconds} s, evenly spaced: achieved | ${Math.round(steady.perSecond).toLocaleString("en-US")}/s | ${isPg ? "300/s" : "(figure)"} | ${isPg ? (steady.perSecond >= 295 ? "yes" : "NO") : "—"} |`);
+    rows.push(
+      `| ${label}: sustained ${rate} actions/s for ${seconds} s, evenly spaced: achieved | ${Math.round(steady.perSecond).toLocaleString("en-US")}/s | ${isPg ? "300/s" : "(figure)"} | ${isPg ? (steady.perSecond >= 295 ? "yes" : "NO") : "—"} |`,
+    );
     rows.push(`| ${label}: … latency p50 / p97.5 / p99 | ${steady.p50} / ${steady.p975} / ${steady.p99} ms | ${isPg ? "p99 < 100 ms" : ""} | ${isPg ? (steady.p99 < 100 ? "yes" : "NO") : "—"} |`);
   } finally {
     await app.stop();

@@ -11,17 +11,29 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { migrateDatabase, openDatabase } from "../db/client.server";
-import type { DatabaseHandle } from "../db/client.server";
-import { seedStarterContent } from "../domains/site/seed-starter-content.server";
-import { startAppServer } from "../tests/helpers/app-server";
+import { migrateDatabase, openDatabase } from "~/db/client.server";
+import type { DatabaseHandle } from "~/db/client.server";
+import { seedStarterContent } from "~/domains/site/seed-starter-content.server";
+import { startAppServer } from "~/tests/helpers/app-server";
 import { fillConsoleData } from "./fill-console-data";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 // A volunteer staff of a few people: two at once is a busy moment.
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 2);
 const counts = { subscribers: Number(process.env.BENCH_SUBSCRIBERS ?? 100_000), messages: Number(process.env.BENCH_MESSAGES ?? 10_000) };
-const pages = () => ["/admin", "/admin/inbox", "/admin/inbox?q=number%2099", `/admin/inbox/syn-m-${Math.ceil(counts.messages / 2)}`, "/admin/subscribers", "/admin/subscribers?q=subscriber4242", "/admin/subscribers?status=pending", "/admin/outbox", "/admin/people", "/admin/audit", "/admin/settings"];
+const pages = () => [
+  "/admin",
+  "/admin/inbox",
+  "/admin/inbox?q=number%2099",
+  `/admin/inbox/syn-m-${Math.ceil(counts.messages / 2)}`,
+  "/admin/subscribers",
+  "/admin/subscribers?q=subscriber4242",
+  "/admin/subscribers?status=pending",
+  "/admin/outbox",
+  "/admin/people",
+  "/admin/audit",
+  "/admin/settings",
+];
 
 type Row = { engine: string; what: string; p50: number; p99: number; rps: number; target: string; ok: boolean };
 const rows: Row[] = [];
@@ -129,8 +141,11 @@ async function main() {
 }
 
 await main();
-console.log(`\nStaff console with ${counts.subscribers.toLocaleString("en-US")} subscribers and ${counts.messages.toLocaleString("en-US")} contact messages; ${connections} connections × ${seconds} s per row.\n`);
+console.log(
+  `\nStaff console with ${counts.subscribers.toLocaleString("en-US")} subscribers and ${counts.messages.toLocaleString("en-US")} contact messages; ${connections} connections × ${seconds} s per row.\n`,
+);
 console.log("| engine | request | p50 ms | p99 ms | req/s | target | met |");
 console.log("|---|---|---:|---:|---:|---|---|");
-for (const r of rows) console.log(`| ${r.engine} | ${r.what} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps ? Math.round(r.rps) : ""} | ${r.target} | ${r.target ? (r.ok ? "yes" : "NO") : ""} |`);
+for (const r of rows)
+  console.log(`| ${r.engine} | ${r.what} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps ? Math.round(r.rps) : ""} | ${r.target} | ${r.target ? (r.ok ? "yes" : "NO") : ""} |`);
 console.log(`\nMachine: ${os.cpus().length} cores, Node ${process.version}.`);

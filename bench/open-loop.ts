@@ -16,15 +16,19 @@ export async function openLoop(p: { url: string; path: string; rate: number; sec
     new Promise<void>((resolve) => {
       const { body, headers } = p.request();
       const started = performance.now();
-      const req = http.request(target, { method: "POST", agent, headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body), origin: p.url, ...headers } }, (res) => {
-        res.resume();
-        res.on("end", () => {
-          latencies.push(performance.now() - started);
-          if (res.statusCode === p.expectStatus) ok++;
-          else failed++;
-          resolve();
-        });
-      });
+      const req = http.request(
+        target,
+        { method: "POST", agent, headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body), origin: p.url, ...headers } },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            latencies.push(performance.now() - started);
+            if (res.statusCode === p.expectStatus) ok++;
+            else failed++;
+            resolve();
+          });
+        },
+      );
       req.on("error", () => {
         failed++;
         resolve();

@@ -8,9 +8,9 @@
 //    parameters a page does not read are left out of the key, so only the first one misses.
 // Only 127.0.0.1 is contacted.
 import { performance } from "node:perf_hooks";
-import { startAppServer } from "../tests/helpers/app-server";
-import { bestLevels, compressPage, missLevels } from "../platform/page-cache";
-import type { CompressionLevels } from "../platform/page-cache";
+import { startAppServer } from "~/tests/helpers/app-server";
+import { bestLevels, compressPage, missLevels } from "~/platform/page-cache";
+import type { CompressionLevels } from "~/platform/page-cache";
 
 const samples = Math.max(5, Number(process.env.BENCH_SAMPLES ?? 40) || 40);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -73,11 +73,20 @@ try {
   console.log(`\n## Page-cache miss of \`/\` (${html.length.toLocaleString("en-US")} bytes of HTML; medians of ${samples})\n`);
   console.log("| compression on a miss | render (ms) | gzip (ms) | Brotli (ms) | miss on the request thread (ms) | gzip bytes | Brotli bytes |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");
-  for (const [label, c, levels] of [["before", before, bestLevels], ["now", after, missLevels]] as const) {
-    console.log(`| ${label}: gzip ${levels.gzip}, Brotli ${levels.brotli} | ${ms(render)} | ${ms(c.gzip)} | ${ms(c.br)} | ${ms(render + c.gzip + c.br)} | ${c.sizes.gzip.toLocaleString("en-US")} | ${c.sizes.br.toLocaleString("en-US")} |`);
+  for (const [label, c, levels] of [
+    ["before", before, bestLevels],
+    ["now", after, missLevels],
+  ] as const) {
+    console.log(
+      `| ${label}: gzip ${levels.gzip}, Brotli ${levels.brotli} | ${ms(render)} | ${ms(c.gzip)} | ${ms(c.br)} | ${ms(render + c.gzip + c.br)} | ${c.sizes.gzip.toLocaleString("en-US")} | ${c.sizes.br.toLocaleString("en-US")} |`,
+    );
   }
-  console.log(`\nCompression on a miss: ${ms(before.gzip + before.br)} ms → ${ms(after.gzip + after.br)} ms (${((before.gzip + before.br) / (after.gzip + after.br)).toFixed(1)}× less); the best levels are made off the request thread once a page is visited again.`);
-  console.log(`\n\`/?utm_source=<new each time>\`, ${samples} requests: ${[...states].map(([k, n]) => `${n} ${k}`).join(", ")}; median ${ms(median(busting))} ms each (before the fix every one was a miss: about ${ms(render + before.gzip + before.br)} ms).\n`);
+  console.log(
+    `\nCompression on a miss: ${ms(before.gzip + before.br)} ms → ${ms(after.gzip + after.br)} ms (${((before.gzip + before.br) / (after.gzip + after.br)).toFixed(1)}× less); the best levels are made off the request thread once a page is visited again.`,
+  );
+  console.log(
+    `\n\`/?utm_source=<new each time>\`, ${samples} requests: ${[...states].map(([k, n]) => `${n} ${k}`).join(", ")}; median ${ms(median(busting))} ms each (before the fix every one was a miss: about ${ms(render + before.gzip + before.br)} ms).\n`,
+  );
 } finally {
   await app.stop();
 }

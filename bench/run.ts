@@ -15,8 +15,8 @@ import path from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
-import { freePort, startAppServer } from "../tests/helpers/app-server";
-import type { AppServer } from "../tests/helpers/app-server";
+import { freePort, startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
 
 const seconds = Math.max(1, Number(process.env.BENCH_SECONDS ?? 10) || 10);
 const connections = 50;
@@ -27,8 +27,7 @@ type Row = { metric: string; value: string; target: string; result: string };
 const rows: Row[] = [];
 const weightRows: Row[] = [];
 const notes: string[] = [];
-const row = (metric: string, value: string, target = "—", pass?: boolean, into = rows) =>
-  into.push({ metric, value, target, result: pass === undefined ? "—" : pass ? "pass" : "**FAIL**" });
+const row = (metric: string, value: string, target = "—", pass?: boolean, into = rows) => into.push({ metric, value, target, result: pass === undefined ? "—" : pass ? "pass" : "**FAIL**" });
 
 // Everything to undo at the end, newest first.
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -194,7 +193,10 @@ async function suite(label: string, env: Record<string, string>, rssTargetMb: nu
     const rawLoad = await load(raw.url);
     await killChild(raw.process);
 
-    for (const [name, l] of [["app", appLoad], ["raw", rawLoad]] as const) {
+    for (const [name, l] of [
+      ["app", appLoad],
+      ["raw", rawLoad],
+    ] as const) {
       if (l.non2xx || l.errors || l.timeouts) notes.push(`${label} ${name}: ${l.non2xx} non-2xx, ${l.errors} errors, ${l.timeouts} timeouts out of ${l.total} requests.`);
     }
     const ratio = appLoad.rps / rawLoad.rps;
@@ -229,7 +231,11 @@ async function pageWeight(appUrl: string) {
   else htmlBytes = brotliCompressSync(html.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const text = (await get(appUrl)).body.toString("utf8");
 
-  const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(tag)?.slice(1).find((v) => v !== undefined);
+  const attr = (tag: string, name: string) =>
+    new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i")
+      .exec(tag)
+      ?.slice(1)
+      .find((v) => v !== undefined);
   const css = new Set<string>();
   const js = new Set<string>();
   for (const [tag] of text.matchAll(/<link\b[^>]*>/gi)) {
@@ -333,6 +339,8 @@ console.log("| Metric | Value | Target | Result |");
 console.log("| --- | --- | --- | --- |");
 for (const r of [...rows, ...weightRows]) console.log(`| ${esc(r.metric)} | ${esc(r.value)} | ${r.target} | ${r.result} |`);
 console.log("");
-console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}, ${os.platform()} ${os.release()}; load: ${connections} connections × ${seconds} s per target, autocannon in the bench process.`);
+console.log(
+  `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}, ${os.platform()} ${os.release()}; load: ${connections} connections × ${seconds} s per target, autocannon in the bench process.`,
+);
 for (const note of notes) console.log(`Note: ${note}`);
 if (failed) process.exitCode = 1;

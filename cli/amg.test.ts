@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../db/client.server";
+import { openDatabase } from "~/db/client.server";
 
 const run = promisify(execFile);
 const amg = (args: string[], env: Record<string, string>) =>
@@ -38,7 +38,7 @@ describe("npm run amg", () => {
   });
 
   it("imports members from a CSV file, checking it first, and updates them on a second run", async () => {
-    const { memberCsvTemplate } = await import("../domains/membership/member-csv");
+    const { memberCsvTemplate } = await import("~/domains/membership/member-csv");
     const { stringify } = await import("csv-stringify/sync");
     const [head, example] = memberCsvTemplate;
     const row = (changes: Record<string, string>) => head.map((c, i) => changes[c] ?? example[i]);

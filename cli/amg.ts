@@ -5,20 +5,20 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { desc, eq } from "drizzle-orm";
-import type { DatabaseHandle } from "../db/client.server";
-import { DataDirBusyError } from "../db/data-dir-lock";
-import { outboxMessages } from "../db/schema/index";
-import { ensurePersonWithRole } from "../domains/accounts/people.server";
-import { loadReferenceData, shippedReferenceFiles } from "../domains/advocacy/legislators/load-reference-data.server";
-import { ReferenceFileError } from "../domains/advocacy/legislators/reference-files";
-import { beginMemberImport, cancelMemberImport, checkMemberImport, createMemberImport, findMemberImport, runMemberImport } from "../domains/membership/import-members.server";
-import { seedSyntheticMembers } from "../domains/membership/synthetic-members.server";
-import { emailAddressSchema } from "../platform/text-fields";
-import { getSiteSettings } from "../domains/site/queries.server";
-import { seedStarterContent } from "../domains/site/seed-starter-content.server";
-import { ConfigError, loadConfig } from "../platform/env";
-import { createLogger } from "../platform/logger";
-import { openPlatformDatabase } from "../server/platform";
+import type { DatabaseHandle } from "~/db/client.server";
+import { DataDirBusyError } from "~/db/data-dir-lock";
+import { outboxMessages } from "~/db/schema/index";
+import { ensurePersonWithRole } from "~/domains/accounts/people.server";
+import { loadReferenceData, shippedReferenceFiles } from "~/domains/advocacy/legislators/load-reference-data.server";
+import { ReferenceFileError } from "~/domains/advocacy/legislators/reference-files";
+import { beginMemberImport, cancelMemberImport, checkMemberImport, createMemberImport, findMemberImport, runMemberImport } from "~/domains/membership/import-members.server";
+import { seedSyntheticMembers } from "~/domains/membership/synthetic-members.server";
+import { emailAddressSchema } from "~/platform/text-fields";
+import { getSiteSettings } from "~/domains/site/queries.server";
+import { seedStarterContent } from "~/domains/site/seed-starter-content.server";
+import { ConfigError, loadConfig } from "~/platform/env";
+import { createLogger } from "~/platform/logger";
+import { openPlatformDatabase } from "~/server/platform";
 
 type Command = {
   summary: string;
@@ -50,7 +50,9 @@ const commands: Record<string, Command> = {
         throw error;
       }
       const line = (label: string, c: { added: string[]; changed: string[]; removed: string[] }) =>
-        console.log(`${label}: ${c.added.length} added, ${c.changed.length} changed, ${c.removed.length} removed${[...c.added.map((k) => `\n  + ${k}`), ...c.changed.map((k) => `\n  ~ ${k}`), ...c.removed.map((k) => `\n  - ${k}`)].slice(0, 50).join("")}`);
+        console.log(
+          `${label}: ${c.added.length} added, ${c.changed.length} changed, ${c.removed.length} removed${[...c.added.map((k) => `\n  + ${k}`), ...c.changed.map((k) => `\n  ~ ${k}`), ...c.removed.map((k) => `\n  - ${k}`)].slice(0, 50).join("")}`,
+        );
       line("Members of Congress", report.congressMembers);
       line("State legislators", report.stateLegislators);
       console.log(`ZIP districts: ${report.zipDistricts.added} rows added, ${report.zipDistricts.removed} removed`);
@@ -85,7 +87,9 @@ const commands: Record<string, Command> = {
       await checkMemberImport(db, id, new Date());
       const checked = (await findMemberImport(db, id))!;
       if (checked.status === "failed") throw new UsageError(`Nothing was imported: ${checked.failure}`);
-      console.log(`${checked.totalRows.toLocaleString("en-US")} rows: ${checked.validRows.toLocaleString("en-US")} valid, ${checked.errorRows.toLocaleString("en-US")} with problems.${checked.failure ? ` ${checked.failure}` : ""}`);
+      console.log(
+        `${checked.totalRows.toLocaleString("en-US")} rows: ${checked.validRows.toLocaleString("en-US")} valid, ${checked.errorRows.toLocaleString("en-US")} with problems.${checked.failure ? ` ${checked.failure}` : ""}`,
+      );
       for (const e of checked.errors) console.log(`  row ${e.row}, ${e.column}: ${e.message}`);
       if (values["dry-run"] || checked.validRows === 0) {
         await cancelMemberImport(db, null, id, new Date());
@@ -95,7 +99,9 @@ const commands: Record<string, Command> = {
       await beginMemberImport(db, id, new Date());
       await runMemberImport(db, id, new Date());
       const done = (await findMemberImport(db, id))!;
-      console.log(`Imported in ${((performance.now() - started) / 1000).toFixed(1)} s: ${done.inserted.toLocaleString("en-US")} added, ${done.updated.toLocaleString("en-US")} updated, ${done.errorRows.toLocaleString("en-US")} skipped.`);
+      console.log(
+        `Imported in ${((performance.now() - started) / 1000).toFixed(1)} s: ${done.inserted.toLocaleString("en-US")} added, ${done.updated.toLocaleString("en-US")} updated, ${done.errorRows.toLocaleString("en-US")} skipped.`,
+      );
     },
   },
   "db:migrate": {
@@ -139,7 +145,18 @@ const commands: Record<string, Command> = {
       const [m] = await handle.db.select().from(outboxMessages).where(eq(outboxMessages.id, id)).limit(1);
       if (!m) throw new UsageError(`The outbox has no message ${id}. npm run amg -- outbox:list shows the latest ones.`);
       const status = m.status === "stored" ? "kept in the outbox (no SMTP_URL)" : m.status;
-      console.log([`From: ${m.fromAddress}`, `To: ${m.toAddress}`, ...(m.replyTo ? [`Reply-To: ${m.replyTo}`] : []), `Subject: ${m.subject}`, `Date: ${m.createdAt.toISOString()}`, `Status: ${status}${m.lastError ? ` (${m.lastError})` : ""}`, "", m.text].join("\n"));
+      console.log(
+        [
+          `From: ${m.fromAddress}`,
+          `To: ${m.toAddress}`,
+          ...(m.replyTo ? [`Reply-To: ${m.replyTo}`] : []),
+          `Subject: ${m.subject}`,
+          `Date: ${m.createdAt.toISOString()}`,
+          `Status: ${status}${m.lastError ? ` (${m.lastError})` : ""}`,
+          "",
+          m.text,
+        ].join("\n"),
+      );
     },
   },
 };

@@ -9,7 +9,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
-import { appPath } from "../platform/app-root";
+import { appPath } from "~/platform/app-root";
 import { lockDataDir } from "./data-dir-lock";
 import * as schema from "./schema/index";
 
@@ -28,9 +28,7 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
-export type OpenOptions =
-  | { kind: "pglite"; dataDir?: string /* undefined = in memory */ }
-  | { kind: "postgres"; connectionString: string; poolSize?: number };
+export type OpenOptions = { kind: "pglite"; dataDir?: string /* undefined = in memory */ } | { kind: "postgres"; connectionString: string; poolSize?: number };
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.kind === "pglite") {

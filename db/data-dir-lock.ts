@@ -4,7 +4,10 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import path from "node:path";
 
 export class DataDirBusyError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(
       `The database folder ${dataDir} is in use by another AMG process (pid ${pid}), usually the running server. ` +
         `Stop it first (Ctrl-C), or point DATABASE_URL at a PostgreSQL server to run several processes.`,

@@ -3,17 +3,13 @@
 // of a deleted account (drizzle/0016_audit_log_pseudonymise.sql).
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gte, ilike, lt, or, sql } from "drizzle-orm";
-import type { Executor } from "../db/client.server";
+import type { Executor } from "~/db/client.server";
 import { containsPattern } from "./search-pattern";
-import { auditLog } from "../db/schema/index";
+import { auditLog } from "~/db/schema/index";
 
 export type Actor = { personId: number; email: string; ip: string | null; requestId?: string };
 
-export async function recordAudit(
-  tx: Executor,
-  actor: Actor | null,
-  entry: { action: string; subjectType?: string; subjectId?: string; details?: Record<string, unknown> },
-): Promise<void> {
+export async function recordAudit(tx: Executor, actor: Actor | null, entry: { action: string; subjectType?: string; subjectId?: string; details?: Record<string, unknown> }): Promise<void> {
   await tx.insert(auditLog).values({
     actorId: actor?.personId ?? null,
     actorEmail: actor?.email ?? null,

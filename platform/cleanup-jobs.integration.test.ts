@@ -2,22 +2,22 @@
 // every clean-up on its schedule. Rows are made as the app makes them, times from a test clock.
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../db/client.server";
-import { campaigns, memberImports, pendingApplicationChanges, pendingCampaignActions, rateLimitHits, sessions, signInRequests } from "../db/schema/index";
-import { accountsJobSpecs } from "../domains/accounts/job-specs";
-import { accountsWorkers } from "../domains/accounts/jobs.server";
-import { ensurePersonWithRole, findPersonByEmail } from "../domains/accounts/people.server";
-import { pruneExpiredSignIns } from "../domains/accounts/prune-sign-ins.server";
-import { createSession, endSessionByToken } from "../domains/accounts/sessions.server";
+import type { DatabaseHandle } from "~/db/client.server";
+import { campaigns, memberImports, pendingApplicationChanges, pendingCampaignActions, rateLimitHits, sessions, signInRequests } from "~/db/schema/index";
+import { accountsJobSpecs } from "~/domains/accounts/job-specs";
+import { accountsWorkers } from "~/domains/accounts/jobs.server";
+import { ensurePersonWithRole, findPersonByEmail } from "~/domains/accounts/people.server";
+import { pruneExpiredSignIns } from "~/domains/accounts/prune-sign-ins.server";
+import { createSession, endSessionByToken } from "~/domains/accounts/sessions.server";
 import { hashToken } from "./tokens";
-import { createMemberImport } from "../domains/membership/import-members.server";
-import { membershipJobSpecs } from "../domains/membership/job-specs";
-import { membershipWorkers } from "../domains/membership/jobs.server";
-import { pruneAbandonedImports, pruneHeldApplicationChanges } from "../domains/membership/prune-imports.server";
-import { advocacyJobSpecs } from "../domains/advocacy/job-specs";
-import { advocacyWorkers } from "../domains/advocacy/jobs.server";
-import { pruneHeldActions } from "../domains/advocacy/campaigns/prune-held-actions.server";
-import { testEngines } from "../tests/helpers/test-db";
+import { createMemberImport } from "~/domains/membership/import-members.server";
+import { membershipJobSpecs } from "~/domains/membership/job-specs";
+import { membershipWorkers } from "~/domains/membership/jobs.server";
+import { pruneAbandonedImports, pruneHeldApplicationChanges } from "~/domains/membership/prune-imports.server";
+import { advocacyJobSpecs } from "~/domains/advocacy/job-specs";
+import { advocacyWorkers } from "~/domains/advocacy/jobs.server";
+import { pruneHeldActions } from "~/domains/advocacy/campaigns/prune-held-actions.server";
+import { testEngines } from "~/tests/helpers/test-db";
 import { pruneRateLimitsJob } from "./job-specs";
 import { createLogger } from "./logger";
 import { startQueue } from "./queue.server";
@@ -42,7 +42,10 @@ describe.each(testEngines())("clean-up jobs on $name", (engine) => {
     const ended = await createSession(db, { personId: person.id, ip: null, userAgent: null, now: at(0) });
     await endSessionByToken(db, ended.token, at(1));
     const expiring = await createSession(db, { personId: person.id, ip: null, userAgent: null, now: at(0) });
-    await db.update(sessions).set({ expiresAt: at(2) }).where(eq(sessions.tokenHash, hashToken(expiring.token)));
+    await db
+      .update(sessions)
+      .set({ expiresAt: at(2) })
+      .where(eq(sessions.tokenHash, hashToken(expiring.token)));
     await db.insert(signInRequests).values([
       { email: "kept@example.org", tokenHash: "old", codeHash: "x", browserHash: "b", expiresAt: at(0), createdAt: at(0) },
       { email: "kept@example.org", tokenHash: "new", codeHash: "x", browserHash: "b", expiresAt: at(8), createdAt: at(8) },
@@ -66,7 +69,10 @@ describe.each(testEngines())("clean-up jobs on $name", (engine) => {
 
   it("cancels an import that was checked but not started within a week, and drops its file", async () => {
     const id = await createMemberImport(handle.db, { fileName: "members.csv", csv: "email\nx@example.org\n", createdBy: "staff@example.org", now: at(0) });
-    await handle.db.update(memberImports).set({ status: "checked", updatedAt: at(0) }).where(eq(memberImports.publicId, id));
+    await handle.db
+      .update(memberImports)
+      .set({ status: "checked", updatedAt: at(0) })
+      .where(eq(memberImports.publicId, id));
     expect(await pruneAbandonedImports(handle.db, at(6))).toBe(0);
     expect(await pruneAbandonedImports(handle.db, at(7.5))).toBe(1);
     const [row] = await handle.db.select().from(memberImports).where(eq(memberImports.publicId, id));
@@ -77,8 +83,24 @@ describe.each(testEngines())("clean-up jobs on $name", (engine) => {
 
   it("deletes held letters a day after their link expired, and confirmed ones after 30 days", async () => {
     const db = handle.db;
-    const [campaign] = await db.insert(campaigns).values({ slug: "cleanup-test", kind: "legislator-letter", title: "Test", addressee: "Congress", summary: "", letterMarkdown: "" }).returning({ id: campaigns.id });
-    const held = (publicId: string, expires: Date, confirmed: Date | null) => ({ publicId, campaignId: campaign.id, email: "w@example.org", name: "W", street: "1 Main St", city: "Syracuse", state: "NY", zip: "13202", letters: [], confirmExpiresAt: expires, confirmedAt: confirmed, createdAt: at(0) });
+    const [campaign] = await db
+      .insert(campaigns)
+      .values({ slug: "cleanup-test", kind: "legislator-letter", title: "Test", addressee: "Congress", summary: "", letterMarkdown: "" })
+      .returning({ id: campaigns.id });
+    const held = (publicId: string, expires: Date, confirmed: Date | null) => ({
+      publicId,
+      campaignId: campaign.id,
+      email: "w@example.org",
+      name: "W",
+      street: "1 Main St",
+      city: "Syracuse",
+      state: "NY",
+      zip: "13202",
+      letters: [],
+      confirmExpiresAt: expires,
+      confirmedAt: confirmed,
+      createdAt: at(0),
+    });
     await db.insert(pendingCampaignActions).values([held("never-opened", at(3), null), held("opened", at(3), at(1)), held("still-open", at(10), null)]);
     expect(await pruneHeldActions(db, at(3.5))).toBe(0);
     expect(await pruneHeldActions(db, at(4.5))).toBe(1);

@@ -17,7 +17,10 @@ export function parseTrustProxy(value: string): TrustProxy | null {
   if (["false", "no", "off"].includes(v)) return 0;
   if (["true", "yes", "on"].includes(v)) return 1;
   if (/^\d{1,2}$/.test(v)) return Number(v);
-  const list = v.split(",").map((s) => s.trim()).filter(Boolean);
+  const list = v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (list.length === 0) return null;
   try {
     proxyAddr.compile(list);

@@ -17,11 +17,7 @@ const secretKey = z
   .string()
   .trim()
   .transform((value, ctx) => {
-    const bytes = /^[0-9a-f]{64}$/i.test(value)
-      ? Buffer.from(value, "hex")
-      : /^[A-Za-z0-9+/_-]{43}=?$/.test(value)
-        ? Buffer.from(value.replace(/-/g, "+").replace(/_/g, "/"), "base64")
-        : null;
+    const bytes = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : /^[A-Za-z0-9+/_-]{43}=?$/.test(value) ? Buffer.from(value.replace(/-/g, "+").replace(/_/g, "/"), "base64") : null;
     if (bytes?.length !== 32) {
       ctx.addIssue({ code: "custom", message: "must be 32 random bytes in base64 or hex, e.g. the output of `openssl rand -base64 32`" });
       return z.NEVER;
@@ -87,14 +83,10 @@ export class ConfigError extends Error {
 
 /** Parses the environment (empty strings count as unset). Throws ConfigError naming every bad variable. */
 export function parseConfig(source: Record<string, string | undefined>): Config {
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""),
-  );
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   const env = parsed.data;
   return {

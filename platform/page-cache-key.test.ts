@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import routeConfig from "../app/routes";
+import routeConfig from "~/app/routes";
 import { pageCacheKeys } from "./page-cache-key";
 import type { CacheKeyRoute } from "./page-cache-key";
 

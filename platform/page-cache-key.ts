@@ -26,9 +26,7 @@ export function pageCacheKeys(routes: readonly CacheKeyRoute[]): (url: string) =
   for (const r of routes) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
   const tree = (parentId: string | undefined): RouteObject[] =>
     (children.get(parentId) ?? []).map((r) =>
-      r.index
-        ? { id: r.id, index: true, path: r.path, caseSensitive: r.caseSensitive, handle: r }
-        : { id: r.id, path: r.path, caseSensitive: r.caseSensitive, handle: r, children: tree(r.id) },
+      r.index ? { id: r.id, index: true, path: r.path, caseSensitive: r.caseSensitive, handle: r } : { id: r.id, path: r.path, caseSensitive: r.caseSensitive, handle: r, children: tree(r.id) },
     );
   const table = tree(undefined);
 

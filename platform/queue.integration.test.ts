@@ -1,11 +1,11 @@
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { outboxMessages } from "../db/schema/index";
-import { queueEmail } from "../domains/email/queue-email.server";
-import { testEngines } from "../tests/helpers/test-db";
-import { startTestPlatform } from "../tests/helpers/test-platform";
-import type { TestPlatform } from "../tests/helpers/test-platform";
+import { outboxMessages } from "~/db/schema/index";
+import { queueEmail } from "~/domains/email/queue-email.server";
+import { testEngines } from "~/tests/helpers/test-db";
+import { startTestPlatform } from "~/tests/helpers/test-platform";
+import type { TestPlatform } from "~/tests/helpers/test-platform";
 import type { JobSpec } from "./queue.server";
 
 const mail = (to: string) => ({ template: "test", to, from: "AMG <info@amg.test>", subject: `Hello ${to}`, text: "Hello" });

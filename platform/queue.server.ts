@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { fromDrizzle, fromPglite, PgBoss } from "pg-boss";
 import type { Job, SendOptions } from "pg-boss";
 import type { z } from "zod";
-import type { DatabaseHandle, Executor } from "../db/client.server";
+import type { DatabaseHandle, Executor } from "~/db/client.server";
 import type { Logger } from "./logger";
 
 /** A kind of job: its queue name (`context.verb-noun`), payload schema and retry policy. */
@@ -36,12 +36,7 @@ export type QueueRuntime = JobQueue & {
   stop(): Promise<void>;
 };
 
-export async function startQueue(
-  handle: DatabaseHandle,
-  specs: JobSpec[],
-  log: Logger,
-  options: { supervise?: boolean; schedule?: boolean } = {},
-): Promise<QueueRuntime> {
+export async function startQueue(handle: DatabaseHandle, specs: JobSpec[], log: Logger, options: { supervise?: boolean; schedule?: boolean } = {}): Promise<QueueRuntime> {
   const boss =
     handle.kind === "pglite"
       ? new PgBoss({ db: fromPglite(handle.pglite!), backend: "pglite", schedule: options.schedule ?? true, supervise: options.supervise ?? true })

@@ -1,7 +1,7 @@
 // Fixed-window rate limits counted in the database, so a limit holds across every web process.
 import { eq, lt, sql } from "drizzle-orm";
-import type { Executor } from "../db/client.server";
-import { rateLimitHits } from "../db/schema/index";
+import type { Executor } from "~/db/client.server";
+import { rateLimitHits } from "~/db/schema/index";
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
 

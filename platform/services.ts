@@ -1,6 +1,6 @@
 // What every use case receives: the database, the job queue, the clock and the little
 // configuration it needs. Built once at boot (platform/runtime.server.ts) or by a test.
-import type { Database } from "../db/client.server";
+import type { Database } from "~/db/client.server";
 import type { JobQueue } from "./queue.server";
 import type { Logger } from "./logger";
 

@@ -3,17 +3,17 @@
 // signatures (new and changed) and membership applications (new and changed), read from the outbox.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { outboxMessages } from "../db/schema/index";
-import { seedStarterCampaigns } from "../domains/advocacy/campaigns/campaigns.server";
-import { sendCampaignLetter } from "../domains/advocacy/campaigns/send-campaign-letter.server";
-import { ensureReferenceData } from "../domains/advocacy/legislators/load-reference-data.server";
-import { signOpenLetter } from "../domains/advocacy/open-letters/open-letters.server";
-import { applicationInputSchema } from "../domains/membership/membership.schema";
-import { submitApplication } from "../domains/membership/submit-application.server";
-import { application } from "../tests/helpers/http-session";
-import { testEngines } from "../tests/helpers/test-db";
-import { startTestPlatform } from "../tests/helpers/test-platform";
-import type { TestPlatform } from "../tests/helpers/test-platform";
+import { outboxMessages } from "~/db/schema/index";
+import { seedStarterCampaigns } from "~/domains/advocacy/campaigns/campaigns.server";
+import { sendCampaignLetter } from "~/domains/advocacy/campaigns/send-campaign-letter.server";
+import { ensureReferenceData } from "~/domains/advocacy/legislators/load-reference-data.server";
+import { signOpenLetter } from "~/domains/advocacy/open-letters/open-letters.server";
+import { applicationInputSchema } from "~/domains/membership/membership.schema";
+import { submitApplication } from "~/domains/membership/submit-application.server";
+import { application } from "~/tests/helpers/http-session";
+import { testEngines } from "~/tests/helpers/test-db";
+import { startTestPlatform } from "~/tests/helpers/test-platform";
+import type { TestPlatform } from "~/tests/helpers/test-platform";
 
 const lure = "Claim your refund at https://evil.example/pay";
 
@@ -37,7 +37,19 @@ describe.each(testEngines())("mail to an unproven address on $name", (engine) =>
     const sent = await sendCampaignLetter({
       ...t.services,
       slug: "collaborative-practice",
-      input: { zip: "99901", district: "", upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285", lowerId: "ocd-person/b2eaa848-d651-4521-9abb-21b68da5d5c6", letter: "Please act.", supporterLetter: "", story: "", name: lure, email: "letters@example.org", street: lure, city: lure },
+      input: {
+        zip: "99901",
+        district: "",
+        upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285",
+        lowerId: "ocd-person/b2eaa848-d651-4521-9abb-21b68da5d5c6",
+        letter: "Please act.",
+        supporterLetter: "",
+        story: "",
+        name: lure,
+        email: "letters@example.org",
+        street: lure,
+        city: lure,
+      },
       ip: "198.51.100.61",
       isProven: false,
     });
@@ -54,7 +66,12 @@ describe.each(testEngines())("mail to an unproven address on $name", (engine) =>
 
   it("acknowledges an application, and asks to confirm changed answers, without repeating them", async () => {
     const apply = (changes: Record<string, string>) =>
-      submitApplication({ ...t.services, input: applicationInputSchema(t.services.clock()).parse(application("applicant@example.org", changes)), ip: "198.51.100.63", proof: { isSignedInAsEmail: false, updateToken: null } });
+      submitApplication({
+        ...t.services,
+        input: applicationInputSchema(t.services.clock()).parse(application("applicant@example.org", changes)),
+        ip: "198.51.100.63",
+        proof: { isSignedInAsEmail: false, updateToken: null },
+      });
     expect((await apply({ name: lure })).ok).toBe(true);
     expect((await apply({ name: lure, schoolName: lure })).ok).toBe(true);
     await expectNothingTyped("applicant@example.org", 2);

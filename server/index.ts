@@ -8,21 +8,21 @@ import { createRequestHandler } from "react-router";
 import type { ServerBuild } from "react-router";
 import sirv from "sirv";
 import * as build from "virtual:react-router/server-build";
-import { forgetLegislatorIndex, legislatorIndex } from "../domains/advocacy/legislators/legislator-directory.server";
-import { referenceChangedChannel } from "../domains/advocacy/legislators/load-reference-data.server";
-import { contentChangedChannel } from "../domains/site/content-changed.server";
-import { clientIpOf } from "../platform/client-ip";
-import { cookieValue } from "../platform/cookies";
-import { ConfigError, loadConfig } from "../platform/env";
-import type { Config } from "../platform/env";
-import { createLogger } from "../platform/logger";
-import { PageCache, pickEncoding } from "../platform/page-cache";
-import { pageCacheKeys } from "../platform/page-cache-key";
-import type { CacheHandle } from "../platform/page-cache-key";
-import type { RequestContext } from "../platform/request-context";
-import { sessionCookieName } from "../platform/request-context";
-import { appPath } from "../platform/app-root";
-import { hitRateLimit, rateLimits } from "../platform/rate-limit.server";
+import { forgetLegislatorIndex, legislatorIndex } from "~/domains/advocacy/legislators/legislator-directory.server";
+import { referenceChangedChannel } from "~/domains/advocacy/legislators/load-reference-data.server";
+import { contentChangedChannel } from "~/domains/site/content-changed.server";
+import { clientIpOf } from "~/platform/client-ip";
+import { cookieValue } from "~/platform/cookies";
+import { ConfigError, loadConfig } from "~/platform/env";
+import type { Config } from "~/platform/env";
+import { createLogger } from "~/platform/logger";
+import { PageCache, pickEncoding } from "~/platform/page-cache";
+import { pageCacheKeys } from "~/platform/page-cache-key";
+import type { CacheHandle } from "~/platform/page-cache-key";
+import type { RequestContext } from "~/platform/request-context";
+import { sessionCookieName } from "~/platform/request-context";
+import { appPath } from "~/platform/app-root";
+import { hitRateLimit, rateLimits } from "~/platform/rate-limit.server";
 import { startPlatform } from "./platform";
 import type { Platform } from "./platform";
 import { checkCanListen, listenFailure, listenOn } from "./listen";
@@ -186,11 +186,13 @@ if (!workerOnly) {
         return;
       }
       const admitted = isRead ? Promise.resolve(true) : admitSession(req, res).then((ok) => ok && admitChange(req, res));
-      admitted.then((ok) => (ok ? renderApp(req, res, cacheKey) : undefined)).catch((error) => {
-        log.error("request failed", { url: req.url, error });
-        if (!res.headersSent) res.writeHead(500, { "content-type": "text/html; charset=utf-8" });
-        res.end(errorPageHtml(500, "Something went wrong on our side. Please try again in a moment."));
-      });
+      admitted
+        .then((ok) => (ok ? renderApp(req, res, cacheKey) : undefined))
+        .catch((error) => {
+          log.error("request failed", { url: req.url, error });
+          if (!res.headersSent) res.writeHead(500, { "content-type": "text/html; charset=utf-8" });
+          res.end(errorPageHtml(500, "Something went wrong on our side. Please try again in a moment."));
+        });
     };
     if (isRead) assets(req, res, next);
     else next();

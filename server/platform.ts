@@ -1,31 +1,31 @@
 // The composition root: opens the database, migrates, seeds, starts the job queue and (where
 // this process runs them) the workers. Used by the web server, `npm run worker` and the CLI.
-import { migrateDatabase, openDatabase } from "../db/client.server";
-import type { DatabaseHandle } from "../db/client.server";
-import { accountsJobSpecs } from "../domains/accounts/job-specs";
-import { accountsWorkers } from "../domains/accounts/jobs.server";
-import { advocacyJobSpecs } from "../domains/advocacy/job-specs";
-import { advocacyWorkers } from "../domains/advocacy/jobs.server";
-import { deliverEmailWorker } from "../domains/email/deliver-outbox-message.server";
-import { emailJobSpecs } from "../domains/email/job-specs";
-import { ensurePersonWithRole } from "../domains/accounts/people.server";
-import { secureSecondFactorSecrets } from "../domains/accounts/second-factor.server";
-import { ensureReferenceData } from "../domains/advocacy/legislators/load-reference-data.server";
-import { seedStarterCampaigns } from "../domains/advocacy/campaigns/campaigns.server";
-import { seedStatePathways } from "../domains/advocacy/state-pathways/state-pathways.server";
-import { membershipJobSpecs } from "../domains/membership/job-specs";
-import { membershipWorkers } from "../domains/membership/jobs.server";
-import { seedStarterContent } from "../domains/site/seed-starter-content.server";
-import type { Config } from "../platform/env";
-import type { Logger } from "../platform/logger";
-import { createMailTransport } from "../platform/mail-transport.server";
-import type { MailTransport } from "../platform/mail-transport.server";
-import { pruneRateLimitsJob } from "../platform/job-specs";
-import { resolveSecretKey } from "../platform/secret-key.server";
-import { startQueue } from "../platform/queue.server";
-import { pruneRateLimits } from "../platform/rate-limit.server";
-import type { QueueRuntime } from "../platform/queue.server";
-import type { Services } from "../platform/services";
+import { migrateDatabase, openDatabase } from "~/db/client.server";
+import type { DatabaseHandle } from "~/db/client.server";
+import { accountsJobSpecs } from "~/domains/accounts/job-specs";
+import { accountsWorkers } from "~/domains/accounts/jobs.server";
+import { advocacyJobSpecs } from "~/domains/advocacy/job-specs";
+import { advocacyWorkers } from "~/domains/advocacy/jobs.server";
+import { deliverEmailWorker } from "~/domains/email/deliver-outbox-message.server";
+import { emailJobSpecs } from "~/domains/email/job-specs";
+import { ensurePersonWithRole } from "~/domains/accounts/people.server";
+import { secureSecondFactorSecrets } from "~/domains/accounts/second-factor.server";
+import { ensureReferenceData } from "~/domains/advocacy/legislators/load-reference-data.server";
+import { seedStarterCampaigns } from "~/domains/advocacy/campaigns/campaigns.server";
+import { seedStatePathways } from "~/domains/advocacy/state-pathways/state-pathways.server";
+import { membershipJobSpecs } from "~/domains/membership/job-specs";
+import { membershipWorkers } from "~/domains/membership/jobs.server";
+import { seedStarterContent } from "~/domains/site/seed-starter-content.server";
+import type { Config } from "~/platform/env";
+import type { Logger } from "~/platform/logger";
+import { createMailTransport } from "~/platform/mail-transport.server";
+import type { MailTransport } from "~/platform/mail-transport.server";
+import { pruneRateLimitsJob } from "~/platform/job-specs";
+import { resolveSecretKey } from "~/platform/secret-key.server";
+import { startQueue } from "~/platform/queue.server";
+import { pruneRateLimits } from "~/platform/rate-limit.server";
+import type { QueueRuntime } from "~/platform/queue.server";
+import type { Services } from "~/platform/services";
 
 export const jobSpecs = [...emailJobSpecs, ...accountsJobSpecs, ...advocacyJobSpecs, ...membershipJobSpecs, pruneRateLimitsJob];
 
@@ -38,9 +38,7 @@ export type Platform = {
 };
 
 export async function openPlatformDatabase(config: Config, log: Logger): Promise<DatabaseHandle> {
-  const handle = config.databaseUrl
-    ? await openDatabase({ kind: "postgres", connectionString: config.databaseUrl })
-    : await openDatabase({ kind: "pglite", dataDir: config.dataDir });
+  const handle = config.databaseUrl ? await openDatabase({ kind: "postgres", connectionString: config.databaseUrl }) : await openDatabase({ kind: "pglite", dataDir: config.dataDir });
   await migrateDatabase(handle);
   log.debug("database ready", { kind: handle.kind });
   return handle;

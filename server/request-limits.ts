@@ -7,12 +7,12 @@
 // may do what inside a page: the routes' guards do (app/session.server.ts).
 import type http from "node:http";
 import { createRequest } from "@remix-run/node-fetch-server";
-import { hasRole } from "../domains/accounts/rules";
-import { findViewer } from "../domains/accounts/sessions.server";
-import { maxImportBytes } from "../domains/membership/import-members.server";
-import type { Database } from "../db/client.server";
-import { cookieValue } from "../platform/cookies";
-import { sessionCookieName } from "../platform/request-context";
+import { hasRole } from "~/domains/accounts/rules";
+import { findViewer } from "~/domains/accounts/sessions.server";
+import { maxImportBytes } from "~/domains/membership/import-members.server";
+import type { Database } from "~/db/client.server";
+import { cookieValue } from "~/platform/cookies";
+import { sessionCookieName } from "~/platform/request-context";
 import { errorPageHtml } from "./responses";
 
 /**
@@ -65,7 +65,10 @@ export function needsSession(rawPathname: string): "staff" | "person" | null {
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const tooLarge = (limit: number): Refusal => ({
   status: 413,
-  message: limit > defaultBodyLimit ? `This upload is larger than ${mb(limit)}. Please split the file and try again.` : "This form is much longer than any of our forms accepts. Please shorten what you wrote and try again.",
+  message:
+    limit > defaultBodyLimit
+      ? `This upload is larger than ${mb(limit)}. Please split the file and try again.`
+      : "This form is much longer than any of our forms accepts. Please shorten what you wrote and try again.",
 });
 
 /** Checks that need nothing but the request line and headers. */

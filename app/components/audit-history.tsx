@@ -1,4 +1,4 @@
-import { formatDateTime } from "../format";
+import { formatDateTime } from "~/app/format";
 
 /** The audit entries about one record, newest first. */
 export function AuditHistory({ entries }: { entries: { id: number; at: Date | string; action: string; actorEmail: string | null }[] }) {

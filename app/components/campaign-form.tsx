@@ -12,9 +12,32 @@ const targetOptions: [string, string][] = [
   ["state-lower", "State house or assembly (lower chamber)"],
 ];
 
-export function CampaignForm({ csrf, values, errors, formError, placeholders, submitLabel }: { csrf: string; values: Values; errors: Record<string, string>; formError?: string | null; placeholders: Record<string, string>; submitLabel: string }) {
+export function CampaignForm({
+  csrf,
+  values,
+  errors,
+  formError,
+  placeholders,
+  submitLabel,
+}: {
+  csrf: string;
+  values: Values;
+  errors: Record<string, string>;
+  formError?: string | null;
+  placeholders: Record<string, string>;
+  submitLabel: string;
+}) {
   const field = (name: string, label: string, options: { required?: boolean; multiline?: boolean; rows?: number; hint?: string } = {}) => (
-    <FormField name={name} label={label} defaultValue={values[name] ?? ""} error={errors[name]} required={options.required ?? true} multiline={options.multiline} rows={options.rows} hint={options.hint} />
+    <FormField
+      name={name}
+      label={label}
+      defaultValue={values[name] ?? ""}
+      error={errors[name]}
+      required={options.required ?? true}
+      multiline={options.multiline}
+      rows={options.rows}
+      hint={options.hint}
+    />
   );
   const targets = (values.targets ?? "").split(",");
   const targetError = errors.targets ?? Object.entries(errors).find(([k]) => k.startsWith("targets."))?.[1];
@@ -22,7 +45,17 @@ export function CampaignForm({ csrf, values, errors, formError, placeholders, su
     <Form method="post" noValidate className="stack-form">
       <FormAlert message={formError ?? (Object.keys(errors).length ? "Please correct the fields marked below." : null)} />
       <CsrfField token={csrf} />
-      <SelectField name="kind" label="Kind" options={[["legislator-letter", "Letter to legislators (people write to their own)"], ["open-letter", "Open letter to an institution (people sign)"]]} value={values.kind} error={errors.kind} placeholder={null} />
+      <SelectField
+        name="kind"
+        label="Kind"
+        options={[
+          ["legislator-letter", "Letter to legislators (people write to their own)"],
+          ["open-letter", "Open letter to an institution (people sign)"],
+        ]}
+        value={values.kind}
+        error={errors.kind}
+        placeholder={null}
+      />
       {field("title", "Title")}
       {field("slug", "Address", { hint: "Part of the page's address: /act/<address> or /letters/<address>. Lower-case letters, digits and hyphens." })}
       {field("summary", "Summary", { hint: "One sentence, shown in lists and when the page is shared." })}
@@ -60,8 +93,18 @@ export function CampaignForm({ csrf, values, errors, formError, placeholders, su
       </details>
       {field("letterSubject", "Subject of the letters", { required: false })}
       {field("letterMarkdown", "The letter (to legislators who do not support the bill yet; for an open letter, its text)", { multiline: true, rows: 12 })}
-      {field("supporterLetterMarkdown", "The letter to supporters (cosponsors): thank them, ask them to push", { required: false, multiline: true, rows: 8, hint: "Empty: everyone gets the letter above." })}
-      {field("organisationStatement", "The organisation's statement", { required: false, multiline: true, rows: 4, hint: "Delivered apart from the constituent's words, and marked as the organisation's." })}
+      {field("supporterLetterMarkdown", "The letter to supporters (cosponsors): thank them, ask them to push", {
+        required: false,
+        multiline: true,
+        rows: 8,
+        hint: "Empty: everyone gets the letter above.",
+      })}
+      {field("organisationStatement", "The organisation's statement", {
+        required: false,
+        multiline: true,
+        rows: 4,
+        hint: "Delivered apart from the constituent's words, and marked as the organisation's.",
+      })}
       {field("talkingPoints", "Talking points (Markdown)", { required: false, multiline: true, rows: 5 })}
       {field("phoneScript", "Phone script", { required: false, multiline: true, rows: 5 })}
       {field("thankYouMarkdown", "Thank-you page (Markdown)", { required: false, multiline: true, rows: 4 })}
@@ -78,4 +121,3 @@ export function CampaignForm({ csrf, values, errors, formError, placeholders, su
     </Form>
   );
 }
-

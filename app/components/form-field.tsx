@@ -60,7 +60,21 @@ export function HoneypotField() {
 }
 
 /** A labelled <select> with its error beside it, keeping the chosen value. */
-export function SelectField({ name, label, options, value, error, placeholder = "Choose…" }: { name: string; label: ReactNode; options: [string, string][]; value?: string; error?: string; placeholder?: string | null }) {
+export function SelectField({
+  name,
+  label,
+  options,
+  value,
+  error,
+  placeholder = "Choose…",
+}: {
+  name: string;
+  label: ReactNode;
+  options: [string, string][];
+  value?: string;
+  error?: string;
+  placeholder?: string | null;
+}) {
   const id = `field-${name}`;
   return (
     <div className={`field${error ? " field-error" : ""}`}>

@@ -36,11 +36,21 @@ export function SiteFooter({ organisation, officeStatus, isOpen }: { organisatio
         <nav aria-label="Footer">
           <h2>Take part</h2>
           <ul>
-            <li><a href="/join">Become a member</a></li>
-            <li><a href="/act">Contact your legislators</a></li>
-            <li><a href="/letters">Sign the open letters</a></li>
-            <li><a href="/numbers">The numbers</a></li>
-            <li><a href="/contact">Contact us</a></li>
+            <li>
+              <a href="/join">Become a member</a>
+            </li>
+            <li>
+              <a href="/act">Contact your legislators</a>
+            </li>
+            <li>
+              <a href="/letters">Sign the open letters</a>
+            </li>
+            <li>
+              <a href="/numbers">The numbers</a>
+            </li>
+            <li>
+              <a href="/contact">Contact us</a>
+            </li>
           </ul>
         </nav>
       </div>

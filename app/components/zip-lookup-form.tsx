@@ -6,7 +6,17 @@ export function ZipLookupForm({ zip, error, label }: { zip: string; error?: stri
     <Form method="get" className="zip-form" noValidate>
       <div className={`field${error ? " field-error" : ""}`}>
         <label htmlFor="field-zip">{label}</label>
-        <input id="field-zip" type="text" name="zip" inputMode="numeric" autoComplete="postal-code" maxLength={10} defaultValue={zip} aria-invalid={error ? true : undefined} aria-describedby={error ? "field-zip-error" : undefined} />
+        <input
+          id="field-zip"
+          type="text"
+          name="zip"
+          inputMode="numeric"
+          autoComplete="postal-code"
+          maxLength={10}
+          defaultValue={zip}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "field-zip-error" : undefined}
+        />
         {error ? (
           <p className="error-message" id="field-zip-error">
             {error}

@@ -22,7 +22,9 @@ export const people = pgTable(
 export const personRoles = pgTable(
   "person_roles",
   {
-    personId: integer("person_id").notNull().references(() => people.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
     role: text("role", { enum: ["member", "mentor", "staff", "admin"] }).notNull(),
     grantedBy: integer("granted_by").references(() => people.id, { onDelete: "set null" }),
     grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
@@ -57,7 +59,9 @@ export const sessions = pgTable(
     tokenHash: text("token_hash").notNull().unique(),
     /** Secret of this session's forms (CSRF token), random per session. */
     csrfToken: text("csrf_token").notNull(),
-    personId: integer("person_id").notNull().references(() => people.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

@@ -115,7 +115,9 @@ export const signatures = pgTable(
     state: text("state"),
     signerRole: text("signer_role", { enum: ["unmatched-graduate", "physician", "supporter"] }),
     showName: boolean("show_name").notNull().default(false),
-    status: text("status", { enum: ["pending", "confirmed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "confirmed"] })
+      .notNull()
+      .default("pending"),
     confirmTokenHash: text("confirm_token_hash").unique(),
     confirmExpiresAt: timestamp("confirm_expires_at", { withTimezone: true }),
     ip: text("ip"),

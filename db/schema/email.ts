@@ -15,7 +15,9 @@ export const outboxMessages = pgTable(
     text: text("text").notNull(),
     html: text("html"),
     headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
-    status: text("status", { enum: ["queued", "sent", "stored", "failed"] }).notNull().default("queued"),
+    status: text("status", { enum: ["queued", "sent", "stored", "failed"] })
+      .notNull()
+      .default("queued"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     smtpMessageId: text("smtp_message_id"),
@@ -31,7 +33,9 @@ export const subscribers = pgTable(
     id: serial("id").primaryKey(),
     publicId: text("public_id").notNull().unique(),
     email: text("email").notNull().unique(),
-    status: text("status", { enum: ["pending", "active", "unsubscribed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "active", "unsubscribed"] })
+      .notNull()
+      .default("pending"),
     source: text("source").notNull().default("website"),
     confirmTokenHash: text("confirm_token_hash").unique(),
     confirmExpiresAt: timestamp("confirm_expires_at", { withTimezone: true }),
@@ -43,8 +47,5 @@ export const subscribers = pgTable(
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
   },
-  (t) => [
-    index("subscribers_status_created_idx").on(t.status, t.createdAt),
-    index("subscribers_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`),
-  ],
+  (t) => [index("subscribers_status_created_idx").on(t.status, t.createdAt), index("subscribers_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`)],
 );

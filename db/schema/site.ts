@@ -48,7 +48,9 @@ export const contactMessages = pgTable(
     email: text("email").notNull(),
     subject: text("subject").notNull(),
     message: text("message").notNull(),
-    status: text("status", { enum: ["new", "answered"] }).notNull().default("new"),
+    status: text("status", { enum: ["new", "answered"] })
+      .notNull()
+      .default("new"),
     ip: text("ip"),
     userAgent: text("user_agent"),
     ...timestamps,
@@ -65,7 +67,9 @@ export const contactReplies = pgTable(
   "contact_replies",
   {
     id: serial("id").primaryKey(),
-    messageId: integer("message_id").notNull().references(() => contactMessages.id, { onDelete: "cascade" }),
+    messageId: integer("message_id")
+      .notNull()
+      .references(() => contactMessages.id, { onDelete: "cascade" }),
     authorId: integer("author_id"),
     authorEmail: text("author_email").notNull(),
     body: text("body").notNull(),

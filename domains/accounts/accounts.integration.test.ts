@@ -1,16 +1,20 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "../../db/schema/index";
-import { testEngines } from "../../tests/helpers/test-db";
-import { startTestPlatform } from "../../tests/helpers/test-platform";
-import type { TestPlatform } from "../../tests/helpers/test-platform";
-import { listAudit } from "../../platform/audit.server";
+import { auditLog } from "~/db/schema/index";
+import { testEngines } from "~/tests/helpers/test-db";
+import { startTestPlatform } from "~/tests/helpers/test-platform";
+import type { TestPlatform } from "~/tests/helpers/test-platform";
+import { listAudit } from "~/platform/audit.server";
 import { changeRole, ensurePersonWithRole, findPersonByEmail, setPersonDisabled } from "./people.server";
 import { beginSecondFactorSetup, completeSecondFactor, confirmSecondFactor, currentTotp, verifySecondFactor } from "./second-factor.server";
 import { findViewer, listOwnSessions } from "./sessions.server";
 import { completeSignInWithCode, completeSignInWithLink, requestSignIn } from "./sign-in.server";
 
-const codeIn = (text: string) => text.match(/code on the sign-in page: (\d{3}) (\d{3})/)!.slice(1).join("");
+const codeIn = (text: string) =>
+  text
+    .match(/code on the sign-in page: (\d{3}) (\d{3})/)!
+    .slice(1)
+    .join("");
 const tokenIn = (text: string) => new URL(text.match(/http:\/\/amg\.test\/sign-in\/verify\?token=\S+/)![0]).searchParams.get("token")!;
 
 describe.each(testEngines())("sign-in and sessions on $name", (engine) => {

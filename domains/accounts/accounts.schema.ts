@@ -1,6 +1,6 @@
 // Input schemas of the accounts context (safe to import in the browser).
 import { z } from "zod";
-import { emailAddressSchema } from "../../platform/text-fields";
+import { emailAddressSchema } from "~/platform/text-fields";
 import { messages } from "./messages";
 
 export const roles = ["member", "mentor", "staff", "admin"] as const;

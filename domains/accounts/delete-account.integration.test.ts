@@ -2,11 +2,11 @@
 // while the log stays append-only for every other change.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "../../db/schema/index";
-import { testEngines } from "../../tests/helpers/test-db";
-import { startTestPlatform } from "../../tests/helpers/test-platform";
-import type { TestPlatform } from "../../tests/helpers/test-platform";
-import { recordAudit } from "../../platform/audit.server";
+import { auditLog } from "~/db/schema/index";
+import { testEngines } from "~/tests/helpers/test-db";
+import { startTestPlatform } from "~/tests/helpers/test-platform";
+import type { TestPlatform } from "~/tests/helpers/test-platform";
+import { recordAudit } from "~/platform/audit.server";
 import { confirmAccountDeletion, requestAccountDeletion } from "./delete-account.server";
 import { changeRole, ensurePersonWithRole, findPersonByEmail } from "./people.server";
 
@@ -20,7 +20,10 @@ describe.each(testEngines())("account deletion and the audit log on $name", (eng
   afterAll(async () => t?.close());
 
   const rowsMentioning = async (text: string) =>
-    t.handle.db.select({ id: auditLog.id }).from(auditLog).where(sql`"audit_log"::text ilike ${`%${text}%`}`); // the whole row as text
+    t.handle.db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(sql`"audit_log"::text ilike ${`%${text}%`}`); // the whole row as text
 
   /** Applies a change to the audit log the way a pseudonymisation would ask for it. */
   const asPseudonymisation = (email: string, pseudonym: string, change: string) =>
@@ -37,7 +40,12 @@ describe.each(testEngines())("account deletion and the audit log on $name", (eng
     const anaActor = { personId: ana.id, email: ana.email, ip: "203.0.113.9" };
     await changeRole(t.handle.db, adminActor, { personPublicId: ana.publicId, role: "staff", intent: "grant" });
     await recordAudit(t.handle.db, anaActor, { action: "session.sign-in", subjectType: "person", subjectId: ana.publicId });
-    await recordAudit(t.handle.db, adminActor, { action: "subscriber.unsubscribe", subjectType: "subscriber", subjectId: "ANA.REYES@example.org", details: { to: "Ana Reyes <ana.reyes@example.org>" } });
+    await recordAudit(t.handle.db, adminActor, {
+      action: "subscriber.unsubscribe",
+      subjectType: "subscriber",
+      subjectId: "ANA.REYES@example.org",
+      details: { to: "Ana Reyes <ana.reyes@example.org>" },
+    });
     await recordAudit(t.handle.db, adminActor, { action: "person.view", subjectType: "person", subjectId: "someone-else", details: { email: "other@example.org" } });
     expect((await rowsMentioning("ana.reyes@example.org")).length).toBe(4);
     const before = await t.handle.db.select().from(auditLog).orderBy(auditLog.id);
@@ -71,7 +79,9 @@ describe.each(testEngines())("account deletion and the audit log on $name", (eng
     // The address of a living account cannot be pseudonymised.
     await expect(asPseudonymisation("admin@example.org", pseudonym, `update audit_log set actor_email = audit_log_pseudonymised(actor_email, 'admin@example.org', '${pseudonym}')`)).rejects.toThrow();
     // A pseudonymisation that changes anything else is refused as a whole.
-    await expect(asPseudonymisation("other@example.org", pseudonym, `update audit_log set action = 'forged', details = audit_log_pseudonymised(details::text, 'other@example.org', '${pseudonym}')::jsonb`)).rejects.toThrow();
+    await expect(
+      asPseudonymisation("other@example.org", pseudonym, `update audit_log set action = 'forged', details = audit_log_pseudonymised(details::text, 'other@example.org', '${pseudonym}')::jsonb`),
+    ).rejects.toThrow();
     await expect(asPseudonymisation("other@example.org", pseudonym, `update audit_log set details = '{}'::jsonb where details::text like '%other@example.org%'`)).rejects.toThrow();
     await expect(asPseudonymisation("other@example.org", pseudonym, `delete from audit_log`)).rejects.toThrow();
     // Only our pseudonyms replace an address.

@@ -3,18 +3,18 @@
 // The audit log keeps its entries (it is append-only, and records who did what), but the address
 // in them is replaced by a pseudonym, the same for all of this person's entries.
 import { and, eq, gt } from "drizzle-orm";
-import { people } from "../../db/schema/index";
-import type { Services } from "../../platform/services";
-import { forgetSigner } from "../advocacy/open-letters/open-letters.server";
-import { forgetLetterWriter } from "../advocacy/person-data.server";
-import { forgetSubscriber } from "../email/manage-subscription.server";
-import { queueEmail, senderAddress } from "../email/queue-email.server";
-import { confirmDeletionMail } from "../email/templates";
-import { hashToken, newToken } from "../../platform/tokens";
-import { forgetMember } from "../membership/member-data.server";
-import { getSiteSettings } from "../site/queries.server";
-import { newAuditPseudonym, pseudonymiseAuditEmail, recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
+import { people } from "~/db/schema/index";
+import type { Services } from "~/platform/services";
+import { forgetSigner } from "~/domains/advocacy/open-letters/open-letters.server";
+import { forgetLetterWriter } from "~/domains/advocacy/person-data.server";
+import { forgetSubscriber } from "~/domains/email/manage-subscription.server";
+import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
+import { confirmDeletionMail } from "~/domains/email/templates";
+import { hashToken, newToken } from "~/platform/tokens";
+import { forgetMember } from "~/domains/membership/member-data.server";
+import { getSiteSettings } from "~/domains/site/queries.server";
+import { newAuditPseudonym, pseudonymiseAuditEmail, recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
 
 const validMs = 24 * 3_600_000;
 
@@ -22,7 +22,10 @@ export async function requestAccountDeletion({ db, jobs, clock, appUrl, mailFrom
   const token = newToken();
   const { organisation } = await getSiteSettings(db);
   await db.transaction(async (tx) => {
-    await tx.update(people).set({ deletionTokenHash: hashToken(token), deletionRequestedAt: clock() }).where(eq(people.id, actor.personId));
+    await tx
+      .update(people)
+      .set({ deletionTokenHash: hashToken(token), deletionRequestedAt: clock() })
+      .where(eq(people.id, actor.personId));
     const mail = confirmDeletionMail({ orgName: organisation.name, link: `${appUrl}/account/delete?token=${token}` });
     await queueEmail(tx, jobs, { template: "accounts.confirm-deletion", to: actor.email, from: senderAddress(mailFrom, organisation), ...mail });
   });

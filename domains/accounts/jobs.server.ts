@@ -1,7 +1,7 @@
 // The accounts context's workers (the kinds of job are in job-specs.ts).
-import type { Database } from "../../db/client.server";
-import type { Logger } from "../../platform/logger";
-import type { JobWorker } from "../../platform/queue.server";
+import type { Database } from "~/db/client.server";
+import type { Logger } from "~/platform/logger";
+import type { JobWorker } from "~/platform/queue.server";
 import { pruneSignInsJob } from "./job-specs";
 import { pruneExpiredSignIns } from "./prune-sign-ins.server";
 

@@ -3,7 +3,7 @@
 // address with requests (docs/decisions/0013-sign-in-limits.md). It names nobody (an HMAC of the
 // address and the time it was given) and grants nothing else: the e-mailed link or code is still
 // needed to sign in. Pure: the key is passed in.
-import { deriveKey, hasValidSignature, sign } from "../../platform/secret-box";
+import { deriveKey, hasValidSignature, sign } from "~/platform/secret-box";
 
 export const knownDeviceDays = 365;
 

@@ -1,13 +1,13 @@
 // People and their roles: finding them, granting and revoking roles, disabling accounts.
 import { and, asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { containsPattern } from "../../platform/search-pattern";
-import { people, personRoles, sessions } from "../../db/schema/index";
-import { AppError } from "../../platform/errors";
-import { newPublicId } from "../../platform/tokens";
+import type { Executor } from "~/db/client.server";
+import { containsPattern } from "~/platform/search-pattern";
+import { people, personRoles, sessions } from "~/db/schema/index";
+import { AppError } from "~/platform/errors";
+import { newPublicId } from "~/platform/tokens";
 import type { Role } from "./accounts.schema";
-import { recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
+import { recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
 import { messages } from "./messages";
 
 export async function rolesOf(db: Executor, personId: number): Promise<Role[]> {
@@ -32,7 +32,8 @@ export async function ensurePersonWithRole(db: Executor, email: string, role: Ro
   const inserted = await db.insert(people).values({ publicId: newPublicId(), email: normalised }).onConflictDoNothing().returning({ id: people.id });
   const person = (await findPersonByEmail(db, normalised))!;
   const granted = await db.insert(personRoles).values({ personId: person.id, role, grantedBy: actor?.personId }).onConflictDoNothing().returning();
-  if (granted.length) await recordAudit(db, actor, { action: "role.grant", subjectType: "person", subjectId: person.publicId, details: { role, email: normalised, via: actor ? "console" : "startup" } });
+  if (granted.length)
+    await recordAudit(db, actor, { action: "role.grant", subjectType: "person", subjectId: person.publicId, details: { role, email: normalised, via: actor ? "console" : "startup" } });
   return { created: inserted.length > 0, granted: granted.length > 0 };
 }
 
@@ -59,7 +60,11 @@ export async function setPersonDisabled(db: Executor, actor: Actor, input: { per
     if (!person) throw new AppError("NOT_FOUND", "No such person");
     if (person.id === actor.personId && input.disabled) throw new AppError("CONFLICT", messages.cannotDisableSelf);
     await tx.update(people).set({ isDisabled: input.disabled, updatedAt: now }).where(eq(people.id, person.id));
-    if (input.disabled) await tx.update(sessions).set({ endedAt: now }).where(and(eq(sessions.personId, person.id), sql`${sessions.endedAt} is null`));
+    if (input.disabled)
+      await tx
+        .update(sessions)
+        .set({ endedAt: now })
+        .where(and(eq(sessions.personId, person.id), sql`${sessions.endedAt} is null`));
     await recordAudit(tx, actor, { action: input.disabled ? "person.disable" : "person.enable", subjectType: "person", subjectId: person.publicId, details: { email: person.email } });
   });
 }
@@ -78,7 +83,15 @@ export async function searchPeople(db: Executor, filter: { q?: string; role?: Ro
     .orderBy(asc(people.email))
     .limit(filter.limit ?? 50);
   const roleRows = rows.length
-    ? await db.select().from(personRoles).where(inArray(personRoles.personId, rows.map((r) => r.id)))
+    ? await db
+        .select()
+        .from(personRoles)
+        .where(
+          inArray(
+            personRoles.personId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   return rows.map((p) => ({ ...p, roles: roleRows.filter((r) => r.personId === p.id).map((r) => r.role) }));
 }

@@ -3,8 +3,8 @@
 // then deleted. A sign-in request (the hashed link and code) is deleted a day after it expired:
 // it can never be used again, and its limits are counted elsewhere.
 import { lt, or } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { sessions, signInRequests } from "../../db/schema/index";
+import type { Executor } from "~/db/client.server";
+import { sessions, signInRequests } from "~/db/schema/index";
 
 export const sessionRetentionDays = 7;
 export const signInRequestRetentionDays = 1;

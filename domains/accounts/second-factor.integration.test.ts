@@ -4,11 +4,11 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { Secret } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { secondFactors } from "../../db/schema/index";
-import { testEngines } from "../../tests/helpers/test-db";
-import { startTestPlatform } from "../../tests/helpers/test-platform";
-import type { TestPlatform } from "../../tests/helpers/test-platform";
-import { listAudit } from "../../platform/audit.server";
+import { secondFactors } from "~/db/schema/index";
+import { testEngines } from "~/tests/helpers/test-db";
+import { startTestPlatform } from "~/tests/helpers/test-platform";
+import type { TestPlatform } from "~/tests/helpers/test-platform";
+import { listAudit } from "~/platform/audit.server";
 import { ensurePersonWithRole, findPersonByEmail } from "./people.server";
 import { beginSecondFactorSetup, completeSecondFactor, confirmSecondFactor, currentTotp, secureSecondFactorSecrets, verifySecondFactor } from "./second-factor.server";
 import { createSession, findViewer } from "./sessions.server";
@@ -84,7 +84,10 @@ describe.each(testEngines())("the authenticator step on $name", (engine) => {
     const a = await personWithAuthenticator("row-a@example.org");
     const b = await personWithAuthenticator("row-b@example.org");
     // A's encrypted secret copied into B's row does not give B A's codes.
-    await t.handle.db.update(secondFactors).set({ secret: await storedSecret(a.person.id) }).where(eq(secondFactors.personId, b.person.id));
+    await t.handle.db
+      .update(secondFactors)
+      .set({ secret: await storedSecret(a.person.id) })
+      .where(eq(secondFactors.personId, b.person.id));
     expect(await verifySecondFactor(t.services, b.person.id, currentTotp(a.secret, at(120)), at(120))).toBe(false);
     // Another key (SECRET_KEY changed) opens nothing: codes do not match, nothing throws, start-up counts them.
     const otherKey = { ...t.services, secretKey: randomBytes(32) };

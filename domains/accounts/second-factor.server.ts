@@ -9,14 +9,14 @@ import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import { renderSVG } from "uqr";
-import type { Executor } from "../../db/client.server";
-import { secondFactors, sessions } from "../../db/schema/index";
-import { clearRateLimit, hitRateLimits, rateLimits } from "../../platform/rate-limit.server";
-import type { RateLimitRule } from "../../platform/rate-limit.server";
-import { deriveKey, isSealed, open, seal } from "../../platform/secret-box";
-import { hashToken } from "../../platform/tokens";
-import { recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
+import type { Executor } from "~/db/client.server";
+import { secondFactors, sessions } from "~/db/schema/index";
+import { clearRateLimit, hitRateLimits, rateLimits } from "~/platform/rate-limit.server";
+import type { RateLimitRule } from "~/platform/rate-limit.server";
+import { deriveKey, isSealed, open, seal } from "~/platform/secret-box";
+import { hashToken } from "~/platform/tokens";
+import { recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
 
 /** Where second factors are kept: the database, and the platform key that encrypts their secrets. */
 export type SecondFactorStore = { db: Executor; secretKey: Buffer };
@@ -61,7 +61,11 @@ async function readSecretOrNull(store: SecondFactorStore, row: { personId: numbe
   }
 }
 
-export const normaliseRecoveryCode = (code: string) => code.trim().toLowerCase().replace(/[^a-z0-9]/g, "");
+export const normaliseRecoveryCode = (code: string) =>
+  code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 
 export async function findSecondFactor(db: Executor, personId: number) {
   const [row] = await db.select().from(secondFactors).where(eq(secondFactors.personId, personId)).limit(1);
@@ -107,7 +111,10 @@ export async function confirmSecondFactor(store: SecondFactorStore, actor: Actor
   if (!factor || factor.confirmedAt) return null;
   if (!(await acceptTotp(store, factor, code, now))) return null;
   const codes = Array.from({ length: 10 }, () => randomBytes(5).toString("hex"));
-  await store.db.update(secondFactors).set({ confirmedAt: now, recoveryCodeHashes: codes.map((c) => hashToken(c)) }).where(eq(secondFactors.personId, actor.personId));
+  await store.db
+    .update(secondFactors)
+    .set({ confirmedAt: now, recoveryCodeHashes: codes.map((c) => hashToken(c)) })
+    .where(eq(secondFactors.personId, actor.personId));
   await recordAudit(store.db, actor, { action: "second-factor.enable", subjectType: "person", subjectId: String(actor.personId) });
   return codes.map((c) => `${c.slice(0, 5)}-${c.slice(5)}`);
 }
@@ -120,7 +127,10 @@ export async function verifySecondFactor(store: SecondFactorStore, personId: num
   if (/^\d{6}$/.test(digits)) return acceptTotp(store, factor, digits, now);
   const hash = hashToken(normaliseRecoveryCode(code));
   if (!factor.recoveryCodeHashes.includes(hash)) return false;
-  await store.db.update(secondFactors).set({ recoveryCodeHashes: factor.recoveryCodeHashes.filter((h) => h !== hash) }).where(eq(secondFactors.personId, personId));
+  await store.db
+    .update(secondFactors)
+    .set({ recoveryCodeHashes: factor.recoveryCodeHashes.filter((h) => h !== hash) })
+    .where(eq(secondFactors.personId, personId));
   return true;
 }
 
@@ -144,13 +154,14 @@ const attemptLimits = [rateLimits.secondFactorPerPerson, rateLimits.secondFactor
  * counts against the person, whatever the IP; the count is taken before the code is checked, so
  * parallel guesses cannot slip past it. The right code clears the count.
  */
-export async function completeSecondFactor(
-  store: SecondFactorStore,
-  input: { actor: Actor; sessionId: number; code: string; now: Date },
-): Promise<CompleteSecondFactorOutcome> {
+export async function completeSecondFactor(store: SecondFactorStore, input: { actor: Actor; sessionId: number; code: string; now: Date }): Promise<CompleteSecondFactorOutcome> {
   const { actor } = input;
   const personId = actor.personId;
-  const counted = await hitRateLimits(store.db, attemptLimits.map((rule): [RateLimitRule, string] => [rule, String(personId)]), input.now);
+  const counted = await hitRateLimits(
+    store.db,
+    attemptLimits.map((rule): [RateLimitRule, string] => [rule, String(personId)]),
+    input.now,
+  );
   if (counted.allowed && (await verifySecondFactor(store, personId, input.code, input.now))) {
     for (const rule of attemptLimits) await clearRateLimit(store.db, rule, String(personId));
     await store.db

@@ -1,13 +1,13 @@
 // Sessions: a random token in the browser's cookie, only its hash in the database, with
 // idle and absolute expiry, last seen, IP and user agent. Any web process can read them.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { people, personRoles, secondFactors, sessions } from "../../db/schema/index";
-import { hashToken, newPublicId, newToken } from "../../platform/tokens";
+import type { Executor } from "~/db/client.server";
+import { people, personRoles, secondFactors, sessions } from "~/db/schema/index";
+import { hashToken, newPublicId, newToken } from "~/platform/tokens";
 import { roles } from "./accounts.schema";
 import type { Role } from "./accounts.schema";
-import { recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
+import { recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
 import { rolesOf } from "./people.server";
 import { isSessionLive, sessionLimits, touchEveryMs } from "./rules";
 
@@ -84,16 +84,28 @@ export async function findViewer(db: Executor, token: string, now: Date): Promis
 
 /** A text[] comes back as an array from node-postgres and may come back as "{a,b}" from other drivers. */
 function parseRoles(value: unknown): Role[] {
-  const list = Array.isArray(value) ? value : String(value ?? "").replace(/^\{|\}$/g, "").split(",").filter(Boolean);
+  const list = Array.isArray(value)
+    ? value
+    : String(value ?? "")
+        .replace(/^\{|\}$/g, "")
+        .split(",")
+        .filter(Boolean);
   return list.filter((r): r is Role => (roles as readonly string[]).includes(r));
 }
 
 export async function endSessionByToken(db: Executor, token: string, now: Date): Promise<void> {
-  await db.update(sessions).set({ endedAt: now }).where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.endedAt)));
+  await db
+    .update(sessions)
+    .set({ endedAt: now })
+    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.endedAt)));
 }
 
 export async function listOwnSessions(db: Executor, personId: number, now: Date) {
-  const rows = await db.select().from(sessions).where(and(eq(sessions.personId, personId), isNull(sessions.endedAt), sql`${sessions.expiresAt} > ${now}`)).orderBy(desc(sessions.lastSeenAt));
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.personId, personId), isNull(sessions.endedAt), sql`${sessions.expiresAt} > ${now}`))
+    .orderBy(desc(sessions.lastSeenAt));
   return rows.filter((r) => !r.secondFactorPending).map(({ tokenHash: _hash, csrfToken: _csrf, ...rest }) => rest);
 }
 

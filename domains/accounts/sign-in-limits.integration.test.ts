@@ -3,15 +3,19 @@
 // docs/decisions/0013-sign-in-limits.md says why.
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { outboxMessages } from "../../db/schema/index";
-import { testEngines } from "../../tests/helpers/test-db";
-import { startTestPlatform } from "../../tests/helpers/test-platform";
-import type { TestPlatform } from "../../tests/helpers/test-platform";
+import { outboxMessages } from "~/db/schema/index";
+import { testEngines } from "~/tests/helpers/test-db";
+import { startTestPlatform } from "~/tests/helpers/test-platform";
+import type { TestPlatform } from "~/tests/helpers/test-platform";
 import { ensurePersonWithRole } from "./people.server";
 import { findViewer } from "./sessions.server";
 import { completeSignInWithCode, completeSignInWithLink, requestSignIn } from "./sign-in.server";
 
-const codeIn = (text: string) => text.match(/code on the sign-in page: (\d{3}) (\d{3})/)!.slice(1).join("");
+const codeIn = (text: string) =>
+  text
+    .match(/code on the sign-in page: (\d{3}) (\d{3})/)!
+    .slice(1)
+    .join("");
 const tokenIn = (text: string) => new URL(text.match(/http:\/\/amg\.test\/sign-in\/verify\?token=\S+/)![0]).searchParams.get("token")!;
 
 describe.each(testEngines())("sign-in limits on $name", (engine) => {
@@ -23,11 +27,14 @@ describe.each(testEngines())("sign-in limits on $name", (engine) => {
   });
   afterAll(async () => t?.close());
 
-  const ask = (email: string, browserNonce: string, ip: string, knownDevice: string | null = null) =>
-    requestSignIn({ ...t.services, email, browserNonce, ip, knownDevice });
+  const ask = (email: string, browserNonce: string, ip: string, knownDevice: string | null = null) => requestSignIn({ ...t.services, email, browserNonce, ip, knownDevice });
   /** Sign-in mails queued for `email` (read from the outbox, so a mail not sent is seen not to be). */
   const signInMailsTo = (email: string) =>
-    t.handle.db.select().from(outboxMessages).where(and(eq(outboxMessages.toAddress, email), like(outboxMessages.template, "accounts.%"))).orderBy(outboxMessages.id);
+    t.handle.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.toAddress, email), like(outboxMessages.template, "accounts.%")))
+      .orderBy(outboxMessages.id);
   const completion = (browserNonce: string) => ({ ...t.services, browserNonce, ip: "192.0.2.10", userAgent: "vitest" });
   /** Thirty requests for `email`, each from another IP and browser, as an attacker would send them. */
   const flood = async (email: string) => {

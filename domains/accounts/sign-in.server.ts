@@ -8,14 +8,14 @@
 // as the person before (known-device cookie) has its own allowance.
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { signInRequests } from "../../db/schema/index";
-import { hitRateLimit, rateLimits } from "../../platform/rate-limit.server";
-import type { Services } from "../../platform/services";
-import { queueEmail, senderAddress } from "../email/queue-email.server";
-import { noAccountMail, signInMail } from "../email/templates";
-import { hashToken, newToken } from "../../platform/tokens";
-import { getSiteSettings } from "../site/queries.server";
-import { recordAudit } from "../../platform/audit.server";
+import { signInRequests } from "~/db/schema/index";
+import { hitRateLimit, rateLimits } from "~/platform/rate-limit.server";
+import type { Services } from "~/platform/services";
+import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
+import { noAccountMail, signInMail } from "~/domains/email/templates";
+import { hashToken, newToken } from "~/platform/tokens";
+import { getSiteSettings } from "~/domains/site/queries.server";
+import { recordAudit } from "~/platform/audit.server";
 import { findPersonByEmail } from "./people.server";
 import { hasConfirmedSecondFactor } from "./second-factor.server";
 import { createSession } from "./sessions.server";
@@ -27,8 +27,24 @@ const hashCode = (code: string, browserHash: string) => createHash("sha256").upd
 export type RequestSignInOutcome = { ok: true } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
 export async function requestSignIn({
-  db, jobs, clock, appUrl, mailFrom, secretKey, email, browserNonce, ip, knownDevice, askedFrom,
-}: Services & { email: string; browserNonce: string; ip: string | null; knownDevice?: string | null; /** host:port the person asked on, when not APP_URL's (the link says so back) */ askedFrom?: string | null }): Promise<RequestSignInOutcome> {
+  db,
+  jobs,
+  clock,
+  appUrl,
+  mailFrom,
+  secretKey,
+  email,
+  browserNonce,
+  ip,
+  knownDevice,
+  askedFrom,
+}: Services & {
+  email: string;
+  browserNonce: string;
+  ip: string | null;
+  knownDevice?: string | null /** host:port the person asked on, when not APP_URL's (the link says so back) */;
+  askedFrom?: string | null;
+}): Promise<RequestSignInOutcome> {
   const now = clock();
   const perIp = await hitRateLimit(db, rateLimits.signInPerIp, ip ?? "unknown", now);
   if (!perIp.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: perIp.retryAfterSeconds };
@@ -56,14 +72,19 @@ export async function requestSignIn({
       createdAt: now,
       ip,
     });
-    const mail = signInMail({ orgName: organisation.name, link: `${appUrl}/sign-in/verify?token=${token}${askedFrom ? `&from=${encodeURIComponent(askedFrom)}` : ""}`, code, minutes: signInValidMinutes });
+    const mail = signInMail({
+      orgName: organisation.name,
+      link: `${appUrl}/sign-in/verify?token=${token}${askedFrom ? `&from=${encodeURIComponent(askedFrom)}` : ""}`,
+      code,
+      minutes: signInValidMinutes,
+    });
     await queueEmail(tx, jobs, { template: "accounts.sign-in", to: email, from, ...mail });
   });
   return { ok: true };
 }
 
 export type CompleteSignInOutcome =
-  | { ok: true; sessionToken: string; expiresAt: Date; secondFactorDue: boolean; /** The known-device cookie for this browser. */ knownDevice: string }
+  | { ok: true; sessionToken: string; expiresAt: Date; secondFactorDue: boolean /** The known-device cookie for this browser. */; knownDevice: string }
   | { ok: false; reason: "other-browser" | "expired" | "wrong-code" | "too-many-attempts" | "rate-limited" };
 
 type Completion = Pick<Services, "db" | "clock" | "secretKey"> & { browserNonce: string | null; ip: string | null; userAgent: string | null };
@@ -118,7 +139,10 @@ export async function completeSignInWithCode(services: Completion & { code: stri
   const expected = Buffer.from(request.codeHash);
   const given = Buffer.from(hashCode(services.code, browserHash));
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    await services.db.update(signInRequests).set({ attempts: sql`${signInRequests.attempts} + 1` }).where(eq(signInRequests.id, request.id));
+    await services.db
+      .update(signInRequests)
+      .set({ attempts: sql`${signInRequests.attempts} + 1` })
+      .where(eq(signInRequests.id, request.id));
     return { ok: false, reason: request.attempts + 1 >= maxCodeAttempts ? "too-many-attempts" : "wrong-code" };
   }
   return startSessionFor(services, request.id, request.email);

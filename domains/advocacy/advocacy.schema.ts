@@ -1,6 +1,6 @@
 // Input schemas of the advocacy context (safe to import in the browser).
 import { z } from "zod";
-import { emailAddressSchema, multiLineText, oneLineText } from "../../platform/text-fields";
+import { emailAddressSchema, multiLineText, oneLineText } from "~/platform/text-fields";
 import { messages } from "./messages";
 
 export const signerRoles = ["unmatched-graduate", "physician", "supporter"] as const;
@@ -14,9 +14,7 @@ export const signatureInputSchema = z.object({
     .max(10, "A ZIP code has 5 digits, like 13202.")
     .regex(/^\d{5}(-\d{4})?$/, "A ZIP code has 5 digits, like 13202.")
     .transform((z) => z.slice(0, 5)),
-  signerRole: z
-    .enum(["", ...signerRoles], { error: messages.chooseOption })
-    .transform((r) => (r === "" ? null : r)),
+  signerRole: z.enum(["", ...signerRoles], { error: messages.chooseOption }).transform((r) => (r === "" ? null : r)),
   showName: z
     .string()
     .optional()
@@ -25,7 +23,10 @@ export const signatureInputSchema = z.object({
 export type SignatureInput = z.infer<typeof signatureInputSchema>;
 
 const requiredText = (what: string, max: number, lines: "one" | "many" = "one") =>
-  (lines === "one" ? oneLineText : multiLineText)(max, { missing: `Please enter ${what}.`, tooLong: `Please keep ${what} under ${max.toLocaleString("en-US")} characters.` }).min(1, `Please enter ${what}.`);
+  (lines === "one" ? oneLineText : multiLineText)(max, { missing: `Please enter ${what}.`, tooLong: `Please keep ${what} under ${max.toLocaleString("en-US")} characters.` }).min(
+    1,
+    `Please enter ${what}.`,
+  );
 
 /** A person's letter to their legislators (the action form). */
 export const campaignActionInputSchema = z.object({

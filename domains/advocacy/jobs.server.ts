@@ -1,7 +1,7 @@
 // The advocacy context's workers (the kinds of job are in job-specs.ts).
-import type { Database } from "../../db/client.server";
-import type { Logger } from "../../platform/logger";
-import type { JobWorker } from "../../platform/queue.server";
+import type { Database } from "~/db/client.server";
+import type { Logger } from "~/platform/logger";
+import type { JobWorker } from "~/platform/queue.server";
 import { pruneHeldActionsJob } from "./job-specs";
 import { pruneHeldActions } from "./campaigns/prune-held-actions.server";
 

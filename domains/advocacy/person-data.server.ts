@@ -1,8 +1,8 @@
 // What advocacy holds about one person (by e-mail): their letters to legislators and their
 // open-letter signatures, for "download my data"; and forgetting their letters on account deletion.
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { actionMessages, campaignActions, campaigns, pendingCampaignActions, signatures } from "../../db/schema/index";
+import type { Executor } from "~/db/client.server";
+import { actionMessages, campaignActions, campaigns, pendingCampaignActions, signatures } from "~/db/schema/index";
 import { heldActionsOf } from "./campaigns/confirm-held-action.server";
 
 export async function exportAdvocacyData(db: Executor, email: string) {
@@ -16,7 +16,12 @@ export async function exportAdvocacyData(db: Executor, email: string) {
     ? await db
         .select()
         .from(actionMessages)
-        .where(inArray(actionMessages.actionId, actions.map((a) => a.action.id)))
+        .where(
+          inArray(
+            actionMessages.actionId,
+            actions.map((a) => a.action.id),
+          ),
+        )
         .orderBy(asc(actionMessages.id))
     : [];
   const signed = await db

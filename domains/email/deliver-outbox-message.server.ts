@@ -3,11 +3,11 @@
 // Idempotent by outbox id: a message already sent or stored is never sent again, whatever the
 // queue redelivers.
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "../../db/client.server";
-import { outboxMessages } from "../../db/schema/index";
-import type { Logger } from "../../platform/logger";
-import type { MailTransport } from "../../platform/mail-transport.server";
-import type { JobWorker } from "../../platform/queue.server";
+import type { Database } from "~/db/client.server";
+import { outboxMessages } from "~/db/schema/index";
+import type { Logger } from "~/platform/logger";
+import type { MailTransport } from "~/platform/mail-transport.server";
+import type { JobWorker } from "~/platform/queue.server";
 import { linksAndCode } from "./outbox-preview";
 import { deliverEmailJob } from "./job-specs";
 
@@ -19,9 +19,18 @@ export function deliverEmailWorker(deps: { db: Database; transport: MailTranspor
       const [message] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, outboxId)).limit(1);
       if (!message || message.status === "sent" || message.status === "stored") return;
       if (!transport) {
-        await db.update(outboxMessages).set({ status: "stored", attempts: sql`${outboxMessages.attempts} + 1` }).where(eq(outboxMessages.id, outboxId));
+        await db
+          .update(outboxMessages)
+          .set({ status: "stored", attempts: sql`${outboxMessages.attempts} + 1` })
+          .where(eq(outboxMessages.id, outboxId));
         // Without SMTP this log is how a person on a first run signs in: each link and code in full.
-        log.info("mail kept in outbox (no SMTP_URL)", { id: message.id, to: message.toAddress, subject: message.subject, ...linksAndCode(message.text), read: `npm run amg -- outbox:show ${message.id}` });
+        log.info("mail kept in outbox (no SMTP_URL)", {
+          id: message.id,
+          to: message.toAddress,
+          subject: message.subject,
+          ...linksAndCode(message.text),
+          read: `npm run amg -- outbox:show ${message.id}`,
+        });
         return;
       }
       try {

@@ -1,6 +1,6 @@
 // Input schemas of the email context (safe to import in the browser).
 import { z } from "zod";
-import { emailAddressSchema } from "../../platform/text-fields";
+import { emailAddressSchema } from "~/platform/text-fields";
 
 export const subscribeInputSchema = z.object({
   email: emailAddressSchema,

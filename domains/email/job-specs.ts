@@ -1,6 +1,6 @@
 // The email context's kinds of job (specs only; the worker is deliver-outbox-message.server.ts).
 import { z } from "zod";
-import type { JobSpec } from "../../platform/queue.server";
+import type { JobSpec } from "~/platform/queue.server";
 
 export const deliverEmailJob = {
   name: "email.deliver-message",

@@ -1,9 +1,9 @@
 // Confirming (single-use, expiring link) and ending a subscription.
 import { and, eq, gt } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { subscribers } from "../../db/schema/index";
-import type { Services } from "../../platform/services";
-import { hashToken } from "../../platform/tokens";
+import type { Executor } from "~/db/client.server";
+import { subscribers } from "~/db/schema/index";
+import type { Services } from "~/platform/services";
+import { hashToken } from "~/platform/tokens";
 
 export type ConfirmOutcome = "confirmed" | "invalid";
 
@@ -22,10 +22,7 @@ export async function unsubscribe({ db, clock, token }: Pick<Services, "db" | "c
   const [row] = await db.select().from(subscribers).where(eq(subscribers.unsubscribeToken, token)).limit(1);
   if (!row) return { found: false };
   if (row.status !== "unsubscribed") {
-    await db
-      .update(subscribers)
-      .set({ status: "unsubscribed", unsubscribedAt: clock(), confirmTokenHash: null, confirmExpiresAt: null })
-      .where(eq(subscribers.id, row.id));
+    await db.update(subscribers).set({ status: "unsubscribed", unsubscribedAt: clock(), confirmTokenHash: null, confirmExpiresAt: null }).where(eq(subscribers.id, row.id));
   }
   return { found: true, email: row.email };
 }

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { subscribers } from "../../db/schema/index";
-import { findLink } from "../../tests/helpers/smtp-sink";
-import { testEngines } from "../../tests/helpers/test-db";
-import { startTestPlatform } from "../../tests/helpers/test-platform";
-import type { TestPlatform } from "../../tests/helpers/test-platform";
+import { subscribers } from "~/db/schema/index";
+import { findLink } from "~/tests/helpers/smtp-sink";
+import { testEngines } from "~/tests/helpers/test-db";
+import { startTestPlatform } from "~/tests/helpers/test-platform";
+import type { TestPlatform } from "~/tests/helpers/test-platform";
 import { confirmSubscription, isConfirmTokenUsable, unsubscribe } from "./manage-subscription.server";
 import { subscribeToNewsletter } from "./subscribe-to-newsletter.server";
 

@@ -1,11 +1,11 @@
 // Staff's view of the outbox: every message with its delivery status, and resending a failed one.
 import { and, desc, eq, lt } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { outboxMessages } from "../../db/schema/index";
-import { AppError } from "../../platform/errors";
-import type { JobQueue } from "../../platform/queue.server";
-import { recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
+import type { Executor } from "~/db/client.server";
+import { outboxMessages } from "~/db/schema/index";
+import { AppError } from "~/platform/errors";
+import type { JobQueue } from "~/platform/queue.server";
+import { recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
 import { deliverEmailJob } from "./job-specs";
 import { messages } from "./messages";
 

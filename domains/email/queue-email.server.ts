@@ -1,10 +1,10 @@
 // The one way any context sends e-mail: the message is written to the outbox and its delivery
 // job enqueued in the caller's transaction. Delivery happens in the job (deliver-outbox-message).
-import type { Executor } from "../../db/client.server";
-import { outboxMessages } from "../../db/schema/index";
-import type { JobQueue } from "../../platform/queue.server";
+import type { Executor } from "~/db/client.server";
+import { outboxMessages } from "~/db/schema/index";
+import type { JobQueue } from "~/platform/queue.server";
 import { deliverEmailJob } from "./job-specs";
-import { newPublicId } from "../../platform/tokens";
+import { newPublicId } from "~/platform/tokens";
 
 export type QueuedEmail = {
   template: string;

@@ -1,13 +1,13 @@
 // Double opt-in subscription. Whatever the address's state, the caller gets the same answer,
 // so the form never reveals who is on the list; only the mailbox's owner learns more.
 import { eq } from "drizzle-orm";
-import { subscribers } from "../../db/schema/index";
-import { hitRateLimit, rateLimits } from "../../platform/rate-limit.server";
-import type { Services } from "../../platform/services";
-import { getSiteSettings } from "../site/queries.server";
+import { subscribers } from "~/db/schema/index";
+import { hitRateLimit, rateLimits } from "~/platform/rate-limit.server";
+import type { Services } from "~/platform/services";
+import { getSiteSettings } from "~/domains/site/queries.server";
 import { queueEmail, senderAddress } from "./queue-email.server";
 import { alreadySubscribedMail, confirmSubscriptionMail } from "./templates";
-import { hashToken, newPublicId, newToken } from "../../platform/tokens";
+import { hashToken, newPublicId, newToken } from "~/platform/tokens";
 import type { SubscribeInput } from "./email.schema";
 
 export const confirmationValidHours = 48;
@@ -43,8 +43,15 @@ export async function subscribeToNewsletter({ db, jobs, clock, appUrl, mailFrom,
       consentIp: ip,
     };
     const [row] = existing
-      ? await tx.update(subscribers).set({ ...fields, confirmationsSent: existing.confirmationsSent + 1 }).where(eq(subscribers.id, existing.id)).returning()
-      : await tx.insert(subscribers).values({ ...fields, email: input.email, publicId: newPublicId(), unsubscribeToken: newToken(), confirmationsSent: 1, createdAt: now }).returning();
+      ? await tx
+          .update(subscribers)
+          .set({ ...fields, confirmationsSent: existing.confirmationsSent + 1 })
+          .where(eq(subscribers.id, existing.id))
+          .returning()
+      : await tx
+          .insert(subscribers)
+          .values({ ...fields, email: input.email, publicId: newPublicId(), unsubscribeToken: newToken(), confirmationsSent: 1, createdAt: now })
+          .returning();
     const mail = confirmSubscriptionMail({
       orgName: organisation.name,
       confirmUrl: `${appUrl}/newsletter/confirm?token=${token}`,

@@ -1,13 +1,13 @@
 // Staff views of subscribers and the outbox: lists, counts, staff unsubscribe, CSV export
 // (streamed in keyset batches, so 100,000+ rows never sit in memory), resending a failed mail.
 import { and, asc, count, desc, eq, gt, ilike, lt, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { subscribers } from "../../db/schema/index";
-import { toCsv } from "../../platform/csv";
-import { AppError } from "../../platform/errors";
-import { containsPattern } from "../../platform/search-pattern";
-import { recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
+import type { Executor } from "~/db/client.server";
+import { subscribers } from "~/db/schema/index";
+import { toCsv } from "~/platform/csv";
+import { AppError } from "~/platform/errors";
+import { containsPattern } from "~/platform/search-pattern";
+import { recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
 import { messages } from "./messages";
 
 export type SubscriberStatus = "pending" | "active" | "unsubscribed";
@@ -24,7 +24,15 @@ export async function listSubscribers(db: Executor, filter: SubscriberFilter & {
   const conditions = subscriberConditions(filter);
   if (filter.beforeId) conditions.push(lt(subscribers.id, filter.beforeId));
   return db
-    .select({ id: subscribers.id, publicId: subscribers.publicId, email: subscribers.email, status: subscribers.status, source: subscribers.source, createdAt: subscribers.createdAt, confirmedAt: subscribers.confirmedAt })
+    .select({
+      id: subscribers.id,
+      publicId: subscribers.publicId,
+      email: subscribers.email,
+      status: subscribers.status,
+      source: subscribers.source,
+      createdAt: subscribers.createdAt,
+      confirmedAt: subscribers.confirmedAt,
+    })
     .from(subscribers)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(subscribers.id))
@@ -62,7 +70,12 @@ export async function* exportSubscribersCsv(db: Executor, filter: SubscriberFilt
   let afterId = 0;
   for (;;) {
     const conditions = [...subscriberConditions(filter), gt(subscribers.id, afterId)];
-    const rows = await db.select().from(subscribers).where(and(...conditions)).orderBy(asc(subscribers.id)).limit(5000);
+    const rows = await db
+      .select()
+      .from(subscribers)
+      .where(and(...conditions))
+      .orderBy(asc(subscribers.id))
+      .limit(5000);
     if (rows.length === 0) return;
     yield toCsv(rows.map((r) => [r.email, r.status, r.source, r.createdAt.toISOString(), r.confirmedAt?.toISOString() ?? "", r.unsubscribedAt?.toISOString() ?? ""]));
     afterId = rows[rows.length - 1].id;

@@ -2,8 +2,7 @@
 // Pure functions: they take what the message needs and return subject, text and html.
 export type RenderedMail = { subject: string; text: string; html: string };
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function layout(orgName: string, paragraphs: string[], footer: string[]): string {
   const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${p}</p>`).join("");
@@ -48,10 +47,7 @@ export function alreadySubscribedMail(p: { orgName: string; unsubscribeUrl: stri
   ].join("\n\n");
   const html = layout(
     p.orgName,
-    [
-      `Someone (probably you) asked to subscribe this address to news from the ${escapeHtml(p.orgName)}.`,
-      `It is already subscribed, so nothing has changed.`,
-    ],
+    [`Someone (probably you) asked to subscribe this address to news from the ${escapeHtml(p.orgName)}.`, `It is already subscribed, so nothing has changed.`],
     [link(p.unsubscribeUrl, "Unsubscribe")],
   );
   return { subject, text, html };
@@ -68,7 +64,11 @@ export function contactReceiptMail(p: { orgName: string; officeHours: string }):
     `Thank you for writing to the ${org}. We received your message; a volunteer will answer you by e-mail, usually within two working days (office hours: ${hours}).`;
   const notYou = "If you did not write to us, someone typed your address by mistake: you can ignore this e-mail, and you will not hear from us again.";
   const text = ["Hello,", intro(p.orgName, p.officeHours), notYou].join("\n\n");
-  const html = layout(p.orgName, ["Hello,", intro(escapeHtml(p.orgName), escapeHtml(p.officeHours)), notYou], [`You are receiving this because this address was given on the contact form of our website.`]);
+  const html = layout(
+    p.orgName,
+    ["Hello,", intro(escapeHtml(p.orgName), escapeHtml(p.officeHours)), notYou],
+    [`You are receiving this because this address was given on the contact form of our website.`],
+  );
   return { subject, text, html };
 }
 
@@ -186,7 +186,15 @@ export function confirmDeletionMail(p: { orgName: string; link: string }): Rende
     p.link,
     `If you did not ask, ignore this message: nothing will be deleted.`,
   ];
-  return { subject, text: lines.join("\n\n"), html: layout(p.orgName, lines.map((l) => escapeHtml(l)), [`Sent because someone signed in to this account asked to delete it.`]) };
+  return {
+    subject,
+    text: lines.join("\n\n"),
+    html: layout(
+      p.orgName,
+      lines.map((l) => escapeHtml(l)),
+      [`Sent because someone signed in to this account asked to delete it.`],
+    ),
+  };
 }
 
 export type LetterCopy = { to: string; delivery: "email" | "prepared" | "already-sent"; text: string; phone: string | null; contactForm: string | null; callScript: string | null };
@@ -229,14 +237,7 @@ const button = (href: string, label: string) =>
  * Letters written from a browser that was not signed in as this address: nothing goes to an office,
  * and nothing changes the person's earlier letters, until the address owner opens the link.
  */
-export function campaignLettersConfirmMail(p: {
-  orgName: string;
-  campaignTitle: string;
-  waiting: string[];
-  prepared: string[];
-  confirmUrl: string;
-  hours: number;
-}): RenderedMail {
+export function campaignLettersConfirmMail(p: { orgName: string; campaignTitle: string; waiting: string[]; prepared: string[]; confirmUrl: string; hours: number }): RenderedMail {
   const subject = `Please confirm your letters: ${p.campaignTitle}`;
   const lines = [
     `Someone, we hope you, wrote to legislators about "${p.campaignTitle}" with this e-mail address. The link shows the name and address the letters are signed with.`,
@@ -249,7 +250,12 @@ export function campaignLettersConfirmMail(p: {
   const text = ["Hello,", ...lines, p.confirmUrl, `If you did not write these letters, ignore this message: nothing will be sent and nothing you wrote before changes.`].join("\n\n");
   const html = layout(
     p.orgName,
-    ["Hello,", ...lines.map(escapeHtml), button(p.confirmUrl, "Confirm my letters"), `If you did not write these letters, ignore this message: nothing will be sent and nothing you wrote before changes.`],
+    [
+      "Hello,",
+      ...lines.map(escapeHtml),
+      button(p.confirmUrl, "Confirm my letters"),
+      `If you did not write these letters, ignore this message: nothing will be sent and nothing you wrote before changes.`,
+    ],
     [`Sent because this address was used to write to legislators on our website.`],
   );
   return { subject, text, html };
@@ -263,9 +269,11 @@ export function signatureChangeConfirmMail(p: { orgName: string; letterTitle: st
     `The change applies once you confirm it (the link works once, for ${p.hours} hours). Until then your signature stays as it was, and it counts once either way.`,
   ];
   const text = ["Hello,", ...lines, p.confirmUrl, `If you did not ask for this, ignore this message: nothing changes.`].join("\n\n");
-  const html = layout(p.orgName, ["Hello,", ...lines.map(escapeHtml), button(p.confirmUrl, "Confirm the change"), `If you did not ask for this, ignore this message: nothing changes.`], [
-    `Sent because this address was used to sign an open letter on our website.`,
-  ]);
+  const html = layout(
+    p.orgName,
+    ["Hello,", ...lines.map(escapeHtml), button(p.confirmUrl, "Confirm the change"), `If you did not ask for this, ignore this message: nothing changes.`],
+    [`Sent because this address was used to sign an open letter on our website.`],
+  );
   return { subject, text, html };
 }
 
@@ -277,9 +285,11 @@ export function applicationChangeConfirmMail(p: { orgName: string; confirmUrl: s
     `The link shows the new answers. To replace your application's answers with them, open it (it works once, for ${p.hours} hours). A volunteer then reviews the application again.`,
   ];
   const text = ["Hello,", ...lines, p.confirmUrl, `If you did not send the form, ignore this message: nothing changes.`].join("\n\n");
-  const html = layout(p.orgName, ["Hello,", ...lines.map(escapeHtml), button(p.confirmUrl, "Review and apply the changes"), `If you did not send the form, ignore this message: nothing changes.`], [
-    `Sent because this address was used to apply for membership.`,
-  ]);
+  const html = layout(
+    p.orgName,
+    ["Hello,", ...lines.map(escapeHtml), button(p.confirmUrl, "Review and apply the changes"), `If you did not send the form, ignore this message: nothing changes.`],
+    [`Sent because this address was used to apply for membership.`],
+  );
   return { subject, text, html };
 }
 

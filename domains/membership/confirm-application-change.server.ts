@@ -3,14 +3,14 @@
 // (single use, hashed, 72 hours) shows them; its button applies them as the applicant's own change:
 // the application goes back to review and a staff verification is cleared when an answer changed.
 import { and, eq, gt } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { applications, pendingApplicationChanges } from "../../db/schema/index";
-import type { Services } from "../../platform/services";
-import { queueEmail, senderAddress } from "../email/queue-email.server";
-import { hashToken } from "../../platform/tokens";
-import { getSiteSettings } from "../site/queries.server";
+import type { Executor } from "~/db/client.server";
+import { applications, pendingApplicationChanges } from "~/db/schema/index";
+import type { Services } from "~/platform/services";
+import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
+import { hashToken } from "~/platform/tokens";
+import { getSiteSettings } from "~/domains/site/queries.server";
 import type { EligibilityResult } from "./eligibility";
-import { findLegislatorsByZip } from "../advocacy/legislators/legislator-directory.server";
+import { findLegislatorsByZip } from "~/domains/advocacy/legislators/legislator-directory.server";
 import { applicationInputSchema } from "./membership.schema";
 import type { ApplicationInput } from "./membership.schema";
 import { applicationSummary } from "./profile";
@@ -19,7 +19,10 @@ import { applicationValuesOf, applyOwnAnswers, eligibilityOf } from "./submit-ap
 /** The held answers as validated when sent; read again through the same schema (a schema change since cannot slip through). */
 function heldInput(stored: Record<string, unknown>, now: Date): ApplicationInput | null {
   const asForm = Object.fromEntries(
-    Object.entries(stored).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : typeof v === "boolean" ? (k === "consentStatistics" ? (v ? "on" : "") : v ? "yes" : "no") : v === null ? "" : String(v)]),
+    Object.entries(stored).map(([k, v]) => [
+      k,
+      Array.isArray(v) ? v.join(", ") : typeof v === "boolean" ? (k === "consentStatistics" ? (v ? "on" : "") : v ? "yes" : "no") : v === null ? "" : String(v),
+    ]),
   );
   const parsed = applicationInputSchema(now).safeParse(asForm);
   return parsed.success ? parsed.data : null;
@@ -53,7 +56,10 @@ export async function confirmApplicationChange({ db, jobs, clock, appUrl, mailFr
   const { organisation } = await getSiteSettings(db);
   return db.transaction(async (tx) => {
     // The link works once; the other answers held for this address are stale once one is applied.
-    const used = await tx.delete(pendingApplicationChanges).where(eq(pendingApplicationChanges.tokenHash, hashToken(token))).returning({ id: pendingApplicationChanges.id });
+    const used = await tx
+      .delete(pendingApplicationChanges)
+      .where(eq(pendingApplicationChanges.tokenHash, hashToken(token)))
+      .returning({ id: pendingApplicationChanges.id });
     if (!used.length) return { ok: false } as const;
     await tx.delete(pendingApplicationChanges).where(eq(pendingApplicationChanges.email, found.email));
     const [current] = await tx.select().from(applications).where(eq(applications.email, found.email)).limit(1);

@@ -2,9 +2,9 @@
 import { eq } from "drizzle-orm";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applications } from "../../db/schema/index";
-import { testEngines } from "../../tests/helpers/test-db";
-import type { DatabaseHandle } from "../../db/client.server";
+import { applications } from "~/db/schema/index";
+import { testEngines } from "~/tests/helpers/test-db";
+import type { DatabaseHandle } from "~/db/client.server";
 import { exportDirectoryCsv, searchDirectory } from "./directory.server";
 import type { DirectoryFilter } from "./directory.server";
 import { upsertApplications } from "./import-members.server";
@@ -22,12 +22,26 @@ describe.each(testEngines())("directory filters on $name", (engine) => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
     handle = await engine.open();
-    await upsertApplications(handle.db, [
-      input({ name: "Dr. Step Passed", email: "a@example.org", graduation_year: "2024", specialties: "Family medicine; Pediatrics" }),
-      input({ name: "Dr. Step Failed", email: "b@example.org", step2ck: "failed", graduation_year: "2015", specialties: "Psychiatry" }),
-      input({ name: "Dr. Comlex", email: "c@example.org", degree: "DO", step1: "not-taken", step2ck: "", level1: "passed", level2ce: "passed", graduation_year: "2010", specialties: "Internal medicine" }),
-      input({ name: "Dr. Certified", email: "d@example.org", degree: "IMG", ecfmg_certified: "yes", step2ck: "pending", graduation_year: "2020", specialties: "" }),
-    ], now);
+    await upsertApplications(
+      handle.db,
+      [
+        input({ name: "Dr. Step Passed", email: "a@example.org", graduation_year: "2024", specialties: "Family medicine; Pediatrics" }),
+        input({ name: "Dr. Step Failed", email: "b@example.org", step2ck: "failed", graduation_year: "2015", specialties: "Psychiatry" }),
+        input({
+          name: "Dr. Comlex",
+          email: "c@example.org",
+          degree: "DO",
+          step1: "not-taken",
+          step2ck: "",
+          level1: "passed",
+          level2ce: "passed",
+          graduation_year: "2010",
+          specialties: "Internal medicine",
+        }),
+        input({ name: "Dr. Certified", email: "d@example.org", degree: "IMG", ecfmg_certified: "yes", step2ck: "pending", graduation_year: "2020", specialties: "" }),
+      ],
+      now,
+    );
     await handle.db.update(applications).set({ verifiedAt: now, verifiedBy: "staff@example.org" }).where(eq(applications.email, "c@example.org"));
   });
   afterAll(async () => handle?.close());

@@ -3,12 +3,12 @@
 // (in the columns the staff import reads, so an export imports again).
 import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { applications } from "../../db/schema/index";
+import type { Executor } from "~/db/client.server";
+import { applications } from "~/db/schema/index";
 import { applicationCsvRow, memberCsvHeader } from "./member-csv";
 import type { ApplicationStatus, ExamKey } from "./membership.schema";
-import { toCsv } from "../../platform/csv";
-import { containsPattern } from "../../platform/search-pattern";
+import { toCsv } from "~/platform/csv";
+import { containsPattern } from "~/platform/search-pattern";
 
 export type DirectoryFilter = {
   q?: string;
@@ -36,7 +36,14 @@ const haystack = sql`(${applications.name} || ' ' || ${applications.email} || ' 
  * with the whole query but not with each word ("Carla Mendes" against thousands of "… Carla …").
  */
 export function searchWords(q: string): string[] {
-  const words = [...new Set(q.toLowerCase().split(/\s+/).filter((w) => w.length >= 2))].slice(0, 5);
+  const words = [
+    ...new Set(
+      q
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((w) => w.length >= 2),
+    ),
+  ].slice(0, 5);
   return words.length ? words : [q];
 }
 
@@ -84,7 +91,19 @@ export async function searchDirectory(db: Executor, f: DirectoryFilter, page: { 
 
 function listPage(db: Executor, f: DirectoryFilter, where: SQL | undefined, page: { offset: number; limit: number }) {
   return db
-    .select({ id: applications.id, publicId: applications.publicId, name: applications.name, email: applications.email, state: applications.state, degree: applications.degree, schoolName: applications.schoolName, graduationYear: applications.graduationYear, decision: applications.decision, status: applications.status, createdAt: applications.createdAt })
+    .select({
+      id: applications.id,
+      publicId: applications.publicId,
+      name: applications.name,
+      email: applications.email,
+      state: applications.state,
+      degree: applications.degree,
+      schoolName: applications.schoolName,
+      graduationYear: applications.graduationYear,
+      decision: applications.decision,
+      status: applications.status,
+      createdAt: applications.createdAt,
+    })
     .from(applications)
     .where(where)
     .orderBy(...ordering(f))

@@ -26,7 +26,12 @@ const rows: { name: string; input: EligibilityInput; decision: string; codes: st
   { name: "accepts someone who left residency part-way", input: with_({ trainingStatus: "left-residency" }), decision: "eligible", codes: [] },
   { name: "rejects an MD without Step 2 CK", input: with_({ usmle: { step1: "passed", step2ck: "not-taken", step3: "not-taken" } }), decision: "ineligible", codes: ["exam-step2ck"] },
   { name: "rejects an MD who failed Step 1", input: with_({ usmle: { step1: "failed", step2ck: "passed", step3: "not-taken" } }), decision: "ineligible", codes: ["exam-step1"] },
-  { name: "sends an MD waiting for Step 2 CK to review", input: with_({ usmle: { step1: "passed", step2ck: "pending", step3: "not-taken" } }), decision: "needs-review", codes: ["exam-pending-step2ck"] },
+  {
+    name: "sends an MD waiting for Step 2 CK to review",
+    input: with_({ usmle: { step1: "passed", step2ck: "pending", step3: "not-taken" } }),
+    decision: "needs-review",
+    codes: ["exam-pending-step2ck"],
+  },
   {
     name: "accepts a DO with COMLEX Level 1 and Level 2-CE",
     input: with_({ degree: "DO", usmle: { step1: "not-taken", step2ck: "not-taken", step3: "not-taken" }, comlex: { level1: "passed", level2ce: "passed", level3: "not-taken" } }),
@@ -48,7 +53,12 @@ const rows: { name: string; input: EligibilityInput; decision: string; codes: st
   },
   { name: "accepts an ECFMG-certified international graduate", input: with_({ degree: "IMG", ecfmgCertified: "yes" }), decision: "eligible", codes: [] },
   { name: "rejects an international graduate without ECFMG certification", input: with_({ degree: "IMG", ecfmgCertified: "no" }), decision: "ineligible", codes: ["ecfmg"] },
-  { name: "sends an international graduate with ECFMG certification pending to review", input: with_({ degree: "IMG", ecfmgCertified: "pending" }), decision: "needs-review", codes: ["ecfmg-pending"] },
+  {
+    name: "sends an international graduate with ECFMG certification pending to review",
+    input: with_({ degree: "IMG", ecfmgCertified: "pending" }),
+    decision: "needs-review",
+    codes: ["ecfmg-pending"],
+  },
   {
     name: "lists every reason at once, and ineligible wins over pending",
     input: with_({ citizenship: "other", trainingStatus: "in-residency", usmle: { step1: "pending", step2ck: "not-taken", step3: "not-taken" } }),

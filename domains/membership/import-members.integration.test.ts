@@ -3,10 +3,10 @@
 import { stringify } from "csv-stringify/sync";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applications, auditLog, memberImports } from "../../db/schema/index";
-import { testEngines } from "../../tests/helpers/test-db";
-import { startTestPlatform } from "../../tests/helpers/test-platform";
-import type { TestPlatform } from "../../tests/helpers/test-platform";
+import { applications, auditLog, memberImports } from "~/db/schema/index";
+import { testEngines } from "~/tests/helpers/test-db";
+import { startTestPlatform } from "~/tests/helpers/test-platform";
+import type { TestPlatform } from "~/tests/helpers/test-platform";
 import { confirmMemberImport, findMemberImport, startMemberImport } from "./import-members.server";
 import { membershipWorkers } from "./jobs.server";
 import { memberCsvTemplate } from "./member-csv";

@@ -7,17 +7,17 @@
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { and, desc, eq, getTableColumns, gt, sql } from "drizzle-orm";
-import type { Database, Executor } from "../../db/client.server";
-import { memberImports } from "../../db/schema/index";
-import type { ImportRowError } from "../../db/schema/index";
-import { AppError } from "../../platform/errors";
-import { hitRateLimit } from "../../platform/rate-limit.server";
-import type { JobQueue } from "../../platform/queue.server";
-import { recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
-import { findLegislatorsByZip } from "../advocacy/legislators/legislator-directory.server";
-import type { ZipLookup } from "../advocacy/legislators/legislator-lookup";
-import { newPublicId } from "../../platform/tokens";
+import type { Database, Executor } from "~/db/client.server";
+import { memberImports } from "~/db/schema/index";
+import type { ImportRowError } from "~/db/schema/index";
+import { AppError } from "~/platform/errors";
+import { hitRateLimit } from "~/platform/rate-limit.server";
+import type { JobQueue } from "~/platform/queue.server";
+import { recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
+import { findLegislatorsByZip } from "~/domains/advocacy/legislators/legislator-directory.server";
+import type { ZipLookup } from "~/domains/advocacy/legislators/legislator-lookup";
+import { newPublicId } from "~/platform/tokens";
 import { checkImportHeader, checkImportRow, normaliseColumnName } from "./member-csv";
 import type { ApplicationInput } from "./membership.schema";
 import { applicationValuesOf, eligibilityOf } from "./submit-application.server";
@@ -32,9 +32,7 @@ export const importBatchSize = 1000;
 export const reportedErrorCap = 500;
 export const importsPerPerson = { name: "member-import:person", limit: 20, windowSeconds: 3600 };
 
-export type ScanResult =
-  | { ok: true; totalRows: number; validRows: number; errorRows: number; errors: ImportRowError[]; unknownColumns: string[] }
-  | { ok: false; failure: string };
+export type ScanResult = { ok: true; totalRows: number; validRows: number; errorRows: number; errors: ImportRowError[]; unknownColumns: string[] } | { ok: false; failure: string };
 
 function* slices(text: string, size = 64 * 1024) {
   for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
@@ -50,7 +48,10 @@ async function* resliced(parts: AsyncIterable<string>) {
  */
 async function* storedCsv(db: Executor, importId: number, sliceChars = 4 * 1024 * 1024): AsyncGenerator<string> {
   for (let from = 1; ; from += sliceChars) {
-    const [row] = await db.select({ part: sql<string | null>`substr(${memberImports.csv}, ${from}, ${sliceChars})` }).from(memberImports).where(eq(memberImports.id, importId));
+    const [row] = await db
+      .select({ part: sql<string | null>`substr(${memberImports.csv}, ${from}, ${sliceChars})` })
+      .from(memberImports)
+      .where(eq(memberImports.id, importId));
     if (!row?.part) return;
     yield row.part;
   }
@@ -85,7 +86,11 @@ export async function scanMembersCsv(
     for await (const record of parser as AsyncIterable<Record<string, string>>) {
       if (totalRows === 0) {
         const checked = checkImportHeader(header!);
-        if (!checked.ok) return { ok: false, failure: `The file has no ${checked.missing.map((m) => `"${m}"`).join(", ")} column${checked.missing.length > 1 ? "s" : ""}. The first row must name the columns; download the template to see them.` };
+        if (!checked.ok)
+          return {
+            ok: false,
+            failure: `The file has no ${checked.missing.map((m) => `"${m}"`).join(", ")} column${checked.missing.length > 1 ? "s" : ""}. The first row must name the columns; download the template to see them.`,
+          };
         unknownColumns = checked.unknown;
       }
       totalRows++;
@@ -124,11 +129,32 @@ export async function scanMembersCsv(
 
 // Columns an import may change on a known e-mail: the applicant's answers and the rules' verdict,
 // never the review (status except as below, notes, reviewer, verification) or the public id.
-const answerColumns = ["name", "zip", "state", "districts", "citizenship", "degree", "school_name", "school_country", "graduation_year", "exams", "ecfmg_certified", "training_status", "specialties", "work_states", "primary_care_underserved", "consent_statistics", "decision", "reasons"];
+const answerColumns = [
+  "name",
+  "zip",
+  "state",
+  "districts",
+  "citizenship",
+  "degree",
+  "school_name",
+  "school_country",
+  "graduation_year",
+  "exams",
+  "ecfmg_certified",
+  "training_status",
+  "specialties",
+  "work_states",
+  "primary_care_underserved",
+  "consent_statistics",
+  "decision",
+  "reasons",
+];
 const recordType = sql.raw(
   "public_id text, email text, name text, zip text, state text, districts jsonb, citizenship text, degree text, school_name text, school_country text, graduation_year int, exams jsonb, ecfmg_certified text, training_status text, specialties jsonb, work_states jsonb, primary_care_underserved boolean, consent_statistics boolean, decision text, reasons jsonb, status text",
 );
-const insertColumns = sql.raw("public_id, email, name, zip, state, districts, citizenship, degree, school_name, school_country, graduation_year, exams, ecfmg_certified, training_status, specialties, work_states, primary_care_underserved, consent_statistics, decision, reasons, status");
+const insertColumns = sql.raw(
+  "public_id, email, name, zip, state, districts, citizenship, degree, school_name, school_country, graduation_year, exams, ecfmg_certified, training_status, specialties, work_states, primary_care_underserved, consent_statistics, decision, reasons, status",
+);
 const updates = sql.raw(answerColumns.map((c) => `${c} = excluded.${c}`).join(", "));
 
 /** One application as a JSON record of `recordType`, ready for a batch. */
@@ -141,10 +167,27 @@ async function importRecordJson(db: Executor, input: ApplicationInput, now: Date
   }
   const v = applicationValuesOf(input, eligibilityOf(input, now), place);
   return JSON.stringify({
-    public_id: newPublicId(), email: input.email, name: v.name, zip: v.zip, state: v.state, districts: v.districts, citizenship: v.citizenship, degree: v.degree,
-    school_name: v.schoolName, school_country: v.schoolCountry, graduation_year: v.graduationYear, exams: v.exams, ecfmg_certified: v.ecfmgCertified,
-    training_status: v.trainingStatus, specialties: v.specialties, work_states: v.workStates, primary_care_underserved: v.primaryCareUnderserved,
-    consent_statistics: v.consentStatistics, decision: v.decision, reasons: v.reasons, status: v.status,
+    public_id: newPublicId(),
+    email: input.email,
+    name: v.name,
+    zip: v.zip,
+    state: v.state,
+    districts: v.districts,
+    citizenship: v.citizenship,
+    degree: v.degree,
+    school_name: v.schoolName,
+    school_country: v.schoolCountry,
+    graduation_year: v.graduationYear,
+    exams: v.exams,
+    ecfmg_certified: v.ecfmgCertified,
+    training_status: v.trainingStatus,
+    specialties: v.specialties,
+    work_states: v.workStates,
+    primary_care_underserved: v.primaryCareUnderserved,
+    consent_statistics: v.consentStatistics,
+    decision: v.decision,
+    reasons: v.reasons,
+    status: v.status,
   });
 }
 
@@ -178,12 +221,28 @@ export async function upsertApplications(db: Executor, inputs: ApplicationInput[
 /** Stores an uploaded file as a new import, waiting for its dry run. */
 export async function createMemberImport(db: Executor, file: { fileName: string; csv: string; createdBy: string; now: Date }): Promise<string> {
   const publicId = newPublicId();
-  await db.insert(memberImports).values({ publicId, fileName: file.fileName.slice(0, 200) || "members.csv", csv: file.csv, status: "checking", createdBy: file.createdBy, createdAt: file.now, updatedAt: file.now });
+  await db
+    .insert(memberImports)
+    .values({ publicId, fileName: file.fileName.slice(0, 200) || "members.csv", csv: file.csv, status: "checking", createdBy: file.createdBy, createdAt: file.now, updatedAt: file.now });
   return publicId;
 }
 
 /** Staff upload a file: stored, audited, and its dry run queued. */
-export async function startMemberImport({ db, jobs, actor, fileName, csv, now }: { db: Database; jobs: JobQueue; actor: Actor; fileName: string; csv: string; now: Date }): Promise<{ ok: true; publicId: string } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number }> {
+export async function startMemberImport({
+  db,
+  jobs,
+  actor,
+  fileName,
+  csv,
+  now,
+}: {
+  db: Database;
+  jobs: JobQueue;
+  actor: Actor;
+  fileName: string;
+  csv: string;
+  now: Date;
+}): Promise<{ ok: true; publicId: string } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number }> {
   const limit = await hitRateLimit(db, importsPerPerson, String(actor.personId), now);
   if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
   const publicId = await db.transaction(async (tx) => {
@@ -210,7 +269,12 @@ async function loadImport(db: Executor, publicId: string) {
 export async function checkMemberImport(db: Executor, publicId: string, now: Date): Promise<void> {
   const imp = await loadImport(db, publicId);
   if (imp?.status !== "checking" || !imp.hasFile) return; // already checked (a retried job)
-  const progress = (processedRows: number) => db.update(memberImports).set({ processedRows, updatedAt: new Date() }).where(eq(memberImports.id, imp.id)).then(() => {});
+  const progress = (processedRows: number) =>
+    db
+      .update(memberImports)
+      .set({ processedRows, updatedAt: new Date() })
+      .where(eq(memberImports.id, imp.id))
+      .then(() => {});
   const result = await scanMembersCsv(storedCsv(db, imp.id), now, { progress });
   if (!result.ok) {
     await db.update(memberImports).set({ status: "failed", failure: result.failure, csv: null, updatedAt: new Date(), finishedAt: new Date() }).where(eq(memberImports.id, imp.id));
@@ -218,7 +282,16 @@ export async function checkMemberImport(db: Executor, publicId: string, now: Dat
   }
   await db
     .update(memberImports)
-    .set({ status: "checked", totalRows: result.totalRows, processedRows: result.totalRows, validRows: result.validRows, errorRows: result.errorRows, errors: result.errors, failure: result.unknownColumns.length ? `Columns ignored (not known): ${result.unknownColumns.join(", ")}` : null, updatedAt: new Date() })
+    .set({
+      status: "checked",
+      totalRows: result.totalRows,
+      processedRows: result.totalRows,
+      validRows: result.validRows,
+      errorRows: result.errorRows,
+      errors: result.errors,
+      failure: result.unknownColumns.length ? `Columns ignored (not known): ${result.unknownColumns.join(", ")}` : null,
+      updatedAt: new Date(),
+    })
     .where(eq(memberImports.id, imp.id));
 }
 
@@ -249,7 +322,11 @@ export async function cancelMemberImport(db: Executor, actor: Actor | null, publ
 
 /** Marks a checked import as running without the queue (the command line runs it itself). */
 export async function beginMemberImport(db: Executor, publicId: string, now: Date): Promise<boolean> {
-  const rows = await db.update(memberImports).set({ status: "importing", processedRows: 0, updatedAt: now }).where(and(eq(memberImports.publicId, publicId), eq(memberImports.status, "checked"))).returning({ id: memberImports.id });
+  const rows = await db
+    .update(memberImports)
+    .set({ status: "importing", processedRows: 0, updatedAt: now })
+    .where(and(eq(memberImports.publicId, publicId), eq(memberImports.status, "checked")))
+    .returning({ id: memberImports.id });
   return rows.length > 0;
 }
 
@@ -307,7 +384,16 @@ export async function findMemberImport(db: Executor, publicId: string): Promise<
 
 export async function listMemberImports(db: Executor, limit = 10) {
   return db
-    .select({ publicId: memberImports.publicId, fileName: memberImports.fileName, status: memberImports.status, totalRows: memberImports.totalRows, inserted: memberImports.inserted, updated: memberImports.updated, createdBy: memberImports.createdBy, createdAt: memberImports.createdAt })
+    .select({
+      publicId: memberImports.publicId,
+      fileName: memberImports.fileName,
+      status: memberImports.status,
+      totalRows: memberImports.totalRows,
+      inserted: memberImports.inserted,
+      updated: memberImports.updated,
+      createdBy: memberImports.createdBy,
+      createdAt: memberImports.createdAt,
+    })
     .from(memberImports)
     .orderBy(desc(memberImports.id))
     .limit(limit);

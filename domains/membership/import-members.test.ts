@@ -29,7 +29,13 @@ describe("reading an import file", () => {
   });
 
   it("names the columns it ignores", async () => {
-    const result = await scanMembersCsv(stringify([[...head, "phone"], [...example, "555"]]), now);
+    const result = await scanMembersCsv(
+      stringify([
+        [...head, "phone"],
+        [...example, "555"],
+      ]),
+      now,
+    );
     expect(result).toMatchObject({ ok: true, validRows: 1, unknownColumns: ["phone"] });
   });
 });

@@ -2,7 +2,7 @@
 // imports of use cases, so the use cases that enqueue them and the workers that run them
 // both import this file and never each other). Workers are in jobs.server.ts.
 import { z } from "zod";
-import type { JobSpec } from "../../platform/queue.server";
+import type { JobSpec } from "~/platform/queue.server";
 
 const importPayload = z.object({ importId: z.string().min(1).max(40) });
 

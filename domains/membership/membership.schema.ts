@@ -1,7 +1,7 @@
 // The membership application form's schema (safe to import in the browser).
 import { z } from "zod";
-import { stateNames } from "../advocacy/legislators/states";
-import { cleanOneLine, emailAddressSchema, oneLineText } from "../../platform/text-fields";
+import { stateNames } from "~/domains/advocacy/legislators/states";
+import { cleanOneLine, emailAddressSchema, oneLineText } from "~/platform/text-fields";
 import { messages } from "./messages";
 
 export const examKeys = ["step1", "step2ck", "step3", "level1", "level2ce", "level3"] as const;
@@ -23,7 +23,14 @@ const list = (max: number, message: string) =>
     .string()
     .max(2000, message)
     .default("")
-    .transform((s) => [...new Set(s.split(/[,;\n]/).map((x) => cleanOneLine(x).trim()).filter(Boolean))])
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(/[,;\n]/)
+          .map((x) => cleanOneLine(x).trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.string().max(60, messages.listEntryTooLong)).max(max, message));
 
 // Building the schema costs far more than using it (zod compiles it on first use): one per year.
@@ -44,7 +51,12 @@ function buildApplicationInputSchema(year: number) {
   return z.object({
     name: oneLineText(120, { missing: messages.nameRequired, tooLong: messages.nameTooLong }).min(2, messages.nameRequired),
     email: emailAddressSchema,
-    zip: z.string({ error: messages.zipRequired }).trim().max(10, messages.zipFormat).regex(/^\d{5}(-\d{4})?$/, messages.zipFormat).transform((v) => v.slice(0, 5)),
+    zip: z
+      .string({ error: messages.zipRequired })
+      .trim()
+      .max(10, messages.zipFormat)
+      .regex(/^\d{5}(-\d{4})?$/, messages.zipFormat)
+      .transform((v) => v.slice(0, 5)),
     citizenship: z.enum(["us-citizen", "permanent-resident", "other"], { error: messages.citizenshipRequired }),
     degree: z.enum(["MD", "DO", "IMG"], { error: messages.degreeRequired }),
     schoolName: oneLineText(200, { missing: messages.schoolRequired }).min(2, messages.schoolRequired),
@@ -98,14 +110,26 @@ export function matchCycleInputSchema(now: Date) {
 }
 
 function buildMatchCycleInputSchema(now: Date) {
-  const count = (label: string) => z.coerce.number({ error: messages.countRequired(label) }).int(messages.countWhole(label)).min(0, messages.countRequired(label)).max(2000, messages.countTooLarge(label));
+  const count = (label: string) =>
+    z.coerce
+      .number({ error: messages.countRequired(label) })
+      .int(messages.countWhole(label))
+      .min(0, messages.countRequired(label))
+      .max(2000, messages.countTooLarge(label));
   return z.object({
     year: z.coerce.number({ error: messages.matchYearRequired }).int(messages.matchYearWhole).min(1990, messages.matchYearTooEarly).max(now.getUTCFullYear(), messages.yearUpTo(now.getUTCFullYear())),
     specialties: z
       .string()
       .max(2000, messages.tooManySpecialties)
       .default("")
-      .transform((s) => [...new Set(s.split(",").map((x) => cleanOneLine(x).trim()).filter(Boolean))])
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(",")
+            .map((x) => cleanOneLine(x).trim())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(z.array(z.string().max(60, messages.specialtyTooLong)).max(5, messages.tooManySpecialties)),
     programmesApplied: count("programmes"),
     interviews: count("interviews"),
@@ -116,7 +140,12 @@ function buildMatchCycleInputSchema(now: Date) {
       .max(40, messages.amountFormat)
       .default("")
       .transform((v) => v.replace(/[$,\s]/g, ""))
-      .pipe(z.string().regex(/^(\d{1,7})?$/, messages.amountFormat).transform((v) => (v === "" ? null : Number(v)))),
+      .pipe(
+        z
+          .string()
+          .regex(/^(\d{1,7})?$/, messages.amountFormat)
+          .transform((v) => (v === "" ? null : Number(v))),
+      ),
   });
 }
 export type MatchCycleInput = z.infer<ReturnType<typeof matchCycleInputSchema>>;

@@ -2,9 +2,21 @@ import { describe, expect, it } from "vitest";
 import { applicationFormValues, profileCompleteness } from "./profile";
 
 const complete = {
-  name: "Dr. Ana Reyes", email: "ana@example.org", zip: "13202", citizenship: "us-citizen", degree: "MD", schoolName: "SUNY Upstate", schoolCountry: "United States",
-  graduationYear: 2019, exams: { step1: { result: "passed", date: "2016-06-01" }, step2ck: { result: "passed", date: "2017-08-15" } }, ecfmgCertified: "no",
-  trainingStatus: "never-started", specialties: ["Family medicine"], workStates: ["NY"], primaryCareUnderserved: true, consentStatistics: true,
+  name: "Dr. Ana Reyes",
+  email: "ana@example.org",
+  zip: "13202",
+  citizenship: "us-citizen",
+  degree: "MD",
+  schoolName: "SUNY Upstate",
+  schoolCountry: "United States",
+  graduationYear: 2019,
+  exams: { step1: { result: "passed", date: "2016-06-01" }, step2ck: { result: "passed", date: "2017-08-15" } },
+  ecfmgCertified: "no",
+  trainingStatus: "never-started",
+  specialties: ["Family medicine"],
+  workStates: ["NY"],
+  primaryCareUnderserved: true,
+  consentStatistics: true,
 };
 
 describe("profile completeness", () => {
@@ -27,6 +39,15 @@ describe("profile completeness", () => {
 
   it("prefills the form with what is stored, exams not stored counting as not taken", () => {
     const values = applicationFormValues(complete);
-    expect(values).toMatchObject({ graduationYear: "2019", specialties: "Family medicine", workStates: "NY", primaryCareUnderserved: "yes", consentStatistics: "on", step1Date: "2016-06-01", step3: "not-taken", step3Date: "" });
+    expect(values).toMatchObject({
+      graduationYear: "2019",
+      specialties: "Family medicine",
+      workStates: "NY",
+      primaryCareUnderserved: "yes",
+      consentStatistics: "on",
+      step1Date: "2016-06-01",
+      step3: "not-taken",
+      step3Date: "",
+    });
   });
 });

@@ -23,9 +23,20 @@ type StoredApplication = {
 /** A stored application as the application form's values (to prefill it). */
 export function applicationFormValues(app: StoredApplication): Record<string, string> {
   const values: Record<string, string> = {
-    name: app.name, email: app.email, zip: app.zip, citizenship: app.citizenship, degree: app.degree, schoolName: app.schoolName, schoolCountry: app.schoolCountry,
-    graduationYear: String(app.graduationYear), ecfmgCertified: app.ecfmgCertified, trainingStatus: app.trainingStatus, specialties: app.specialties.join(", "),
-    workStates: app.workStates.join(", "), primaryCareUnderserved: app.primaryCareUnderserved ? "yes" : "no", consentStatistics: app.consentStatistics ? "on" : "",
+    name: app.name,
+    email: app.email,
+    zip: app.zip,
+    citizenship: app.citizenship,
+    degree: app.degree,
+    schoolName: app.schoolName,
+    schoolCountry: app.schoolCountry,
+    graduationYear: String(app.graduationYear),
+    ecfmgCertified: app.ecfmgCertified,
+    trainingStatus: app.trainingStatus,
+    specialties: app.specialties.join(", "),
+    workStates: app.workStates.join(", "),
+    primaryCareUnderserved: app.primaryCareUnderserved ? "yes" : "no",
+    consentStatistics: app.consentStatistics ? "on" : "",
   };
   for (const k of examKeys) {
     values[k] = app.exams[k]?.result ?? "not-taken";

@@ -3,8 +3,8 @@
 // they finish (import-members.server.ts) and their reports stay, as staff's history. Answers held
 // for an applicant's confirmation (docs/decisions/0012) are deleted a day after their link expired.
 import { and, inArray, lt } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { memberImports, pendingApplicationChanges } from "../../db/schema/index";
+import type { Executor } from "~/db/client.server";
+import { memberImports, pendingApplicationChanges } from "~/db/schema/index";
 
 export const abandonedImportDays = 7;
 

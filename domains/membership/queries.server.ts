@@ -1,7 +1,7 @@
 // Reads the membership context owns that other modules and routes share: a person's own application.
 import { eq } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { applications } from "../../db/schema/index";
+import type { Executor } from "~/db/client.server";
+import { applications } from "~/db/schema/index";
 
 /** The signed-in person's own application (by their account's e-mail), or null. */
 export async function findOwnApplication(db: Executor, email: string) {

@@ -4,20 +4,19 @@
 // the applicant is e-mailed.
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
-import { multiLineText } from "../../platform/text-fields";
-import type { Executor } from "../../db/client.server";
-import { applications } from "../../db/schema/index";
-import { AppError } from "../../platform/errors";
-import type { Services } from "../../platform/services";
-import { recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
-import { ensurePersonWithRole } from "../accounts/people.server";
-import { queueEmail, senderAddress } from "../email/queue-email.server";
-import { applicationDecisionMail } from "../email/templates";
-import { hashToken, newToken } from "../../platform/tokens";
-import { getSiteSettings } from "../site/queries.server";
+import { multiLineText } from "~/platform/text-fields";
+import type { Executor } from "~/db/client.server";
+import { applications } from "~/db/schema/index";
+import { AppError } from "~/platform/errors";
+import type { Services } from "~/platform/services";
+import { recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
+import { ensurePersonWithRole } from "~/domains/accounts/people.server";
+import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
+import { applicationDecisionMail } from "~/domains/email/templates";
+import { hashToken, newToken } from "~/platform/tokens";
+import { getSiteSettings } from "~/domains/site/queries.server";
 import { messages } from "./messages";
-
 
 export const reviewInputSchema = z.discriminatedUnion("outcome", [
   z.object({ outcome: z.literal("approve"), note: multiLineText(2000).default("") }),
@@ -54,7 +53,13 @@ export async function reviewApplication({ db, jobs, clock, appUrl, mailFrom, act
       .where(eq(applications.id, app.id));
     if (input.outcome === "approve") await ensurePersonWithRole(tx, app.email, "member", actor);
     const link = input.outcome === "approve" ? `${appUrl}/sign-in` : `${appUrl}/join/apply?update=${token}`;
-    const mail = applicationDecisionMail({ orgName: organisation.name, name: app.name, outcome: input.outcome === "approve" ? "approved" : input.outcome === "reject" ? "rejected" : "more-info", note: input.note, link });
+    const mail = applicationDecisionMail({
+      orgName: organisation.name,
+      name: app.name,
+      outcome: input.outcome === "approve" ? "approved" : input.outcome === "reject" ? "rejected" : "more-info",
+      note: input.note,
+      link,
+    });
     await queueEmail(tx, jobs, { template: `membership.${input.outcome}`, to: app.email, from: senderAddress(mailFrom, organisation), replyTo: organisation.email, ...mail });
     await recordAudit(tx, actor, { action: `application.${input.outcome}`, subjectType: "application", subjectId: publicId, details: { email: app.email, note: input.note } });
   });

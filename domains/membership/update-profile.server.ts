@@ -3,11 +3,11 @@
 // again and staff see their verdict, but the approval stands; a staff verification of the
 // documents is cleared when an answer changed. Audited with the fields changed.
 import { eq } from "drizzle-orm";
-import type { Database } from "../../db/client.server";
-import { applications } from "../../db/schema/index";
-import { recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
-import { findLegislatorsByZip } from "../advocacy/legislators/legislator-directory.server";
+import type { Database } from "~/db/client.server";
+import { applications } from "~/db/schema/index";
+import { recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
+import { findLegislatorsByZip } from "~/domains/advocacy/legislators/legislator-directory.server";
 import type { ApplicationInput } from "./membership.schema";
 import { applicationFormValues } from "./profile";
 import { applicationValuesOf, eligibilityOf } from "./submit-application.server";
@@ -27,7 +27,10 @@ export async function updateOwnProfile({ db, actor, input, now }: { db: Database
     const status = current.status === "approved" || current.status === "rejected" ? current.status : computed;
     // Staff checked the documents the old answers described: a changed answer needs checking again.
     const verification = changed.length ? { verifiedAt: null, verifiedBy: null } : {};
-    await tx.update(applications).set({ ...values, ...verification, status, updatedAt: now }).where(eq(applications.id, current.id));
+    await tx
+      .update(applications)
+      .set({ ...values, ...verification, status, updatedAt: now })
+      .where(eq(applications.id, current.id));
     await recordAudit(tx, actor, { action: "application.profile-update", subjectType: "application", subjectId: current.publicId, details: { fields: changed } });
     return { ok: true, changed } as const;
   });

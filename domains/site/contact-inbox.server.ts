@@ -1,13 +1,13 @@
 // The staff inbox of contact messages: list, read (audited), mark answered, reply by e-mail.
 import { and, desc, eq, ilike, lt, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { contactMessages, contactReplies } from "../../db/schema/index";
-import { AppError } from "../../platform/errors";
-import { containsPattern } from "../../platform/search-pattern";
-import type { Services } from "../../platform/services";
-import { recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
-import { queueEmail, senderAddress } from "../email/queue-email.server";
+import type { Executor } from "~/db/client.server";
+import { contactMessages, contactReplies } from "~/db/schema/index";
+import { AppError } from "~/platform/errors";
+import { containsPattern } from "~/platform/search-pattern";
+import type { Services } from "~/platform/services";
+import { recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
+import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
 import { getSiteSettings } from "./queries.server";
 import { messages } from "./messages";
 
@@ -59,7 +59,10 @@ export async function replyToContactMessage({ db, jobs, clock, mailFrom, actor, 
     if (!message) throw new AppError("NOT_FOUND", messages.noSuchMessage);
     await tx.insert(contactReplies).values({ messageId: message.id, authorId: actor.personId, authorEmail: actor.email, body, createdAt: now });
     await tx.update(contactMessages).set({ status: "answered", updatedAt: now }).where(eq(contactMessages.id, message.id));
-    const quoted = message.message.split("\n").map((line) => `> ${line}`).join("\n");
+    const quoted = message.message
+      .split("\n")
+      .map((line) => `> ${line}`)
+      .join("\n");
     await queueEmail(tx, jobs, {
       template: "contact.reply",
       to: message.email,

@@ -1,9 +1,9 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contactMessages, outboxMessages } from "../../db/schema/index";
-import { testEngines } from "../../tests/helpers/test-db";
-import { startTestPlatform } from "../../tests/helpers/test-platform";
-import type { TestPlatform } from "../../tests/helpers/test-platform";
+import { contactMessages, outboxMessages } from "~/db/schema/index";
+import { testEngines } from "~/tests/helpers/test-db";
+import { startTestPlatform } from "~/tests/helpers/test-platform";
+import type { TestPlatform } from "~/tests/helpers/test-platform";
 import { submitContactMessage } from "./submit-contact-message.server";
 
 const input = { name: "Dr. Ada Okafor", email: "ada@example.org", subject: "Mentorship question", message: "How do I find a mentor in internal medicine?" };

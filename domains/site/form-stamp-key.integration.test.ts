@@ -1,11 +1,11 @@
 // The form-stamp key: made once, kept in the database, the same for every process sharing it.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../db/client.server";
-import type { DatabaseHandle } from "../../db/client.server";
-import { settings } from "../../db/schema/index";
-import { checkFormStamp, signFormStamp } from "../../platform/form-stamp";
-import { testEngines } from "../../tests/helpers/test-db";
+import { openDatabase } from "~/db/client.server";
+import type { DatabaseHandle } from "~/db/client.server";
+import { settings } from "~/db/schema/index";
+import { checkFormStamp, signFormStamp } from "~/platform/form-stamp";
+import { testEngines } from "~/tests/helpers/test-db";
 import { formStampKey } from "./form-stamp-key.server";
 
 describe.each(testEngines())("the form-stamp key on $name", (engine) => {

@@ -11,15 +11,18 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Executor } from "../../db/client.server";
-import { settings } from "../../db/schema/index";
+import type { Executor } from "~/db/client.server";
+import { settings } from "~/db/schema/index";
 
 const settingKey = "form_stamp_key";
 const storedKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43,}$/);
 const byDatabase = new WeakMap<object, Promise<Buffer>>();
 
 async function loadKey(db: Executor): Promise<Buffer> {
-  await db.insert(settings).values({ key: settingKey, value: randomBytes(32).toString("base64url") }).onConflictDoNothing();
+  await db
+    .insert(settings)
+    .values({ key: settingKey, value: randomBytes(32).toString("base64url") })
+    .onConflictDoNothing();
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, settingKey));
   const stored = storedKeySchema.safeParse(row?.value);
   if (stored.success) return Buffer.from(stored.data, "base64url");

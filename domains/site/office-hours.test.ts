@@ -13,13 +13,28 @@ describe("describeOfficeHours (America/New_York, Monday–Friday 9–5, US feder
     { name: "on Friday evening opens Monday", at: "2026-01-09T23:30:00Z", label: "Closed — opens Monday 9:00 am ET", changesAt: "2026-01-12T14:00:00Z" },
     { name: "on Saturday opens Monday", at: "2026-01-10T16:00:00Z", label: "Closed — opens Monday 9:00 am ET", changesAt: "2026-01-12T14:00:00Z" },
     { name: "is closed on Thanksgiving and opens the Friday after", at: "2026-11-26T15:00:00Z", label: "Closed — opens Friday 9:00 am ET", changesAt: "2026-11-27T14:00:00Z" },
-    { name: "is closed on Friday 3 July 2026, the observed date of Independence Day (a Saturday)", at: "2026-07-03T14:00:00Z", label: "Closed — opens Monday 9:00 am ET", changesAt: "2026-07-06T13:00:00Z" },
-    { name: "is closed on Monday 5 July 2027, the observed date of Independence Day (a Sunday)", at: "2027-07-05T14:00:00Z", label: "Closed — opens Tuesday 9:00 am ET", changesAt: "2027-07-06T13:00:00Z" },
+    {
+      name: "is closed on Friday 3 July 2026, the observed date of Independence Day (a Saturday)",
+      at: "2026-07-03T14:00:00Z",
+      label: "Closed — opens Monday 9:00 am ET",
+      changesAt: "2026-07-06T13:00:00Z",
+    },
+    {
+      name: "is closed on Monday 5 July 2027, the observed date of Independence Day (a Sunday)",
+      at: "2027-07-05T14:00:00Z",
+      label: "Closed — opens Tuesday 9:00 am ET",
+      changesAt: "2027-07-06T13:00:00Z",
+    },
     { name: "is closed on Friday 31 December 2027, the observed New Year's Day of 2028", at: "2027-12-31T15:00:00Z", label: "Closed — opens Monday 9:00 am ET", changesAt: "2028-01-03T14:00:00Z" },
     { name: "skips MLK Day when telling when it opens", at: "2026-01-16T23:00:00Z", label: "Closed — opens Tuesday 9:00 am ET", changesAt: "2026-01-20T14:00:00Z" },
     { name: "uses EDT (UTC−4) after the spring change: 9:30 am on 9 March 2026 is open", at: "2026-03-09T13:30:00Z", label: "Open now — until 5:00 pm ET", changesAt: "2026-03-09T21:00:00Z" },
     { name: "uses EST (UTC−5) before the spring change: 8:30 am on 6 March 2026 is closed", at: "2026-03-06T13:30:00Z", label: "Closed — opens today 9:00 am ET", changesAt: "2026-03-06T14:00:00Z" },
-    { name: "crosses the autumn change: Friday 30 Oct 2026 evening opens Monday 2 Nov at 9 EST", at: "2026-10-30T22:30:00Z", label: "Closed — opens Monday 9:00 am ET", changesAt: "2026-11-02T14:00:00Z" },
+    {
+      name: "crosses the autumn change: Friday 30 Oct 2026 evening opens Monday 2 Nov at 9 EST",
+      at: "2026-10-30T22:30:00Z",
+      label: "Closed — opens Monday 9:00 am ET",
+      changesAt: "2026-11-02T14:00:00Z",
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

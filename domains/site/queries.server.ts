@@ -1,7 +1,7 @@
 // Reads the site context owns: settings, figures, pages.
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Executor } from "../../db/client.server";
-import { figures, pages, settings } from "../../db/schema/index";
+import type { Executor } from "~/db/client.server";
+import { figures, pages, settings } from "~/db/schema/index";
 import { officeHoursSchema, organisationSchema, securitySchema } from "./site.schema";
 import type { OfficeHours, Organisation, Security } from "./site.schema";
 import { starterOfficeHours, starterOrganisation } from "./starter-content";
@@ -9,7 +9,10 @@ import { starterOfficeHours, starterOrganisation } from "./starter-content";
 export type SiteSettings = { organisation: Organisation; officeHours: OfficeHours; security: Security };
 
 export async function getSiteSettings(db: Executor): Promise<SiteSettings> {
-  const rows = await db.select().from(settings).where(inArray(settings.key, ["organisation", "office_hours", "security"]));
+  const rows = await db
+    .select()
+    .from(settings)
+    .where(inArray(settings.key, ["organisation", "office_hours", "security"]));
   const byKey = new Map(rows.map((r) => [r.key, r.value]));
   // A missing or damaged row falls back to the starter value rather than taking the site down.
   const organisation = organisationSchema.safeParse(byKey.get("organisation"));

@@ -1,16 +1,12 @@
 // Seeds a new database once with the starter content; a second run (or a restart) changes nothing.
 import { sql } from "drizzle-orm";
-import type { Database } from "../../db/client.server";
-import { figures, pages, settings } from "../../db/schema/index";
+import type { Database } from "~/db/client.server";
+import { figures, pages, settings } from "~/db/schema/index";
 import { readStarterFigures, starterOfficeHours, starterOrganisation, starterPages } from "./starter-content";
 
 export async function seedStarterContent(db: Database): Promise<{ seeded: boolean }> {
   return db.transaction(async (tx) => {
-    const marker = await tx
-      .insert(settings)
-      .values({ key: "starter_content_seeded_at", value: sql`to_jsonb(now())` })
-      .onConflictDoNothing()
-      .returning({ key: settings.key });
+    const marker = await tx.insert(settings).values({ key: "starter_content_seeded_at", value: sql`to_jsonb(now())` }).onConflictDoNothing().returning({ key: settings.key });
     if (marker.length === 0) return { seeded: false };
     await tx
       .insert(settings)

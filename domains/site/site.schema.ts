@@ -1,6 +1,6 @@
 // Input and settings schemas of the site context (safe to import in the browser).
 import { z } from "zod";
-import { emailAddressSchema, maxEmailLength, multiLineText, oneLineText } from "../../platform/text-fields";
+import { emailAddressSchema, maxEmailLength, multiLineText, oneLineText } from "~/platform/text-fields";
 import { messages } from "./messages";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use 24-hour HH:MM");
@@ -13,14 +13,17 @@ export const weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday",
 export type Weekday = (typeof weekdays)[number];
 
 export const officeHoursSchema = z.object({
-  timeZone: z.string().max(64, "unknown time zone").refine((zone) => {
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "unknown time zone"),
+  timeZone: z
+    .string()
+    .max(64, "unknown time zone")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "unknown time zone"),
   /** Short label printed after times, e.g. "ET". */
   zoneLabel: oneLineText(8).min(1),
   weekly: z.object(Object.fromEntries(weekdays.map((d) => [d, dayHours])) as Record<Weekday, typeof dayHours>),

@@ -3,7 +3,7 @@
 // afterwards every word here is content that staff edit, not code.
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { appPath } from "../../platform/app-root";
+import { appPath } from "~/platform/app-root";
 import type { OfficeHours, Organisation } from "./site.schema";
 
 export const starterOrganisation: Organisation = {
@@ -76,14 +76,16 @@ export type StarterFigure = {
 };
 
 export function readStarterFigures(csvPath = appPath("data", "facts", "stated-figures.csv")): StarterFigure[] {
-  const rows = parse(readFileSync(csvPath, "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as Record<
-    string,
-    string
-  >[];
+  const rows = parse(readFileSync(csvPath, "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
   return rows.map((row, i) => {
     const known = amgStatements[row.claim];
     return {
-      slug: known?.slug ?? row.claim.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""),
+      slug:
+        known?.slug ??
+        row.claim
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .replace(/^-|-$/g, ""),
       claim: row.claim,
       amgFigure: row.amg_figure,
       amgStatement: known?.statement ?? row.claim,

@@ -1,11 +1,11 @@
 // A message from the contact form: stored, staff notified, sender sent a receipt, all in one
 // transaction. Rate-limited per IP address.
-import { contactMessages } from "../../db/schema/index";
-import { hitRateLimit, rateLimits } from "../../platform/rate-limit.server";
-import type { Services } from "../../platform/services";
-import { queueEmail, senderAddress } from "../email/queue-email.server";
-import { contactNotificationMail, contactReceiptMail } from "../email/templates";
-import { newPublicId } from "../../platform/tokens";
+import { contactMessages } from "~/db/schema/index";
+import { hitRateLimit, rateLimits } from "~/platform/rate-limit.server";
+import type { Services } from "~/platform/services";
+import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
+import { contactNotificationMail, contactReceiptMail } from "~/domains/email/templates";
+import { newPublicId } from "~/platform/tokens";
 import { summariseWeeklyHours } from "./office-hours";
 import { getSiteSettings } from "./queries.server";
 import type { ContactInput } from "./site.schema";
@@ -13,7 +13,13 @@ import type { ContactInput } from "./site.schema";
 export type ContactOutcome = { ok: true; publicId: string } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
 export async function submitContactMessage({
-  db, jobs, clock, mailFrom, input, ip, userAgent,
+  db,
+  jobs,
+  clock,
+  mailFrom,
+  input,
+  ip,
+  userAgent,
 }: Services & { input: ContactInput; ip: string | null; userAgent: string | null }): Promise<ContactOutcome> {
   const now = clock();
   const { organisation, officeHours } = await getSiteSettings(db);

@@ -1,12 +1,12 @@
 // Staff edit a figure AMG states and its sources; the public pages show the change at once.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { oneLineText } from "../../platform/text-fields";
-import type { Database } from "../../db/client.server";
-import { figures } from "../../db/schema/index";
-import { AppError } from "../../platform/errors";
-import { recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
+import { oneLineText } from "~/platform/text-fields";
+import type { Database } from "~/db/client.server";
+import { figures } from "~/db/schema/index";
+import { AppError } from "~/platform/errors";
+import { recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
 import { announceContentChanged } from "./content-changed.server";
 import { messages } from "./messages";
 
@@ -25,7 +25,11 @@ export type FigureInput = z.infer<typeof figureInputSchema>;
 
 export async function updateFigure(db: Database, actor: Actor, slug: string, input: FigureInput, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const rows = await tx.update(figures).set({ ...input, updatedAt: now }).where(eq(figures.slug, slug)).returning({ id: figures.id });
+    const rows = await tx
+      .update(figures)
+      .set({ ...input, updatedAt: now })
+      .where(eq(figures.slug, slug))
+      .returning({ id: figures.id });
     if (!rows.length) throw new AppError("NOT_FOUND", messages.noSuchFigure);
     await recordAudit(tx, actor, { action: "figure.update", subjectType: "figure", subjectId: slug, details: input });
     await announceContentChanged(tx, "figures");

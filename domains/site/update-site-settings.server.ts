@@ -1,10 +1,10 @@
 // Saves the organisation and office-hours settings (validated), and invalidates cached pages.
 import { sql } from "drizzle-orm";
-import { settings } from "../../db/schema/index";
-import { AppError, toFieldErrors } from "../../platform/errors";
-import type { Services } from "../../platform/services";
-import { recordAudit } from "../../platform/audit.server";
-import type { Actor } from "../../platform/audit.server";
+import { settings } from "~/db/schema/index";
+import { AppError, toFieldErrors } from "~/platform/errors";
+import type { Services } from "~/platform/services";
+import { recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
 import { announceContentChanged } from "./content-changed.server";
 import { officeHoursSchema, organisationSchema, securitySchema } from "./site.schema";
 import type { SiteSettingsInput } from "./site.schema";
@@ -34,6 +34,12 @@ export async function updateSiteSettings({ db, clock, input, actor }: Pick<Servi
       .values(values.map((v) => ({ ...v, updatedAt: now })))
       .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedAt: now } });
     await announceContentChanged(tx, "settings");
-    if (actor) await recordAudit(tx, actor, { action: "settings.update", subjectType: "settings", subjectId: values.map((v) => v.key).join(","), details: Object.fromEntries(values.map((v) => [v.key, v.value])) });
+    if (actor)
+      await recordAudit(tx, actor, {
+        action: "settings.update",
+        subjectType: "settings",
+        subjectId: values.map((v) => v.key).join(","),
+        details: Object.fromEntries(values.map((v) => [v.key, v.value])),
+      });
   });
 }

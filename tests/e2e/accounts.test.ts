@@ -1,12 +1,12 @@
 // Signing in and out in a real browser, the console's access rules, a role change and its audit entry.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer } from "../helpers/app-server";
-import type { AppServer } from "../helpers/app-server";
-import { seriousViolations } from "../helpers/axe";
-import { launchChromium } from "../helpers/browser";
-import { startSmtpSink } from "../helpers/smtp-sink";
-import type { SmtpSink } from "../helpers/smtp-sink";
+import { startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
+import { seriousViolations } from "~/tests/helpers/axe";
+import { launchChromium } from "~/tests/helpers/browser";
+import { startSmtpSink } from "~/tests/helpers/smtp-sink";
+import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
 describe("accounts in the browser", () => {
   let app: AppServer;
@@ -115,7 +115,33 @@ describe("accounts in the browser", () => {
     const auditContext = await browser.newContext({ bypassCSP: true });
     await auditContext.addCookies(await adminContext.cookies());
     const auditPage = await auditContext.newPage();
-    for (const path of ["/admin", "/admin/inbox", "/admin/subscribers", "/admin/outbox", "/admin/people", personUrl.replace(app.url, ""), "/admin/applications", "/admin/figures", "/admin/figures/shortage-areas", "/admin/legislators?q=NY", "/admin/legislators/M001231", "/admin/audit", "/admin/settings", "/account", "/account/two-factor", "/admin/applications", "/admin/campaigns", "/admin/campaigns/new", "/admin/campaigns/residency-shortage-act", "/admin/campaigns/residency-shortage-act/supporters?state=NY", "/admin/campaigns/residency-shortage-act/results", "/admin/state-pathways", "/admin/state-pathways/MO", "/admin/state-legislators?q=AK", "/admin/state-legislators/b2eaa848-d651-4521-9abb-21b68da5d5c6"]) {
+    for (const path of [
+      "/admin",
+      "/admin/inbox",
+      "/admin/subscribers",
+      "/admin/outbox",
+      "/admin/people",
+      personUrl.replace(app.url, ""),
+      "/admin/applications",
+      "/admin/figures",
+      "/admin/figures/shortage-areas",
+      "/admin/legislators?q=NY",
+      "/admin/legislators/M001231",
+      "/admin/audit",
+      "/admin/settings",
+      "/account",
+      "/account/two-factor",
+      "/admin/applications",
+      "/admin/campaigns",
+      "/admin/campaigns/new",
+      "/admin/campaigns/residency-shortage-act",
+      "/admin/campaigns/residency-shortage-act/supporters?state=NY",
+      "/admin/campaigns/residency-shortage-act/results",
+      "/admin/state-pathways",
+      "/admin/state-pathways/MO",
+      "/admin/state-legislators?q=AK",
+      "/admin/state-legislators/b2eaa848-d651-4521-9abb-21b68da5d5c6",
+    ]) {
       await auditPage.goto(`${app.url}${path}`);
       expect(await seriousViolations(auditPage, path)).toEqual([]);
     }

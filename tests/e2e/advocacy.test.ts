@@ -4,13 +4,13 @@
 // and a staff member changing the state law tracker.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer } from "../helpers/app-server";
-import type { AppServer } from "../helpers/app-server";
-import { seriousViolations } from "../helpers/axe";
-import { launchChromium } from "../helpers/browser";
-import { signInOverHttp } from "../helpers/http-session";
-import { findLink, startSmtpSink } from "../helpers/smtp-sink";
-import type { SmtpSink } from "../helpers/smtp-sink";
+import { startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
+import { seriousViolations } from "~/tests/helpers/axe";
+import { launchChromium } from "~/tests/helpers/browser";
+import { signInOverHttp } from "~/tests/helpers/http-session";
+import { findLink, startSmtpSink } from "~/tests/helpers/smtp-sink";
+import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
 describe("letters to legislators in a browser", () => {
   let app: AppServer;

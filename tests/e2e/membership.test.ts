@@ -4,12 +4,12 @@
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer } from "../helpers/app-server";
-import type { AppServer } from "../helpers/app-server";
-import { seriousViolations } from "../helpers/axe";
-import { launchChromium } from "../helpers/browser";
-import { findLink, startSmtpSink } from "../helpers/smtp-sink";
-import type { SmtpSink } from "../helpers/smtp-sink";
+import { startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
+import { seriousViolations } from "~/tests/helpers/axe";
+import { launchChromium } from "~/tests/helpers/browser";
+import { findLink, startSmtpSink } from "~/tests/helpers/smtp-sink";
+import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
 describe("membership in the browser", () => {
   let app: AppServer;
@@ -164,7 +164,9 @@ describe("membership in the browser", () => {
     await page.getByRole("link", { name: "Import CSV" }).click();
     await page.waitForURL(/\/admin\/applications\/import$/);
     const [template] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the template (CSV)" }).click()]);
-    const [head, example] = readFileSync((await template.path())!, "utf8").trim().split("\n");
+    const [head, example] = readFileSync((await template.path())!, "utf8")
+      .trim()
+      .split("\n");
     const row = (name: string, email: string, changes: Record<string, string> = {}) => {
       const cells = example.split(",");
       head.split(",").forEach((c, i) => (cells[i] = changes[c] ?? cells[i]));
@@ -172,7 +174,9 @@ describe("membership in the browser", () => {
       cells[head.split(",").indexOf("email")] = email;
       return cells.join(",");
     };
-    const file = [head, row("Dr. Csv One", "csv1@example.org"), row("Dr. Csv Two", "csv2@example.org", { graduation_year: "1850" }), row("Dr. Csv Three", "csv3@example.org", { degree: "PhD" })].join("\n");
+    const file = [head, row("Dr. Csv One", "csv1@example.org"), row("Dr. Csv Two", "csv2@example.org", { graduation_year: "1850" }), row("Dr. Csv Three", "csv3@example.org", { degree: "PhD" })].join(
+      "\n",
+    );
     await page.getByLabel("CSV file (UTF-8, first row naming the columns)").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
     await page.getByRole("button", { name: "Check the file (dry run)" }).click();
     await page.waitForURL(/\/admin\/applications\/import\/[\w-]+$/);
@@ -197,7 +201,12 @@ describe("membership in the browser", () => {
     await console.addCookies(await staff.cookies());
     const staffPage = await console.newPage();
     const anonymous = await member.newPage();
-    for (const [page, path] of [[anonymous, "/join/apply"], [staffPage, "/admin/applications/import"], [staffPage, "/admin/applications?status=all&exam=step2ck"], [staffPage, "/join/apply"]] as const) {
+    for (const [page, path] of [
+      [anonymous, "/join/apply"],
+      [staffPage, "/admin/applications/import"],
+      [staffPage, "/admin/applications?status=all&exam=step2ck"],
+      [staffPage, "/join/apply"],
+    ] as const) {
       await page.goto(`${app.url}${path}`);
       await expectAccessible(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);

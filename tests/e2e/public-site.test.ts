@@ -2,12 +2,12 @@
 // keyboard navigation, and axe-core on every public page.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer } from "../helpers/app-server";
-import type { AppServer } from "../helpers/app-server";
-import { seriousViolations } from "../helpers/axe";
-import { launchChromium } from "../helpers/browser";
-import { findLink, startSmtpSink } from "../helpers/smtp-sink";
-import type { SmtpSink } from "../helpers/smtp-sink";
+import { startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
+import { seriousViolations } from "~/tests/helpers/axe";
+import { launchChromium } from "~/tests/helpers/browser";
+import { findLink, startSmtpSink } from "~/tests/helpers/smtp-sink";
+import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
 describe("the public site in a browser", () => {
   let app: AppServer;
@@ -184,7 +184,24 @@ describe("the public site in a browser", () => {
 
   it("fits a phone's width on every public page (no sideways scrolling)", async () => {
     const page = await newPage({ width: 390, height: 844 });
-    for (const path of ["/", "/about", "/numbers", "/contact", "/newsletter", "/join", "/join/apply", "/act", "/act?zip=10001", "/act/state/NY?q=22", "/act/collaborative-practice", "/act/collaborative-practice?zip=99901", "/act/residency-shortage-act?zip=10001", "/letters", "/letters/aamc", "/sign-in"]) {
+    for (const path of [
+      "/",
+      "/about",
+      "/numbers",
+      "/contact",
+      "/newsletter",
+      "/join",
+      "/join/apply",
+      "/act",
+      "/act?zip=10001",
+      "/act/state/NY?q=22",
+      "/act/collaborative-practice",
+      "/act/collaborative-practice?zip=99901",
+      "/act/residency-shortage-act?zip=10001",
+      "/letters",
+      "/letters/aamc",
+      "/sign-in",
+    ]) {
       await page.goto(`${app.url}${path}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
     }
@@ -202,7 +219,32 @@ describe("the public site in a browser", () => {
   });
 
   it("has no serious or critical accessibility violations on any public page", async () => {
-    const paths = ["/", "/about", "/numbers", "/contact", "/contact/sent", "/newsletter", "/newsletter/check-email", "/newsletter/confirmed", "/join", "/join/apply", "/act", "/act?zip=10001", "/act?zip=1", "/act/state/NY?q=22", "/act/collaborative-practice", "/act/collaborative-practice?zip=99901", "/act/residency-shortage-act?zip=10001", "/act/residency-shortage-act?zip=00000", "/act/residency-shortage-act/thanks", "/letters", "/letters/aamc", "/letters/aamc/check-email", "/sign-in", "/no-such-page"];
+    const paths = [
+      "/",
+      "/about",
+      "/numbers",
+      "/contact",
+      "/contact/sent",
+      "/newsletter",
+      "/newsletter/check-email",
+      "/newsletter/confirmed",
+      "/join",
+      "/join/apply",
+      "/act",
+      "/act?zip=10001",
+      "/act?zip=1",
+      "/act/state/NY?q=22",
+      "/act/collaborative-practice",
+      "/act/collaborative-practice?zip=99901",
+      "/act/residency-shortage-act?zip=10001",
+      "/act/residency-shortage-act?zip=00000",
+      "/act/residency-shortage-act/thanks",
+      "/letters",
+      "/letters/aamc",
+      "/letters/aamc/check-email",
+      "/sign-in",
+      "/no-such-page",
+    ];
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     const audit = async (label: string) => {

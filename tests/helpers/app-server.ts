@@ -32,10 +32,7 @@ function madeDataDir(): string {
   return dir;
 }
 
-export async function startAppServer(
-  env: Record<string, string> = {},
-  options: { dataDir?: string; keepData?: boolean; args?: string[]; readyText?: string } = {},
-): Promise<AppServer> {
+export async function startAppServer(env: Record<string, string> = {}, options: { dataDir?: string; keepData?: boolean; args?: string[]; readyText?: string } = {}): Promise<AppServer> {
   const port = await freePort();
   const dataDir = options.dataDir ?? madeDataDir();
   const child = spawn(process.execPath, ["build/server/index.js", ...(options.args ?? [])], {
@@ -50,7 +47,11 @@ export async function startAppServer(
   // a worker-only process has no HTTP and is ready when it says so. The test's hook timeout bounds it.
   const isReady = options.readyText
     ? async () => output.includes(options.readyText!)
-    : async () => fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    : async () =>
+        fetch(`${url}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        );
   while (!(await isReady())) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
     await new Promise((r) => setTimeout(r, 100));

@@ -28,7 +28,11 @@ export async function formStampOf(app: AppServer, path: string, { fresh = false,
   return stamp;
 }
 
-const cookieFrom = (res: Response, name: string) => res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))?.split(";")[0];
+const cookieFrom = (res: Response, name: string) =>
+  res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${name}=`))
+    ?.split(";")[0];
 
 /** Signs `email` in and returns the Cookie header of the new session. */
 export async function signInOverHttp(app: AppServer, sink: SmtpSink, email: string): Promise<string> {
@@ -38,7 +42,10 @@ export async function signInOverHttp(app: AppServer, sink: SmtpSink, email: stri
   if (asked.status !== 302 || !nonce) throw new Error(`sign-in request failed: ${asked.status}`);
   // The sign-in mail itself, not another mail to the same person still on its way (an approval, say).
   const mail = await sink.waitFor((m) => sink.messages.indexOf(m) >= before && m.to.includes(email) && m.text.includes("code on the sign-in page"));
-  const code = mail.text.match(/code on the sign-in page: (\d{3}) (\d{3})/)?.slice(1).join("");
+  const code = mail.text
+    .match(/code on the sign-in page: (\d{3}) (\d{3})/)
+    ?.slice(1)
+    .join("");
   if (!code) throw new Error(`no code in: ${mail.text}`);
   const done = await post(app, "/sign-in/check", { code, next: "/account" }, nonce);
   const session = cookieFrom(done, "amg_session");
@@ -56,9 +63,28 @@ export async function csrfTokenOf(app: AppServer, path: string, cookie: string):
 /** A complete, eligible membership application as the form posts it. */
 export function application(email: string, changes: Record<string, string> = {}): Record<string, string> {
   return {
-    name: "Dr. Ana Reyes", email, zip: "13202", citizenship: "us-citizen", degree: "MD", schoolName: "SUNY Upstate Medical University",
-    schoolCountry: "United States", graduationYear: "2019", step1: "passed", step1Date: "2016-06-01", step2ck: "passed", step2ckDate: "2017-08-15",
-    step3: "not-taken", level1: "not-taken", level2ce: "not-taken", level3: "not-taken", ecfmgCertified: "no", trainingStatus: "never-started",
-    specialties: "Family medicine, Pediatrics", workStates: "ny, PA", primaryCareUnderserved: "yes", consentStatistics: "on", ...changes,
+    name: "Dr. Ana Reyes",
+    email,
+    zip: "13202",
+    citizenship: "us-citizen",
+    degree: "MD",
+    schoolName: "SUNY Upstate Medical University",
+    schoolCountry: "United States",
+    graduationYear: "2019",
+    step1: "passed",
+    step1Date: "2016-06-01",
+    step2ck: "passed",
+    step2ckDate: "2017-08-15",
+    step3: "not-taken",
+    level1: "not-taken",
+    level2ce: "not-taken",
+    level3: "not-taken",
+    ecfmgCertified: "no",
+    trainingStatus: "never-started",
+    specialties: "Family medicine, Pediatrics",
+    workStates: "ny, PA",
+    primaryCareUnderserved: "yes",
+    consentStatistics: "on",
+    ...changes,
   };
 }

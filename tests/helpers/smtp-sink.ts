@@ -59,7 +59,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           headers: parsed.headers,
           header(name) {
             const line = parsed.headerLines.find((h) => h.key === name.toLowerCase())?.line;
-            return line?.slice(line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim();
+            return line
+              ?.slice(line.indexOf(":") + 1)
+              .replace(/\r?\n\s+/g, " ")
+              .trim();
           },
           raw,
         };

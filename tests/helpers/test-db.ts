@@ -2,8 +2,8 @@
 // fresh database on that PostgreSQL server, both migrated by our own migrator.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { migrateDatabase, openDatabase } from "../../db/client.server";
-import type { DatabaseHandle } from "../../db/client.server";
+import { migrateDatabase, openDatabase } from "~/db/client.server";
+import type { DatabaseHandle } from "~/db/client.server";
 
 export type Engine = { name: "pglite" | "postgres"; open(): Promise<DatabaseHandle> };
 

@@ -1,15 +1,15 @@
 // A whole platform for integration tests: a fresh database, pg-boss, the mail worker
 // delivering to a real in-process SMTP server, and a clock the test controls.
 import { randomBytes } from "node:crypto";
-import type { DatabaseHandle } from "../../db/client.server";
-import { deliverEmailWorker } from "../../domains/email/deliver-outbox-message.server";
-import { seedStarterContent } from "../../domains/site/seed-starter-content.server";
-import { createLogger } from "../../platform/logger";
-import { createMailTransport } from "../../platform/mail-transport.server";
-import { startQueue } from "../../platform/queue.server";
-import type { QueueRuntime } from "../../platform/queue.server";
-import type { Services } from "../../platform/services";
-import { jobSpecs } from "../../server/platform";
+import type { DatabaseHandle } from "~/db/client.server";
+import { deliverEmailWorker } from "~/domains/email/deliver-outbox-message.server";
+import { seedStarterContent } from "~/domains/site/seed-starter-content.server";
+import { createLogger } from "~/platform/logger";
+import { createMailTransport } from "~/platform/mail-transport.server";
+import { startQueue } from "~/platform/queue.server";
+import type { QueueRuntime } from "~/platform/queue.server";
+import type { Services } from "~/platform/services";
+import { jobSpecs } from "~/server/platform";
 import { startSmtpSink } from "./smtp-sink";
 import type { SmtpSink } from "./smtp-sink";
 import type { Engine } from "./test-db";

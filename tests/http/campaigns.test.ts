@@ -1,13 +1,17 @@
 // Staff build and run campaigns over HTTP: the editor's checks, supporters deciding which letter
 // an office gets, results, CSV, per-office packets, and the public side's spam trap.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer } from "../helpers/app-server";
-import type { AppServer } from "../helpers/app-server";
-import { application, csrfTokenOf, formStampOf, post, signInOverHttp } from "../helpers/http-session";
-import { findLink, startSmtpSink } from "../helpers/smtp-sink";
-import type { SmtpSink } from "../helpers/smtp-sink";
+import { startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
+import { application, csrfTokenOf, formStampOf, post, signInOverHttp } from "~/tests/helpers/http-session";
+import { findLink, startSmtpSink } from "~/tests/helpers/smtp-sink";
+import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
-const text = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "").replace(/&#x27;/g, "'").replace(/&quot;/g, '"');
+const text = async (res: Response) =>
+  (await res.text())
+    .replace(/<!-- -->/g, "")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"');
 
 const campaign = (changes: Record<string, string> = {}): [string, string][] => {
   const values: Record<string, string> = {
@@ -39,7 +43,16 @@ const campaign = (changes: Record<string, string> = {}): [string, string][] => {
 
 /** The signed time stamp of a campaign page, as a person's browser sends it back. */
 let stamp = "";
-const letterFrom13202 = (email: string, extra: Record<string, string> = {}) => ({ zip: "13202", rendered: stamp, letter: "Please cosponsor the Resident Physician Shortage Reduction Act, for doctors in New York.", name: "Sam Reyes", email, street: "1 Clinton Sq", city: "Syracuse", ...extra });
+const letterFrom13202 = (email: string, extra: Record<string, string> = {}) => ({
+  zip: "13202",
+  rendered: stamp,
+  letter: "Please cosponsor the Resident Physician Shortage Reduction Act, for doctors in New York.",
+  name: "Sam Reyes",
+  email,
+  street: "1 Clinton Sq",
+  city: "Syracuse",
+  ...extra,
+});
 
 describe("campaigns in the staff console", () => {
   let app: AppServer;
@@ -69,11 +82,21 @@ describe("campaigns in the staff console", () => {
 
   it("lists the starter campaigns", async () => {
     const html = await text(await get("/admin/campaigns"));
-    for (const title of ["Ask Congress to pass the Resident Physician Shortage Reduction Act", "Ask your state to license medical graduates for collaborative practice", "To the AAMC: stand by the graduates who did not match"]) expect(html).toContain(title);
+    for (const title of [
+      "Ask Congress to pass the Resident Physician Shortage Reduction Act",
+      "Ask your state to license medical graduates for collaborative practice",
+      "To the AAMC: stand by the graduates who did not match",
+    ])
+      expect(html).toContain(title);
   });
 
   it("names each problem of a campaign beside its field and keeps what was typed", async () => {
-    const res = await post(app, "/admin/campaigns/new", [["csrf", csrf], ...campaign({ targets: "", letterMarkdown: "Dear {{senator}}, hello.", startsOn: "2026-05-01", endsOn: "2026-04-01", goal: "many", targetStates: "TX, ZZ" })], staff);
+    const res = await post(
+      app,
+      "/admin/campaigns/new",
+      [["csrf", csrf], ...campaign({ targets: "", letterMarkdown: "Dear {{senator}}, hello.", startsOn: "2026-05-01", endsOn: "2026-04-01", goal: "many", targetStates: "TX, ZZ" })],
+      staff,
+    );
     expect(res.status).toBe(400);
     const html = await text(res);
     expect(html).toContain("Unknown placeholder: {{senator}}.");
@@ -132,10 +155,17 @@ describe("campaigns in the staff console", () => {
     const csv = await get("/admin/campaigns/residency-shortage-act/letters.csv");
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const rows = (await csv.text()).trim().split("\n");
-    expect(rows[0]).toBe("sent_at,office,office_key,chamber,district,letter_version,status,constituent_name,constituent_email,street,city,state,zip,subject,constituent_message,organisation_statement");
+    expect(rows[0]).toBe(
+      "sent_at,office,office_key,chamber,district,letter_version,status,constituent_name,constituent_email,street,city,state,zip,subject,constituent_message,organisation_statement",
+    );
     expect(rows.filter((r) => r.includes(",prepared,Sam Reyes,sam@example.org,1 Clinton Sq,Syracuse,NY,13202,"))).toHaveLength(3);
     const office = await get("/admin/campaigns/residency-shortage-act/letters.csv?office=S000148");
-    expect((await office.text()).trim().split("\n").filter((r) => r.includes("Sam Reyes,sam@example.org"))).toHaveLength(1);
+    expect(
+      (await office.text())
+        .trim()
+        .split("\n")
+        .filter((r) => r.includes("Sam Reyes,sam@example.org")),
+    ).toHaveLength(1);
     const packet = await text(await get("/admin/campaigns/residency-shortage-act/packet?office=S000148"));
     expect(packet).toContain("Letters to Senator Charles E. Schumer");
     expect(packet).toContain("Sam Reyes, Syracuse, NY 13202");
@@ -180,7 +210,17 @@ describe("campaigns in the staff console", () => {
     expect(await text(bad)).toContain("Please enter an e-mail address like senator@legislature.gov.");
     expect((await post(app, path, { csrf, email: "bynum.office@akleg.example", capitolPhone: "", website: "", note: "Office moved" }, staff)).status).toBe(302);
     expect(await text(await fetch(`${app.url}/act/state/AK?q=Bynum`))).toContain("bynum.office@akleg.example");
-    const letter = { zip: "99901", rendered: stamp, upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285", lowerId: "ocd-person/b2eaa848-d651-4521-9abb-21b68da5d5c6", letter: "Please license medical graduates for collaborative practice in Alaska.", name: "Kim Park", email: "kim@example.org", street: "2 Water St", city: "Ketchikan" };
+    const letter = {
+      zip: "99901",
+      rendered: stamp,
+      upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285",
+      lowerId: "ocd-person/b2eaa848-d651-4521-9abb-21b68da5d5c6",
+      letter: "Please license medical graduates for collaborative practice in Alaska.",
+      name: "Kim Park",
+      email: "kim@example.org",
+      street: "2 Water St",
+      city: "Ketchikan",
+    };
     expect((await post(app, "/act/collaborative-practice?zip=99901", letter)).status).toBe(302);
     await confirmLetters("kim@example.org");
     const office = await sink.waitFor((m) => m.to.includes("bynum.office@akleg.example"));

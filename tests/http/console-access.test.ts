@@ -2,12 +2,12 @@
 // anonymous, member, staff and admin, for GET and POST.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
-import routes from "../../app/routes";
-import { startAppServer } from "../helpers/app-server";
-import type { AppServer } from "../helpers/app-server";
-import { application, csrfTokenOf, formStampOf, post as postFrom, signInOverHttp } from "../helpers/http-session";
-import { findLink, startSmtpSink } from "../helpers/smtp-sink";
-import type { SmtpSink } from "../helpers/smtp-sink";
+import routes from "~/app/routes";
+import { startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
+import { application, csrfTokenOf, formStampOf, post as postFrom, signInOverHttp } from "~/tests/helpers/http-session";
+import { findLink, startSmtpSink } from "~/tests/helpers/smtp-sink";
+import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
 function flatten(entries: RouteConfigEntry[], parent = ""): { path: string; file: string }[] {
   return entries.flatMap((entry) => {
@@ -26,14 +26,18 @@ describe("console authorisation matrix", () => {
   const ids: Record<string, string> = {};
   // The matrix sends more changes than one connection may in a minute: each comes from its own address.
   let calls = 0;
-  const post = (_app: AppServer, path: string, values: Record<string, string>, cookie?: string) => postFrom(app, path, values, cookie, { "x-forwarded-for": `198.51.${Math.floor(++calls / 250)}.${calls % 250}` });
+  const post = (_app: AppServer, path: string, values: Record<string, string>, cookie?: string) =>
+    postFrom(app, path, values, cookie, { "x-forwarded-for": `198.51.${Math.floor(++calls / 250)}.${calls % 250}` });
 
   beforeAll(async () => {
     sink = await startSmtpSink();
     app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org", TRUST_PROXY: "true" });
     cookies.admin = await signInOverHttp(app, sink, "admin@example.org");
     const csrf = await csrfTokenOf(app, "/admin/people", cookies.admin);
-    for (const [email, role] of [["member@example.org", "member"], ["staff@example.org", "staff"]]) {
+    for (const [email, role] of [
+      ["member@example.org", "member"],
+      ["staff@example.org", "staff"],
+    ]) {
       const res = await post(app, "/admin/people", { csrf, email, role }, cookies.admin);
       expect(res.status).toBe(302);
       if (role === "member") ids.person = res.headers.get("location")!.split("/").pop()!;
@@ -44,7 +48,17 @@ describe("console authorisation matrix", () => {
     await post(app, "/join/apply", application("applicant@example.org"));
     const queue = await (await fetch(`${app.url}/admin/applications`, { headers: { cookie: cookies.staff } })).text();
     ids.application = queue.match(/href="\/admin\/applications\/([^"]+)"/)![1];
-    const letter = { zip: "99901", rendered: await formStampOf(app, "/act/collaborative-practice?zip=99901"), upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285", lowerId: bynum, letter: "Please license medical graduates for collaborative practice in Alaska.", name: "Ann Lee", email: "ann@example.org", street: "1 Main St", city: "Ketchikan" };
+    const letter = {
+      zip: "99901",
+      rendered: await formStampOf(app, "/act/collaborative-practice?zip=99901"),
+      upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285",
+      lowerId: bynum,
+      letter: "Please license medical graduates for collaborative practice in Alaska.",
+      name: "Ann Lee",
+      email: "ann@example.org",
+      street: "1 Main St",
+      city: "Ketchikan",
+    };
     expect((await post(app, "/act/collaborative-practice?zip=99901", letter)).status).toBe(302);
     // Not signed in as Ann: her letters count (and reach the office's packet) once she opens the e-mailed link.
     const confirm = await sink.waitFor((m) => m.to.includes("ann@example.org") && m.subject.startsWith("Please confirm your letters"));
@@ -63,7 +77,17 @@ describe("console authorisation matrix", () => {
   });
 
   const urlOf = (path: string) =>
-    `/${path.replace("inbox/:publicId", `inbox/${ids.message}`).replace("people/:publicId", `people/${ids.person}`).replace("legislators/:bioguide", "legislators/M001231").replace("figures/:slug", "figures/shortage-areas").replace("import/:publicId", `import/${ids.import}`).replace("applications/:publicId", `applications/${ids.application}`).replace("campaigns/:slug/packet", `campaigns/collaborative-practice/packet?office=${encodeURIComponent(bynum)}`).replace("campaigns/:slug", "campaigns/residency-shortage-act").replace("state-pathways/:state", "state-pathways/NY").replace("state-legislators/:uuid", `state-legislators/${bynum.split("/")[1]}`)}`;
+    `/${path
+      .replace("inbox/:publicId", `inbox/${ids.message}`)
+      .replace("people/:publicId", `people/${ids.person}`)
+      .replace("legislators/:bioguide", "legislators/M001231")
+      .replace("figures/:slug", "figures/shortage-areas")
+      .replace("import/:publicId", `import/${ids.import}`)
+      .replace("applications/:publicId", `applications/${ids.application}`)
+      .replace("campaigns/:slug/packet", `campaigns/collaborative-practice/packet?office=${encodeURIComponent(bynum)}`)
+      .replace("campaigns/:slug", "campaigns/residency-shortage-act")
+      .replace("state-pathways/:state", "state-pathways/NY")
+      .replace("state-legislators/:uuid", `state-legislators/${bynum.split("/")[1]}`)}`;
 
   it("finds the console routes in the route table", () => {
     expect(consoleRoutes.map((r) => r.path)).toEqual(expect.arrayContaining(["admin", "admin/inbox", "admin/settings", "admin/audit", "admin/subscribers.csv"]));

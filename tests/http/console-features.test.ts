@@ -1,10 +1,10 @@
 // The staff console's features over HTTP: settings, inbox replies, subscribers export, outbox.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer } from "../helpers/app-server";
-import type { AppServer } from "../helpers/app-server";
-import { csrfTokenOf, post, signInOverHttp } from "../helpers/http-session";
-import { startSmtpSink } from "../helpers/smtp-sink";
-import type { SmtpSink } from "../helpers/smtp-sink";
+import { startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
+import { csrfTokenOf, post, signInOverHttp } from "~/tests/helpers/http-session";
+import { startSmtpSink } from "~/tests/helpers/smtp-sink";
+import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
 describe("staff console features", () => {
   let app: AppServer;
@@ -108,7 +108,17 @@ describe("staff console features", () => {
     const good = await post(
       app,
       "/admin/figures/shortage-areas",
-      { csrf, claim: "doctors short in shortage areas", amgFigure: "34,500", amgStatement: "doctors are missing in shortage areas.", amgSource: "AMG", officialFigure: "13,364 (2025-03-31)", officialBasis: "", officialSource: "HRSA", verdict: "" },
+      {
+        csrf,
+        claim: "doctors short in shortage areas",
+        amgFigure: "34,500",
+        amgStatement: "doctors are missing in shortage areas.",
+        amgSource: "AMG",
+        officialFigure: "13,364 (2025-03-31)",
+        officialBasis: "",
+        officialSource: "HRSA",
+        verdict: "",
+      },
       cookie,
     );
     expect(good.status).toBe(302);

@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer } from "../helpers/app-server";
-import type { AppServer } from "../helpers/app-server";
-import { post } from "../helpers/http-session";
+import { startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
+import { post } from "~/tests/helpers/http-session";
 
 const run = promisify(execFile);
 const admin = "first-admin@example.org";
@@ -48,14 +48,17 @@ describe("a first run without SMTP, as the README says", () => {
 
   it("says so when the link is for another name of the site than the one the person asked on", async () => {
     const onIp = app.url.replace("localhost", "127.0.0.1");
-    const asked = await fetch(`${onIp}/sign-in`, { method: "POST", redirect: "manual", headers: { origin: onIp, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ email: admin, next: "/admin" }) });
+    const asked = await fetch(`${onIp}/sign-in`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: onIp, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: admin, next: "/admin" }),
+    });
     expect(asked.status).toBe(302);
     const check = await (await fetch(`${onIp}${asked.headers.get("location")}`)).text();
     expect(check).toContain(`You are on 127.0.0.1:${app.port}, but the e-mailed link opens localhost:${app.port}`);
     let link: string | undefined;
-    await expect
-      .poll(() => (link = app.output().match(/"(http:\/\/localhost:\d+\/sign-in\/verify\?token=[^"]+&from=127\.0\.0\.1[^"]*)"/)?.[1]))
-      .toBeDefined();
+    await expect.poll(() => (link = app.output().match(/"(http:\/\/localhost:\d+\/sign-in\/verify\?token=[^"]+&from=127\.0\.0\.1[^"]*)"/)?.[1])).toBeDefined();
     const opened = await (await fetch(link!)).text(); // in the browser that browsed localhost: no sign-in cookie
     expect(opened).toContain(`You asked to sign in on 127.0.0.1:${app.port}, but this link is for localhost:${app.port}`);
   });
@@ -63,7 +66,10 @@ describe("a first run without SMTP, as the README says", () => {
   it("prints the sign-in link and code to the log, and the link signs the admin into the console", async () => {
     const asked = await post(app, "/sign-in", { email: admin, next: "/admin" });
     expect(asked.status).toBe(302);
-    const nonce = asked.headers.getSetCookie().find((c) => c.startsWith("amg_signin="))!.split(";")[0];
+    const nonce = asked.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("amg_signin="))!
+      .split(";")[0];
     let logged: { id: number; links: string[]; code: string } | undefined;
     await expect
       .poll(() => {
@@ -80,7 +86,10 @@ describe("a first run without SMTP, as the README says", () => {
     expect(link.startsWith(app.url)).toBe(true);
     const opened = await fetch(link, { redirect: "manual", headers: { cookie: nonce } });
     expect(opened.status).toBe(302);
-    const session = opened.headers.getSetCookie().find((c) => c.startsWith("amg_session="))!.split(";")[0];
+    const session = opened.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("amg_session="))!
+      .split(";")[0];
     const console = await fetch(`${app.url}/admin`, { headers: { cookie: session } });
     expect(console.status).toBe(200);
 
@@ -99,7 +108,7 @@ describe("a first run without SMTP, as the README says", () => {
 
   it("does not rebuild when npm install only touched package-lock.json", async () => {
     // @ts-expect-error: a plain .mjs script without types
-    const { sourcesFingerprint } = await import("../../scripts/sources-fingerprint.mjs");
+    const { sourcesFingerprint } = await import("~/scripts/sources-fingerprint.mjs");
     const before = sourcesFingerprint();
     const now = new Date();
     utimesSync("package-lock.json", now, now);

@@ -1,7 +1,7 @@
 // Finding one's legislators over HTTP: the JSON API and the no-JavaScript page.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer } from "../helpers/app-server";
-import type { AppServer } from "../helpers/app-server";
+import { startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
 
 describe("finding legislators by ZIP", () => {
   let app: AppServer;

@@ -2,11 +2,11 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer } from "../helpers/app-server";
-import type { AppServer } from "../helpers/app-server";
-import { application, csrfTokenOf, post, signInOverHttp } from "../helpers/http-session";
-import { findLink, startSmtpSink } from "../helpers/smtp-sink";
-import type { SmtpSink } from "../helpers/smtp-sink";
+import { startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
+import { application, csrfTokenOf, post, signInOverHttp } from "~/tests/helpers/http-session";
+import { findLink, startSmtpSink } from "~/tests/helpers/smtp-sink";
+import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
 const text = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "").replace(/&#x27;/g, "'");
 
@@ -80,7 +80,12 @@ describe("membership applications", () => {
 
     // The member logs a match cycle, corrects it, downloads her data.
     const csrfMember = await csrfTokenOf(app, "/account/cycles", member);
-    const bad = await post(app, "/account/cycles", { csrf: csrfMember, year: "2031", programmesApplied: "-3", interviews: "2", rankListSubmitted: "", outcome: "unmatched", amountSpent: "lots" }, member);
+    const bad = await post(
+      app,
+      "/account/cycles",
+      { csrf: csrfMember, year: "2031", programmesApplied: "-3", interviews: "2", rankListSubmitted: "", outcome: "unmatched", amountSpent: "lots" },
+      member,
+    );
     expect(bad.status).toBe(400);
     const badHtml = await text(bad);
     expect(badHtml).toContain(`Please enter a year up to ${new Date().getUTCFullYear()}.`);
@@ -161,7 +166,11 @@ describe("membership applications", () => {
   });
 
   it("finds people in the directory despite a typo, filters them, and exports the filter as CSV", async () => {
-    await post(app, "/join/apply", application("carla@example.org", { name: "Dr. Carla Mendez", schoolName: "Ross University School of Medicine", degree: "IMG", ecfmgCertified: "yes", zip: "10001" }));
+    await post(
+      app,
+      "/join/apply",
+      application("carla@example.org", { name: "Dr. Carla Mendez", schoolName: "Ross University School of Medicine", degree: "IMG", ecfmgCertified: "yes", zip: "10001" }),
+    );
     const found = await text(await fetch(`${app.url}/admin/applications?status=all&q=Carla%20Mendes`, { headers: { cookie: staff } }));
     expect(found).toContain("Dr. Carla Mendez");
     const byState = await text(await fetch(`${app.url}/admin/applications?status=all&state=ny&degree=IMG`, { headers: { cookie: staff } }));
@@ -175,7 +184,9 @@ describe("membership applications", () => {
     expect(lines[0]).toMatch(/^name,email,zip,state,degree,school/);
     expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(["carla@example.org"]);
     // The filters the query string keeps: exam result, ECFMG, specialty, years since graduation, verification.
-    const filtered = await text(await fetch(`${app.url}/admin/applications?status=all&exam=step2ck&result=passed&ecfmg=yes&specialty=pediat&since_min=5&since_max=30&verified=no`, { headers: { cookie: staff } }));
+    const filtered = await text(
+      await fetch(`${app.url}/admin/applications?status=all&exam=step2ck&result=passed&ecfmg=yes&specialty=pediat&since_min=5&since_max=30&verified=no`, { headers: { cookie: staff } }),
+    );
     expect(filtered).toContain("Dr. Carla Mendez");
     expect(filtered).toMatch(/<details class="more-filters" open="">/);
     const notPassed = await text(await fetch(`${app.url}/admin/applications?status=all&exam=step2ck&result=not-passed`, { headers: { cookie: staff } }));
@@ -183,7 +194,13 @@ describe("membership applications", () => {
     const recent = await text(await fetch(`${app.url}/admin/applications?status=all&specialty=pediat&since_max=2`, { headers: { cookie: staff } }));
     expect(recent).not.toContain("Dr. Carla Mendez"); // graduated 2019
     const exported = await (await fetch(`${app.url}/admin/applications.csv?status=all&ecfmg=yes&specialty=family`, { headers: { cookie: staff } })).text();
-    expect(exported.trim().split("\n").slice(1).map((l) => l.split(",")[1])).toEqual(["carla@example.org"]);
+    expect(
+      exported
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(",")[1]),
+    ).toEqual(["carla@example.org"]);
   });
 
   it("keeps the match-cycle log to members", async () => {
@@ -215,7 +232,12 @@ describe("membership applications", () => {
     expect(template.headers.get("content-disposition")).toContain("members-template.csv");
     const [head, example] = parse(await template.text()) as string[][];
     const row = (changes: Record<string, string>) => head.map((c, i) => changes[c] ?? example[i]);
-    const file = stringify([head, row({ name: "Dr. Imported One", email: "one@import.example" }), row({ name: "Dr. Imported Two", email: "two@import.example", zip: "123" }), row({ name: "Dr. Imported Three", email: "three@import.example", degree: "IMG", ecfmg_certified: "no" })]);
+    const file = stringify([
+      head,
+      row({ name: "Dr. Imported One", email: "one@import.example" }),
+      row({ name: "Dr. Imported Two", email: "two@import.example", zip: "123" }),
+      row({ name: "Dr. Imported Three", email: "three@import.example", degree: "IMG", ecfmg_certified: "no" }),
+    ]);
     const upload = async (csv: string, name = "members.csv") => {
       const body = new FormData();
       body.set("csrf", await csrfTokenOf(app, "/admin/applications/import", staff));

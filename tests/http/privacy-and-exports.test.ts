@@ -3,11 +3,11 @@
 // that starts like a spreadsheet formula.
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer } from "../helpers/app-server";
-import type { AppServer } from "../helpers/app-server";
-import { application, post, signInOverHttp } from "../helpers/http-session";
-import { startSmtpSink } from "../helpers/smtp-sink";
-import type { SmtpSink } from "../helpers/smtp-sink";
+import { startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
+import { application, post, signInOverHttp } from "~/tests/helpers/http-session";
+import { startSmtpSink } from "~/tests/helpers/smtp-sink";
+import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
 describe("privacy and exports over HTTP", () => {
   let app: AppServer;

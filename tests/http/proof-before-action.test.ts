@@ -2,13 +2,17 @@
 // sink: a browser that has not proven an e-mail address (signed in as it, or a link e-mailed to it)
 // can neither see nor change what that address did before, and no office is e-mailed in its name.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer } from "../helpers/app-server";
-import type { AppServer } from "../helpers/app-server";
-import { application, csrfTokenOf, formStampOf, post, signInOverHttp } from "../helpers/http-session";
-import { findLink, startSmtpSink } from "../helpers/smtp-sink";
-import type { ReceivedMail, SmtpSink } from "../helpers/smtp-sink";
+import { startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
+import { application, csrfTokenOf, formStampOf, post, signInOverHttp } from "~/tests/helpers/http-session";
+import { findLink, startSmtpSink } from "~/tests/helpers/smtp-sink";
+import type { ReceivedMail, SmtpSink } from "~/tests/helpers/smtp-sink";
 
-const text = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "").replace(/&#x27;/g, "'").replace(/&quot;/g, '"');
+const text = async (res: Response) =>
+  (await res.text())
+    .replace(/<!-- -->/g, "")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"');
 
 const bynum = "representative.jeremy.bynum@akleg.gov";
 const stedman = "senator.bert.stedman@akleg.gov";
@@ -53,7 +57,11 @@ describe("proof before action", () => {
 
   let victimPage = "";
   it("e-mails a legislator's office only once the writer opens the link sent to their address, and says so honestly", async () => {
-    const sent = await post(app, "/act/collaborative-practice?zip=99901", akLetter("vera@example.org", { name: "Vera Lind", street: "9 Harbor Rd", story: "Vera's own story: three match cycles, no position." }));
+    const sent = await post(
+      app,
+      "/act/collaborative-practice?zip=99901",
+      akLetter("vera@example.org", { name: "Vera Lind", street: "9 Harbor Rd", story: "Vera's own story: three match cycles, no position." }),
+    );
     expect(sent.status).toBe(302);
     const heldPage = await text(await fetch(`${app.url}${sent.headers.get("location")}`));
     expect(heldPage).toContain("We e-mailed a link to vera@example.org.");
@@ -83,7 +91,11 @@ describe("proof before action", () => {
   });
 
   it("never leads an attacker's POST with the writer's e-mail to the writer's page, never shows or changes the writer's letters, and e-mails no office", async () => {
-    const attack = await post(app, "/act/collaborative-practice?zip=99901", akLetter("vera@example.org", { name: "Mallory Mask", street: "1 Fake St", story: "Words the writer never wrote, sent in her name." }));
+    const attack = await post(
+      app,
+      "/act/collaborative-practice?zip=99901",
+      akLetter("vera@example.org", { name: "Mallory Mask", street: "1 Fake St", story: "Words the writer never wrote, sent in her name." }),
+    );
     expect(attack.status).toBe(302);
     const location = attack.headers.get("location")!;
     expect(location).not.toBe(victimPage);
@@ -154,7 +166,9 @@ describe("proof before action", () => {
     const sign = (values: Record<string, string>) => post(app, "/letters/aamc", { rendered: stamps.openLetter, signerRole: "", ...values });
     expect((await sign({ name: "Maria Lopez", email: "maria@example.org", zip: "13202", showName: "on" })).headers.get("location")).toBe("/letters/aamc/check-email");
     const first = await nthMail("maria@example.org", "Please confirm your signature");
-    expect((await post(app, "/letters/confirm", { token: new URL(findLink(first, `${app.url}/letters/confirm?token=`)).searchParams.get("token")! })).headers.get("location")).toBe("/letters/aamc/thanks");
+    expect((await post(app, "/letters/confirm", { token: new URL(findLink(first, `${app.url}/letters/confirm?token=`)).searchParams.get("token")! })).headers.get("location")).toBe(
+      "/letters/aamc/thanks",
+    );
     const letterPage = async () => text(await get("/letters/aamc")); // with a session: never a cached copy
     expect(await letterPage()).toMatch(/<li>Maria, New York<\/li>/);
     const count = async () => (await letterPage()).match(/<strong>([\d,]+)<\/strong>/)?.[1];

@@ -9,12 +9,12 @@ import http from "node:http";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
-import routes from "../../app/routes";
-import { startAppServer } from "../helpers/app-server";
-import type { AppServer } from "../helpers/app-server";
-import { application, csrfTokenOf, form, signInOverHttp } from "../helpers/http-session";
-import { startSmtpSink } from "../helpers/smtp-sink";
-import type { SmtpSink } from "../helpers/smtp-sink";
+import routes from "~/app/routes";
+import { startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
+import { application, csrfTokenOf, form, signInOverHttp } from "~/tests/helpers/http-session";
+import { startSmtpSink } from "~/tests/helpers/smtp-sink";
+import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
 type RoutePath = { path: string; file: string };
 
@@ -39,8 +39,7 @@ function fillSegments(path: string, known: Record<string, string>): string {
 function withNulSegment(path: string, known: Record<string, string>): string {
   const dynamic = path.split("/").some((s) => s.startsWith(":") || s === "*");
   if (!dynamic) return `${fillSegments(path, known).replace(/\/$/, "")}/%00`;
-  return fillSegments(path, Object.fromEntries(Object.keys(known).map((k) => [k, "%00"])))
-    .replace(/sample-value|no-such-page/g, "%00");
+  return fillSegments(path, Object.fromEntries(Object.keys(known).map((k) => [k, "%00"]))).replace(/sample-value|no-such-page/g, "%00");
 }
 
 type FormField = { name: string; value: string; kind: "hidden" | "text" | "choice" };
@@ -55,7 +54,13 @@ function postFormsOf(html: string, path: string): FormField[][] {
     const fields: FormField[] = [];
     const seen = new Set<string>();
     const attr = (tag: string, name: string) => tag.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
-    const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const unescape = (s: string) =>
+      s
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&");
     for (const [tag] of body!.matchAll(/<input\b[^>]*>/g)) {
       const name = attr(tag, "name");
       const type = attr(tag, "type") ?? "text";
@@ -80,7 +85,15 @@ function postFormsOf(html: string, path: string): FormField[][] {
     forms.push(fields);
   }
   // Forms that send the same fields (a button per row or per role) reach the same code: one of each, three at most.
-  const distinct = new Map(forms.map((fields) => [fields.map((f) => f.name).sort().join(","), fields]));
+  const distinct = new Map(
+    forms.map((fields) => [
+      fields
+        .map((f) => f.name)
+        .sort()
+        .join(","),
+      fields,
+    ]),
+  );
   return [...distinct.values()].slice(0, 3);
 }
 
@@ -100,7 +113,7 @@ type Probe = { label: string; url: string; init: RequestInit };
 type Outcome = { label: string; url: string; status: number; ms?: number };
 
 const cutOffUpload = '--fuzzboundary\r\nContent-Disposition: form-data; name="file"; filename="members.csv"\r\nContent-Type: text/csv\r\n\r\nname,email\nAnn,';
-const brokenMultipart = "--fuzzboundary\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nhalf a part with no end";
+const brokenMultipart = '--fuzzboundary\r\nContent-Disposition: form-data; name="name"\r\n\r\nhalf a part with no end';
 
 describe("every route, given hostile input", () => {
   let app: AppServer;
@@ -132,7 +145,11 @@ describe("every route, given hostile input", () => {
       const req = http.request(`${app.url}${url}`, { method, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve(new Response(res.statusCode === 204 ? null : Buffer.concat(chunks), { status: res.statusCode, headers: Object.entries(res.headers).map(([k, v]): [string, string] => [k, String(v)]) })));
+        res.on("end", () =>
+          resolve(
+            new Response(res.statusCode === 204 ? null : Buffer.concat(chunks), { status: res.statusCode, headers: Object.entries(res.headers).map(([k, v]): [string, string] => [k, String(v)]) }),
+          ),
+        );
       });
       req.on("error", reject);
       req.end();
@@ -149,7 +166,17 @@ describe("every route, given hostile input", () => {
     known["people/:publicId"] = person.headers.get("location")!.split("/").pop()!;
     await post("/contact", { name: "Pat", email: "pat@example.org", subject: "Hello there", message: "A message for the inbox." });
     await post("/join/apply", application("applicant@example.org"));
-    const letter = { zip: "99901", rendered: "1", upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285", lowerId: bynum, letter: "Please license medical graduates for collaborative practice in Alaska.", name: "Ann Lee", email: "ann@example.org", street: "1 Main St", city: "Ketchikan" };
+    const letter = {
+      zip: "99901",
+      rendered: "1",
+      upperId: "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285",
+      lowerId: bynum,
+      letter: "Please license medical graduates for collaborative practice in Alaska.",
+      name: "Ann Lee",
+      email: "ann@example.org",
+      street: "1 Main St",
+      city: "Ketchikan",
+    };
     const sent = await post("/act/collaborative-practice?zip=99901", letter);
     known["sent/:publicId"] = sent.headers.get("location")!.split("/").pop()!;
     const queue = await (await send("/admin/applications", {}, adminCookie)).text();
@@ -204,13 +231,19 @@ describe("every route, given hostile input", () => {
     const probes: Probe[] = [
       { label: "GET with %00 in the path", url: withNulSegment(r.path, known), init: {} },
       { label: "GET with %00 and huge numbers in the query", url: withQuery("q=%00&page=99999999999999999999&before=99999999999999999999&zip=%00"), init: {} },
-      { label: "GET with huge numbers and malformed escapes in the query", url: withQuery("page=99999999999999999999&before=99999999999999999999&from=99999999999999999999&to=99999999999999999999&since_min=999&since_max=999&year=99999999999999999999&zip=99999999999999999999&q=%E0%A4%A&next=%"), init: {} },
+      {
+        label: "GET with huge numbers and malformed escapes in the query",
+        url: withQuery(
+          "page=99999999999999999999&before=99999999999999999999&from=99999999999999999999&to=99999999999999999999&since_min=999&since_max=999&year=99999999999999999999&zip=99999999999999999999&q=%E0%A4%A&next=%",
+        ),
+        init: {},
+      },
       { label: "GET with a malformed session cookie", url, init: { headers: { cookie: `amg_session=%${cookie ? `; ${cookie}` : ""}` } } },
       { label: "POST with no body", url, init: { method: "POST" } },
       { label: "POST an empty form", url, init: { method: "POST", headers: urlencoded, body: "" } },
       { label: "POST JSON", url, init: { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "x", email: "x@example.org" }) } },
       { label: "POST text", url, init: { method: "POST", headers: { "content-type": "text/plain" }, body: "name=x" } },
-      { label: "POST XML", url, init: { method: "POST", headers: { "content-type": "application/xml" }, body: "<?xml version=\"1.0\"?><form><name>x</name></form>" } },
+      { label: "POST XML", url, init: { method: "POST", headers: { "content-type": "application/xml" }, body: '<?xml version="1.0"?><form><name>x</name></form>' } },
       { label: "POST broken multipart", url, init: { method: "POST", headers: { "content-type": "multipart/form-data; boundary=fuzzboundary" }, body: brokenMultipart } },
       { label: "POST multipart cut off inside a file", url, init: { method: "POST", headers: { "content-type": "multipart/form-data; boundary=fuzzboundary" }, body: cutOffUpload } },
       { label: "POST multipart without a boundary", url, init: { method: "POST", headers: { "content-type": "multipart/form-data" }, body: "x" } },
@@ -335,7 +368,14 @@ describe("every route, given hostile input", () => {
       if (process.env.FUZZ_TIMES) {
         const byUrl = new Map<string, number>();
         for (const o of outcomes) byUrl.set(o.url.split("?")[0]!, (byUrl.get(o.url.split("?")[0]!) ?? 0) + (o.ms ?? 0));
-        console.log([...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([u, ms]) => `${Math.round(ms)} ms ${u}`).join("\n"), outcomes.length);
+        console.log(
+          [...byUrl]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 15)
+            .map(([u, ms]) => `${Math.round(ms)} ms ${u}`)
+            .join("\n"),
+          outcomes.length,
+        );
       }
       const failures = outcomes.filter((o) => o.status >= 500).map((o) => `${o.status} ${o.label}: ${o.url.slice(0, 120)}`);
       expect(failures).toEqual([]);
@@ -349,5 +389,4 @@ describe("every route, given hostile input", () => {
       expect(app.output()).not.toMatch(/invalid byte sequence|out of range for type integer|URIError/);
     }, 120_000);
   }
-
 });

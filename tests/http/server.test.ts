@@ -1,12 +1,12 @@
 // The production server over HTTP (no browser): caching rules, CSRF, headers, errors, restart.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../db/client.server";
-import { getSiteSettings } from "../../domains/site/queries.server";
-import { updateSiteSettings } from "../../domains/site/update-site-settings.server";
-import { startAppServer } from "../helpers/app-server";
-import type { AppServer } from "../helpers/app-server";
-import { startSmtpSink } from "../helpers/smtp-sink";
-import { testEngines } from "../helpers/test-db";
+import { openDatabase } from "~/db/client.server";
+import { getSiteSettings } from "~/domains/site/queries.server";
+import { updateSiteSettings } from "~/domains/site/update-site-settings.server";
+import { startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
+import { startSmtpSink } from "~/tests/helpers/smtp-sink";
+import { testEngines } from "~/tests/helpers/test-db";
 
 describe("the production server", () => {
   let app: AppServer;
@@ -186,5 +186,4 @@ describe.runIf(postgres)("a separate worker process (npm run worker)", () => {
       await handle.close();
     }
   });
-
 });

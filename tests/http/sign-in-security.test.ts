@@ -2,12 +2,12 @@
 // build: hostile `next` values, the authenticator step tried from many IPs, requests that try to
 // lock someone out; and the staff two-factor requirement and "sign out there" still working.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { currentTotp } from "../../domains/accounts/second-factor.server";
-import { startAppServer } from "../helpers/app-server";
-import type { AppServer } from "../helpers/app-server";
-import { csrfTokenOf, post as postFrom, signInOverHttp } from "../helpers/http-session";
-import { startSmtpSink } from "../helpers/smtp-sink";
-import type { SmtpSink } from "../helpers/smtp-sink";
+import { currentTotp } from "~/domains/accounts/second-factor.server";
+import { startAppServer } from "~/tests/helpers/app-server";
+import type { AppServer } from "~/tests/helpers/app-server";
+import { csrfTokenOf, post as postFrom, signInOverHttp } from "~/tests/helpers/http-session";
+import { startSmtpSink } from "~/tests/helpers/smtp-sink";
+import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
 /** `next` as an attacker writes it in a link (already percent-encoded where shown). */
 const hostileNext = [
@@ -40,8 +40,16 @@ describe("sign-in security over HTTP", () => {
   const nextIp = () => `10.${Math.floor(++calls / 250) % 250}.${calls % 250}.1`;
   const post = (path: string, values: Record<string, string>, cookie?: string, ip = nextIp()) => postFrom(app, path, values, cookie, { "x-forwarded-for": ip });
   const get = (path: string, cookie?: string) => fetch(`${app.url}${path}`, { redirect: "manual", headers: { "x-forwarded-for": nextIp(), ...(cookie ? { cookie } : {}) } });
-  const cookieFrom = (res: Response, name: string) => res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))?.split(";")[0];
-  const codeIn = (text: string) => text.match(/code on the sign-in page: (\d{3}) (\d{3})/)!.slice(1).join("");
+  const cookieFrom = (res: Response, name: string) =>
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith(`${name}=`))
+      ?.split(";")[0];
+  const codeIn = (text: string) =>
+    text
+      .match(/code on the sign-in page: (\d{3}) (\d{3})/)!
+      .slice(1)
+      .join("");
   /** Where a browser would go: on this site, or the test fails. */
   const expectOnSite = (res: Response, label: string) => {
     expect(res.status, label).not.toBe(500);
@@ -63,7 +71,12 @@ describe("sign-in security over HTTP", () => {
     app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org", TRUST_PROXY: "true" });
     admin = await signInOverHttp(app, sink, "admin@example.org");
     const csrf = await csrfTokenOf(app, "/admin/people", admin);
-    for (const [email, role] of [["staff@example.org", "staff"], ["member@example.org", "member"], ["victim@example.org", "member"], ["next@example.org", "member"]]) {
+    for (const [email, role] of [
+      ["staff@example.org", "staff"],
+      ["member@example.org", "member"],
+      ["victim@example.org", "member"],
+      ["next@example.org", "member"],
+    ]) {
       expect((await post("/admin/people", { csrf, email, role }, admin)).status).toBe(302);
     }
   });
@@ -122,7 +135,13 @@ describe("sign-in security over HTTP", () => {
     // The admin turns the requirement on: the settings form as it is, with the box ticked.
     const html = await (await get("/admin/settings", admin)).text();
     const values: [string, string][] = [];
-    const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const unescape = (s: string) =>
+      s
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;|&#39;/g, "'")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&");
     const box = html.indexOf('name="requireSecondFactorForStaff"');
     const form = html.slice(html.lastIndexOf("<form", box), html.indexOf("</form>", box));
     for (const tag of form.match(/<input[^>]*>/g) ?? []) {
@@ -134,10 +153,21 @@ describe("sign-in security over HTTP", () => {
     }
     for (const [, name, text] of form.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)) values.push([name, unescape(text)]);
     for (const [, name, options] of form.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-      values.push([name, unescape(options.match(/<option[^>]*selected[^>]*value="([^"]*)"/)?.[1] ?? options.match(/<option[^>]*value="([^"]*)"[^>]*selected/)?.[1] ?? options.match(/value="([^"]*)"/)![1])]);
+      values.push([
+        name,
+        unescape(options.match(/<option[^>]*selected[^>]*value="([^"]*)"/)?.[1] ?? options.match(/<option[^>]*value="([^"]*)"[^>]*selected/)?.[1] ?? options.match(/value="([^"]*)"/)![1]),
+      ]);
     }
-    const saved = await postFrom(app, "/admin/settings", [...values.filter(([n]) => n !== "requireSecondFactorForStaff"), ["requireSecondFactorForStaff", "on"]], admin, { "x-forwarded-for": nextIp() });
-    expect(saved.status, await saved.clone().text().then((t) => t.match(/alert[^<]*<[^>]*>[^<]*/)?.[0] ?? "")).toBe(302);
+    const saved = await postFrom(app, "/admin/settings", [...values.filter(([n]) => n !== "requireSecondFactorForStaff"), ["requireSecondFactorForStaff", "on"]], admin, {
+      "x-forwarded-for": nextIp(),
+    });
+    expect(
+      saved.status,
+      await saved
+        .clone()
+        .text()
+        .then((t) => t.match(/alert[^<]*<[^>]*>[^<]*/)?.[0] ?? ""),
+    ).toBe(302);
 
     const staff = await signInOverHttp(app, sink, "staff@example.org");
     const sent = await get("/admin", staff);

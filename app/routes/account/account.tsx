@@ -1,14 +1,14 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/account";
-import { CsrfField } from "../../components/csrf-field";
-import { formatDateTime } from "../../format";
-import { actorOf, requireViewer, verifyCsrf } from "../../session.server";
-import { hasRole } from "../../../domains/accounts/rules";
-import { requestAccountDeletion } from "../../../domains/accounts/delete-account.server";
-import { endOwnSession, listOwnSessions } from "../../../domains/accounts/sessions.server";
-import { listCycles } from "../../../domains/membership/match-cycles.server";
-import { profileCompleteness } from "../../../domains/membership/profile";
-import { findOwnApplication } from "../../../domains/membership/queries.server";
+import { CsrfField } from "~/app/components/csrf-field";
+import { formatDateTime } from "~/app/format";
+import { actorOf, requireViewer, verifyCsrf } from "~/app/session.server";
+import { hasRole } from "~/domains/accounts/rules";
+import { requestAccountDeletion } from "~/domains/accounts/delete-account.server";
+import { endOwnSession, listOwnSessions } from "~/domains/accounts/sessions.server";
+import { listCycles } from "~/domains/membership/match-cycles.server";
+import { profileCompleteness } from "~/domains/membership/profile";
+import { findOwnApplication } from "~/domains/membership/queries.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Your account — AMG" }];
 
@@ -156,8 +156,8 @@ export default function Account({ loaderData }: Route.ComponentProps) {
       ) : (
         <>
           <p>
-            Your account, sessions, newsletter subscription and open-letter signatures are deleted. If you agreed to AMG's anonymous statistics, your
-            application and match cycles stay without your name, e-mail, ZIP code or school. We e-mail you a link to confirm first.
+            Your account, sessions, newsletter subscription and open-letter signatures are deleted. If you agreed to AMG's anonymous statistics, your application and match cycles stay without your
+            name, e-mail, ZIP code or school. We e-mail you a link to confirm first.
           </p>
           <Form method="post">
             <CsrfField token={csrf} />

@@ -1,12 +1,12 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/cycles";
-import { CsrfField } from "../../components/csrf-field";
-import { FormField, SelectField } from "../../components/form-field";
-import { formFailureOf, formValues, parseForm } from "../../form-data";
-import { requireRole } from "../../session.server";
-import { cycleOutcomes, matchCycleInputSchema } from "../../../domains/membership/membership.schema";
-import { deleteCycle, listCycles, saveCycle } from "../../../domains/membership/match-cycles.server";
-import { TableScroll } from "../../components/table-scroll";
+import { CsrfField } from "~/app/components/csrf-field";
+import { FormField, SelectField } from "~/app/components/form-field";
+import { formFailureOf, formValues, parseForm } from "~/app/form-data";
+import { requireRole } from "~/app/session.server";
+import { cycleOutcomes, matchCycleInputSchema } from "~/domains/membership/membership.schema";
+import { deleteCycle, listCycles, saveCycle } from "~/domains/membership/match-cycles.server";
+import { TableScroll } from "~/app/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "My match cycles — AMG" }];
 
@@ -51,7 +51,9 @@ export default function Cycles({ loaderData, actionData }: Route.ComponentProps)
                 <th scope="col">Rank list</th>
                 <th scope="col">Outcome</th>
                 <th scope="col">Spent</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -89,9 +91,25 @@ export default function Cycles({ loaderData, actionData }: Route.ComponentProps)
         <FormField name="specialties" label="Specialties applied to" required={false} defaultValue={v.specialties} error={e.specialties} hint="Separated by commas." />
         <FormField name="programmesApplied" label="Programmes applied to" defaultValue={v.programmesApplied} error={e.programmesApplied} />
         <FormField name="interviews" label="Interviews" defaultValue={v.interviews} error={e.interviews} />
-        <SelectField name="rankListSubmitted" label="Did you submit a rank list?" options={[["yes", "Yes"], ["no", "No"]]} value={v.rankListSubmitted} error={e.rankListSubmitted} />
+        <SelectField
+          name="rankListSubmitted"
+          label="Did you submit a rank list?"
+          options={[
+            ["yes", "Yes"],
+            ["no", "No"],
+          ]}
+          value={v.rankListSubmitted}
+          error={e.rankListSubmitted}
+        />
         <SelectField name="outcome" label="How did it end?" options={Object.entries(cycleOutcomes)} value={v.outcome} error={e.outcome} />
-        <FormField name="amountSpent" label="Money spent applying that year (US dollars)" required={false} defaultValue={v.amountSpent} error={e.amountSpent} hint="ERAS and NRMP fees, exams, travel; an estimate is fine." />
+        <FormField
+          name="amountSpent"
+          label="Money spent applying that year (US dollars)"
+          required={false}
+          defaultValue={v.amountSpent}
+          error={e.amountSpent}
+          hint="ERAS and NRMP fees, exams, travel; an estimate is fine."
+        />
         <button type="submit">Save this year</button>
       </Form>
     </div>

@@ -1,9 +1,9 @@
 import { data, Form } from "react-router";
 import type { Route } from "./+types/delete";
-import { serializeCookie } from "../../session.server";
-import { confirmAccountDeletion, findDeletionRequest } from "../../../domains/accounts/delete-account.server";
-import { tokenSchema } from "../../../domains/email/email.schema";
-import { sessionCookieName } from "../../../platform/request-context";
+import { serializeCookie } from "~/app/session.server";
+import { confirmAccountDeletion, findDeletionRequest } from "~/domains/accounts/delete-account.server";
+import { tokenSchema } from "~/domains/email/email.schema";
+import { sessionCookieName } from "~/platform/request-context";
 
 export const meta: Route.MetaFunction = () => [{ title: "Delete my account — AMG" }];
 
@@ -16,10 +16,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const token = tokenSchema.safeParse((await request.formData()).get("token"));
   const deleted = token.success && (await confirmAccountDeletion({ ...context.services, token: token.data, ip: context.clientIp }));
-  return data(
-    { deleted },
-    deleted ? { headers: { "Set-Cookie": serializeCookie(sessionCookieName, "", { maxAgeSeconds: 0, secure: context.secureCookies }) } } : { status: 400 },
-  );
+  return data({ deleted }, deleted ? { headers: { "Set-Cookie": serializeCookie(sessionCookieName, "", { maxAgeSeconds: 0, secure: context.secureCookies }) } } : { status: 400 });
 }
 
 export default function DeleteAccount({ loaderData, actionData }: Route.ComponentProps) {
@@ -35,7 +32,9 @@ export default function DeleteAccount({ loaderData, actionData }: Route.Componen
     return (
       <div className="page narrow">
         <h1>This link cannot be used</h1>
-        <p className="lead">It has expired or has already been used. Ask for a new one on <a href="/account">your account page</a>.</p>
+        <p className="lead">
+          It has expired or has already been used. Ask for a new one on <a href="/account">your account page</a>.
+        </p>
       </div>
     );
   }

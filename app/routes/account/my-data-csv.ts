@@ -1,8 +1,8 @@
 import type { Route } from "./+types/my-data-csv";
-import { requireViewer } from "../../session.server";
-import { exportMemberData } from "../../../domains/membership/member-data.server";
-import { personalDataCsvRows } from "../../../domains/membership/member-csv";
-import { toCsv } from "../../../platform/csv";
+import { requireViewer } from "~/app/session.server";
+import { exportMemberData } from "~/domains/membership/member-data.server";
+import { personalDataCsvRows } from "~/domains/membership/member-csv";
+import { toCsv } from "~/platform/csv";
 
 // "Download my data" as CSV: the same content as my-data.json, one value per line.
 export async function loader(args: Route.LoaderArgs) {

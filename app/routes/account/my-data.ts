@@ -1,7 +1,7 @@
 import type { Route } from "./+types/my-data";
-import { requireViewer } from "../../session.server";
-import { exportAdvocacyData } from "../../../domains/advocacy/person-data.server";
-import { exportMemberData } from "../../../domains/membership/member-data.server";
+import { requireViewer } from "~/app/session.server";
+import { exportAdvocacyData } from "~/domains/advocacy/person-data.server";
+import { exportMemberData } from "~/domains/membership/member-data.server";
 
 // "Download my data": everything AMG holds about the signed-in person, as JSON.
 export async function loader(args: Route.LoaderArgs) {

@@ -1,15 +1,15 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/profile";
-import { ApplicationFields } from "../../components/application-fields";
-import { CsrfField } from "../../components/csrf-field";
-import { FormAlert } from "../../components/form-alert";
-import { formFailure, formFailureOf, parseForm } from "../../form-data";
-import { actorOf, requireRole } from "../../session.server";
-import { applicationInputSchema, examKeys, examLabels } from "../../../domains/membership/membership.schema";
-import { applicationFormValues } from "../../../domains/membership/profile";
-import { updateOwnProfile } from "../../../domains/membership/update-profile.server";
-import { findOwnApplication } from "../../../domains/membership/queries.server";
-import { messages } from "../../../domains/membership/messages";
+import { ApplicationFields } from "~/app/components/application-fields";
+import { CsrfField } from "~/app/components/csrf-field";
+import { FormAlert } from "~/app/components/form-alert";
+import { formFailure, formFailureOf, parseForm } from "~/app/form-data";
+import { actorOf, requireRole } from "~/app/session.server";
+import { applicationInputSchema, examKeys, examLabels } from "~/domains/membership/membership.schema";
+import { applicationFormValues } from "~/domains/membership/profile";
+import { updateOwnProfile } from "~/domains/membership/update-profile.server";
+import { findOwnApplication } from "~/domains/membership/queries.server";
+import { messages } from "~/domains/membership/messages";
 
 export const meta: Route.MetaFunction = () => [{ title: "My profile — AMG" }];
 

@@ -1,14 +1,14 @@
 import { Form } from "react-router";
 import type { Route } from "./+types/sign-in-check";
-import { FormField } from "../../components/form-field";
-import { formFailure, formFailureOf, parseForm } from "../../form-data";
-import { otherHostThanAppUrl } from "../../link-host";
-import { readCookie, safeNextPath, signedInRedirect } from "../../session.server";
-import { signInCodeSchema } from "../../../domains/accounts/accounts.schema";
-import { messages } from "../../../domains/accounts/messages";
-import { completeSignInWithCode } from "../../../domains/accounts/sign-in.server";
-import type { CompleteSignInOutcome } from "../../../domains/accounts/sign-in.server";
-import { signInCookieName } from "../../../platform/request-context";
+import { FormField } from "~/app/components/form-field";
+import { formFailure, formFailureOf, parseForm } from "~/app/form-data";
+import { otherHostThanAppUrl } from "~/app/link-host";
+import { readCookie, safeNextPath, signedInRedirect } from "~/app/session.server";
+import { signInCodeSchema } from "~/domains/accounts/accounts.schema";
+import { messages } from "~/domains/accounts/messages";
+import { completeSignInWithCode } from "~/domains/accounts/sign-in.server";
+import type { CompleteSignInOutcome } from "~/domains/accounts/sign-in.server";
+import { signInCookieName } from "~/platform/request-context";
 
 export const meta: Route.MetaFunction = () => [{ title: "Check your e-mail — AMG" }];
 
@@ -54,7 +54,14 @@ export default function SignInCheck({ loaderData, actionData }: Route.ComponentP
       <p>{loaderData.askedFrom ? "Type the code here:" : "Open the link in this browser, or type the code here:"}</p>
       <Form method="post" noValidate className="stack-form">
         <input type="hidden" name="next" value={loaderData.next} />
-        <FormField name="code" label="6-digit code" autoComplete="one-time-code" error={formFailureOf(actionData).fieldErrors.code} defaultValue={formFailureOf(actionData).values.code} maxLength={7} />
+        <FormField
+          name="code"
+          label="6-digit code"
+          autoComplete="one-time-code"
+          error={formFailureOf(actionData).fieldErrors.code}
+          defaultValue={formFailureOf(actionData).values.code}
+          maxLength={7}
+        />
         <button type="submit">Sign in</button>
       </Form>
       <p>

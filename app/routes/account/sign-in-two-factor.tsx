@@ -1,13 +1,13 @@
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/sign-in-two-factor";
-import { FormField } from "../../components/form-field";
-import { formFailure, formFailureOf, formValues, minutes, parseForm, passActionHeaders } from "../../form-data";
-import { actorOf, getViewer, safeNextPath, serializeCookie } from "../../session.server";
-import { secondFactorCodeSchema } from "../../../domains/accounts/accounts.schema";
-import { messages } from "../../../domains/accounts/messages";
-import { completeSecondFactor } from "../../../domains/accounts/second-factor.server";
-import { hitRateLimit, rateLimits } from "../../../platform/rate-limit.server";
-import { sessionCookieName } from "../../../platform/request-context";
+import { FormField } from "~/app/components/form-field";
+import { formFailure, formFailureOf, formValues, minutes, parseForm, passActionHeaders } from "~/app/form-data";
+import { actorOf, getViewer, safeNextPath, serializeCookie } from "~/app/session.server";
+import { secondFactorCodeSchema } from "~/domains/accounts/accounts.schema";
+import { messages } from "~/domains/accounts/messages";
+import { completeSecondFactor } from "~/domains/accounts/second-factor.server";
+import { hitRateLimit, rateLimits } from "~/platform/rate-limit.server";
+import { sessionCookieName } from "~/platform/request-context";
 
 export const meta: Route.MetaFunction = () => [{ title: "Authenticator code — AMG" }];
 

@@ -1,10 +1,10 @@
 import type { Route } from "./+types/sign-in-verify";
-import { isHostLike, linkHostMessage } from "../../link-host";
-import { readCookie, signedInRedirect } from "../../session.server";
-import { messages } from "../../../domains/accounts/messages";
-import { completeSignInWithLink } from "../../../domains/accounts/sign-in.server";
-import { tokenSchema } from "../../../domains/email/email.schema";
-import { signInCookieName } from "../../../platform/request-context";
+import { isHostLike, linkHostMessage } from "~/app/link-host";
+import { readCookie, signedInRedirect } from "~/app/session.server";
+import { messages } from "~/domains/accounts/messages";
+import { completeSignInWithLink } from "~/domains/accounts/sign-in.server";
+import { tokenSchema } from "~/domains/email/email.schema";
+import { signInCookieName } from "~/platform/request-context";
 
 export const meta: Route.MetaFunction = () => [{ title: "Signing in — AMG" }];
 

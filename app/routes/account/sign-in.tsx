@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/sign-in";
-import { FormField } from "../../components/form-field";
-import { FormAlert } from "../../components/form-alert";
-import { formFailureOf, parseForm, passActionHeaders, rateLimitedForm } from "../../form-data";
-import { otherHostThanAppUrl } from "../../link-host";
-import { getViewer, readCookie, safeNextPath, serializeCookie } from "../../session.server";
-import { signInRequestSchema } from "../../../domains/accounts/accounts.schema";
-import { messages } from "../../../domains/accounts/messages";
-import { requestSignIn } from "../../../domains/accounts/sign-in.server";
-import { signInValidMinutes } from "../../../domains/accounts/rules";
-import { knownDeviceCookieName, signInCookieName } from "../../../platform/request-context";
+import { FormField } from "~/app/components/form-field";
+import { FormAlert } from "~/app/components/form-alert";
+import { formFailureOf, parseForm, passActionHeaders, rateLimitedForm } from "~/app/form-data";
+import { otherHostThanAppUrl } from "~/app/link-host";
+import { getViewer, readCookie, safeNextPath, serializeCookie } from "~/app/session.server";
+import { signInRequestSchema } from "~/domains/accounts/accounts.schema";
+import { messages } from "~/domains/accounts/messages";
+import { requestSignIn } from "~/domains/accounts/sign-in.server";
+import { signInValidMinutes } from "~/domains/accounts/rules";
+import { knownDeviceCookieName, signInCookieName } from "~/platform/request-context";
 
 export const meta: Route.MetaFunction = () => [{ title: "Sign in — AMG" }];
 

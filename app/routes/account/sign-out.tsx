@@ -1,8 +1,8 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/sign-out";
-import { getViewer, readCookie, serializeCookie, verifyCsrf } from "../../session.server";
-import { endSessionByToken } from "../../../domains/accounts/sessions.server";
-import { sessionCookieName } from "../../../platform/request-context";
+import { getViewer, readCookie, serializeCookie, verifyCsrf } from "~/app/session.server";
+import { endSessionByToken } from "~/domains/accounts/sessions.server";
+import { sessionCookieName } from "~/platform/request-context";
 
 export function loader() {
   return redirect("/account");

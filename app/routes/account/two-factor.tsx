@@ -1,13 +1,13 @@
 import { Form, redirect } from "react-router";
-import { formFailure, formFailureOf, parseForm } from "../../form-data";
+import { formFailure, formFailureOf, parseForm } from "~/app/form-data";
 import type { Route } from "./+types/two-factor";
-import { CsrfField } from "../../components/csrf-field";
-import { FormField } from "../../components/form-field";
-import { actorOf, requireViewer, safeNextPath, verifyCsrf } from "../../session.server";
-import { beginSecondFactorSetup, confirmSecondFactor, disableSecondFactor } from "../../../domains/accounts/second-factor.server";
-import { getSiteSettings } from "../../../domains/site/queries.server";
-import { secondFactorCodeSchema } from "../../../domains/accounts/accounts.schema";
-import { messages } from "../../../domains/accounts/messages";
+import { CsrfField } from "~/app/components/csrf-field";
+import { FormField } from "~/app/components/form-field";
+import { actorOf, requireViewer, safeNextPath, verifyCsrf } from "~/app/session.server";
+import { beginSecondFactorSetup, confirmSecondFactor, disableSecondFactor } from "~/domains/accounts/second-factor.server";
+import { getSiteSettings } from "~/domains/site/queries.server";
+import { secondFactorCodeSchema } from "~/domains/accounts/accounts.schema";
+import { messages } from "~/domains/accounts/messages";
 
 export const meta: Route.MetaFunction = () => [{ title: "Two-factor sign-in — AMG" }];
 

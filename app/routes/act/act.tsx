@@ -1,14 +1,14 @@
 import { Link } from "react-router";
-import type { CacheHandle } from "../../../platform/page-cache-key";
+import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/act";
-import { LegislatorCard } from "../../components/legislator-card";
-import { ZipLookupForm } from "../../components/zip-lookup-form";
-import { ProgressMeter } from "../../components/progress-meter";
-import { listLegislatorCampaigns } from "../../../domains/advocacy/campaigns/campaigns.server";
-import { findLegislatorsByZip } from "../../../domains/advocacy/legislators/legislator-directory.server";
-import { findZipOfApplicant } from "../../../domains/membership/member-counts.server";
-import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
-import { getViewer } from "../../session.server";
+import { LegislatorCard } from "~/app/components/legislator-card";
+import { ZipLookupForm } from "~/app/components/zip-lookup-form";
+import { ProgressMeter } from "~/app/components/progress-meter";
+import { listLegislatorCampaigns } from "~/domains/advocacy/campaigns/campaigns.server";
+import { findLegislatorsByZip } from "~/domains/advocacy/legislators/legislator-directory.server";
+import { findZipOfApplicant } from "~/domains/membership/member-counts.server";
+import { cacheNoLongerThan, markPublic } from "~/platform/request-context";
+import { getViewer } from "~/app/session.server";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: ["zip"] };
@@ -46,8 +46,8 @@ export default function Act({ loaderData }: Route.ComponentProps) {
     <div className="page narrow">
       <h1>Contact your legislators</h1>
       <p className="lead">
-        The Resident Physician Shortage Reduction Act of 2025 would add 2,000 Medicare-supported residency positions a year for seven years: 14,000 in
-        all. It is H.R. 4731 in the House and S. 2439 in the Senate. Find who represents you and ask them to cosponsor it.
+        The Resident Physician Shortage Reduction Act of 2025 would add 2,000 Medicare-supported residency positions a year for seven years: 14,000 in all. It is H.R. 4731 in the House and S. 2439 in
+        the Senate. Find who represents you and ask them to cosponsor it.
       </p>
       {campaigns.length ? (
         <section aria-labelledby="campaigns-heading">
@@ -75,8 +75,14 @@ export default function Act({ loaderData }: Route.ComponentProps) {
           {result.isSplit ? (
             <div className="notice">
               <p>
-                <strong>ZIP {result.zip} is split between {result.districts.length} congressional districts.</strong> Your representative is one of those
-                below. Not sure which? <a href={houseLookup} rel="noopener">Check with your street address on the House's official lookup</a>.
+                <strong>
+                  ZIP {result.zip} is split between {result.districts.length} congressional districts.
+                </strong>{" "}
+                Your representative is one of those below. Not sure which?{" "}
+                <a href={houseLookup} rel="noopener">
+                  Check with your street address on the House's official lookup
+                </a>
+                .
               </p>
             </div>
           ) : null}
@@ -90,9 +96,7 @@ export default function Act({ loaderData }: Route.ComponentProps) {
               </div>
             </>
           ) : (
-            <p>
-              {result.states.map((s) => s.name).join(" and ")} has no senators; its voice in Congress is the member of the House below.
-            </p>
+            <p>{result.states.map((s) => s.name).join(" and ")} has no senators; its voice in Congress is the member of the House below.</p>
           )}
           <h3 className="group-heading">{result.isSplit ? "Your representative is one of these" : "Your representative"}</h3>
           <div className="legislator-grid">

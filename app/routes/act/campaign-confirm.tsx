@@ -1,7 +1,7 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/campaign-confirm";
-import { confirmHeldAction, findHeldActionByToken } from "../../../domains/advocacy/campaigns/confirm-held-action.server";
-import { tokenSchema } from "../../../domains/email/email.schema";
+import { confirmHeldAction, findHeldActionByToken } from "~/domains/advocacy/campaigns/confirm-held-action.server";
+import { tokenSchema } from "~/domains/email/email.schema";
 
 // Opening the link shows what will be sent and a button; the POST confirms (a mail scanner following
 // links sends nothing). Letters written from a browser not signed in as the address wait for this.
@@ -37,10 +37,7 @@ export default function CampaignConfirm({ loaderData, actionData }: Route.Compon
   return (
     <div className="page narrow">
       <h1>Confirm your letters</h1>
-      <p className="lead">
-        Letters about “{found.campaignTitle}” were written with your e-mail address. Please check they are yours: they replace any letters you wrote
-        before in this campaign.
-      </p>
+      <p className="lead">Letters about “{found.campaignTitle}” were written with your e-mail address. Please check they are yours: they replace any letters you wrote before in this campaign.</p>
       <dl className="summary-list">
         <dt>Signed as</dt>
         <dd>
@@ -61,9 +58,7 @@ export default function CampaignConfirm({ loaderData, actionData }: Route.Compon
       </dl>
       <Form method="post">
         <input type="hidden" name="token" value={token} />
-        <button type="submit">
-          {found.emailed.length ? "Confirm and send my letters" : "Confirm my letters"}
-        </button>
+        <button type="submit">{found.emailed.length ? "Confirm and send my letters" : "Confirm my letters"}</button>
       </Form>
       <p className="hint">Not yours? Close this page: nothing is sent and nothing changes.</p>
     </div>

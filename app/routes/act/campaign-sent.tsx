@@ -1,11 +1,11 @@
 import { useEffect, useState } from "react";
 import { data } from "react-router";
 import type { Route } from "./+types/campaign-sent";
-import { ProgressMeter } from "../../components/progress-meter";
-import { ShareLinks } from "../../components/share-links";
-import { findHeldAction } from "../../../domains/advocacy/campaigns/confirm-held-action.server";
-import { findSentAction } from "../../../domains/advocacy/campaigns/send-campaign-letter.server";
-import { renderMarkdown } from "../../../platform/markdown.server";
+import { ProgressMeter } from "~/app/components/progress-meter";
+import { ShareLinks } from "~/app/components/share-links";
+import { findHeldAction } from "~/domains/advocacy/campaigns/confirm-held-action.server";
+import { findSentAction } from "~/domains/advocacy/campaigns/send-campaign-letter.server";
+import { renderMarkdown } from "~/platform/markdown.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Your letters — AMG" }, { name: "robots", content: "noindex" }];
 
@@ -17,7 +17,13 @@ type Letter = { id: string; to: string; district: string; delivery: "email" | "p
 export async function loader({ params, context }: Route.LoaderArgs) {
   // Not cached and not public: the page holds the person's letters and address; its random id is the key.
   const { db, appUrl, clock } = context.services;
-  const campaignOf = (c: { slug: string; title: string; goal: number; actions: number; thankYouMarkdown: string }) => ({ slug: c.slug, title: c.title, goal: c.goal, actions: c.actions, thankYouHtml: renderMarkdown(c.thankYouMarkdown) });
+  const campaignOf = (c: { slug: string; title: string; goal: number; actions: number; thankYouMarkdown: string }) => ({
+    slug: c.slug,
+    title: c.title,
+    goal: c.goal,
+    actions: c.actions,
+    thankYouHtml: renderMarkdown(c.thankYouMarkdown),
+  });
   const found = await findSentAction(db, params.slug, params.publicId);
   if (found) {
     const { campaign, action, messages } = found;
@@ -27,7 +33,19 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       name: action.name,
       status: "sent" as "sent" | "waiting" | "confirmed" | "expired",
       email: null as string | null,
-      messages: messages.map((m): Letter => ({ id: String(m.id), to: `${m.targetTitle} ${m.targetName}`, district: m.district, delivery: m.delivery, subject: m.subject, text: m.constituentMessage, phone: m.phone, contactUrl: m.contactUrl, callScript: m.callScript })),
+      messages: messages.map(
+        (m): Letter => ({
+          id: String(m.id),
+          to: `${m.targetTitle} ${m.targetName}`,
+          district: m.district,
+          delivery: m.delivery,
+          subject: m.subject,
+          text: m.constituentMessage,
+          phone: m.phone,
+          contactUrl: m.contactUrl,
+          callScript: m.callScript,
+        }),
+      ),
     };
   }
   // Letters from a browser not signed in as the address: only what was typed with them, and what waits for the link.
@@ -39,7 +57,19 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     name: held.held.name,
     status: held.status,
     email: held.held.email,
-    messages: held.held.letters.map((l, i): Letter => ({ id: `held-${i}`, to: `${l.targetTitle} ${l.targetName}`, district: l.district, delivery: l.delivery, subject: l.subject, text: l.constituentMessage, phone: l.phone, contactUrl: l.contactUrl, callScript: l.callScript })),
+    messages: held.held.letters.map(
+      (l, i): Letter => ({
+        id: `held-${i}`,
+        to: `${l.targetTitle} ${l.targetName}`,
+        district: l.district,
+        delivery: l.delivery,
+        subject: l.subject,
+        text: l.constituentMessage,
+        phone: l.phone,
+        contactUrl: l.contactUrl,
+        callScript: l.callScript,
+      }),
+    ),
   };
 }
 
@@ -77,8 +107,7 @@ export default function CampaignSent({ loaderData }: Route.ComponentProps) {
         <div className="notice" role="status">
           <p>
             <strong>One more step: check your e-mail.</strong> We e-mailed a link to {email}.{" "}
-            {emailed.length ? `Your letters to ${offices} go out when you open it: nothing is sent to them before.` : "Your letters count in the campaign once you open it."}{" "}
-            The link works for 3 days.
+            {emailed.length ? `Your letters to ${offices} go out when you open it: nothing is sent to them before.` : "Your letters count in the campaign once you open it."} The link works for 3 days.
           </p>
           {prepared.length ? <p>The letters below for you to send are ready now: you do not need to wait for the link.</p> : null}
         </div>
@@ -110,8 +139,8 @@ export default function CampaignSent({ loaderData }: Route.ComponentProps) {
         <section aria-labelledby="prepared-heading">
           <h2 id="prepared-heading">{prepared.length === 1 ? "One letter" : `${prepared.length} letters`} for you to send</h2>
           <p>
-            These offices take messages only through their own website or by phone, so we cannot send for you. Each letter is ready: copy it, open the
-            office's contact form, and paste it. Or call: it takes a minute, and the script is below.
+            These offices take messages only through their own website or by phone, so we cannot send for you. Each letter is ready: copy it, open the office's contact form, and paste it. Or call: it
+            takes a minute, and the script is below.
           </p>
           {prepared.map((m) => (
             <article key={m.id} className="sent-letter" aria-labelledby={`letter-${m.id}`}>

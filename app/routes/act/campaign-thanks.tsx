@@ -1,10 +1,10 @@
 import { data } from "react-router";
-import type { CacheHandle } from "../../../platform/page-cache-key";
+import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/campaign-thanks";
-import { ShareLinks } from "../../components/share-links";
-import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns/campaigns.server";
-import { renderMarkdown } from "../../../platform/markdown.server";
-import { markPublic } from "../../../platform/request-context";
+import { ShareLinks } from "~/app/components/share-links";
+import { findLegislatorCampaign } from "~/domains/advocacy/campaigns/campaigns.server";
+import { renderMarkdown } from "~/platform/markdown.server";
+import { markPublic } from "~/platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };

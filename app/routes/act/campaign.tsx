@@ -1,25 +1,25 @@
 import { data, Form, Link, redirect } from "react-router";
-import type { CacheHandle } from "../../../platform/page-cache-key";
+import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/campaign";
-import { FormAlert } from "../../components/form-alert";
-import { FormField, HoneypotField, SelectField } from "../../components/form-field";
-import { ProgressMeter } from "../../components/progress-meter";
-import { ZipLookupForm } from "../../components/zip-lookup-form";
-import { StatePathwaysMap, StatePathwaysTable } from "../../components/state-pathways-tracker";
-import { formAlertOf, formFailure, formFailureOf, parseForm, passActionHeaders, rateLimitedForm } from "../../form-data";
-import { formStamp, isBotLike } from "../../form-stamp.server";
-import { getViewer } from "../../session.server";
-import { siteSettingsFor } from "../../site-settings.server";
-import { campaignActionInputSchema } from "../../../domains/advocacy/advocacy.schema";
-import { prepareCampaignAction } from "../../../domains/advocacy/campaigns/campaign-page.server";
-import { campaignPhase } from "../../../domains/advocacy/campaigns/campaign-rules";
-import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns/campaigns.server";
-import { localDate, sendCampaignLetter } from "../../../domains/advocacy/campaigns/send-campaign-letter.server";
-import { messages } from "../../../domains/advocacy/messages";
-import { listStatePathways } from "../../../domains/advocacy/state-pathways/state-pathways.server";
-import { findZipOfApplicant } from "../../../domains/membership/member-counts.server";
-import { renderMarkdown } from "../../../platform/markdown.server";
-import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
+import { FormAlert } from "~/app/components/form-alert";
+import { FormField, HoneypotField, SelectField } from "~/app/components/form-field";
+import { ProgressMeter } from "~/app/components/progress-meter";
+import { ZipLookupForm } from "~/app/components/zip-lookup-form";
+import { StatePathwaysMap, StatePathwaysTable } from "~/app/components/state-pathways-tracker";
+import { formAlertOf, formFailure, formFailureOf, parseForm, passActionHeaders, rateLimitedForm } from "~/app/form-data";
+import { formStamp, isBotLike } from "~/app/form-stamp.server";
+import { getViewer } from "~/app/session.server";
+import { siteSettingsFor } from "~/app/site-settings.server";
+import { campaignActionInputSchema } from "~/domains/advocacy/advocacy.schema";
+import { prepareCampaignAction } from "~/domains/advocacy/campaigns/campaign-page.server";
+import { campaignPhase } from "~/domains/advocacy/campaigns/campaign-rules";
+import { findLegislatorCampaign } from "~/domains/advocacy/campaigns/campaigns.server";
+import { localDate, sendCampaignLetter } from "~/domains/advocacy/campaigns/send-campaign-letter.server";
+import { messages } from "~/domains/advocacy/messages";
+import { listStatePathways } from "~/domains/advocacy/state-pathways/state-pathways.server";
+import { findZipOfApplicant } from "~/domains/membership/member-counts.server";
+import { renderMarkdown } from "~/platform/markdown.server";
+import { cacheNoLongerThan, markPublic } from "~/platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: ["zip", "district"] };
@@ -105,8 +105,7 @@ function TargetsAndChoices({ step, errors, values }: { step: Step; errors: Recor
                 <strong>
                   {t.title} {t.name}
                 </strong>{" "}
-                ({t.party}, {t.district}) ·{" "}
-                <span className="delivery-badge">{t.email ? "sent by e-mail" : "through the office's contact form or phone"}</span>
+                ({t.party}, {t.district}) · <span className="delivery-badge">{t.email ? "sent by e-mail" : "through the office's contact form or phone"}</span>
               </li>
             ))}
         </ul>
@@ -209,15 +208,16 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
       ) : null}
       {step?.ok && step.plan.state && !step.stateAllowed ? (
         <div className="notice" role="status">
-          <p>This campaign is for people in {step.allowedStates.join(", ")}. See the other ways to help on the <Link to="/act">take action</Link> page.</p>
+          <p>
+            This campaign is for people in {step.allowedStates.join(", ")}. See the other ways to help on the <Link to="/act">take action</Link> page.
+          </p>
         </div>
       ) : null}
 
       {step?.ok && step.plan.state && step.stateAllowed && !hasOffices ? (
         <div className="notice" role="status">
           <p>
-            This campaign writes to offices {step.plan.stateName} does not have, or we have no contact details for them yet. See the other ways to help on the{" "}
-            <Link to="/act">take action</Link> page.
+            This campaign writes to offices {step.plan.stateName} does not have, or we have no contact details for them yet. See the other ways to help on the <Link to="/act">take action</Link> page.
           </p>
         </div>
       ) : null}
@@ -248,7 +248,15 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
               hint="Words in {{double braces}} are filled in for each legislator when you send."
             />
             {step.supporterLetter !== null ? (
-              <FormField name="supporterLetter" label="Letter to those who already support the bill (a thank-you)" multiline rows={9} defaultValue={values.supporterLetter ?? step.supporterLetter} error={errors.supporterLetter} maxLength={10000} />
+              <FormField
+                name="supporterLetter"
+                label="Letter to those who already support the bill (a thank-you)"
+                multiline
+                rows={9}
+                defaultValue={values.supporterLetter ?? step.supporterLetter}
+                error={errors.supporterLetter}
+                maxLength={10000}
+              />
             ) : null}
             <FormField
               name="story"
@@ -265,7 +273,15 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
             <h2>3. About you</h2>
             <p className="hint">Offices answer only their own constituents, so they need your street address. We use it for these letters only.</p>
             <FormField name="name" label="Your name" autoComplete="name" defaultValue={values.name} error={errors.name} maxLength={120} />
-            <FormField name="email" label="Your e-mail" type="email" autoComplete="email" defaultValue={values.email} error={errors.email} hint="We send you a copy of every letter. Unless you are signed in with this address, we first e-mail you a link: letters go to offices by e-mail only once you open it." />
+            <FormField
+              name="email"
+              label="Your e-mail"
+              type="email"
+              autoComplete="email"
+              defaultValue={values.email}
+              error={errors.email}
+              hint="We send you a copy of every letter. Unless you are signed in with this address, we first e-mail you a link: letters go to offices by e-mail only once you open it."
+            />
             <FormField name="street" label="Street address" autoComplete="street-address" defaultValue={values.street} error={errors.street} maxLength={200} />
             <FormField name="city" label="City" autoComplete="address-level2" defaultValue={values.city} error={errors.city} maxLength={100} />
             <p className="hint">

@@ -1,6 +1,6 @@
 import type { Route } from "./+types/letter-check-email";
-import type { CacheHandle } from "../../../platform/page-cache-key";
-import { markPublic } from "../../../platform/request-context";
+import type { CacheHandle } from "~/platform/page-cache-key";
+import { markPublic } from "~/platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };

@@ -1,8 +1,8 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/letter-confirm";
-import { confirmSignature, findSignatureByToken } from "../../../domains/advocacy/open-letters/open-letters.server";
-import { stateNames } from "../../../domains/advocacy/legislators/states";
-import { tokenSchema } from "../../../domains/email/email.schema";
+import { confirmSignature, findSignatureByToken } from "~/domains/advocacy/open-letters/open-letters.server";
+import { stateNames } from "~/domains/advocacy/legislators/states";
+import { tokenSchema } from "~/domains/email/email.schema";
 
 // Opening the link shows a button; the POST confirms (a mail scanner following links confirms nothing).
 export const meta: Route.MetaFunction = () => [{ title: "Confirm your signature — AMG" }];
@@ -37,9 +37,7 @@ export default function LetterConfirm({ loaderData, actionData }: Route.Componen
     <div className="page narrow">
       <h1>{loaderData.isChange ? "Confirm the change to your signature" : "Confirm your signature"}</h1>
       <p className="lead">
-        {loaderData.isChange
-          ? `Your signature of “${loaderData.title}” counts already. Press the button to change it to:`
-          : `Press the button to add your signature to “${loaderData.title}”:`}
+        {loaderData.isChange ? `Your signature of “${loaderData.title}” counts already. Press the button to change it to:` : `Press the button to add your signature to “${loaderData.title}”:`}
       </p>
       <dl className="summary-list">
         <dt>Name</dt>
@@ -54,9 +52,7 @@ export default function LetterConfirm({ loaderData, actionData }: Route.Componen
       </dl>
       <Form method="post">
         <input type="hidden" name="token" value={loaderData.token} />
-        <button type="submit">
-          {loaderData.isChange ? "Confirm the change" : "Confirm my signature"}
-        </button>
+        <button type="submit">{loaderData.isChange ? "Confirm the change" : "Confirm my signature"}</button>
       </Form>
       <p className="hint">{loaderData.isChange ? "Not you? Close this page: your signature stays as it was." : "Not you? Close this page: nothing is signed and nothing is counted."}</p>
     </div>

@@ -1,8 +1,8 @@
 import { data } from "react-router";
 import type { Route } from "./+types/letter-thanks";
-import { findOpenLetter } from "../../../domains/advocacy/open-letters/open-letters.server";
-import { ProgressMeter } from "../../components/progress-meter";
-import { ShareLinks } from "../../components/share-links";
+import { findOpenLetter } from "~/domains/advocacy/open-letters/open-letters.server";
+import { ProgressMeter } from "~/app/components/progress-meter";
+import { ShareLinks } from "~/app/components/share-links";
 
 export const meta: Route.MetaFunction = () => [{ title: "Thank you for signing — AMG" }];
 

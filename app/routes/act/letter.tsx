@@ -1,18 +1,18 @@
 import { data, Form, redirect } from "react-router";
-import type { CacheHandle } from "../../../platform/page-cache-key";
+import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/letter";
-import { FormField, HoneypotField, SelectField } from "../../components/form-field";
-import { ProgressMeter } from "../../components/progress-meter";
-import { FormAlert } from "../../components/form-alert";
-import { getViewer } from "../../session.server";
-import { formAlertOf, formFailureOf, parseForm, passActionHeaders, rateLimitedForm } from "../../form-data";
-import { formStamp, isBotLike } from "../../form-stamp.server";
-import { signatureInputSchema } from "../../../domains/advocacy/advocacy.schema";
-import { findOpenLetter, signOpenLetter } from "../../../domains/advocacy/open-letters/open-letters.server";
-import { stateNames } from "../../../domains/advocacy/legislators/states";
-import { messages } from "../../../domains/advocacy/messages";
-import { renderMarkdown } from "../../../platform/markdown.server";
-import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
+import { FormField, HoneypotField, SelectField } from "~/app/components/form-field";
+import { ProgressMeter } from "~/app/components/progress-meter";
+import { FormAlert } from "~/app/components/form-alert";
+import { getViewer } from "~/app/session.server";
+import { formAlertOf, formFailureOf, parseForm, passActionHeaders, rateLimitedForm } from "~/app/form-data";
+import { formStamp, isBotLike } from "~/app/form-stamp.server";
+import { signatureInputSchema } from "~/domains/advocacy/advocacy.schema";
+import { findOpenLetter, signOpenLetter } from "~/domains/advocacy/open-letters/open-letters.server";
+import { stateNames } from "~/domains/advocacy/legislators/states";
+import { messages } from "~/domains/advocacy/messages";
+import { renderMarkdown } from "~/platform/markdown.server";
+import { cacheNoLongerThan, markPublic } from "~/platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
@@ -63,7 +63,15 @@ export default function Letter({ loaderData, actionData }: Route.ComponentProps)
         <Form method="post" action={`/letters/${letter.slug}#sign-heading`} noValidate className="stack-form">
           <input type="hidden" name="rendered" value={stamp} />
           <FormField name="name" label="Your name" autoComplete="name" error={errors.name} defaultValue={values.name} maxLength={120} />
-          <FormField name="email" label="Your e-mail" type="email" autoComplete="email" error={errors.email} defaultValue={values.email} hint="We send a link to confirm your signature; it counts once confirmed." />
+          <FormField
+            name="email"
+            label="Your e-mail"
+            type="email"
+            autoComplete="email"
+            error={errors.email}
+            defaultValue={values.email}
+            hint="We send a link to confirm your signature; it counts once confirmed."
+          />
           <FormField name="zip" label="ZIP code" autoComplete="postal-code" error={errors.zip} defaultValue={values.zip} maxLength={10} />
           <SelectField
             name="signerRole"
@@ -72,7 +80,11 @@ export default function Letter({ loaderData, actionData }: Route.ComponentProps)
                 I am <span className="optional">(optional)</span>
               </>
             }
-            options={[["unmatched-graduate", "an unmatched medical graduate"], ["physician", "a physician"], ["supporter", "a supporter"]]}
+            options={[
+              ["unmatched-graduate", "an unmatched medical graduate"],
+              ["physician", "a physician"],
+              ["supporter", "a supporter"],
+            ]}
             value={values.signerRole}
             error={errors.signerRole}
             placeholder="Prefer not to say"

@@ -1,9 +1,9 @@
 import { Link } from "react-router";
-import type { CacheHandle } from "../../../platform/page-cache-key";
+import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/letters";
-import { ProgressMeter } from "../../components/progress-meter";
-import { listOpenLetters } from "../../../domains/advocacy/open-letters/open-letters.server";
-import { cacheNoLongerThan, markPublic } from "../../../platform/request-context";
+import { ProgressMeter } from "~/app/components/progress-meter";
+import { listOpenLetters } from "~/domains/advocacy/open-letters/open-letters.server";
+import { cacheNoLongerThan, markPublic } from "~/platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };

@@ -1,11 +1,11 @@
 import { data, Form } from "react-router";
-import type { CacheHandle } from "../../../platform/page-cache-key";
+import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/state-legislators";
-import { stateNames } from "../../../domains/advocacy/legislators/states";
-import { legislatureWebsite } from "../../../domains/advocacy/campaigns/campaign-targets.server";
-import { listStateLegislators, searchStateList } from "../../../domains/advocacy/legislators/state-legislators.server";
-import { markPublic } from "../../../platform/request-context";
-import { TableScroll } from "../../components/table-scroll";
+import { stateNames } from "~/domains/advocacy/legislators/states";
+import { legislatureWebsite } from "~/domains/advocacy/campaigns/campaign-targets.server";
+import { listStateLegislators, searchStateList } from "~/domains/advocacy/legislators/state-legislators.server";
+import { markPublic } from "~/platform/request-context";
+import { TableScroll } from "~/app/components/table-scroll";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: ["q"] };
@@ -67,14 +67,22 @@ export default function StateLegislators({ loaderData }: Route.ComponentProps) {
           <tbody>
             {legislators.map((l) => (
               <tr key={l.id}>
-                <td>{l.website ? <a href={l.website} rel="noopener">{l.name}</a> : l.name}</td>
+                <td>
+                  {l.website ? (
+                    <a href={l.website} rel="noopener">
+                      {l.name}
+                    </a>
+                  ) : (
+                    l.name
+                  )}
+                </td>
                 <td>{chamberName[l.chamber]}</td>
                 <td>{l.district}</td>
                 <td>{l.party}</td>
                 <td>
                   {l.email ? <a href={`mailto:${l.email}`}>{l.email}</a> : null}
                   {l.email && l.capitolPhone ? <br /> : null}
-                  {l.capitolPhone ?? (l.email ? null : l.districtPhone ?? "—")}
+                  {l.capitolPhone ?? (l.email ? null : (l.districtPhone ?? "—"))}
                 </td>
               </tr>
             ))}

@@ -1,15 +1,15 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/application";
-import { AuditHistory } from "../../components/audit-history";
-import { CsrfField } from "../../components/csrf-field";
-import { FormAlert } from "../../components/form-alert";
-import { FormField } from "../../components/form-field";
-import { formatDateTime } from "../../format";
-import { formFailureOf, formValues, parseForm, withAppErrors } from "../../form-data";
-import { actorOf, requireStaff } from "../../session.server";
-import { examKeys, examLabels } from "../../../domains/membership/membership.schema";
-import { listAudit } from "../../../platform/audit.server";
-import { readApplication, reviewApplication, reviewInputSchema, setVerified } from "../../../domains/membership/review-application.server";
+import { AuditHistory } from "~/app/components/audit-history";
+import { CsrfField } from "~/app/components/csrf-field";
+import { FormAlert } from "~/app/components/form-alert";
+import { FormField } from "~/app/components/form-field";
+import { formatDateTime } from "~/app/format";
+import { formFailureOf, formValues, parseForm, withAppErrors } from "~/app/form-data";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { examKeys, examLabels } from "~/domains/membership/membership.schema";
+import { listAudit } from "~/platform/audit.server";
+import { readApplication, reviewApplication, reviewInputSchema, setVerified } from "~/domains/membership/review-application.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Application — AMG staff" }];
 
@@ -49,25 +49,47 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
       </p>
       <h1>{a.name}</h1>
       <p>
-        <a href={`mailto:${a.email}`}>{a.email}</a> · ZIP {a.zip} {a.state ? `(${a.state})` : ""} {a.districts.length ? `· district ${a.districts.join(" or ")}` : ""} · received {formatDateTime(a.createdAt)} · status <strong>{a.status}</strong>
+        <a href={`mailto:${a.email}`}>{a.email}</a> · ZIP {a.zip} {a.state ? `(${a.state})` : ""} {a.districts.length ? `· district ${a.districts.join(" or ")}` : ""} · received{" "}
+        {formatDateTime(a.createdAt)} · status <strong>{a.status}</strong>
         {a.reviewedBy ? ` (by ${a.reviewedBy}, ${formatDateTime(a.reviewedAt)})` : ""}
       </p>
       <h2>What the rules say: {a.decision}</h2>
-      {a.reasons.length ? <ul>{a.reasons.map((r) => <li key={r.code}>{r.message}</li>)}</ul> : <p>Every rule is met.</p>}
+      {a.reasons.length ? (
+        <ul>
+          {a.reasons.map((r) => (
+            <li key={r.code}>{r.message}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>Every rule is met.</p>
+      )}
       <h2>Answers</h2>
       <dl className="answers">
-        <dt>Citizenship</dt><dd>{a.citizenship}</dd>
-        <dt>Degree and school</dt><dd>{a.degree}, {a.schoolName} ({a.schoolCountry}), {a.graduationYear}</dd>
+        <dt>Citizenship</dt>
+        <dd>{a.citizenship}</dd>
+        <dt>Degree and school</dt>
+        <dd>
+          {a.degree}, {a.schoolName} ({a.schoolCountry}), {a.graduationYear}
+        </dd>
         <dt>Exams</dt>
         <dd>
-          {examKeys.filter((k) => a.exams[k] && a.exams[k].result !== "not-taken").map((k) => `${examLabels[k]}: ${a.exams[k].result}${a.exams[k].date ? ` (${a.exams[k].date})` : ""}`).join("; ") || "none"}
+          {examKeys
+            .filter((k) => a.exams[k] && a.exams[k].result !== "not-taken")
+            .map((k) => `${examLabels[k]}: ${a.exams[k].result}${a.exams[k].date ? ` (${a.exams[k].date})` : ""}`)
+            .join("; ") || "none"}
         </dd>
-        <dt>ECFMG</dt><dd>{a.ecfmgCertified}</dd>
-        <dt>Residency</dt><dd>{a.trainingStatus}</dd>
-        <dt>Specialties</dt><dd>{a.specialties.join(", ") || "—"}</dd>
-        <dt>Would work in</dt><dd>{a.workStates.join(", ") || "—"}</dd>
-        <dt>Primary care, underserved area</dt><dd>{yes(a.primaryCareUnderserved)}</dd>
-        <dt>Anonymous statistics</dt><dd>{yes(a.consentStatistics)}</dd>
+        <dt>ECFMG</dt>
+        <dd>{a.ecfmgCertified}</dd>
+        <dt>Residency</dt>
+        <dd>{a.trainingStatus}</dd>
+        <dt>Specialties</dt>
+        <dd>{a.specialties.join(", ") || "—"}</dd>
+        <dt>Would work in</dt>
+        <dd>{a.workStates.join(", ") || "—"}</dd>
+        <dt>Primary care, underserved area</dt>
+        <dd>{yes(a.primaryCareUnderserved)}</dd>
+        <dt>Anonymous statistics</dt>
+        <dd>{yes(a.consentStatistics)}</dd>
       </dl>
       {a.reviewNote ? <p>Last note to the applicant: {a.reviewNote}</p> : null}
       <h2>Documents</h2>
@@ -86,11 +108,25 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
           <FormAlert message={failure.formError} />
           <Form method="post" className="stack-form">
             <CsrfField token={csrf} />
-            <FormField name="note" label="Note to the applicant" multiline required={false} defaultValue={failure.values.note} error={failure.fieldErrors.note} hint="Needed when you reject or ask for more information; it is e-mailed to the applicant." />
+            <FormField
+              name="note"
+              label="Note to the applicant"
+              multiline
+              required={false}
+              defaultValue={failure.values.note}
+              error={failure.fieldErrors.note}
+              hint="Needed when you reject or ask for more information; it is e-mailed to the applicant."
+            />
             <div className="button-row">
-              <button type="submit" name="outcome" value="approve">Approve as member</button>
-              <button type="submit" name="outcome" value="more-info" className="button-secondary">Ask for more information</button>
-              <button type="submit" name="outcome" value="reject" className="button-secondary">Reject</button>
+              <button type="submit" name="outcome" value="approve">
+                Approve as member
+              </button>
+              <button type="submit" name="outcome" value="more-info" className="button-secondary">
+                Ask for more information
+              </button>
+              <button type="submit" name="outcome" value="reject" className="button-secondary">
+                Reject
+              </button>
             </div>
           </Form>
         </>

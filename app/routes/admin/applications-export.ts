@@ -1,9 +1,9 @@
 import { Readable } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import type { Route } from "./+types/applications-export";
-import { actorOf, requireStaff } from "../../session.server";
-import { recordAudit } from "../../../platform/audit.server";
-import { exportDirectoryCsv } from "../../../domains/membership/directory.server";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { recordAudit } from "~/platform/audit.server";
+import { exportDirectoryCsv } from "~/domains/membership/directory.server";
 import { directoryFilterFrom } from "./applications";
 
 // The directory's current filter as CSV, streamed batch by batch; the export is audited.

@@ -1,20 +1,17 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/applications-import-status";
-import { CsrfField } from "../../components/csrf-field";
-import { FormAlert } from "../../components/form-alert";
-import { formatCount, formatDateTime } from "../../format";
-import { formFailureOf, formValues, withAppErrors } from "../../form-data";
-import { actorOf, requireStaff } from "../../session.server";
-import { cancelMemberImport, confirmMemberImport, findMemberImport } from "../../../domains/membership/import-members.server";
-import { TableScroll } from "../../components/table-scroll";
+import { CsrfField } from "~/app/components/csrf-field";
+import { FormAlert } from "~/app/components/form-alert";
+import { formatCount, formatDateTime } from "~/app/format";
+import { formFailureOf, formValues, withAppErrors } from "~/app/form-data";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { cancelMemberImport, confirmMemberImport, findMemberImport } from "~/domains/membership/import-members.server";
+import { TableScroll } from "~/app/components/table-scroll";
 
 const isRunning = (status: string) => status === "checking" || status === "importing";
 
 // While the job works the page reloads itself every 2 seconds: a progress bar without JavaScript.
-export const meta: Route.MetaFunction = ({ data: d }) => [
-  { title: "Member import — AMG staff" },
-  ...(d && "imp" in d && isRunning(d.imp.status) ? [{ httpEquiv: "refresh", content: "2" }] : []),
-];
+export const meta: Route.MetaFunction = ({ data: d }) => [{ title: "Member import — AMG staff" }, ...(d && "imp" in d && isRunning(d.imp.status) ? [{ httpEquiv: "refresh", content: "2" }] : [])];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);

@@ -1,7 +1,7 @@
 import type { Route } from "./+types/applications-import-template";
-import { requireStaff } from "../../session.server";
-import { memberCsvTemplate } from "../../../domains/membership/member-csv";
-import { toCsv } from "../../../platform/csv";
+import { requireStaff } from "~/app/session.server";
+import { memberCsvTemplate } from "~/domains/membership/member-csv";
+import { toCsv } from "~/platform/csv";
 
 // The import's template: the columns the import reads (the export's) and one example row.
 export async function loader(args: Route.LoaderArgs) {

@@ -23,7 +23,11 @@ describe("readCsvUpload", () => {
   });
 
   it("answers unreadable for a broken multipart body, and no file for a form without one", async () => {
-    const broken = new Request("http://localhost/x", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=b" }, body: '--b\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nhalf' });
+    const broken = new Request("http://localhost/x", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=b" },
+      body: '--b\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nhalf',
+    });
     expect((await readCsvUpload(broken, "file", 1024)).problem).toBe("unreadable");
     const noBoundary = new Request("http://localhost/x", { method: "POST", headers: { "content-type": "multipart/form-data" }, body: "x" });
     expect((await readCsvUpload(noBoundary, "file", 1024)).problem).toBe("unreadable");

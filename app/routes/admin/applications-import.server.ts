@@ -6,7 +6,7 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import busboy from "busboy";
-import { cleanOneLine } from "../../../platform/text-fields";
+import { cleanOneLine } from "~/platform/text-fields";
 
 export type CsvUpload = { fields: FormData; file: { name: string; text: string } | null; problem: "too-large" | "unreadable" | null };
 
@@ -55,7 +55,14 @@ export function readCsvUpload(request: Request, fileField: string, maxFileBytes:
         text = "";
       });
       stream.on("end", () => {
-        if (!problem) file = { name: cleanOneLine(info.filename ?? "").trim().slice(0, 200) || "members.csv", text: text + decoder.decode() };
+        if (!problem)
+          file = {
+            name:
+              cleanOneLine(info.filename ?? "")
+                .trim()
+                .slice(0, 200) || "members.csv",
+            text: text + decoder.decode(),
+          };
       });
     });
     parser.on("close", finish);

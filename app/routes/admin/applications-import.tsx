@@ -1,15 +1,15 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/applications-import";
-import { CsrfField } from "../../components/csrf-field";
-import { FormAlert } from "../../components/form-alert";
-import { formatDateTime } from "../../format";
-import { formFailure, formFailureOf, minutes } from "../../form-data";
-import { actorOf, requireStaff } from "../../session.server";
-import { listMemberImports, maxImportBytes, startMemberImport } from "../../../domains/membership/import-members.server";
-import { memberCsvColumns } from "../../../domains/membership/member-csv";
-import { messages } from "../../../domains/membership/messages";
+import { CsrfField } from "~/app/components/csrf-field";
+import { FormAlert } from "~/app/components/form-alert";
+import { formatDateTime } from "~/app/format";
+import { formFailure, formFailureOf, minutes } from "~/app/form-data";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { listMemberImports, maxImportBytes, startMemberImport } from "~/domains/membership/import-members.server";
+import { memberCsvColumns } from "~/domains/membership/member-csv";
+import { messages } from "~/domains/membership/messages";
 import { readCsvUpload } from "./applications-import.server";
-import { TableScroll } from "../../components/table-scroll";
+import { TableScroll } from "~/app/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Import members from CSV — AMG staff" }];
 
@@ -47,8 +47,8 @@ export default function ImportMembers({ loaderData, actionData }: Route.Componen
       </p>
       <h1>Import members from a CSV file</h1>
       <p className="lead">
-        First a dry run: every row is checked with the rules of the application form and you see each problem by row and column. Nothing is written until you
-        confirm. Rows are matched by e-mail: a known e-mail updates that person, never a second record. Imported people are not e-mailed.
+        First a dry run: every row is checked with the rules of the application form and you see each problem by row and column. Nothing is written until you confirm. Rows are matched by e-mail: a
+        known e-mail updates that person, never a second record. Imported people are not e-mailed.
       </p>
       <p>
         <a className="button button-secondary" href="/admin/applications/import/template.csv" download>
@@ -99,7 +99,8 @@ export default function ImportMembers({ loaderData, actionData }: Route.Componen
           <ul>
             {loaderData.imports.map((i) => (
               <li key={i.publicId}>
-                <Link to={`/admin/applications/import/${i.publicId}`}>{i.fileName}</Link> — {statusLabel[i.status]}, {i.totalRows.toLocaleString("en-US")} rows, by {i.createdBy}, {formatDateTime(i.createdAt)}
+                <Link to={`/admin/applications/import/${i.publicId}`}>{i.fileName}</Link> — {statusLabel[i.status]}, {i.totalRows.toLocaleString("en-US")} rows, by {i.createdBy},{" "}
+                {formatDateTime(i.createdAt)}
               </li>
             ))}
           </ul>

@@ -1,12 +1,12 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/applications";
-import { formatCount, formatDateTime, positiveInt } from "../../format";
-import { requireStaff } from "../../session.server";
-import { stateNames } from "../../../domains/advocacy/legislators/states";
-import { searchDirectory } from "../../../domains/membership/directory.server";
-import type { DirectoryFilter } from "../../../domains/membership/directory.server";
-import { applicationStatuses, examKeys, examLabels } from "../../../domains/membership/membership.schema";
-import { TableScroll } from "../../components/table-scroll";
+import { formatCount, formatDateTime, positiveInt } from "~/app/format";
+import { requireStaff } from "~/app/session.server";
+import { stateNames } from "~/domains/advocacy/legislators/states";
+import { searchDirectory } from "~/domains/membership/directory.server";
+import type { DirectoryFilter } from "~/domains/membership/directory.server";
+import { applicationStatuses, examKeys, examLabels } from "~/domains/membership/membership.schema";
+import { TableScroll } from "~/app/components/table-scroll";
 
 /** Beyond this page a directory of 120,000 people has nothing: the number is a typo or a probe. */
 const maxPage = 100_000;
@@ -14,7 +14,13 @@ const nonNegativeInt = (value: string | null) => (value && /^\d{1,3}$/.test(valu
 
 export const meta: Route.MetaFunction = () => [{ title: "Applications and members — AMG staff" }];
 
-const statusLabel = { "awaiting-review": "Waiting for review", "more-info-requested": "More information asked", approved: "Members (approved)", rejected: "Rejected", ineligible: "Ineligible (automatic)" } as const;
+const statusLabel = {
+  "awaiting-review": "Waiting for review",
+  "more-info-requested": "More information asked",
+  approved: "Members (approved)",
+  rejected: "Rejected",
+  ineligible: "Ineligible (automatic)",
+} as const;
 const pageSize = 50;
 
 const examResults = ["passed", "not-passed", "failed", "pending", "not-taken"] as const;
@@ -172,35 +178,35 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
       <TableScroll label="Applications and members">
         <table className="data-table">
           <caption className="visually-hidden">Applications and members</caption>
-        <thead>
-          <tr>
-            <th scope="col">Received</th>
-            <th scope="col">Name</th>
-            <th scope="col">School, year</th>
-            <th scope="col">Rules say</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((a) => (
-            <tr key={a.publicId}>
-              <td>{formatDateTime(a.createdAt)}</td>
-              <td>
-                <Link to={`/admin/applications/${a.publicId}`}>{a.name}</Link>
-                <br />
-                <span className="hint">
-                  {a.email}
-                  {a.state ? `, ${a.state}` : ""}
-                </span>
-              </td>
-              <td>
-                {a.degree}, {a.schoolName}, {a.graduationYear}
-              </td>
-              <td>{a.decision === "eligible" ? "Eligible" : a.decision === "needs-review" ? "Needs review" : "Ineligible"}</td>
-              <td>{statusLabel[a.status]}</td>
+          <thead>
+            <tr>
+              <th scope="col">Received</th>
+              <th scope="col">Name</th>
+              <th scope="col">School, year</th>
+              <th scope="col">Rules say</th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.publicId}>
+                <td>{formatDateTime(a.createdAt)}</td>
+                <td>
+                  <Link to={`/admin/applications/${a.publicId}`}>{a.name}</Link>
+                  <br />
+                  <span className="hint">
+                    {a.email}
+                    {a.state ? `, ${a.state}` : ""}
+                  </span>
+                </td>
+                <td>
+                  {a.degree}, {a.schoolName}, {a.graduationYear}
+                </td>
+                <td>{a.decision === "eligible" ? "Eligible" : a.decision === "needs-review" ? "Needs review" : "Ineligible"}</td>
+                <td>{statusLabel[a.status]}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </TableScroll>
       {pages > 1 ? (

@@ -1,9 +1,9 @@
 import { Form } from "react-router";
-import { OlderLink } from "../../components/older-link";
+import { OlderLink } from "~/app/components/older-link";
 import type { Route } from "./+types/audit";
-import { formatDateTime, positiveInt } from "../../format";
-import { requireStaff } from "../../session.server";
-import { listAudit, listAuditActions } from "../../../platform/audit.server";
+import { formatDateTime, positiveInt } from "~/app/format";
+import { requireStaff } from "~/app/session.server";
+import { listAudit, listAuditActions } from "~/platform/audit.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Audit log — AMG staff" }];
 

@@ -2,10 +2,10 @@ import { Readable } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { data } from "react-router";
 import type { Route } from "./+types/campaign-letters-export";
-import { actorOf, requireStaff } from "../../session.server";
-import { recordAudit } from "../../../platform/audit.server";
-import { exportCampaignLettersCsv } from "../../../domains/advocacy/campaigns/campaign-results.server";
-import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns/campaigns.server";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { recordAudit } from "~/platform/audit.server";
+import { exportCampaignLettersCsv } from "~/domains/advocacy/campaigns/campaign-results.server";
+import { findLegislatorCampaign } from "~/domains/advocacy/campaigns/campaigns.server";
 
 // Every letter of a campaign (or of one office, ?office=) as CSV, streamed; audited.
 export async function loader(args: Route.LoaderArgs) {

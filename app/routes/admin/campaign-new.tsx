@@ -1,10 +1,10 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/campaign-new";
-import { CampaignForm } from "../../components/campaign-form";
-import { actorOf, requireStaff } from "../../session.server";
-import { placeholders } from "../../../domains/advocacy/campaigns/campaign-rules";
-import { campaignInputSchema, createCampaign } from "../../../domains/advocacy/campaigns/save-campaign.server";
-import { parseForm, withAppErrors } from "../../form-data";
+import { CampaignForm } from "~/app/components/campaign-form";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { placeholders } from "~/domains/advocacy/campaigns/campaign-rules";
+import { campaignInputSchema, createCampaign } from "~/domains/advocacy/campaigns/save-campaign.server";
+import { parseForm, withAppErrors } from "~/app/form-data";
 
 export const meta: Route.MetaFunction = () => [{ title: "New campaign — AMG staff" }];
 

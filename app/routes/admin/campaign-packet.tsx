@@ -1,9 +1,9 @@
 import { data, Link } from "react-router";
 import type { Route } from "./+types/campaign-packet";
-import { actorOf, requireStaff } from "../../session.server";
-import { recordAudit } from "../../../platform/audit.server";
-import { officePacket } from "../../../domains/advocacy/campaigns/campaign-results.server";
-import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns/campaigns.server";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { recordAudit } from "~/platform/audit.server";
+import { officePacket } from "~/domains/advocacy/campaigns/campaign-results.server";
+import { findLegislatorCampaign } from "~/domains/advocacy/campaigns/campaigns.server";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `Letters to ${d?.packet.office.title ?? ""} ${d?.packet.office.name ?? ""} — AMG staff` }];
 

@@ -1,10 +1,10 @@
 import { data, Link } from "react-router";
 import type { Route } from "./+types/campaign-results";
-import { requireStaff } from "../../session.server";
-import { campaignResults } from "../../../domains/advocacy/campaigns/campaign-results.server";
-import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns/campaigns.server";
-import { stateNames } from "../../../domains/advocacy/legislators/states";
-import { TableScroll } from "../../components/table-scroll";
+import { requireStaff } from "~/app/session.server";
+import { campaignResults } from "~/domains/advocacy/campaigns/campaign-results.server";
+import { findLegislatorCampaign } from "~/domains/advocacy/campaigns/campaigns.server";
+import { stateNames } from "~/domains/advocacy/legislators/states";
+import { TableScroll } from "~/app/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Campaign results — AMG staff" }];
 

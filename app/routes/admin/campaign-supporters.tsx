@@ -1,10 +1,10 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/campaign-supporters";
-import { CsrfField } from "../../components/csrf-field";
-import { actorOf, requireStaff } from "../../session.server";
-import { listSupporterCandidates, saveSupporters } from "../../../domains/advocacy/campaigns/campaign-supporters.server";
-import { findLegislatorCampaign } from "../../../domains/advocacy/campaigns/campaigns.server";
-import { stateNames } from "../../../domains/advocacy/legislators/states";
+import { CsrfField } from "~/app/components/csrf-field";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { listSupporterCandidates, saveSupporters } from "~/domains/advocacy/campaigns/campaign-supporters.server";
+import { findLegislatorCampaign } from "~/domains/advocacy/campaigns/campaigns.server";
+import { stateNames } from "~/domains/advocacy/legislators/states";
 
 export const meta: Route.MetaFunction = () => [{ title: "Supporters — AMG staff" }];
 
@@ -52,7 +52,8 @@ export default function CampaignSupporters({ loaderData }: Route.ComponentProps)
       </p>
       <h1>Supporters</h1>
       <p className="hint">
-        Legislators marked here already support the bill (cosponsors). {campaign.hasSupporterLetter ? "They get the supporter letter: a thank-you that asks them to push." : "This campaign has no supporter letter yet, so everyone gets the same letter."}
+        Legislators marked here already support the bill (cosponsors).{" "}
+        {campaign.hasSupporterLetter ? "They get the supporter letter: a thank-you that asks them to push." : "This campaign has no supporter letter yet, so everyone gets the same letter."}
       </p>
       {saved ? (
         <div className="alert alert-ok" role="status">

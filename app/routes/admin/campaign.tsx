@@ -1,11 +1,11 @@
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/campaign";
-import { CampaignForm } from "../../components/campaign-form";
-import { actorOf, requireStaff } from "../../session.server";
-import { placeholders } from "../../../domains/advocacy/campaigns/campaign-rules";
-import { findCampaignBySlug } from "../../../domains/advocacy/campaigns/campaigns.server";
-import { campaignInputSchema, updateCampaign } from "../../../domains/advocacy/campaigns/save-campaign.server";
-import { parseForm, withAppErrors } from "../../form-data";
+import { CampaignForm } from "~/app/components/campaign-form";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { placeholders } from "~/domains/advocacy/campaigns/campaign-rules";
+import { findCampaignBySlug } from "~/domains/advocacy/campaigns/campaigns.server";
+import { campaignInputSchema, updateCampaign } from "~/domains/advocacy/campaigns/save-campaign.server";
+import { parseForm, withAppErrors } from "~/app/form-data";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.title ?? "Campaign"} — AMG staff` }];
 
@@ -76,7 +76,14 @@ export default function CampaignEdit({ loaderData, actionData }: Route.Component
           Saved. The public pages show it now.
         </div>
       ) : null}
-      <CampaignForm csrf={loaderData.csrf} values={actionData?.values ?? loaderData.values} errors={actionData?.fieldErrors ?? {}} formError={actionData?.formError} placeholders={placeholders} submitLabel="Save campaign" />
+      <CampaignForm
+        csrf={loaderData.csrf}
+        values={actionData?.values ?? loaderData.values}
+        errors={actionData?.fieldErrors ?? {}}
+        formError={actionData?.formError}
+        placeholders={placeholders}
+        submitLabel="Save campaign"
+      />
     </>
   );
 }

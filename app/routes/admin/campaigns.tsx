@@ -1,8 +1,8 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/campaigns";
-import { requireStaff } from "../../session.server";
-import { listAllCampaigns } from "../../../domains/advocacy/campaigns/campaigns.server";
-import { TableScroll } from "../../components/table-scroll";
+import { requireStaff } from "~/app/session.server";
+import { listAllCampaigns } from "~/domains/advocacy/campaigns/campaigns.server";
+import { TableScroll } from "~/app/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Campaigns — AMG staff" }];
 

@@ -1,11 +1,11 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/dashboard";
-import { formatCount } from "../../format";
-import { requireStaff } from "../../session.server";
-import { countActionsSince } from "../../../domains/advocacy/campaigns/campaigns.server";
-import { subscriberTotals } from "../../../domains/email/subscriber-admin.server";
-import { countAwaitingReview } from "../../../domains/membership/review-application.server";
-import { contactTotals } from "../../../domains/site/contact-inbox.server";
+import { formatCount } from "~/app/format";
+import { requireStaff } from "~/app/session.server";
+import { countActionsSince } from "~/domains/advocacy/campaigns/campaigns.server";
+import { subscriberTotals } from "~/domains/email/subscriber-admin.server";
+import { countAwaitingReview } from "~/domains/membership/review-application.server";
+import { contactTotals } from "~/domains/site/contact-inbox.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Dashboard — AMG staff" }];
 
@@ -13,8 +13,20 @@ export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);
   const { db, clock } = args.context.services;
   const weekAgo = new Date(clock().getTime() - 7 * 86_400_000);
-  const [contacts, subscribers, applicationsWaiting, lettersThisWeek] = await Promise.all([contactTotals(db, weekAgo), subscriberTotals(db, weekAgo), countAwaitingReview(db), countActionsSince(db, weekAgo)]);
-  return { applicationsWaiting, lettersThisWeek, newMessages: contacts.waiting, messagesThisWeek: contacts.receivedSince, subscribersThisWeek: subscribers.signedUpSince, activeSubscribers: subscribers.active };
+  const [contacts, subscribers, applicationsWaiting, lettersThisWeek] = await Promise.all([
+    contactTotals(db, weekAgo),
+    subscriberTotals(db, weekAgo),
+    countAwaitingReview(db),
+    countActionsSince(db, weekAgo),
+  ]);
+  return {
+    applicationsWaiting,
+    lettersThisWeek,
+    newMessages: contacts.waiting,
+    messagesThisWeek: contacts.receivedSince,
+    subscribersThisWeek: subscribers.signedUpSince,
+    activeSubscribers: subscribers.active,
+  };
 }
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {

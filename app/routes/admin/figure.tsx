@@ -1,12 +1,12 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/figure";
-import { CsrfField } from "../../components/csrf-field";
-import { FormAlert } from "../../components/form-alert";
-import { FormField } from "../../components/form-field";
-import { parseForm, withAppErrors } from "../../form-data";
-import { actorOf, requireStaff } from "../../session.server";
-import { listFigures } from "../../../domains/site/queries.server";
-import { figureInputSchema, updateFigure } from "../../../domains/site/update-figure.server";
+import { CsrfField } from "~/app/components/csrf-field";
+import { FormAlert } from "~/app/components/form-alert";
+import { FormField } from "~/app/components/form-field";
+import { parseForm, withAppErrors } from "~/app/form-data";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { listFigures } from "~/domains/site/queries.server";
+import { figureInputSchema, updateFigure } from "~/domains/site/update-figure.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Edit a figure — AMG staff" }];
 

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/figures";
-import { requireStaff } from "../../session.server";
-import { listFigures } from "../../../domains/site/queries.server";
+import { requireStaff } from "~/app/session.server";
+import { listFigures } from "~/domains/site/queries.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Figures — AMG staff" }];
 

@@ -1,13 +1,13 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/inbox-message";
-import { CsrfField } from "../../components/csrf-field";
-import { FormAlert } from "../../components/form-alert";
-import { FormField } from "../../components/form-field";
-import { formFailure, formFailureOf, formValues, parseForm, withAppErrors } from "../../form-data";
-import { formatDateTime } from "../../format";
-import { actorOf, requireStaff } from "../../session.server";
-import { readContactMessage, replyToContactMessage, setContactMessageStatus } from "../../../domains/site/contact-inbox.server";
-import { contactReplySchema } from "../../../domains/site/site.schema";
+import { CsrfField } from "~/app/components/csrf-field";
+import { FormAlert } from "~/app/components/form-alert";
+import { FormField } from "~/app/components/form-field";
+import { formFailure, formFailureOf, formValues, parseForm, withAppErrors } from "~/app/form-data";
+import { formatDateTime } from "~/app/format";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { readContactMessage, replyToContactMessage, setContactMessageStatus } from "~/domains/site/contact-inbox.server";
+import { contactReplySchema } from "~/domains/site/site.schema";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.message.subject ?? "Message"} — AMG staff` }];
 
@@ -48,8 +48,8 @@ export default function InboxMessage({ loaderData, actionData }: Route.Component
       </p>
       <h1>{message.subject}</h1>
       <p>
-        From <strong>{message.name}</strong> &lt;<a href={`mailto:${message.email}`}>{message.email}</a>&gt;, {formatDateTime(message.createdAt)}.{" "}
-        Status: <strong>{message.status === "new" ? "waiting for an answer" : "answered"}</strong>
+        From <strong>{message.name}</strong> &lt;<a href={`mailto:${message.email}`}>{message.email}</a>&gt;, {formatDateTime(message.createdAt)}. Status:{" "}
+        <strong>{message.status === "new" ? "waiting for an answer" : "answered"}</strong>
       </p>
       <blockquote className="message-body">{message.message}</blockquote>
       <FormAlert message={failure.formError} />

@@ -1,10 +1,10 @@
 import { Form, Link } from "react-router";
-import { OlderLink } from "../../components/older-link";
+import { OlderLink } from "~/app/components/older-link";
 import type { Route } from "./+types/inbox";
-import { formatDateTime } from "../../format";
-import { positiveInt } from "../../format";
-import { requireStaff } from "../../session.server";
-import { listContactMessages } from "../../../domains/site/contact-inbox.server";
+import { formatDateTime } from "~/app/format";
+import { positiveInt } from "~/app/format";
+import { requireStaff } from "~/app/session.server";
+import { listContactMessages } from "~/domains/site/contact-inbox.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Inbox — AMG staff" }];
 

@@ -1,6 +1,6 @@
 import { NavLink, Outlet } from "react-router";
 import type { Route } from "./+types/layout";
-import { requireStaff } from "../../session.server";
+import { requireStaff } from "~/app/session.server";
 
 export const handle = { console: true };
 

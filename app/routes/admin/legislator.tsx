@@ -1,11 +1,11 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/legislator";
-import { CsrfField } from "../../components/csrf-field";
-import { FormAlert } from "../../components/form-alert";
-import { FormField } from "../../components/form-field";
-import { parseForm, withAppErrors } from "../../form-data";
-import { actorOf, requireStaff } from "../../session.server";
-import { correctionSchema, findCongressMember, saveCorrection } from "../../../domains/advocacy/legislators/legislator-corrections.server";
+import { CsrfField } from "~/app/components/csrf-field";
+import { FormAlert } from "~/app/components/form-alert";
+import { FormField } from "~/app/components/form-field";
+import { parseForm, withAppErrors } from "~/app/form-data";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { correctionSchema, findCongressMember, saveCorrection } from "~/domains/advocacy/legislators/legislator-corrections.server";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.member.fullName ?? "Legislator"} — AMG staff` }];
 
@@ -38,8 +38,8 @@ export default function Legislator({ loaderData, actionData }: Route.ComponentPr
       </p>
       <h1>{member.fullName}</h1>
       <p>
-        {member.party}, {member.chamber === "senate" ? `Senate, ${member.state}` : `House, ${member.state}-${member.district}`}. Reference data: phone{" "}
-        {member.phone ?? "—"}, website {member.url ?? "—"}, contact form {member.contactForm ?? "—"}.
+        {member.party}, {member.chamber === "senate" ? `Senate, ${member.state}` : `House, ${member.state}-${member.district}`}. Reference data: phone {member.phone ?? "—"}, website{" "}
+        {member.url ?? "—"}, contact form {member.contactForm ?? "—"}.
       </p>
       {saved && !actionData ? (
         <div className="alert alert-ok" role="status">

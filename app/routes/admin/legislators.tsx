@@ -1,7 +1,7 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/legislators";
-import { requireStaff } from "../../session.server";
-import { searchCongressMembers } from "../../../domains/advocacy/legislators/legislator-corrections.server";
+import { requireStaff } from "~/app/session.server";
+import { searchCongressMembers } from "~/domains/advocacy/legislators/legislator-corrections.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Legislators — AMG staff" }];
 

@@ -1,13 +1,13 @@
 import { Form, redirect } from "react-router";
-import { formFailureOf, formValues, withAppErrors } from "../../form-data";
+import { formFailureOf, formValues, withAppErrors } from "~/app/form-data";
 import type { Route } from "./+types/outbox";
-import { CsrfField } from "../../components/csrf-field";
-import { OlderLink } from "../../components/older-link";
-import { FormAlert } from "../../components/form-alert";
-import { formatDateTime, positiveInt } from "../../format";
-import { actorOf, requireStaff } from "../../session.server";
-import { listOutbox, resendOutboxMessage } from "../../../domains/email/outbox-admin.server";
-import type { OutboxStatus } from "../../../domains/email/outbox-admin.server";
+import { CsrfField } from "~/app/components/csrf-field";
+import { OlderLink } from "~/app/components/older-link";
+import { FormAlert } from "~/app/components/form-alert";
+import { formatDateTime, positiveInt } from "~/app/format";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { listOutbox, resendOutboxMessage } from "~/domains/email/outbox-admin.server";
+import type { OutboxStatus } from "~/domains/email/outbox-admin.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Outbox — AMG staff" }];
 

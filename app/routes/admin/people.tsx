@@ -1,12 +1,12 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/people";
-import { formatDateTime } from "../../format";
-import { CsrfField } from "../../components/csrf-field";
-import { FormField } from "../../components/form-field";
-import { formFailureOf, parseForm } from "../../form-data";
-import { actorOf, requireRole, requireStaff } from "../../session.server";
-import { addPersonSchema, roles } from "../../../domains/accounts/accounts.schema";
-import { ensurePersonWithRole, findPersonByEmail, searchPeople } from "../../../domains/accounts/people.server";
+import { formatDateTime } from "~/app/format";
+import { CsrfField } from "~/app/components/csrf-field";
+import { FormField } from "~/app/components/form-field";
+import { formFailureOf, parseForm } from "~/app/form-data";
+import { actorOf, requireRole, requireStaff } from "~/app/session.server";
+import { addPersonSchema, roles } from "~/domains/accounts/accounts.schema";
+import { ensurePersonWithRole, findPersonByEmail, searchPeople } from "~/domains/accounts/people.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "People — AMG staff" }];
 

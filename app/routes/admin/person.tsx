@@ -1,14 +1,14 @@
 import { data, Form, Link, redirect } from "react-router";
-import { formFailureOf, formValues, parseForm, problemOf, withAppErrors } from "../../form-data";
+import { formFailureOf, formValues, parseForm, problemOf, withAppErrors } from "~/app/form-data";
 import type { Route } from "./+types/person";
-import { AuditHistory } from "../../components/audit-history";
-import { CsrfField } from "../../components/csrf-field";
-import { FormAlert } from "../../components/form-alert";
-import { formatDateTime } from "../../format";
-import { actorOf, requireRole, requireStaff } from "../../session.server";
-import { changeRoleSchema, roles } from "../../../domains/accounts/accounts.schema";
-import { listAudit, recordAudit } from "../../../platform/audit.server";
-import { changeRole, findPersonByPublicId, setPersonDisabled } from "../../../domains/accounts/people.server";
+import { AuditHistory } from "~/app/components/audit-history";
+import { CsrfField } from "~/app/components/csrf-field";
+import { FormAlert } from "~/app/components/form-alert";
+import { formatDateTime } from "~/app/format";
+import { actorOf, requireRole, requireStaff } from "~/app/session.server";
+import { changeRoleSchema, roles } from "~/domains/accounts/accounts.schema";
+import { listAudit, recordAudit } from "~/platform/audit.server";
+import { changeRole, findPersonByPublicId, setPersonDisabled } from "~/domains/accounts/people.server";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.person.email ?? "Person"} — AMG staff` }];
 
@@ -50,8 +50,8 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
       </p>
       <h1>{person.email}</h1>
       <p>
-        {person.name || "No name given"} · account {person.isDisabled ? <strong>disabled</strong> : "active"} · created {formatDateTime(person.createdAt)} · last
-        sign-in {formatDateTime(person.lastSignInAt)}
+        {person.name || "No name given"} · account {person.isDisabled ? <strong>disabled</strong> : "active"} · created {formatDateTime(person.createdAt)} · last sign-in{" "}
+        {formatDateTime(person.lastSignInAt)}
       </p>
       <FormAlert message={problemOf(formFailureOf(actionData))} />
       <h2>Roles</h2>

@@ -1,14 +1,14 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/settings";
-import { CsrfField } from "../../components/csrf-field";
-import { FormAlert } from "../../components/form-alert";
-import { FormField } from "../../components/form-field";
-import { formAlertOf, formFailureOf, parseForm, withAppErrors } from "../../form-data";
-import { actorOf, requireStaff } from "../../session.server";
-import { getSiteSettings } from "../../../domains/site/queries.server";
-import { siteSettingsInputSchema, weekdays } from "../../../domains/site/site.schema";
-import type { OfficeHours, Organisation } from "../../../domains/site/site.schema";
-import { updateSiteSettings } from "../../../domains/site/update-site-settings.server";
+import { CsrfField } from "~/app/components/csrf-field";
+import { FormAlert } from "~/app/components/form-alert";
+import { FormField } from "~/app/components/form-field";
+import { formAlertOf, formFailureOf, parseForm, withAppErrors } from "~/app/form-data";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { getSiteSettings } from "~/domains/site/queries.server";
+import { siteSettingsInputSchema, weekdays } from "~/domains/site/site.schema";
+import type { OfficeHours, Organisation } from "~/domains/site/site.schema";
+import { updateSiteSettings } from "~/domains/site/update-site-settings.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Settings — AMG staff" }];
 
@@ -32,8 +32,16 @@ function toValues(organisation: Organisation, hours: OfficeHours): Values {
 
 function fromValues(v: Values) {
   const organisation = {
-    name: v.name, shortName: v.shortName, tagline: v.tagline, email: v.email, staffEmail: v.staffEmail || undefined,
-    streetAddress: v.streetAddress ?? "", city: v.city, region: v.region, postalCode: v.postalCode ?? "", country: v.country || "US",
+    name: v.name,
+    shortName: v.shortName,
+    tagline: v.tagline,
+    email: v.email,
+    staffEmail: v.staffEmail || undefined,
+    streetAddress: v.streetAddress ?? "",
+    city: v.city,
+    region: v.region,
+    postalCode: v.postalCode ?? "",
+    country: v.country || "US",
   };
   const officeHours = {
     timeZone: v.timeZone,
@@ -133,15 +141,23 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
               {e[`${day}.opens`] ? <p className="error-message">{e[`${day}.opens`]}</p> : null}
             </div>
           ))}
-          <FormField name="closedDates" label="Extra closed days" multiline required={false} defaultValue={v.closedDates} error={e.closedDates} hint="One per line: YYYY-MM-DD and an optional note, e.g. 2026-12-24 Christmas Eve." />
+          <FormField
+            name="closedDates"
+            label="Extra closed days"
+            multiline
+            required={false}
+            defaultValue={v.closedDates}
+            error={e.closedDates}
+            hint="One per line: YYYY-MM-DD and an optional note, e.g. 2026-12-24 Christmas Eve."
+          />
         </fieldset>
         {loaderData.isAdmin ? (
           <fieldset>
             <legend>Security</legend>
             <div className="field">
               <label>
-                <input type="checkbox" name="requireSecondFactorForStaff" defaultChecked={v.requireSecondFactorForStaff === "on"} /> Require staff and admins to use an
-                authenticator app (two-factor sign-in)
+                <input type="checkbox" name="requireSecondFactorForStaff" defaultChecked={v.requireSecondFactorForStaff === "on"} /> Require staff and admins to use an authenticator app (two-factor
+                sign-in)
               </label>
             </div>
           </fieldset>

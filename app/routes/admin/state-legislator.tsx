@@ -1,11 +1,11 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/state-legislator";
-import { CsrfField } from "../../components/csrf-field";
-import { FormAlert } from "../../components/form-alert";
-import { FormField } from "../../components/form-field";
-import { parseForm, withAppErrors } from "../../form-data";
-import { actorOf, requireStaff } from "../../session.server";
-import { findStateLegislator, saveStateCorrection, stateCorrectionSchema } from "../../../domains/advocacy/legislators/state-legislator-corrections.server";
+import { CsrfField } from "~/app/components/csrf-field";
+import { FormAlert } from "~/app/components/form-alert";
+import { FormField } from "~/app/components/form-field";
+import { parseForm, withAppErrors } from "~/app/form-data";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { findStateLegislator, saveStateCorrection, stateCorrectionSchema } from "~/domains/advocacy/legislators/state-legislator-corrections.server";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.reference.name ?? "State legislator"} — AMG staff` }];
 

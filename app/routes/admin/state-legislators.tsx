@@ -1,8 +1,8 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/state-legislators";
-import { requireStaff } from "../../session.server";
-import { searchStateLegislators } from "../../../domains/advocacy/legislators/state-legislator-corrections.server";
-import { TableScroll } from "../../components/table-scroll";
+import { requireStaff } from "~/app/session.server";
+import { searchStateLegislators } from "~/domains/advocacy/legislators/state-legislator-corrections.server";
+import { TableScroll } from "~/app/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "State legislators — AMG staff" }];
 

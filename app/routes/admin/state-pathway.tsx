@@ -1,13 +1,13 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/state-pathway";
-import { CsrfField } from "../../components/csrf-field";
-import { FormAlert } from "../../components/form-alert";
-import { FormField, SelectField } from "../../components/form-field";
-import { formAlertOf, formFailureOf, parseForm, withAppErrors } from "../../form-data";
-import { actorOf, requireStaff } from "../../session.server";
-import { askFor, findStatePathway } from "../../../domains/advocacy/state-pathways/state-pathways.server";
-import { stateNames } from "../../../domains/advocacy/legislators/states";
-import { statePathwayInputSchema, updateStatePathway } from "../../../domains/advocacy/state-pathways/update-state-pathway.server";
+import { CsrfField } from "~/app/components/csrf-field";
+import { FormAlert } from "~/app/components/form-alert";
+import { FormField, SelectField } from "~/app/components/form-field";
+import { formAlertOf, formFailureOf, parseForm, withAppErrors } from "~/app/form-data";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { askFor, findStatePathway } from "~/domains/advocacy/state-pathways/state-pathways.server";
+import { stateNames } from "~/domains/advocacy/legislators/states";
+import { statePathwayInputSchema, updateStatePathway } from "~/domains/advocacy/state-pathways/update-state-pathway.server";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.stateName ?? "State"}: state law tracker — AMG staff` }];
 
@@ -21,7 +21,15 @@ export async function loader(args: Route.LoaderArgs) {
     state,
     stateName: stateNames[state] ?? state,
     ask: askFor(row),
-    values: { status: row.status, law: row.law, year: row.year ? String(row.year) : "", licenceTitle: row.licenceTitle, requirements: row.requirements, practiceRules: row.practiceRules, sources: row.sources } as Record<string, string>,
+    values: {
+      status: row.status,
+      law: row.law,
+      year: row.year ? String(row.year) : "",
+      licenceTitle: row.licenceTitle,
+      requirements: row.requirements,
+      practiceRules: row.practiceRules,
+      sources: row.sources,
+    } as Record<string, string>,
     saved: new URL(args.request.url).searchParams.has("saved"),
   };
 }
@@ -42,7 +50,9 @@ export default function StatePathwayEdit({ loaderData, actionData }: Route.Compo
   const failure = formFailureOf(actionData);
   const v: Record<string, string> = failure.failed ? failure.values : loaderData.values;
   const e = failure.fieldErrors;
-  const field = (name: string, label: string, options: { multiline?: boolean; hint?: string } = {}) => <FormField name={name} label={label} defaultValue={v[name] ?? ""} error={e[name]} required={false} multiline={options.multiline} rows={3} hint={options.hint} />;
+  const field = (name: string, label: string, options: { multiline?: boolean; hint?: string } = {}) => (
+    <FormField name={name} label={label} defaultValue={v[name] ?? ""} error={e[name]} required={false} multiline={options.multiline} rows={3} hint={options.hint} />
+  );
   return (
     <>
       <p>
@@ -57,7 +67,18 @@ export default function StatePathwayEdit({ loaderData, actionData }: Route.Compo
       <FormAlert message={formAlertOf(failure)} />
       <Form method="post" noValidate className="stack-form">
         <CsrfField token={loaderData.csrf} />
-        <SelectField name="status" label="Status" options={[["law-in-force", "Law in force"], ["bill-pending", "Bill pending"], ["none", "No law found"]]} value={v.status} error={e.status} placeholder={null} />
+        <SelectField
+          name="status"
+          label="Status"
+          options={[
+            ["law-in-force", "Law in force"],
+            ["bill-pending", "Bill pending"],
+            ["none", "No law found"],
+          ]}
+          value={v.status}
+          error={e.status}
+          placeholder={null}
+        />
         {field("law", "Law or bill", { hint: "The law's name, or the pending bill's number (e.g. A 1234)." })}
         {field("year", "Year enacted or introduced")}
         {field("licenceTitle", "Licence title", { hint: "E.g. Assistant physician." })}

@@ -1,9 +1,9 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/state-pathways";
-import { pathwayStatusLabel } from "../../components/state-pathways-tracker";
-import { requireStaff } from "../../session.server";
-import { listStatePathways } from "../../../domains/advocacy/state-pathways/state-pathways.server";
-import { TableScroll } from "../../components/table-scroll";
+import { pathwayStatusLabel } from "~/app/components/state-pathways-tracker";
+import { requireStaff } from "~/app/session.server";
+import { listStatePathways } from "~/domains/advocacy/state-pathways/state-pathways.server";
+import { TableScroll } from "~/app/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "State law tracker — AMG staff" }];
 
@@ -20,7 +20,8 @@ export default function StatePathwaysAdmin({ loaderData }: Route.ComponentProps)
       </p>
       <h1>State law tracker</h1>
       <p className="hint">
-        Collaborative-practice licences for medical graduates, state by state. What you set here is shown on the <a href="/act/collaborative-practice#tracker">campaign page</a> and decides what people from each state are asked.
+        Collaborative-practice licences for medical graduates, state by state. What you set here is shown on the <a href="/act/collaborative-practice#tracker">campaign page</a> and decides what people
+        from each state are asked.
       </p>
       <TableScroll label="States">
         <table className="data-table">

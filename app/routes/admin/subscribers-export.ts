@@ -1,9 +1,9 @@
 import { Readable } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import type { Route } from "./+types/subscribers-export";
-import { actorOf, requireStaff } from "../../session.server";
-import { recordAudit } from "../../../platform/audit.server";
-import { exportSubscribersCsv } from "../../../domains/email/subscriber-admin.server";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { recordAudit } from "~/platform/audit.server";
+import { exportSubscribersCsv } from "~/domains/email/subscriber-admin.server";
 import { subscriberFilterFrom } from "./subscribers";
 
 // Streams the CSV as it is read, batch by batch: 100,000+ rows never sit in memory.

@@ -1,13 +1,13 @@
 import { Form, redirect } from "react-router";
-import { formFailureOf, formValues, withAppErrors } from "../../form-data";
+import { formFailureOf, formValues, withAppErrors } from "~/app/form-data";
 import type { Route } from "./+types/subscribers";
-import { CsrfField } from "../../components/csrf-field";
-import { OlderLink } from "../../components/older-link";
-import { FormAlert } from "../../components/form-alert";
-import { formatCount, formatDateTime, positiveInt } from "../../format";
-import { actorOf, requireStaff } from "../../session.server";
-import { countSubscribers, listSubscribers, staffUnsubscribe } from "../../../domains/email/subscriber-admin.server";
-import type { SubscriberStatus } from "../../../domains/email/subscriber-admin.server";
+import { CsrfField } from "~/app/components/csrf-field";
+import { OlderLink } from "~/app/components/older-link";
+import { FormAlert } from "~/app/components/form-alert";
+import { formatCount, formatDateTime, positiveInt } from "~/app/format";
+import { actorOf, requireStaff } from "~/app/session.server";
+import { countSubscribers, listSubscribers, staffUnsubscribe } from "~/domains/email/subscriber-admin.server";
+import type { SubscriberStatus } from "~/domains/email/subscriber-admin.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Subscribers — AMG staff" }];
 
@@ -25,10 +25,7 @@ export async function loader(args: Route.LoaderArgs) {
   const url = new URL(args.request.url);
   const filter = subscriberFilterFrom(url);
   const { db } = args.context.services;
-  const [rows, total] = await Promise.all([
-    listSubscribers(db, { ...filter, beforeId: positiveInt(url.searchParams.get("before")), limit: pageSize + 1 }),
-    countSubscribers(db, filter),
-  ]);
+  const [rows, total] = await Promise.all([listSubscribers(db, { ...filter, beforeId: positiveInt(url.searchParams.get("before")), limit: pageSize + 1 }), countSubscribers(db, filter)]);
   return {
     subscribers: rows.slice(0, pageSize),
     nextBefore: rows.length > pageSize ? rows[pageSize - 1].id : null,

@@ -1,7 +1,7 @@
 import type { Route } from "./+types/legislators";
-import type { CacheHandle } from "../../../platform/page-cache-key";
-import { findLegislatorsByZip } from "../../../domains/advocacy/legislators/legislator-directory.server";
-import { markPublic } from "../../../platform/request-context";
+import type { CacheHandle } from "~/platform/page-cache-key";
+import { findLegislatorsByZip } from "~/domains/advocacy/legislators/legislator-directory.server";
+import { markPublic } from "~/platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: ["zip"] };

@@ -1,7 +1,7 @@
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/apply-confirm";
-import { tokenSchema } from "../../../domains/email/email.schema";
-import { confirmApplicationChange, findHeldAnswers } from "../../../domains/membership/confirm-application-change.server";
+import { tokenSchema } from "~/domains/email/email.schema";
+import { confirmApplicationChange, findHeldAnswers } from "~/domains/membership/confirm-application-change.server";
 
 // The e-mailed link to apply answers sent for an address that already had an application. Opening
 // it shows the answers and a button; the POST applies them (a mail scanner following links changes nothing).
@@ -37,11 +37,15 @@ export default function ApplyConfirm({ loaderData, actionData }: Route.Component
       <div className="page narrow">
         <h1>Your application is updated</h1>
         <p className="lead">
-          {decision === "ineligible"
-            ? "From these answers we cannot accept the application:"
-            : "A volunteer doctor will review it again and write to you, usually within a week."}
+          {decision === "ineligible" ? "From these answers we cannot accept the application:" : "A volunteer doctor will review it again and write to you, usually within a week."}
         </p>
-        {reasons.length ? <ul>{reasons.map((r) => <li key={r.code}>{r.message}</li>)}</ul> : null}
+        {reasons.length ? (
+          <ul>
+            {reasons.map((r) => (
+              <li key={r.code}>{r.message}</li>
+            ))}
+          </ul>
+        ) : null}
       </div>
     );
   }
@@ -68,9 +72,7 @@ export default function ApplyConfirm({ loaderData, actionData }: Route.Component
       <p>A volunteer then reviews the application again; if staff had checked your documents, they check them again.</p>
       <Form method="post">
         <input type="hidden" name="token" value={loaderData.token} />
-        <button type="submit">
-          Apply these answers
-        </button>
+        <button type="submit">Apply these answers</button>
       </Form>
       <p className="hint">Not you? Close this page: nothing changes.</p>
     </div>

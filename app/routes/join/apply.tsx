@@ -1,19 +1,19 @@
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/apply";
-import { FormAlert } from "../../components/form-alert";
-import { ApplicationFields } from "../../components/application-fields";
-import { CsrfField } from "../../components/csrf-field";
-import { HoneypotField } from "../../components/form-field";
-import { formatDateTime } from "../../format";
-import { getViewer, verifyCsrf } from "../../session.server";
-import { siteSettingsFor } from "../../site-settings.server";
-import { applicationFormValues } from "../../../domains/membership/profile";
-import { deleteApplicationDraft, findApplicationDraft, saveApplicationDraft } from "../../../domains/membership/application-drafts.server";
-import { formFailure, formFailureOf, isSpam, parseForm, passActionHeaders, rateLimitedForm } from "../../form-data";
-import { messages } from "../../../domains/membership/messages";
-import { applicationInputSchema, examKeys, examLabels } from "../../../domains/membership/membership.schema";
-import { findApplicationByUpdateToken, submitApplication } from "../../../domains/membership/submit-application.server";
-import type { EligibilityResult } from "../../../domains/membership/eligibility";
+import { FormAlert } from "~/app/components/form-alert";
+import { ApplicationFields } from "~/app/components/application-fields";
+import { CsrfField } from "~/app/components/csrf-field";
+import { HoneypotField } from "~/app/components/form-field";
+import { formatDateTime } from "~/app/format";
+import { getViewer, verifyCsrf } from "~/app/session.server";
+import { siteSettingsFor } from "~/app/site-settings.server";
+import { applicationFormValues } from "~/domains/membership/profile";
+import { deleteApplicationDraft, findApplicationDraft, saveApplicationDraft } from "~/domains/membership/application-drafts.server";
+import { formFailure, formFailureOf, isSpam, parseForm, passActionHeaders, rateLimitedForm } from "~/app/form-data";
+import { messages } from "~/domains/membership/messages";
+import { applicationInputSchema, examKeys, examLabels } from "~/domains/membership/membership.schema";
+import { findApplicationByUpdateToken, submitApplication } from "~/domains/membership/submit-application.server";
+import type { EligibilityResult } from "~/domains/membership/eligibility";
 
 export const meta: Route.MetaFunction = () => [{ title: "Apply for membership — AMG" }, { name: "description", content: "Apply to become a member of the Alliance of Medical Graduates." }];
 
@@ -31,7 +31,13 @@ export async function loader(args: Route.LoaderArgs) {
   }
   // A signed-in applicant continues where they stopped.
   const draft = viewer ? await findApplicationDraft(context.services.db, viewer.personId) : null;
-  return { prefill: draft ? { email: viewer!.email, ...draft.values } : viewer ? { email: viewer.email } : null, updateMissing: false, updateToken: null, signedIn, draftSavedAt: draft?.updatedAt ?? null };
+  return {
+    prefill: draft ? { email: viewer!.email, ...draft.values } : viewer ? { email: viewer.email } : null,
+    updateMissing: false,
+    updateToken: null,
+    signedIn,
+    draftSavedAt: draft?.updatedAt ?? null,
+  };
 }
 
 /** Signed in (second factor done, if any), or null: the form is public, saving a draft is not. */
@@ -86,8 +92,8 @@ export default function Apply({ loaderData, actionData }: Route.ComponentProps) 
     // Not signed in as the address: the same words whether or not it applied before (the page never tells).
     const emailed = actionData.isProven ? null : (
       <p>
-        We have e-mailed {actionData.email}: a copy of your answers if this is the address's first application. If it applied before, that
-        application has not changed: the e-mail has a link to apply these answers to it.
+        We have e-mailed {actionData.email}: a copy of your answers if this is the address's first application. If it applied before, that application has not changed: the e-mail has a link to apply
+        these answers to it.
       </p>
     );
     return (
@@ -96,13 +102,19 @@ export default function Apply({ loaderData, actionData }: Route.ComponentProps) 
         {decision === "ineligible" ? (
           <>
             <p className="lead">From your answers:</p>
-            <ul>{reasons.map((r) => <li key={r.code}>{r.message}</li>)}</ul>
+            <ul>
+              {reasons.map((r) => (
+                <li key={r.code}>{r.message}</li>
+              ))}
+            </ul>
             {emailed}
             <p>
               If something was entered wrongly, <Link to="/join/apply">apply again</Link> with the same e-mail
               {actionData.isProven ? "; your application will be updated." : ": we will e-mail you a link to apply the corrected answers."}
             </p>
-            <p>You can still help: <Link to="/newsletter">subscribe to our newsletter</Link> and <Link to="/act">contact your legislators</Link>.</p>
+            <p>
+              You can still help: <Link to="/newsletter">subscribe to our newsletter</Link> and <Link to="/act">contact your legislators</Link>.
+            </p>
           </>
         ) : (
           <>
@@ -114,7 +126,11 @@ export default function Apply({ loaderData, actionData }: Route.ComponentProps) 
             {reasons.length ? (
               <>
                 <p>Before we can decide:</p>
-                <ul>{reasons.map((r) => <li key={r.code}>{r.message}</li>)}</ul>
+                <ul>
+                  {reasons.map((r) => (
+                    <li key={r.code}>{r.message}</li>
+                  ))}
+                </ul>
               </>
             ) : null}
           </>
@@ -130,7 +146,9 @@ export default function Apply({ loaderData, actionData }: Route.ComponentProps) 
     <div className="page narrow">
       <h1>Apply for membership</h1>
       <p className="lead">About ten minutes. You will see at once whether you qualify, and why; a volunteer doctor then reviews every application.</p>
-      {loaderData.updateMissing ? <FormAlert message="This update link has expired or was replaced. Fill in the form again with the same e-mail: we will e-mail you a link to apply your answers to your application." /> : null}
+      {loaderData.updateMissing ? (
+        <FormAlert message="This update link has expired or was replaced. Fill in the form again with the same e-mail: we will e-mail you a link to apply your answers to your application." />
+      ) : null}
       <FormAlert message={failure.formError} />
       {errorCount ? <FormAlert message={`Please correct ${errorCount === 1 ? "the field" : `the ${errorCount} fields`} marked below.`} /> : null}
       {actionData && "draftSaved" in actionData ? (

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
-import type { CacheHandle } from "../../../platform/page-cache-key";
+import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/join";
-import { markPublic } from "../../../platform/request-context";
+import { markPublic } from "~/platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };

@@ -1,17 +1,14 @@
 import { data } from "react-router";
-import type { CacheHandle } from "../../../platform/page-cache-key";
+import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/about";
-import { findPage } from "../../../domains/site/queries.server";
-import { renderMarkdown } from "../../../platform/markdown.server";
-import { markPublic } from "../../../platform/request-context";
+import { findPage } from "~/domains/site/queries.server";
+import { renderMarkdown } from "~/platform/markdown.server";
+import { markPublic } from "~/platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ data: page }) => [
-  { title: `${page?.title ?? "About"} — AMG` },
-  { name: "description", content: page?.summary ?? "" },
-];
+export const meta: Route.MetaFunction = ({ data: page }) => [{ title: `${page?.title ?? "About"} — AMG` }, { name: "description", content: page?.summary ?? "" }];
 
 export async function loader({ context }: Route.LoaderArgs) {
   const page = await findPage(context.services.db, "about");

@@ -1,6 +1,6 @@
 import type { Route } from "./+types/contact-sent";
-import type { CacheHandle } from "../../../platform/page-cache-key";
-import { markPublic } from "../../../platform/request-context";
+import type { CacheHandle } from "~/platform/page-cache-key";
+import { markPublic } from "~/platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
@@ -18,8 +18,7 @@ export default function ContactSent() {
       <h1>Thank you, your message is on its way</h1>
       <p className="lead">We have sent you a short receipt by e-mail. A volunteer will reply, usually within two working days.</p>
       <p>
-        While you wait: <a href="/act">ask your legislators to support more residency positions</a>, or{" "}
-        <a href="/newsletter">subscribe to our newsletter</a>.
+        While you wait: <a href="/act">ask your legislators to support more residency positions</a>, or <a href="/newsletter">subscribe to our newsletter</a>.
       </p>
     </div>
   );

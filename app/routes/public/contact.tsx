@@ -1,15 +1,15 @@
 import { Form, redirect, useNavigation } from "react-router";
-import type { CacheHandle } from "../../../platform/page-cache-key";
+import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/contact";
-import { FormField, HoneypotField } from "../../components/form-field";
-import { FormAlert } from "../../components/form-alert";
-import { siteSettingsFor } from "../../site-settings.server";
-import { formFailureOf, isSpam, parseForm, passActionHeaders, rateLimitedForm } from "../../form-data";
-import { describeOfficeHours, summariseWeeklyHours } from "../../../domains/site/office-hours";
-import { contactInputSchema } from "../../../domains/site/site.schema";
-import { messages } from "../../../domains/site/messages";
-import { submitContactMessage } from "../../../domains/site/submit-contact-message.server";
-import { markPublic } from "../../../platform/request-context";
+import { FormField, HoneypotField } from "~/app/components/form-field";
+import { FormAlert } from "~/app/components/form-alert";
+import { siteSettingsFor } from "~/app/site-settings.server";
+import { formFailureOf, isSpam, parseForm, passActionHeaders, rateLimitedForm } from "~/app/form-data";
+import { describeOfficeHours, summariseWeeklyHours } from "~/domains/site/office-hours";
+import { contactInputSchema } from "~/domains/site/site.schema";
+import { messages } from "~/domains/site/messages";
+import { submitContactMessage } from "~/domains/site/submit-contact-message.server";
+import { markPublic } from "~/platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
@@ -46,9 +46,7 @@ export default function Contact({ loaderData, actionData }: Route.ComponentProps
   return (
     <div className="page narrow">
       <h1>Contact us</h1>
-      <p className="lead">
-        Questions about membership, mentoring or our campaigns? Write to us and a volunteer will answer by e-mail, usually within two working days.
-      </p>
+      <p className="lead">Questions about membership, mentoring or our campaigns? Write to us and a volunteer will answer by e-mail, usually within two working days.</p>
       <p>
         <strong>Office hours:</strong> {loaderData.weekly.join("; ")}, except US federal holidays. <span className="office-status-inline">{loaderData.officeStatus}</span>
         <br />

@@ -1,5 +1,5 @@
 import type { Route } from "./+types/healthz";
-import { pingDatabase } from "../../../db/client.server";
+import { pingDatabase } from "~/db/client.server";
 
 // Liveness and database reachability, for load balancers and the start-up benchmark.
 export async function loader({ context }: Route.LoaderArgs) {

@@ -1,16 +1,19 @@
 import { Link } from "react-router";
-import type { CacheHandle } from "../../../platform/page-cache-key";
+import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/home";
-import { FigureCard } from "../../components/figure-card";
-import { listFigures } from "../../../domains/site/queries.server";
-import { markPublic } from "../../../platform/request-context";
+import { FigureCard } from "~/app/components/figure-card";
+import { listFigures } from "~/domains/site/queries.server";
+import { markPublic } from "~/platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
 export const meta: Route.MetaFunction = () => [
   { title: "Alliance of Medical Graduates — doctors ready to serve" },
-  { name: "description", content: "AMG speaks for US medical graduates who passed their licensing exams but could not get a residency position. Join, write to your legislators, sign our open letters." },
+  {
+    name: "description",
+    content: "AMG speaks for US medical graduates who passed their licensing exams but could not get a residency position. Join, write to your legislators, sign our open letters.",
+  },
 ];
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -34,16 +37,20 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         <div className="hero-inner">
           <h1>Trained doctors, ready to serve. Locked out of residency.</h1>
           <p className="lead">
-            The Alliance of Medical Graduates is a volunteer-doctor nonprofit for US medical graduates who passed their licensing exams but
-            could not get a residency position, and so cannot be licensed.
+            The Alliance of Medical Graduates is a volunteer-doctor nonprofit for US medical graduates who passed their licensing exams but could not get a residency position, and so cannot be
+            licensed.
           </p>
           <p>
-            Our members are US citizens and permanent residents who studied eight years after high school and passed three nine-hour licensing
-            exams. Every one of them would work as a primary-care physician in underserved America.
+            Our members are US citizens and permanent residents who studied eight years after high school and passed three nine-hour licensing exams. Every one of them would work as a primary-care
+            physician in underserved America.
           </p>
           <p className="hero-actions">
-            <Link className="button" to="/join">Become a member</Link>
-            <Link className="button button-secondary" to="/act">Contact your legislators</Link>
+            <Link className="button" to="/join">
+              Become a member
+            </Link>
+            <Link className="button button-secondary" to="/act">
+              Contact your legislators
+            </Link>
           </p>
         </div>
       </section>

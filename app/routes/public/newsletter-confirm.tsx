@@ -1,8 +1,8 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/newsletter-confirm";
-import { tokenSchema } from "../../../domains/email/email.schema";
-import { confirmSubscription, isConfirmTokenUsable } from "../../../domains/email/manage-subscription.server";
-import { messages } from "../../../domains/email/messages";
+import { tokenSchema } from "~/domains/email/email.schema";
+import { confirmSubscription, isConfirmTokenUsable } from "~/domains/email/manage-subscription.server";
+import { messages } from "~/domains/email/messages";
 
 // Opening the link shows a button; the POST confirms. So a mail scanner that follows links
 // cannot confirm a subscription on the owner's behalf.
@@ -29,8 +29,7 @@ export default function ConfirmSubscription({ loaderData, actionData }: Route.Co
         <h1>This link cannot be used</h1>
         <p className="lead">{messages.linkInvalid}</p>
         <p>
-          If you have already confirmed, you are subscribed and there is nothing more to do. Otherwise,{" "}
-          <a href="/newsletter">subscribe again</a> and we will send you a new link.
+          If you have already confirmed, you are subscribed and there is nothing more to do. Otherwise, <a href="/newsletter">subscribe again</a> and we will send you a new link.
         </p>
       </div>
     );
@@ -41,9 +40,7 @@ export default function ConfirmSubscription({ loaderData, actionData }: Route.Co
       <p className="lead">One more step: press the button to start receiving AMG's newsletter.</p>
       <Form method="post">
         <input type="hidden" name="token" value={loaderData.token} />
-        <button type="submit">
-          Confirm my subscription
-        </button>
+        <button type="submit">Confirm my subscription</button>
       </Form>
     </div>
   );

@@ -1,8 +1,8 @@
 import type { Route } from "./+types/numbers";
-import type { CacheHandle } from "../../../platform/page-cache-key";
-import { listFigures } from "../../../domains/site/queries.server";
-import { markPublic } from "../../../platform/request-context";
-import { TableScroll } from "../../components/table-scroll";
+import type { CacheHandle } from "~/platform/page-cache-key";
+import { listFigures } from "~/domains/site/queries.server";
+import { markPublic } from "~/platform/request-context";
+import { TableScroll } from "~/app/components/table-scroll";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
@@ -21,10 +21,7 @@ export default function Numbers({ loaderData }: Route.ComponentProps) {
   return (
     <div className="page">
       <h1>The numbers</h1>
-      <p className="lead">
-        Each figure AMG states is shown as AMG's, with the official figure beside it where one exists, its basis and its source, so you can
-        check every number yourself.
-      </p>
+      <p className="lead">Each figure AMG states is shown as AMG's, with the official figure beside it where one exists, its basis and its source, so you can check every number yourself.</p>
       <TableScroll labelledBy="figures-caption">
         <table className="figures-table">
           <caption id="figures-caption">AMG's figures and the official figures</caption>

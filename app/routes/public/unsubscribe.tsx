@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import type { Route } from "./+types/unsubscribe";
-import { tokenSchema } from "../../../domains/email/email.schema";
-import { unsubscribe } from "../../../domains/email/manage-subscription.server";
+import { tokenSchema } from "~/domains/email/email.schema";
+import { unsubscribe } from "~/domains/email/manage-subscription.server";
 
 // The link in every newsletter e-mail unsubscribes in one click (GET). Mail clients use the
 // RFC 8058 one-click POST (List-Unsubscribe-Post), answered by the action.

@@ -2,12 +2,12 @@
 // district (from membership, kept for a minute: letters need a figure, not a live count; empty
 // when membership withholds a count too small to publish, and the letter leaves its sentence out), the
 // state's name, and what AMG asks of that state (from the state law tracker).
-import type { Executor } from "../../../db/client.server";
-import { shortMemoPerDatabase } from "../../../platform/short-memo";
-import { publishableMembersInDistrict, publishableMembersInState } from "../../membership/member-counts.server";
+import type { Executor } from "~/db/client.server";
+import { shortMemoPerDatabase } from "~/platform/short-memo";
+import { publishableMembersInDistrict, publishableMembersInState } from "~/domains/membership/member-counts.server";
 import type { PlaceholderValues } from "./campaign-rules";
-import { findStatePathway, letterAskFor } from "../state-pathways/state-pathways.server";
-import { stateNames } from "../legislators/states";
+import { findStatePathway, letterAskFor } from "~/domains/advocacy/state-pathways/state-pathways.server";
+import { stateNames } from "~/domains/advocacy/legislators/states";
 
 const counts = shortMemoPerDatabase<number | null>(60_000);
 // The tracker changes rarely; a staff edit reaches the letters within five seconds.

@@ -1,18 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionMessages, campaignActions, campaigns, outboxMessages, pendingCampaignActions } from "../../../db/schema/index";
-import { findLink } from "../../../tests/helpers/smtp-sink";
-import { hitRateLimit } from "../../../platform/rate-limit.server";
-import { testEngines } from "../../../tests/helpers/test-db";
-import { startTestPlatform } from "../../../tests/helpers/test-platform";
-import type { TestPlatform } from "../../../tests/helpers/test-platform";
-import type { CampaignActionInput } from "../advocacy.schema";
+import { actionMessages, campaignActions, campaigns, outboxMessages, pendingCampaignActions } from "~/db/schema/index";
+import { findLink } from "~/tests/helpers/smtp-sink";
+import { hitRateLimit } from "~/platform/rate-limit.server";
+import { testEngines } from "~/tests/helpers/test-db";
+import { startTestPlatform } from "~/tests/helpers/test-platform";
+import type { TestPlatform } from "~/tests/helpers/test-platform";
+import type { CampaignActionInput } from "~/domains/advocacy/advocacy.schema";
 import { findLegislatorCampaign, seedStarterCampaigns } from "./campaigns.server";
-import { ensureReferenceData } from "../legislators/load-reference-data.server";
+import { ensureReferenceData } from "~/domains/advocacy/legislators/load-reference-data.server";
 import { confirmHeldAction, findHeldAction, findHeldActionByToken } from "./confirm-held-action.server";
 import { actionLimits, duplicateStoryMessage, findSentAction, sendCampaignLetter } from "./send-campaign-letter.server";
-import { exportAdvocacyData, forgetLetterWriter } from "../person-data.server";
-import { seedStatePathways } from "../state-pathways/state-pathways.server";
+import { exportAdvocacyData, forgetLetterWriter } from "~/domains/advocacy/person-data.server";
+import { seedStatePathways } from "~/domains/advocacy/state-pathways/state-pathways.server";
 
 // Real rows of the shipped data: Alaska's state legislators publish e-mail addresses.
 const bynum = "ocd-person/b2eaa848-d651-4521-9abb-21b68da5d5c6"; // AK lower district 1
@@ -50,14 +50,21 @@ describe.each(testEngines())("letters to legislators on $name", (engine) => {
   const outboxTo = async (address: string) => t.handle.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, address));
   const actionOf = async (slug: string, email: string) => {
     const campaign = (await findLegislatorCampaign(t.handle.db, slug))!;
-    const [action] = await t.handle.db.select().from(campaignActions).where(and(eq(campaignActions.campaignId, campaign.id), eq(campaignActions.email, email)));
+    const [action] = await t.handle.db
+      .select()
+      .from(campaignActions)
+      .where(and(eq(campaignActions.campaignId, campaign.id), eq(campaignActions.email, email)));
     return action;
   };
   const confirmLinkFor = async (email: string, nth = 0) => {
-    const mails = await expect.poll(() => t.sink.messages.filter((m) => m.to.includes(email) && m.subject.startsWith("Please confirm your letters")).length).toBeGreaterThan(nth).then(() => t.sink.messages.filter((m) => m.to.includes(email) && m.subject.startsWith("Please confirm your letters")));
+    const mails = await expect
+      .poll(() => t.sink.messages.filter((m) => m.to.includes(email) && m.subject.startsWith("Please confirm your letters")).length)
+      .toBeGreaterThan(nth)
+      .then(() => t.sink.messages.filter((m) => m.to.includes(email) && m.subject.startsWith("Please confirm your letters")));
     return new URL(findLink(mails[nth], "http://amg.test/act/confirm?token=")).searchParams.get("token")!;
   };
-  const akLetter = (email: string, extra: Partial<CampaignActionInput> = {}) => person(email, { zip: "99901", letter: "Please license medical graduates for collaborative practice in Alaska, this year.", upperId: stedman, lowerId: bynum, ...extra });
+  const akLetter = (email: string, extra: Partial<CampaignActionInput> = {}) =>
+    person(email, { zip: "99901", letter: "Please license medical graduates for collaborative practice in Alaska, this year.", upperId: stedman, lowerId: bynum, ...extra });
   const messagesOf = async (email: string) => {
     const [action] = await t.handle.db.select().from(campaignActions).where(eq(campaignActions.email, email));
     return t.handle.db.select().from(actionMessages).where(eq(actionMessages.actionId, action.id)).orderBy(actionMessages.target, actionMessages.targetName);
@@ -127,7 +134,10 @@ describe.each(testEngines())("letters to legislators on $name", (engine) => {
   });
 
   it("names a bad or unknown ZIP code", async () => {
-    expect(await send("residency-shortage-act", person("x@example.org", { zip: "00000" }))).toMatchObject({ ok: false, fieldErrors: { zip: expect.stringContaining("We do not know ZIP code 00000") } });
+    expect(await send("residency-shortage-act", person("x@example.org", { zip: "00000" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { zip: expect.stringContaining("We do not know ZIP code 00000") },
+    });
   });
 
   it("has state legislators chosen from the state's list, and e-mails the offices that publish an address", async () => {
@@ -153,7 +163,12 @@ describe.each(testEngines())("letters to legislators on $name", (engine) => {
 
   it("never e-mails an office twice for one person: sending again keeps the letter already sent", async () => {
     const before = (await messagesOf("ak@example.org")).map((m) => m.outboxId);
-    expect(await send("collaborative-practice", person("ak@example.org", { zip: "99901", letter: "Please license medical graduates for collaborative practice, now with a new sentence.", upperId: stedman, lowerId: bynum }))).toMatchObject({ ok: true });
+    expect(
+      await send(
+        "collaborative-practice",
+        person("ak@example.org", { zip: "99901", letter: "Please license medical graduates for collaborative practice, now with a new sentence.", upperId: stedman, lowerId: bynum }),
+      ),
+    ).toMatchObject({ ok: true });
     const after = await messagesOf("ak@example.org");
     expect(after.map((m) => m.outboxId)).toEqual(before);
     expect(after[1].constituentMessage).not.toContain("new sentence");
@@ -180,10 +195,19 @@ describe.each(testEngines())("letters to legislators on $name", (engine) => {
     const later = () => t.setNow(new Date(t.services.clock().getTime() + 6_000));
     await t.handle.db.update(campaigns).set({ endsOn: "2020-01-01" }).where(eq(campaigns.slug, "collaborative-practice"));
     later();
-    expect(await send("collaborative-practice", person("late@example.org", { zip: "99901", upperId: stedman, lowerId: bynum }))).toMatchObject({ ok: false, formError: expect.stringContaining("has ended") });
-    await t.handle.db.update(campaigns).set({ endsOn: null, targetStates: ["TX"] }).where(eq(campaigns.slug, "collaborative-practice"));
+    expect(await send("collaborative-practice", person("late@example.org", { zip: "99901", upperId: stedman, lowerId: bynum }))).toMatchObject({
+      ok: false,
+      formError: expect.stringContaining("has ended"),
+    });
+    await t.handle.db
+      .update(campaigns)
+      .set({ endsOn: null, targetStates: ["TX"] })
+      .where(eq(campaigns.slug, "collaborative-practice"));
     later();
-    expect(await send("collaborative-practice", person("late@example.org", { zip: "99901", upperId: stedman, lowerId: bynum }))).toMatchObject({ ok: false, formError: "This campaign is for people in Texas." });
+    expect(await send("collaborative-practice", person("late@example.org", { zip: "99901", upperId: stedman, lowerId: bynum }))).toMatchObject({
+      ok: false,
+      formError: "This campaign is for people in Texas.",
+    });
     await t.handle.db.update(campaigns).set({ targetStates: [] }).where(eq(campaigns.slug, "collaborative-practice"));
   });
 
@@ -227,7 +251,10 @@ describe.each(testEngines())("letters to legislators on $name", (engine) => {
     expect((await outboxTo("representative.jeremy.bynum@akleg.gov")).length).toBe(officeMails);
     expect((await findLegislatorCampaign(t.handle.db, "collaborative-practice"))!.actions).toBe(people);
     const token = await confirmLinkFor("victim@example.org");
-    expect(await findHeldActionByToken(t.handle.db, token, t.services.clock())).toMatchObject({ signedAs: { name: "Mallory Mask", street: "1 Fake St" }, emailed: ["Senator Bert Stedman", "Representative Jeremy Bynum"] });
+    expect(await findHeldActionByToken(t.handle.db, token, t.services.clock())).toMatchObject({
+      signedAs: { name: "Mallory Mask", street: "1 Fake St" },
+      emailed: ["Senator Bert Stedman", "Representative Jeremy Bynum"],
+    });
   });
 
   it("sends held letters to offices only once the link is opened, with the writer as reply-to; the link works once", async () => {

@@ -2,11 +2,11 @@
 // district and office, e-mailed (and whether the mail went out) vs prepared for the person to
 // send; every letter as CSV; and, per office, a printable packet for lobby days.
 import { and, asc, count, desc, eq, gt, sql } from "drizzle-orm";
-import type { Executor } from "../../../db/client.server";
-import { toCsv } from "../../../platform/csv";
-import { actionMessages, campaignActions } from "../../../db/schema/index";
-import { outboxStatuses } from "../../email/outbox-status.server";
-import type { OutboxStatus } from "../../email/outbox-status.server";
+import type { Executor } from "~/db/client.server";
+import { toCsv } from "~/platform/csv";
+import { actionMessages, campaignActions } from "~/db/schema/index";
+import { outboxStatuses } from "~/domains/email/outbox-status.server";
+import type { OutboxStatus } from "~/domains/email/outbox-status.server";
 
 /** How a letter stands: e-mailed and accepted by the mail server, still sending, failed, or prepared for the person to send. */
 export function letterStatus(delivery: "email" | "prepared", outbox: OutboxStatus | undefined): "delivered" | "sending" | "failed" | "kept in outbox" | "prepared" {
@@ -56,14 +56,34 @@ export async function campaignResults(db: Executor, campaignId: number) {
       .from(actionMessages)
       .where(and(byMessage, eq(actionMessages.delivery, "email"))),
   ]);
-  const statuses = await outboxStatuses(db, emailed.flatMap((m) => (m.outboxId ? [m.outboxId] : [])));
+  const statuses = await outboxStatuses(
+    db,
+    emailed.flatMap((m) => (m.outboxId ? [m.outboxId] : [])),
+  );
   const delivery = { delivered: 0, sending: 0, failed: 0, "kept in outbox": 0, prepared: 0 };
   for (const m of emailed) delivery[letterStatus("email", m.outboxId ? statuses.get(m.outboxId) : undefined)]++;
   delivery.prepared = perOffice.reduce((sum, o) => sum + o.prepared, 0);
   return { people: people.n, letters: perOffice.reduce((sum, o) => sum + o.letters, 0), delivery, perDay, perState, perDistrict, perOffice };
 }
 
-const csvHeader = ["sent_at", "office", "office_key", "chamber", "district", "letter_version", "status", "constituent_name", "constituent_email", "street", "city", "state", "zip", "subject", "constituent_message", "organisation_statement"];
+const csvHeader = [
+  "sent_at",
+  "office",
+  "office_key",
+  "chamber",
+  "district",
+  "letter_version",
+  "status",
+  "constituent_name",
+  "constituent_email",
+  "street",
+  "city",
+  "state",
+  "zip",
+  "subject",
+  "constituent_message",
+  "organisation_statement",
+];
 
 /** Every letter of the campaign (or of one office), oldest first, in batches: streamed by the route. */
 export async function* exportCampaignLettersCsv(db: Executor, campaignId: number, office?: string): AsyncGenerator<string> {
@@ -72,7 +92,10 @@ export async function* exportCampaignLettersCsv(db: Executor, campaignId: number
   for (;;) {
     const rows = await selectLetters(db, campaignId, office, afterId, 1000);
     if (!rows.length) return;
-    const statuses = await outboxStatuses(db, rows.flatMap((r) => (r.outboxId ? [r.outboxId] : [])));
+    const statuses = await outboxStatuses(
+      db,
+      rows.flatMap((r) => (r.outboxId ? [r.outboxId] : [])),
+    );
     yield toCsv(
       rows.map((r) => [
         r.updatedAt.toISOString(),
@@ -131,11 +154,24 @@ function selectLetters(db: Executor, campaignId: number, office: string | undefi
 export async function officePacket(db: Executor, campaignId: number, office: string) {
   const letters = await selectLetters(db, campaignId, office, 0, 5000);
   if (!letters.length) return null;
-  const statuses = await outboxStatuses(db, letters.flatMap((r) => (r.outboxId ? [r.outboxId] : [])));
+  const statuses = await outboxStatuses(
+    db,
+    letters.flatMap((r) => (r.outboxId ? [r.outboxId] : [])),
+  );
   const first = letters[0];
   return {
     office: { key: office, title: first.targetTitle, name: first.targetName, district: first.district },
     organisationStatement: first.organisationStatement,
-    letters: letters.map((l) => ({ id: l.id, name: l.name, city: l.city, state: l.state, zip: l.zip, subject: l.subject, text: l.constituentMessage, status: letterStatus(l.delivery, l.outboxId ? statuses.get(l.outboxId) : undefined), sentAt: l.updatedAt.toISOString().slice(0, 10) })),
+    letters: letters.map((l) => ({
+      id: l.id,
+      name: l.name,
+      city: l.city,
+      state: l.state,
+      zip: l.zip,
+      subject: l.subject,
+      text: l.constituentMessage,
+      status: letterStatus(l.delivery, l.outboxId ? statuses.get(l.outboxId) : undefined),
+      sentAt: l.updatedAt.toISOString().slice(0, 10),
+    })),
   };
 }

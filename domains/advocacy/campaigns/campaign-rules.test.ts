@@ -4,9 +4,13 @@ import { storyFingerprint } from "./story-fingerprint.server";
 
 describe("letter placeholders", () => {
   it("fills the placeholders it has values for, with or without spaces inside the braces", () => {
-    expect(fillPlaceholders("Dear {{legislator_title}} {{ legislator_name }}, {{members_in_state}} members live in {{sender_state}}.", { legislator_title: "Senator", legislator_name: "Ada Lovelace", members_in_state: "1,204" })).toBe(
-      "Dear Senator Ada Lovelace, 1,204 members live in {{sender_state}}.",
-    );
+    expect(
+      fillPlaceholders("Dear {{legislator_title}} {{ legislator_name }}, {{members_in_state}} members live in {{sender_state}}.", {
+        legislator_title: "Senator",
+        legislator_name: "Ada Lovelace",
+        members_in_state: "1,204",
+      }),
+    ).toBe("Dear Senator Ada Lovelace, 1,204 members live in {{sender_state}}.");
   });
 
   it("leaves out a sentence that would cite zero members", () => {
@@ -75,7 +79,9 @@ describe("the delivered text", () => {
   const sender = { name: "Maria Lopez", email: "maria@example.org", street: "120 Main St", city: "Syracuse", state: "NY", zip: "13202" };
   it("keeps the constituent's words and the organisation's statement apart", () => {
     const message = composeConstituentMessage({ greeting: "Senator Ada Lovelace", letter: "Please cosponsor.", story: "I passed Step 2 CK in 2019.", sender });
-    expect(message).toBe("Dear Senator Ada Lovelace,\n\nPlease cosponsor.\n\nIn my own words:\n\nI passed Step 2 CK in 2019.\n\nSincerely,\nMaria Lopez\n120 Main St\nSyracuse, NY 13202\nmaria@example.org");
+    expect(message).toBe(
+      "Dear Senator Ada Lovelace,\n\nPlease cosponsor.\n\nIn my own words:\n\nI passed Step 2 CK in 2019.\n\nSincerely,\nMaria Lopez\n120 Main St\nSyracuse, NY 13202\nmaria@example.org",
+    );
     const delivered = composeDeliveredLetter({ constituentMessage: message, organisationStatement: "AMG supports the bill.", orgName: "AMG" });
     expect(delivered.startsWith(message)).toBe(true);
     expect(delivered).toContain("---\nStatement from AMG, which helped send this letter:\n\nAMG supports the bill.");

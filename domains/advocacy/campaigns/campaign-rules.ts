@@ -1,7 +1,7 @@
 // Pure rules of legislator-letter campaigns: letter placeholders, which letter a target gets,
 // whether a campaign is open, and the text that is delivered (the story fingerprint is in
 // story-fingerprint.server.ts). No I/O: the use cases in send-campaign-letter.server.ts call these.
-import { publishableCount } from "../../membership/count-suppression";
+import { publishableCount } from "~/domains/membership/count-suppression";
 
 export const targetKinds = ["us-senate", "us-house", "state-upper", "state-lower"] as const;
 export type TargetKind = (typeof targetKinds)[number];
@@ -48,7 +48,12 @@ const citesWithheldCount = (text: string, values: PlaceholderValues) =>
 function withoutWithheldCounts(template: string, values: PlaceholderValues): string {
   return template
     .split(/\n\s*\n/)
-    .map((p) => p.split(/(?<=[.!?])[ \t]+/).filter((sentence) => !citesWithheldCount(sentence, values)).join(" "))
+    .map((p) =>
+      p
+        .split(/(?<=[.!?])[ \t]+/)
+        .filter((sentence) => !citesWithheldCount(sentence, values))
+        .join(" "),
+    )
     .filter((p) => p.trim() !== "")
     .join("\n\n");
 }

@@ -1,10 +1,10 @@
 // Staff mark which legislators already support a campaign's bill (cosponsors): they get the
 // supporter letter. Listed by state, from the chambers the campaign writes to; every change audited.
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Database, Executor } from "../../../db/client.server";
-import { campaignSupporters, congressMembers, stateLegislators } from "../../../db/schema/index";
-import { recordAudit } from "../../../platform/audit.server";
-import type { Actor } from "../../../platform/audit.server";
+import type { Database, Executor } from "~/db/client.server";
+import { campaignSupporters, congressMembers, stateLegislators } from "~/db/schema/index";
+import { recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
 import type { Campaign } from "./campaigns.server";
 import { forgetCampaignMemos } from "./campaigns.server";
 
@@ -17,17 +17,41 @@ export async function listSupporterCandidates(db: Executor, campaign: Campaign, 
   const stateChambers = [...(targets.has("state-upper") ? ["upper" as const, "legislature" as const] : []), ...(targets.has("state-lower") ? ["lower" as const, "legislature" as const] : [])];
   const [federal, local, marked] = await Promise.all([
     chambers.length
-      ? db.select().from(congressMembers).where(and(eq(congressMembers.state, state), inArray(congressMembers.chamber, chambers))).orderBy(asc(congressMembers.chamber), asc(congressMembers.district), asc(congressMembers.fullName))
+      ? db
+          .select()
+          .from(congressMembers)
+          .where(and(eq(congressMembers.state, state), inArray(congressMembers.chamber, chambers)))
+          .orderBy(asc(congressMembers.chamber), asc(congressMembers.district), asc(congressMembers.fullName))
       : Promise.resolve([]),
-    stateChambers.length ? db.select().from(stateLegislators).where(and(eq(stateLegislators.state, state), inArray(stateLegislators.chamber, stateChambers))).orderBy(asc(stateLegislators.chamber), asc(stateLegislators.name)) : Promise.resolve([]),
+    stateChambers.length
+      ? db
+          .select()
+          .from(stateLegislators)
+          .where(and(eq(stateLegislators.state, state), inArray(stateLegislators.chamber, stateChambers)))
+          .orderBy(asc(stateLegislators.chamber), asc(stateLegislators.name))
+      : Promise.resolve([]),
     db.select({ key: campaignSupporters.legislatorKey }).from(campaignSupporters).where(eq(campaignSupporters.campaignId, campaign.id)),
   ]);
   const supporters = new Set(marked.map((m) => m.key));
   return [
-    ...federal.map((m) => ({ key: m.bioguide, name: m.fullName, chamber: m.chamber === "senate" ? "US Senate" : "US House", district: m.chamber === "senate" ? state : `${state}-${m.district ?? 0}`, party: m.party, isSupporter: supporters.has(m.bioguide) })),
+    ...federal.map((m) => ({
+      key: m.bioguide,
+      name: m.fullName,
+      chamber: m.chamber === "senate" ? "US Senate" : "US House",
+      district: m.chamber === "senate" ? state : `${state}-${m.district ?? 0}`,
+      party: m.party,
+      isSupporter: supporters.has(m.bioguide),
+    })),
     ...local
       .sort((a, b) => a.chamber.localeCompare(b.chamber) || a.district.localeCompare(b.district, "en", { numeric: true }))
-      .map((l) => ({ key: l.id, name: l.name, chamber: l.chamber === "upper" ? "State senate" : l.chamber === "lower" ? "State house" : "Legislature", district: l.district, party: l.party, isSupporter: supporters.has(l.id) })),
+      .map((l) => ({
+        key: l.id,
+        name: l.name,
+        chamber: l.chamber === "upper" ? "State senate" : l.chamber === "lower" ? "State house" : "Legislature",
+        district: l.district,
+        party: l.party,
+        isSupporter: supporters.has(l.id),
+      })),
   ];
 }
 
@@ -36,7 +60,12 @@ export async function saveSupporters(db: Database, actor: Actor, campaign: Campa
   const on = new Set(supporting.filter((k) => listed.includes(k)));
   const outcome = await db.transaction(async (tx) => {
     const existing = new Set(
-      (await tx.select({ key: campaignSupporters.legislatorKey }).from(campaignSupporters).where(and(eq(campaignSupporters.campaignId, campaign.id), listed.length ? inArray(campaignSupporters.legislatorKey, listed) : undefined))).map((r) => r.key),
+      (
+        await tx
+          .select({ key: campaignSupporters.legislatorKey })
+          .from(campaignSupporters)
+          .where(and(eq(campaignSupporters.campaignId, campaign.id), listed.length ? inArray(campaignSupporters.legislatorKey, listed) : undefined))
+      ).map((r) => r.key),
     );
     const add = [...on].filter((k) => !existing.has(k));
     const remove = [...existing].filter((k) => !on.has(k));

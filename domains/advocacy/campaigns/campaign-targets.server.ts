@@ -1,13 +1,13 @@
 // Who a person writes to in a legislator-letter campaign: from their ZIP lookup and their choices
 // (the House district of a split ZIP; their state senator and representative from the state's list),
 // the campaign's targets resolved to offices with their contact details, and what is still to choose.
-import type { Executor } from "../../../db/client.server";
+import type { Executor } from "~/db/client.server";
 import type { TargetKind } from "./campaign-rules";
-import type { DistrictCandidate, Legislator, ZipLookup } from "../legislators/legislator-lookup";
-import { listStateLegislators } from "../legislators/state-legislators.server";
-import type { StateDistrictResolver } from "../legislators/state-district-resolver";
-import { pickFromListResolver } from "../legislators/state-district-resolver";
-import { stateNames } from "../legislators/states";
+import type { DistrictCandidate, Legislator, ZipLookup } from "~/domains/advocacy/legislators/legislator-lookup";
+import { listStateLegislators } from "~/domains/advocacy/legislators/state-legislators.server";
+import type { StateDistrictResolver } from "~/domains/advocacy/legislators/state-district-resolver";
+import { pickFromListResolver } from "~/domains/advocacy/legislators/state-district-resolver";
+import { stateNames } from "~/domains/advocacy/legislators/states";
 
 export type CampaignTarget = {
   /** Bioguide id for Congress, Open States id for a state legislator. */
@@ -49,7 +49,16 @@ export type TargetPlan = {
   missing: Record<string, string>;
 };
 
-const lowerTitle: Record<string, string> = { CA: "Assembly Member", NV: "Assembly Member", NY: "Assembly Member", WI: "Representative", NJ: "Assembly Member", MD: "Delegate", VA: "Delegate", WV: "Delegate" };
+const lowerTitle: Record<string, string> = {
+  CA: "Assembly Member",
+  NV: "Assembly Member",
+  NY: "Assembly Member",
+  WI: "Representative",
+  NJ: "Assembly Member",
+  MD: "Delegate",
+  VA: "Delegate",
+  WV: "Delegate",
+};
 
 function stateTitle(state: string, chamber: StateLegislatorRow["chamber"]): string {
   if (state === "DC") return "Councilmember";
@@ -58,7 +67,20 @@ function stateTitle(state: string, chamber: StateLegislatorRow["chamber"]): stri
 }
 
 function fromCongress(l: Legislator, kind: TargetKind, district: string, supporters: Set<string>): CampaignTarget {
-  return { key: l.id, kind, title: l.title, name: l.name, party: l.party, state: l.state, district, email: null, phone: l.phone, contactForm: l.contactForm, website: l.website, isSupporter: supporters.has(l.id) };
+  return {
+    key: l.id,
+    kind,
+    title: l.title,
+    name: l.name,
+    party: l.party,
+    state: l.state,
+    district,
+    email: null,
+    phone: l.phone,
+    contactForm: l.contactForm,
+    website: l.website,
+    isSupporter: supporters.has(l.id),
+  };
 }
 
 function fromState(l: StateLegislatorRow, kind: TargetKind, supporters: Set<string>): CampaignTarget {
@@ -107,7 +129,16 @@ export async function planTargets(p: {
   const missing: Record<string, string> = {};
   const chosen = lookup.districts.find((d) => d.key === choice.district) ?? (lookup.districts.length === 1 ? lookup.districts[0] : null);
   const state = chosen?.state ?? (lookup.states.length === 1 ? lookup.states[0].code : null);
-  const plan: TargetPlan = { state, stateName: state ? (stateNames[state] ?? state) : null, districtOptions: lookup.districts, chosenDistrict: chosen?.key ?? null, chamberLists: [], legislatureWebsite: null, targets: [], missing };
+  const plan: TargetPlan = {
+    state,
+    stateName: state ? (stateNames[state] ?? state) : null,
+    districtOptions: lookup.districts,
+    chosenDistrict: chosen?.key ?? null,
+    chamberLists: [],
+    legislatureWebsite: null,
+    targets: [],
+    missing,
+  };
 
   const needsDistrict = targets.has("us-house") || !state;
   if (needsDistrict && !chosen) missing.district = "Please choose your congressional district: your ZIP code spans more than one.";
@@ -125,10 +156,17 @@ export async function planTargets(p: {
   const chambers: { field: "upperId" | "lowerId"; kind: TargetKind; chamber: StateLegislatorRow["chamber"]; label: string; resolvedDistrict?: string }[] = [];
   if (rows.some((r) => r.chamber === "legislature")) {
     // Unicameral (Nebraska) or a council (DC): one list, one target.
-    chambers.push({ field: "upperId", kind: wantsUpper ? "state-upper" : "state-lower", chamber: "legislature", label: state === "DC" ? "Your ward councilmember" : "Your state senator", resolvedDistrict: resolved?.upper });
+    chambers.push({
+      field: "upperId",
+      kind: wantsUpper ? "state-upper" : "state-lower",
+      chamber: "legislature",
+      label: state === "DC" ? "Your ward councilmember" : "Your state senator",
+      resolvedDistrict: resolved?.upper,
+    });
   } else {
     if (wantsUpper) chambers.push({ field: "upperId", kind: "state-upper", chamber: "upper", label: "Your state senator", resolvedDistrict: resolved?.upper });
-    if (wantsLower) chambers.push({ field: "lowerId", kind: "state-lower", chamber: "lower", label: `Your state ${(lowerTitle[state] ?? "representative").toLowerCase()}`, resolvedDistrict: resolved?.lower });
+    if (wantsLower)
+      chambers.push({ field: "lowerId", kind: "state-lower", chamber: "lower", label: `Your state ${(lowerTitle[state] ?? "representative").toLowerCase()}`, resolvedDistrict: resolved?.lower });
   }
   for (const c of chambers) {
     const members = rows.filter((r) => r.chamber === c.chamber).sort((a, b) => a.district.localeCompare(b.district, "en", { numeric: true }) || a.name.localeCompare(b.name));

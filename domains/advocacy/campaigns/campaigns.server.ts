@@ -1,9 +1,9 @@
 // Reads of campaigns (both kinds) and the seeding of the starter campaigns.
 import { and, asc, count, eq, gte, ilike, inArray, sql } from "drizzle-orm";
-import type { Database, Executor } from "../../../db/client.server";
-import { campaignActions, campaigns, campaignSupporters, congressMembers } from "../../../db/schema/index";
-import { containsPattern } from "../../../platform/search-pattern";
-import { shortMemoPerDatabase } from "../../../platform/short-memo";
+import type { Database, Executor } from "~/db/client.server";
+import { campaignActions, campaigns, campaignSupporters, congressMembers } from "~/db/schema/index";
+import { containsPattern } from "~/platform/search-pattern";
+import { shortMemoPerDatabase } from "~/platform/short-memo";
 import { starterFederalSupporters, starterLegislatorCampaigns, starterOpenLetters } from "./starter-campaigns";
 
 export type Campaign = typeof campaigns.$inferSelect;
@@ -17,9 +17,20 @@ export async function seedStarterCampaigns(db: Database): Promise<number> {
     const members = await db
       .select({ bioguide: congressMembers.bioguide, fullName: congressMembers.fullName, state: congressMembers.state, chamber: congressMembers.chamber })
       .from(congressMembers)
-      .where(inArray(congressMembers.state, starterFederalSupporters.map((s) => s.state)));
-    const keys = starterFederalSupporters.flatMap((s) => members.filter((m) => m.state === s.state && m.chamber === s.chamber && new RegExp(`\\b${s.lastName}\\b`).test(m.fullName)).map((m) => m.bioguide));
-    if (keys.length) await db.insert(campaignSupporters).values(keys.map((legislatorKey) => ({ campaignId: federal.id, legislatorKey, markedBy: "starter content" }))).onConflictDoNothing();
+      .where(
+        inArray(
+          congressMembers.state,
+          starterFederalSupporters.map((s) => s.state),
+        ),
+      );
+    const keys = starterFederalSupporters.flatMap((s) =>
+      members.filter((m) => m.state === s.state && m.chamber === s.chamber && new RegExp(`\\b${s.lastName}\\b`).test(m.fullName)).map((m) => m.bioguide),
+    );
+    if (keys.length)
+      await db
+        .insert(campaignSupporters)
+        .values(keys.map((legislatorKey) => ({ campaignId: federal.id, legislatorKey, markedBy: "starter content" })))
+        .onConflictDoNothing();
   }
   return inserted.length;
 }
@@ -78,7 +89,17 @@ export async function supporterKeys(db: Executor, campaignId: number): Promise<S
 /** Every campaign for the staff console, with its counts. */
 export async function listAllCampaigns(db: Executor, q?: string) {
   return db
-    .select({ id: campaigns.id, slug: campaigns.slug, kind: campaigns.kind, title: campaigns.title, isPublished: campaigns.isPublished, goal: campaigns.goal, startsOn: campaigns.startsOn, endsOn: campaigns.endsOn, actions: actionCount })
+    .select({
+      id: campaigns.id,
+      slug: campaigns.slug,
+      kind: campaigns.kind,
+      title: campaigns.title,
+      isPublished: campaigns.isPublished,
+      goal: campaigns.goal,
+      startsOn: campaigns.startsOn,
+      endsOn: campaigns.endsOn,
+      actions: actionCount,
+    })
     .from(campaigns)
     .where(q ? ilike(campaigns.title, containsPattern(q)) : undefined)
     .orderBy(asc(campaigns.kind), asc(campaigns.sortOrder), asc(campaigns.id));

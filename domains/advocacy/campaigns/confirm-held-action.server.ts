@@ -3,12 +3,12 @@
 // held action is merged into the person's action and the office e-mails are queued in the same
 // transaction), and the held action's own page, which shows only what was typed with it.
 import { and, eq, gt, isNull } from "drizzle-orm";
-import type { Executor } from "../../../db/client.server";
-import { campaigns, pendingCampaignActions } from "../../../db/schema/index";
-import type { Services } from "../../../platform/services";
-import { senderAddress } from "../../email/queue-email.server";
-import { hashToken } from "../../../platform/tokens";
-import { getSiteSettings } from "../../site/queries.server";
+import type { Executor } from "~/db/client.server";
+import { campaigns, pendingCampaignActions } from "~/db/schema/index";
+import type { Services } from "~/platform/services";
+import { senderAddress } from "~/domains/email/queue-email.server";
+import { hashToken } from "~/platform/tokens";
+import { getSiteSettings } from "~/domains/site/queries.server";
 import { findLegislatorCampaign } from "./campaigns.server";
 import { recordCampaignAction } from "./record-campaign-action.server";
 
@@ -48,7 +48,17 @@ export async function confirmHeldAction({ db, jobs, clock, appUrl, mailFrom, tok
     if (!held) return { ok: false } as const;
     const [campaign] = await tx.select({ id: campaigns.id, slug: campaigns.slug, title: campaigns.title }).from(campaigns).where(eq(campaigns.id, held.campaignId)).limit(1);
     const details = { name: held.name, street: held.street, city: held.city, state: held.state, zip: held.zip, district: held.district, story: held.story, storyHash: held.storyHash, ip: held.ip };
-    const publicId = await recordCampaignAction(tx, { jobs, appUrl, from: senderAddress(mailFrom, organisation), orgName: organisation.name, campaign, email: held.email, details, letters: held.letters, now });
+    const publicId = await recordCampaignAction(tx, {
+      jobs,
+      appUrl,
+      from: senderAddress(mailFrom, organisation),
+      orgName: organisation.name,
+      campaign,
+      email: held.email,
+      details,
+      letters: held.letters,
+      now,
+    });
     return { ok: true, slug: campaign.slug, publicId } as const;
   });
 }

@@ -3,17 +3,17 @@
 // under the publication threshold is never shown (the sentence is left out).
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionMessages, applications, campaignActions } from "../../../db/schema/index";
-import { testEngines } from "../../../tests/helpers/test-db";
-import { startTestPlatform } from "../../../tests/helpers/test-platform";
-import type { TestPlatform } from "../../../tests/helpers/test-platform";
-import { upsertApplications } from "../../membership/import-members.server";
-import { checkImportRow, memberCsvTemplate } from "../../membership/member-csv";
+import { actionMessages, applications, campaignActions } from "~/db/schema/index";
+import { testEngines } from "~/tests/helpers/test-db";
+import { startTestPlatform } from "~/tests/helpers/test-platform";
+import type { TestPlatform } from "~/tests/helpers/test-platform";
+import { upsertApplications } from "~/domains/membership/import-members.server";
+import { checkImportRow, memberCsvTemplate } from "~/domains/membership/member-csv";
 import { membersInDistrict, placeValues } from "./campaign-evidence.server";
 import { prepareCampaignAction } from "./campaign-page.server";
 import { fillLetter } from "./campaign-rules";
 import { findLegislatorCampaign, seedStarterCampaigns } from "./campaigns.server";
-import { ensureReferenceData } from "../legislators/load-reference-data.server";
+import { ensureReferenceData } from "~/domains/advocacy/legislators/load-reference-data.server";
 import { sendCampaignLetter } from "./send-campaign-letter.server";
 
 const start = new Date("2026-11-24T15:00:00Z");
@@ -41,7 +41,15 @@ describe.each(testEngines())("member counts cited in letters on $name", (engine)
       applicant("wy-waiting@example.org", "82001", "yes"),
     ];
     await upsertApplications(t.handle.db, wyoming, start);
-    await t.handle.db.update(applications).set({ status: "approved" }).where(inArray(applications.email, wyoming.map((w) => w.email).filter((e) => e !== "wy-waiting@example.org")));
+    await t.handle.db
+      .update(applications)
+      .set({ status: "approved" })
+      .where(
+        inArray(
+          applications.email,
+          wyoming.map((w) => w.email).filter((e) => e !== "wy-waiting@example.org"),
+        ),
+      );
     await t.handle.db.update(applications).set({ status: "awaiting-review" }).where(eq(applications.email, "wy-waiting@example.org"));
   });
   afterAll(async () => t?.close());
@@ -64,7 +72,19 @@ describe.each(testEngines())("member counts cited in letters on $name", (engine)
     const sent = await sendCampaignLetter({
       ...t.services,
       slug: "residency-shortage-act",
-      input: { zip: "82001", district: "", upperId: "", lowerId: "", letter: `Please act. ${sentence}`, supporterLetter: "", story: "", name: "Pat Doe", email: "pat@example.org", street: "1 Main St", city: "Cheyenne" },
+      input: {
+        zip: "82001",
+        district: "",
+        upperId: "",
+        lowerId: "",
+        letter: `Please act. ${sentence}`,
+        supporterLetter: "",
+        story: "",
+        name: "Pat Doe",
+        email: "pat@example.org",
+        street: "1 Main St",
+        city: "Cheyenne",
+      },
       ip: "198.51.100.20",
       isProven: true,
     });

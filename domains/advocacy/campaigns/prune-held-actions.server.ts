@@ -3,8 +3,8 @@
 // confirmed has been merged into the person's action; its page ("your letters went out") stays
 // for 30 days, then it is deleted too.
 import { and, isNotNull, isNull, lt, or } from "drizzle-orm";
-import type { Executor } from "../../../db/client.server";
-import { pendingCampaignActions } from "../../../db/schema/index";
+import type { Executor } from "~/db/client.server";
+import { pendingCampaignActions } from "~/db/schema/index";
 
 export const unconfirmedHeldDays = 1;
 export const confirmedHeldDays = 30;

@@ -5,14 +5,14 @@
 // and a copy for the person. It trusts its caller to have proven the address: never call it for a
 // browser that has not (send-campaign-letter holds those).
 import { eq, getTableColumns, inArray, sql } from "drizzle-orm";
-import type { Executor } from "../../../db/client.server";
-import { actionMessages, campaignActions } from "../../../db/schema/index";
-import type { HeldLetter } from "../../../db/schema/index";
-import type { JobQueue } from "../../../platform/queue.server";
-import { queueEmail } from "../../email/queue-email.server";
-import { campaignLetterCopyMail } from "../../email/templates";
-import type { LetterCopy } from "../../email/templates";
-import { newToken } from "../../../platform/tokens";
+import type { Executor } from "~/db/client.server";
+import { actionMessages, campaignActions } from "~/db/schema/index";
+import type { HeldLetter } from "~/db/schema/index";
+import type { JobQueue } from "~/platform/queue.server";
+import { queueEmail } from "~/domains/email/queue-email.server";
+import { campaignLetterCopyMail } from "~/domains/email/templates";
+import type { LetterCopy } from "~/domains/email/templates";
+import { newToken } from "~/platform/tokens";
 import { composeDeliveredLetter } from "./campaign-rules";
 
 /** What sending again replaces in a prepared letter: everything but its identity and first date. */
@@ -51,12 +51,30 @@ export async function recordCampaignAction(
     let outboxId: number | null = null;
     if (letter.delivery === "email" && letter.recipientEmail) {
       const text = composeDeliveredLetter({ constituentMessage: letter.constituentMessage, organisationStatement: letter.organisationStatement, orgName: p.orgName });
-      ({ outboxId } = await queueEmail(tx, p.jobs, { template: "advocacy.legislator-letter", to: letter.recipientEmail, from: p.from, replyTo: `"${details.name.replace(/"/g, "")}" <${p.email}>`, subject: letter.subject, text }));
+      ({ outboxId } = await queueEmail(tx, p.jobs, {
+        template: "advocacy.legislator-letter",
+        to: letter.recipientEmail,
+        from: p.from,
+        replyTo: `"${details.name.replace(/"/g, "")}" <${p.email}>`,
+        subject: letter.subject,
+        text,
+      }));
     }
     messages.push({ ...letter, actionId: action.id, campaignId: campaign.id, outboxId, createdAt: now, updatedAt: now });
-    copies.push({ to, delivery: letter.delivery, text: letter.constituentMessage, phone: letter.phone, contactForm: letter.contactUrl, callScript: letter.delivery === "prepared" ? letter.callScript : null });
+    copies.push({
+      to,
+      delivery: letter.delivery,
+      text: letter.constituentMessage,
+      phone: letter.phone,
+      contactForm: letter.contactUrl,
+      callScript: letter.delivery === "prepared" ? letter.callScript : null,
+    });
   }
-  if (messages.length) await tx.insert(actionMessages).values(messages).onConflictDoUpdate({ target: [actionMessages.actionId, actionMessages.legislatorKey], set: updatedOnResend });
+  if (messages.length)
+    await tx
+      .insert(actionMessages)
+      .values(messages)
+      .onConflictDoUpdate({ target: [actionMessages.actionId, actionMessages.legislatorKey], set: updatedOnResend });
   // A person who now writes to other offices (another district chosen) keeps no stale prepared letters.
   const stale = [...earlier.values()].filter((m) => m.delivery === "prepared").map((m) => m.id);
   if (stale.length) await tx.delete(actionMessages).where(inArray(actionMessages.id, stale));

@@ -2,25 +2,29 @@
 // dates, targets and states are checked; every save is audited and refreshes the public pages.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { multiLineText, oneLineText } from "../../../platform/text-fields";
-import type { Database } from "../../../db/client.server";
-import { campaigns } from "../../../db/schema/index";
-import { AppError } from "../../../platform/errors";
-import { recordAudit } from "../../../platform/audit.server";
-import type { Actor } from "../../../platform/audit.server";
-import { announceContentChanged } from "../../site/content-changed.server";
+import { multiLineText, oneLineText } from "~/platform/text-fields";
+import type { Database } from "~/db/client.server";
+import { campaigns } from "~/db/schema/index";
+import { AppError } from "~/platform/errors";
+import { recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
+import { announceContentChanged } from "~/domains/site/content-changed.server";
 import { targetKinds, unknownPlaceholders } from "./campaign-rules";
 import { forgetCampaignMemos } from "./campaigns.server";
-import { stateNames } from "../legislators/states";
-import { messages } from "../messages";
+import { stateNames } from "~/domains/advocacy/legislators/states";
+import { messages } from "~/domains/advocacy/messages";
 
 const text = (max: number, message?: string) => {
   const base = max > 300 ? multiLineText(max) : oneLineText(max);
   return message ? base.min(1, message) : base;
 };
 const placeholdersOk = (value: string) => unknownPlaceholders(value).length === 0;
-const placeholderMessage = (value: string) => `Unknown placeholder: ${unknownPlaceholders(value).map((p) => `{{${p}}}`).join(", ")}.`;
-const withPlaceholders = (max: number, required?: string) => text(max, required).superRefine((v, ctx) => (placeholdersOk(v) ? undefined : ctx.addIssue({ code: "custom", message: placeholderMessage(v) })));
+const placeholderMessage = (value: string) =>
+  `Unknown placeholder: ${unknownPlaceholders(value)
+    .map((p) => `{{${p}}}`)
+    .join(", ")}.`;
+const withPlaceholders = (max: number, required?: string) =>
+  text(max, required).superRefine((v, ctx) => (placeholdersOk(v) ? undefined : ctx.addIssue({ code: "custom", message: placeholderMessage(v) })));
 const optionalDate = z
   .string()
   .max(40, messages.dateFormat)
@@ -65,7 +69,14 @@ export const campaignInputSchema = z
       .string()
       .max(1000, messages.stateCodesFormat)
       .default("")
-      .transform((v) => [...new Set(v.toUpperCase().split(/[\s,]+/).filter(Boolean))])
+      .transform((v) => [
+        ...new Set(
+          v
+            .toUpperCase()
+            .split(/[\s,]+/)
+            .filter(Boolean),
+        ),
+      ])
       .superRefine((codes, ctx) => {
         const unknown = codes.filter((c) => !stateNames[c]);
         if (unknown.length) ctx.addIssue({ code: "custom", message: `Unknown state code: ${unknown.join(", ")}. Use two-letter codes like NY, TX.` });
@@ -83,7 +94,8 @@ export const campaignInputSchema = z
   .superRefine(
     (c, ctx) => {
       if (c.kind === "legislator-letter" && Array.isArray(c.targets) && c.targets.length === 0) ctx.addIssue({ code: "custom", path: ["targets"], message: messages.campaignTargetsRequired });
-      if (typeof c.startsOn === "string" && typeof c.endsOn === "string" && c.startsOn && c.endsOn && c.endsOn < c.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: messages.campaignEndsBeforeStart });
+      if (typeof c.startsOn === "string" && typeof c.endsOn === "string" && c.startsOn && c.endsOn && c.endsOn < c.startsOn)
+        ctx.addIssue({ code: "custom", path: ["endsOn"], message: messages.campaignEndsBeforeStart });
     },
     { when: () => true },
   );
@@ -110,8 +122,16 @@ export async function updateCampaign(db: Database, actor: Actor, slug: string, i
   if (!existing) throw new AppError("NOT_FOUND", messages.noSuchCampaignRecord);
   if (await slugTaken(db, input.slug, existing.id)) throw new AppError("CONFLICT", "Slug taken", { slug: messages.campaignSlugTaken });
   await db.transaction(async (tx) => {
-    await tx.update(campaigns).set({ ...input, updatedAt: now }).where(eq(campaigns.id, existing.id));
-    await recordAudit(tx, actor, { action: "campaign.update", subjectType: "campaign", subjectId: input.slug, details: { title: input.title, isPublished: input.isPublished, renamedFrom: slug === input.slug ? undefined : slug } });
+    await tx
+      .update(campaigns)
+      .set({ ...input, updatedAt: now })
+      .where(eq(campaigns.id, existing.id));
+    await recordAudit(tx, actor, {
+      action: "campaign.update",
+      subjectType: "campaign",
+      subjectId: input.slug,
+      details: { title: input.title, isPublished: input.isPublished, renamedFrom: slug === input.slug ? undefined : slug },
+    });
     await announceContentChanged(tx, "campaigns");
   });
   forgetCampaignMemos(db);

@@ -2,9 +2,26 @@ import { describe, expect, it } from "vitest";
 import { campaignInputSchema } from "./save-campaign.server";
 
 const campaign = {
-  kind: "open-letter", slug: "fund-residencies", title: "Fund residencies", addressee: "Congress", summary: "One sentence.", backgroundMarkdown: "", letterSubject: "",
-  letterMarkdown: "Dear {{legislator_name}},\r\nplease act.", supporterLetterMarkdown: "", organisationStatement: "", talkingPoints: "", phoneScript: "", thankYouMarkdown: "",
-  targets: "", targetStates: "", bill: "", startsOn: "", endsOn: "", goal: "100", sortOrder: "0",
+  kind: "open-letter",
+  slug: "fund-residencies",
+  title: "Fund residencies",
+  addressee: "Congress",
+  summary: "One sentence.",
+  backgroundMarkdown: "",
+  letterSubject: "",
+  letterMarkdown: "Dear {{legislator_name}},\r\nplease act.",
+  supporterLetterMarkdown: "",
+  organisationStatement: "",
+  talkingPoints: "",
+  phoneScript: "",
+  thankYouMarkdown: "",
+  targets: "",
+  targetStates: "",
+  bill: "",
+  startsOn: "",
+  endsOn: "",
+  goal: "100",
+  sortOrder: "0",
 };
 
 describe("campaignInputSchema", () => {
@@ -29,7 +46,11 @@ describe("campaignInputSchema across fields", () => {
   it.each([
     ["a letter to legislators with no one to write to", { kind: "legislator-letter", targets: "" }, { targets: "Please choose whom people write to." }],
     ["an end before the start", { startsOn: "2026-05-02", endsOn: "2026-05-01" }, { endsOn: "The campaign cannot end before it starts." }],
-    ["an end before the start, together with another field's problem", { startsOn: "2026-05-02", endsOn: "2026-05-01", title: "" }, { endsOn: "The campaign cannot end before it starts.", title: "Please give the campaign a title." }],
+    [
+      "an end before the start, together with another field's problem",
+      { startsOn: "2026-05-02", endsOn: "2026-05-01", title: "" },
+      { endsOn: "The campaign cannot end before it starts.", title: "Please give the campaign a title." },
+    ],
   ])("refuses %s", (_name, change, fieldErrors) => {
     const result = campaignInputSchema.safeParse({ ...campaign, ...change });
     expect(Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]))).toEqual(fieldErrors);

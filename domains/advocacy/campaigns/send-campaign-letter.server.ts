@@ -7,19 +7,19 @@
 // address get a "prepared" letter the person sends through the office's own form or by phone.
 import { and, eq, ne } from "drizzle-orm";
 import { DateTime } from "luxon";
-import type { Executor } from "../../../db/client.server";
-import { actionMessages, campaignActions, pendingCampaignActions } from "../../../db/schema/index";
-import type { HeldLetter } from "../../../db/schema/index";
-import { hitRateLimit, hitRateLimits } from "../../../platform/rate-limit.server";
-import type { RateLimitRule } from "../../../platform/rate-limit.server";
-import type { Services } from "../../../platform/services";
-import { queueEmail, senderAddress } from "../../email/queue-email.server";
-import { campaignLettersConfirmMail } from "../../email/templates";
-import { hashToken, newToken } from "../../../platform/tokens";
-import { getSiteSettings } from "../../site/queries.server";
-import type { SiteSettings } from "../../site/queries.server";
-import { shortMemoPerDatabase } from "../../../platform/short-memo";
-import type { CampaignActionInput } from "../advocacy.schema";
+import type { Executor } from "~/db/client.server";
+import { actionMessages, campaignActions, pendingCampaignActions } from "~/db/schema/index";
+import type { HeldLetter } from "~/db/schema/index";
+import { hitRateLimit, hitRateLimits } from "~/platform/rate-limit.server";
+import type { RateLimitRule } from "~/platform/rate-limit.server";
+import type { Services } from "~/platform/services";
+import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
+import { campaignLettersConfirmMail } from "~/domains/email/templates";
+import { hashToken, newToken } from "~/platform/tokens";
+import { getSiteSettings } from "~/domains/site/queries.server";
+import type { SiteSettings } from "~/domains/site/queries.server";
+import { shortMemoPerDatabase } from "~/platform/short-memo";
+import type { CampaignActionInput } from "~/domains/advocacy/advocacy.schema";
 import { membersInDistrict, placeValues } from "./campaign-evidence.server";
 import { campaignPhase, composeConstituentMessage, fillLetter, fillPlaceholders, isStateTargeted, letterVersionFor } from "./campaign-rules";
 import { storyFingerprint } from "./story-fingerprint.server";
@@ -29,9 +29,9 @@ import type { CampaignTarget } from "./campaign-targets.server";
 import { recordCampaignAction } from "./record-campaign-action.server";
 import { campaignForAction, findLegislatorCampaign, supportersForAction } from "./campaigns.server";
 import type { Campaign } from "./campaigns.server";
-import { findLegislatorsByZip } from "../legislators/legislator-directory.server";
-import type { StateDistrictResolver } from "../legislators/state-district-resolver";
-import { stateNames } from "../legislators/states";
+import { findLegislatorsByZip } from "~/domains/advocacy/legislators/legislator-directory.server";
+import type { StateDistrictResolver } from "~/domains/advocacy/legislators/state-district-resolver";
+import { stateNames } from "~/domains/advocacy/legislators/states";
 
 export const actionLimits = {
   perIp: { name: "act:ip", limit: 20, windowSeconds: 600 },
@@ -67,13 +67,18 @@ function letterFor(campaign: Campaign, input: CampaignActionInput, target: Campa
   return { version, subject: fillPlaceholders(campaign.letterSubject || campaign.title, filled), body: fillLetter(body, filled) };
 }
 
-export async function sendCampaignLetter(
-  p: Services & { slug: string; input: CampaignActionInput; ip: string | null; resolver?: StateDistrictResolver; isProven: boolean },
-): Promise<SendOutcome> {
+export async function sendCampaignLetter(p: Services & { slug: string; input: CampaignActionInput; ip: string | null; resolver?: StateDistrictResolver; isProven: boolean }): Promise<SendOutcome> {
   const { db, jobs, clock, appUrl, mailFrom, input } = p;
   const now = clock();
   // Every attempt counts, per connection and per address (the limits leave room for corrections).
-  const limited = await hitRateLimits(db, [[actionLimits.perIp, p.ip ?? "unknown"], [actionLimits.perEmail, input.email]], now);
+  const limited = await hitRateLimits(
+    db,
+    [
+      [actionLimits.perIp, p.ip ?? "unknown"],
+      [actionLimits.perEmail, input.email],
+    ],
+    now,
+  );
   if (!limited.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limited.retryAfterSeconds };
 
   const campaign = await campaignForAction(db, p.slug, now);
@@ -137,7 +142,16 @@ export async function sendCampaignLetter(
     const token = newToken();
     const [held] = await tx
       .insert(pendingCampaignActions)
-      .values({ ...details, publicId: newToken(16), campaignId: campaign.id, email: input.email, letters, confirmTokenHash: hashToken(token), confirmExpiresAt: new Date(now.getTime() + heldActionHours * 3_600_000), createdAt: now })
+      .values({
+        ...details,
+        publicId: newToken(16),
+        campaignId: campaign.id,
+        email: input.email,
+        letters,
+        confirmTokenHash: hashToken(token),
+        confirmExpiresAt: new Date(now.getTime() + heldActionHours * 3_600_000),
+        createdAt: now,
+      })
       .returning({ publicId: pendingCampaignActions.publicId });
     // At most a few links an hour to one address, silently: the page cannot say more without telling who wrote before.
     if ((await hitRateLimit(tx, actionLimits.confirmMailsPerAddress, input.email, now)).allowed) {

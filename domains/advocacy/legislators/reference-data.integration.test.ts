@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../../db/client.server";
-import { appPath } from "../../../platform/app-root";
-import { testEngines } from "../../../tests/helpers/test-db";
+import type { DatabaseHandle } from "~/db/client.server";
+import { appPath } from "~/platform/app-root";
+import { testEngines } from "~/tests/helpers/test-db";
 import { findLegislatorsByZip, forgetLegislatorIndex } from "./legislator-directory.server";
 import { ensureReferenceData, loadReferenceData, referenceChangedChannel, shippedReferenceFiles } from "./load-reference-data.server";
 import { saveStateCorrection } from "./state-legislator-corrections.server";

@@ -4,16 +4,22 @@
 // announced to every process (saveLegislatorOverride, shared with members of Congress).
 import { and, asc, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
-import { maxEmailLength } from "../../../platform/text-fields";
-import type { Database, Executor } from "../../../db/client.server";
-import { legislatorOverrides, stateLegislators } from "../../../db/schema/index";
-import { containsPattern } from "../../../platform/search-pattern";
-import type { Actor } from "../../../platform/audit.server";
+import { maxEmailLength } from "~/platform/text-fields";
+import type { Database, Executor } from "~/db/client.server";
+import { legislatorOverrides, stateLegislators } from "~/db/schema/index";
+import { containsPattern } from "~/platform/search-pattern";
+import type { Actor } from "~/platform/audit.server";
 import { correctionSchema, saveLegislatorOverride } from "./legislator-corrections.server";
-import { messages } from "../messages";
+import { messages } from "~/domains/advocacy/messages";
 
 export const stateCorrectionSchema = z.object({
-  email: z.union([z.literal(""), z.string().max(maxEmailLength, "That e-mail address is too long.").pipe(z.email({ error: messages.officeEmailFormat }))]),
+  email: z.union([
+    z.literal(""),
+    z
+      .string()
+      .max(maxEmailLength, "That e-mail address is too long.")
+      .pipe(z.email({ error: messages.officeEmailFormat })),
+  ]),
   capitolPhone: correctionSchema.shape.phone,
   website: correctionSchema.shape.website,
   note: correctionSchema.shape.note,
@@ -60,5 +66,13 @@ export async function findStateLegislator(db: Executor, id: string) {
 /** Saves the corrected fields of a state legislator (empty = use the reference data). */
 export async function saveStateCorrection(db: Database, actor: Actor, id: string, input: StateCorrectionInput, now: Date): Promise<void> {
   const { note, ...fields } = input;
-  await saveLegislatorOverride(db, actor, { key: id, subjectType: "state-legislator", fields, note, now, exists: async (tx) => Boolean(await findStateLegislator(tx, id)), notFound: messages.noSuchStateLegislator });
+  await saveLegislatorOverride(db, actor, {
+    key: id,
+    subjectType: "state-legislator",
+    fields,
+    note,
+    now,
+    exists: async (tx) => Boolean(await findStateLegislator(tx, id)),
+    notFound: messages.noSuchStateLegislator,
+  });
 }

@@ -1,8 +1,8 @@
 // Reads of the state legislators reference table, with staff corrections applied: a state's list,
 // searchable by name or district.
 import { asc, eq } from "drizzle-orm";
-import type { Executor } from "../../../db/client.server";
-import { legislatorOverrides, stateLegislators } from "../../../db/schema/index";
+import type { Executor } from "~/db/client.server";
+import { legislatorOverrides, stateLegislators } from "~/db/schema/index";
 import { withCorrection } from "./state-legislator-corrections.server";
 
 export async function listStateLegislators(db: Executor, state: string, q?: string) {

