@@ -1,11 +1,13 @@
 // Starts the production build (build/server/index.js) as a child process, exactly as
-// `npm start` runs it, on a free port with its own data folder; stops it with SIGTERM.
+// `npm start` runs it, on a free port with its own data folder; stops it with SIGTERM. A new
+// database gets the small reference-data fixture (REFERENCE_DATA_DIR), not the shipped files.
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { referenceFixtureDir } from "./reference-fixture";
 
 export type AppServer = { url: string; port: number; dataDir: string; process: ChildProcess; output: () => string; stop(): Promise<number | null> };
 
@@ -39,7 +41,7 @@ export async function startAppServer(
   const port = await freePort();
   const dataDir = options.dataDir ?? madeDataDir();
   const child = spawn(process.execPath, ["build/server/index.js", ...(options.args ?? [])], {
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, LOG_LEVEL: "info", ...env },
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, LOG_LEVEL: "info", REFERENCE_DATA_DIR: referenceFixtureDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
