@@ -8,12 +8,15 @@ import { openDatabase } from "../db/client.server";
 
 const run = promisify(execFile);
 const amg = (args: string[], env: Record<string, string>) =>
-  run(process.execPath, ["--import", "tsx", "cli/amg.ts", ...args], { env: { PATH: process.env.PATH ?? "", ...env } }).then(
+  // A command still running after two minutes is killed, so it never holds the data folder into the next test.
+  run(process.execPath, ["--import", "tsx", "cli/amg.ts", ...args], { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 120_000 }).then(
     (r) => ({ code: 0, out: r.stdout + r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
   );
 
-describe("npm run amg", () => {
+// Each command is a new Node process compiling TypeScript and opening the database: on a busy
+// machine a test of four commands takes minutes, not the default minute.
+describe("npm run amg", { timeout: 300_000 }, () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "amg-cli-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

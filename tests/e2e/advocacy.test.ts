@@ -34,7 +34,7 @@ describe("letters to legislators in a browser", () => {
   async function waitOutTimeTrap(page: Page) {
     // The field holds the signed stamp "<milliseconds>.<signature>".
     const rendered = Number((await page.locator('input[name="rendered"]').getAttribute("value"))?.split(".")[0]);
-    await expect.poll(() => Date.now() - rendered, { interval: 100, timeout: 5000 }).toBeGreaterThan(2100);
+    await expect.poll(() => Date.now() - rendered, { intervals: [100], timeout: 5000 }).toBeGreaterThan(2100);
   }
 
   /** Letters from a browser not signed in as the writer wait for the link e-mailed to the writer: open it and press the button. */

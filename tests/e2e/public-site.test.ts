@@ -138,7 +138,7 @@ describe("the public site in a browser", () => {
     await page.getByLabel("I am").selectOption("unmatched-graduate");
     await page.getByLabel("Show my first name and state").check();
     // The form's time trap refuses a form sent back within two seconds of the page being made.
-    await expect.poll(() => Date.now() - rendered, { interval: 100, timeout: 5000 }).toBeGreaterThan(2100);
+    await expect.poll(() => Date.now() - rendered, { intervals: [100], timeout: 5000 }).toBeGreaterThan(2100);
     await page.getByRole("button", { name: "Sign the letter" }).click();
     await page.waitForURL(`${app.url}/letters/aamc/check-email`);
     const mail = await sink.waitFor((m) => m.to.includes("maria@example.org") && m.subject.includes("confirm your signature"));
