@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client.server";
+import { fillFromTemplate } from "../tests/helpers/app-server";
 
 const run = promisify(execFile);
 const amg = (args: string[], env: Record<string, string>) =>
@@ -18,6 +19,7 @@ const amg = (args: string[], env: Record<string, string>) =>
 // machine a test of four commands takes minutes, not the default minute.
 describe("npm run amg", { timeout: 300_000 }, () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "amg-cli-"));
+  beforeAll(() => fillFromTemplate(dataDir)); // a migrated database, as a server's first start leaves it before seeding
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("lists its commands with --help", async () => {

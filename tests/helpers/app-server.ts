@@ -75,6 +75,11 @@ async function templateDataDir(root: string): Promise<string> {
   return template;
 }
 
+/** In the test suite, fills `dataDir` with the migrated template (as a test server starts); elsewhere leaves it empty. */
+export async function fillFromTemplate(dataDir: string): Promise<void> {
+  if (templateRoot) cpSync(await templateDataDir(templateRoot), dataDir, { recursive: true });
+}
+
 export async function startAppServer(
   env: Record<string, string> = {},
   options: { dataDir?: string; keepData?: boolean; args?: string[]; readyText?: string; fresh?: boolean } = {},
@@ -82,7 +87,7 @@ export async function startAppServer(
   const port = await freePort();
   const dataDir = options.dataDir ?? madeDataDir();
   const suite = templateRoot ? { REFERENCE_DATA_DIR: referenceFixtureDir } : {};
-  if (templateRoot && !options.dataDir && !options.fresh && !env.DATABASE_URL) cpSync(await templateDataDir(templateRoot), dataDir, { recursive: true });
+  if (!options.dataDir && !options.fresh && !env.DATABASE_URL) await fillFromTemplate(dataDir);
   const child = spawn(process.execPath, ["build/server/index.js", ...(options.args ?? [])], {
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, LOG_LEVEL: "info", ...suite, ...env },
     stdio: ["ignore", "pipe", "pipe"],
