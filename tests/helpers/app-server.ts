@@ -6,7 +6,7 @@
 // the shipped files; benchmarks (bench/) start servers as production does.
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -56,7 +56,9 @@ async function templateDataDir(root: string): Promise<string> {
     try {
       mkdirSync(lock);
     } catch {
-      await new Promise((r) => setTimeout(r, 100)); // another process is making it
+      // Another process is making it; a lock older than two minutes was left by a process that died.
+      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 120_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 100));
       continue;
     }
     try {
