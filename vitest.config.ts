@@ -7,6 +7,7 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "build/**"],
     reporters: ["default", "./tests/helpers/summary-reporter.ts"],
+    globalSetup: ["./tests/helpers/global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 60_000,

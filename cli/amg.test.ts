@@ -3,18 +3,23 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db/client.server";
+import { fillFromTemplate } from "~/tests/helpers/app-server";
 
 const run = promisify(execFile);
 const amg = (args: string[], env: Record<string, string>) =>
-  run(process.execPath, ["--import", "tsx", "cli/amg.ts", ...args], { env: { PATH: process.env.PATH ?? "", ...env } }).then(
+  // A command still running after two minutes is killed, so it never holds the data folder into the next test.
+  run(process.execPath, ["--import", "tsx", "cli/amg.ts", ...args], { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 120_000 }).then(
     (r) => ({ code: 0, out: r.stdout + r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
   );
 
-describe("npm run amg", () => {
+// Each command is a new Node process compiling TypeScript and opening the database: on a busy
+// machine a test of four commands takes minutes, not the default minute.
+describe("npm run amg", { timeout: 300_000 }, () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "amg-cli-"));
+  beforeAll(() => fillFromTemplate(dataDir)); // a migrated database, as a server's first start leaves it before seeding
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("lists its commands with --help", async () => {

@@ -53,6 +53,7 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.email({ error: "must be an e-mail address" }).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   SECRET_KEY: secretKey.optional(),
+  REFERENCE_DATA_DIR: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -73,6 +74,8 @@ export type Config = {
   adminEmail: string | undefined;
   /** Encrypts authenticator secrets and signs known-device cookies; unset → a key file in the data folder. */
   secretKey: Buffer | undefined;
+  /** Where the legislator files loaded into a new database are (unset: the shipped data/); tests point it at a small fixture. */
+  referenceDataDir: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -105,6 +108,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     logLevel: env.LOG_LEVEL,
     adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
     secretKey: env.SECRET_KEY,
+    referenceDataDir: env.REFERENCE_DATA_DIR ? path.resolve(env.REFERENCE_DATA_DIR) : undefined,
   };
 }
 

@@ -9,7 +9,7 @@ export type Logger = {
   error(msg: string, fields?: Record<string, unknown>): void;
 };
 
-function describe(value: unknown): unknown {
+function loggable(value: unknown): unknown {
   if (value instanceof Error) return { message: value.message, stack: value.stack };
   return value;
 }
@@ -19,7 +19,7 @@ export function createLogger(level: LogLevel = "info"): Logger {
   const write = (at: Exclude<LogLevel, "silent">) => (msg: string, fields?: Record<string, unknown>) => {
     if (levels[at] < threshold) return;
     const record: Record<string, unknown> = { t: new Date().toISOString(), level: at, msg };
-    for (const [k, v] of Object.entries(fields ?? {})) record[k] = describe(v);
+    for (const [k, v] of Object.entries(fields ?? {})) record[k] = loggable(v);
     (at === "error" || at === "warn" ? process.stderr : process.stdout).write(`${JSON.stringify(record)}\n`);
   };
   return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };

@@ -10,7 +10,7 @@ import { deliverEmailWorker } from "~/domains/email/deliver-outbox-message.serve
 import { emailJobSpecs } from "~/domains/email/job-specs";
 import { ensurePersonWithRole } from "~/domains/accounts/people.server";
 import { secureSecondFactorSecrets } from "~/domains/accounts/second-factor.server";
-import { ensureReferenceData } from "~/domains/advocacy/legislators/load-reference-data.server";
+import { ensureReferenceData, shippedReferenceFiles } from "~/domains/advocacy/legislators/load-reference-data.server";
 import { seedStarterCampaigns } from "~/domains/advocacy/campaigns/campaigns.server";
 import { seedStatePathways } from "~/domains/advocacy/state-pathways/state-pathways.server";
 import { membershipJobSpecs } from "~/domains/membership/job-specs";
@@ -49,7 +49,7 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
   try {
     const { seeded } = await seedStarterContent(handle.db);
     if (seeded) log.info("starter content seeded");
-    if (await ensureReferenceData(handle.db)) log.info("legislator reference data loaded");
+    if (await ensureReferenceData(handle.db, shippedReferenceFiles(config.referenceDataDir))) log.info("legislator reference data loaded");
     const campaignsSeeded = await seedStarterCampaigns(handle.db);
     if (campaignsSeeded) log.info("starter campaigns seeded", { count: campaignsSeeded });
     if (await seedStatePathways(handle.db)) log.info("state law tracker seeded");

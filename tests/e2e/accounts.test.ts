@@ -1,10 +1,10 @@
 // Signing in and out in a real browser, the console's access rules, a role change and its audit entry.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { startAppServer } from "~/tests/helpers/app-server";
 import type { AppServer } from "~/tests/helpers/app-server";
 import { seriousViolations } from "~/tests/helpers/axe";
-import { launchChromium } from "~/tests/helpers/browser";
+import { expect, launchChromium } from "~/tests/helpers/browser";
 import { startSmtpSink } from "~/tests/helpers/smtp-sink";
 import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
@@ -45,12 +45,12 @@ describe("accounts in the browser", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, "admin@example.org");
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Your account");
-    expect(await page.getByText("Signed in as").textContent()).toContain("admin@example.org");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+    await expect(page.getByText("Signed in as")).toContainText("admin@example.org");
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await page.waitForURL(`${app.url}/`);
     await page.goto(`${app.url}/admin`);
-    expect(page.url()).toBe(`${app.url}/sign-in?next=%2Fadmin`);
+    await expect(page).toHaveURL(`${app.url}/sign-in?next=%2Fadmin`);
     await context.close();
   });
 
@@ -68,9 +68,9 @@ describe("accounts in the browser", () => {
     const scanner = await browser.newContext();
     const scannerPage = await scanner.newPage();
     await scannerPage.goto(link);
-    expect(await scannerPage.getByRole("heading", { level: 1 }).textContent()).toBe("Open this link where you asked to sign in");
+    await expect(scannerPage.getByRole("heading", { level: 1 })).toHaveText("Open this link where you asked to sign in");
     await scannerPage.goto(`${app.url}/admin`);
-    expect(scannerPage.url()).toContain("/sign-in?next=");
+    await expect(scannerPage).toHaveURL(/\/sign-in\?next=/);
     await scanner.close();
 
     await page.goto(link); // still works where it was asked for
@@ -95,21 +95,21 @@ describe("accounts in the browser", () => {
     await signIn(member, "member@example.org");
     const denied = await member.goto(`${app.url}/admin`);
     expect(denied?.status()).toBe(403);
-    expect(await member.getByRole("heading", { level: 1 }).textContent()).toBe("You do not have access to this page");
+    await expect(member.getByRole("heading", { level: 1 })).toHaveText("You do not have access to this page");
 
     await admin.goto(personUrl);
     await admin.getByRole("button", { name: "Grant staff" }).click();
     await admin.waitForURL(personUrl);
-    expect(await admin.getByRole("button", { name: "Revoke staff" }).count()).toBe(1);
+    await expect(admin.getByRole("button", { name: "Revoke staff" })).toHaveCount(1);
 
     const allowed = await member.goto(`${app.url}/admin`);
     expect(allowed?.status()).toBe(200);
-    expect(await member.getByRole("heading", { level: 1 }).textContent()).toBe("Dashboard");
+    await expect(member.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
 
     await admin.goto(`${app.url}/admin/audit?action=role.grant`);
     const row = admin.locator("tbody tr", { hasText: "member@example.org" }).filter({ hasText: '"role":"staff"' });
-    expect(await row.count()).toBe(1);
-    expect(await row.first().textContent()).toContain("admin@example.org");
+    await expect(row).toHaveCount(1);
+    await expect(row.first()).toContainText("admin@example.org");
 
     // The console's pages pass axe-core too (a context without CSP so axe can be injected).
     const auditContext = await browser.newContext({ bypassCSP: true });

@@ -3,11 +3,11 @@
 // by e-mail), state legislators chosen from a list and e-mailed, field errors, the copy button,
 // and a staff member changing the state law tracker.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { startAppServer } from "~/tests/helpers/app-server";
 import type { AppServer } from "~/tests/helpers/app-server";
 import { seriousViolations } from "~/tests/helpers/axe";
-import { launchChromium } from "~/tests/helpers/browser";
+import { expect, launchChromium } from "~/tests/helpers/browser";
 import { signInOverHttp } from "~/tests/helpers/http-session";
 import { findLink, startSmtpSink } from "~/tests/helpers/smtp-sink";
 import type { SmtpSink } from "~/tests/helpers/smtp-sink";
@@ -34,7 +34,7 @@ describe("letters to legislators in a browser", () => {
   async function waitOutTimeTrap(page: Page) {
     // The field holds the signed stamp "<milliseconds>.<signature>".
     const rendered = Number((await page.locator('input[name="rendered"]').getAttribute("value"))?.split(".")[0]);
-    await expect.poll(() => Date.now() - rendered, { interval: 100, timeout: 5000 }).toBeGreaterThan(2100);
+    await expect.poll(() => Date.now() - rendered, { intervals: [100], timeout: 5000 }).toBeGreaterThan(2100);
   }
 
   /** Letters from a browser not signed in as the writer wait for the link e-mailed to the writer: open it and press the button. */
@@ -61,10 +61,10 @@ describe("letters to legislators in a browser", () => {
     await page.getByRole("button", { name: "Find my legislators" }).click();
     await page.waitForURL(/zip=10001/);
     // A split ZIP: the person chooses their district; the House's lookup is offered.
-    expect(await page.getByRole("link", { name: "Check with your street address on the House's official lookup" }).count()).toBe(1);
+    await expect(page.getByRole("link", { name: "Check with your street address on the House's official lookup" })).toHaveCount(1);
     await page.getByLabel(/NY-12: Representative Jerrold Nadler/).check();
     const letter = page.getByLabel("Letter to those who have not yet cosponsored");
-    expect(await letter.inputValue()).toContain("I am writing as your constituent in New York");
+    await expect.poll(() => letter.inputValue()).toContain("I am writing as your constituent in New York");
     await letter.fill(`${await letter.inputValue()}\n\nI wrote this last line myself.`);
     await page.getByLabel(/Your story/).fill("I graduated in 2019, passed Step 1 and Step 2 CK, and applied three times.");
     await fillSender(page, "maria@example.org");
@@ -73,8 +73,8 @@ describe("letters to legislators in a browser", () => {
     await page.getByRole("button", { name: "Send my letters" }).click();
     await page.waitForURL(/\/act\/residency-shortage-act\/sent\//);
 
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Thank you, Maria");
-    expect(await page.getByRole("heading", { name: "3 letters for you to send" }).count()).toBe(1);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, Maria");
+    await expect(page.getByRole("heading", { name: "3 letters for you to send" })).toHaveCount(1);
     const nadler = page.getByLabel(/Your letter/).first();
     const texts = await page.locator(".sent-letter textarea").evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
     const toNadler = texts.find((t) => t.startsWith("Dear Representative Jerrold Nadler,"))!;
@@ -84,15 +84,15 @@ describe("letters to legislators in a browser", () => {
     // The cosponsors get the thank-you letter, the others the request.
     const toSchumer = texts.find((t) => t.startsWith("Dear Senator Charles E. Schumer,"))!;
     expect(toSchumer).toContain("Thank you for supporting the Resident Physician Shortage Reduction Act");
-    expect(await nadler.count()).toBe(1);
-    expect(await page.getByRole("link", { name: "Open the office's contact form" }).count()).toBe(3);
+    await expect(nadler).toHaveCount(1);
+    await expect(page.getByRole("link", { name: "Open the office's contact form" })).toHaveCount(3);
     // Not signed in: the letters count once the writer opens the link e-mailed to her (the prepared ones are usable now).
-    expect(await page.getByRole("status").textContent()).toContain("We e-mailed a link to maria@example.org.");
-    expect(await page.locator(".progress p").textContent()).toContain("0 people have written");
+    await expect(page.getByRole("status")).toContainText("We e-mailed a link to maria@example.org.");
+    await expect(page.locator(".progress p")).toContainText("0 people have written");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await confirmLetters(page, "maria@example.org");
-    expect(await page.getByRole("heading", { name: "3 letters for you to send" }).count()).toBe(1);
-    expect(await page.locator(".progress p").textContent()).toContain("1 person has written");
+    await expect(page.getByRole("heading", { name: "3 letters for you to send" })).toHaveCount(1);
+    await expect(page.locator(".progress p")).toContainText("1 person has written");
 
     const copy = await sink.waitFor((m) => m.to.includes("maria@example.org") && m.subject.startsWith("Your letters:"));
     expect(copy.text).toContain("=== To Representative Jerrold Nadler (NY-12) ===");
@@ -110,30 +110,32 @@ describe("letters to legislators in a browser", () => {
     await waitOutTimeTrap(page);
     await page.getByRole("button", { name: "Send my letters" }).click();
     await page.locator(".error-message").first().waitFor();
-    expect(await page.locator("#field-letter-error").textContent()).toBe("The letter is nearly empty: please keep at least a few sentences.");
-    expect(await page.locator("#field-name-error").textContent()).toBe("Please enter your name.");
-    expect(await page.locator("#field-street-error").textContent()).toBe("Please enter your street address with its number, like 120 Main St.");
-    expect(await letter.inputValue()).toBe("Too short.");
-    expect(await page.getByLabel("Street address").inputValue()).toBe("Main Street");
+    await expect(page.locator("#field-letter-error")).toHaveText("The letter is nearly empty: please keep at least a few sentences.");
+    await expect(page.locator("#field-name-error")).toHaveText("Please enter your name.");
+    await expect(page.locator("#field-street-error")).toHaveText("Please enter your street address with its number, like 120 Main St.");
+    await expect(letter).toHaveValue("Too short.");
+    await expect(page.getByLabel("Street address")).toHaveValue("Main Street");
     await page.context().close();
   });
 
   it("writes to state legislators chosen from the state's list; offices that publish an address get it by e-mail", async () => {
     const page = await phone(true);
     await page.goto(`${app.url}/act/collaborative-practice?zip=99901`);
-    expect(await page.locator("#tracker svg a").count()).toBeGreaterThanOrEqual(50);
-    expect(await page.locator(".notice").first().textContent()).toContain("In Alaska:");
+    await expect.poll(() => page.locator("#tracker svg a").count()).toBeGreaterThanOrEqual(50);
+    await expect(page.locator(".notice").first()).toContainText("In Alaska:");
     await page.getByLabel("Your state senator").selectOption({ label: "District A: Bert Stedman (Republican)" });
     await page.getByLabel("Your state representative").selectOption({ label: "District 1: Jeremy Bynum (Republican)" });
-    expect(await page.getByLabel("Your letter (edit it as you like)").inputValue()).toContain("Please introduce or cosponsor a bill to license medical graduates for collaborative practice in Alaska");
+    await expect
+      .poll(() => page.getByLabel("Your letter (edit it as you like)").inputValue())
+      .toContain("Please introduce or cosponsor a bill to license medical graduates for collaborative practice in Alaska");
     await fillSender(page, "ak@example.org");
     await waitOutTimeTrap(page);
     await page.getByRole("button", { name: "Send my letters" }).click();
     await page.waitForURL(/\/act\/collaborative-practice\/sent\//);
-    expect(await page.getByRole("status").textContent()).toContain("Your letters to Senator Bert Stedman and Representative Jeremy Bynum go out when you open it");
-    expect(await page.getByRole("heading", { name: "Sent by e-mail" }).count()).toBe(0);
+    await expect(page.getByRole("status")).toContainText("Your letters to Senator Bert Stedman and Representative Jeremy Bynum go out when you open it");
+    await expect(page.getByRole("heading", { name: "Sent by e-mail" })).toHaveCount(0);
     await confirmLetters(page, "ak@example.org");
-    expect(await page.getByRole("heading", { name: "Sent by e-mail" }).count()).toBe(1);
+    await expect(page.getByRole("heading", { name: "Sent by e-mail" })).toHaveCount(1);
     const office = await sink.waitFor((m) => m.to.includes("representative.jeremy.bynum@akleg.gov"));
     expect(office.header("reply-to")).toContain("ak@example.org");
     expect(office.text).toContain("Dear Representative Jeremy Bynum,");
@@ -150,7 +152,7 @@ describe("letters to legislators in a browser", () => {
     await page.getByRole("button", { name: "Send my letters" }).click();
     await page.waitForURL(/\/sent\//);
     await page.getByRole("button", { name: "Copy the letter" }).first().click();
-    await expect.poll(() => page.getByRole("button", { name: "Copied" }).count()).toBe(1);
+    await expect(page.getByRole("button", { name: "Copied" })).toHaveCount(1);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/^Dear (Senator|Representative) /);
     const audit = await browser.newContext({ bypassCSP: true });
@@ -172,17 +174,17 @@ describe("letters to legislators in a browser", () => {
     await page.getByRole("link", { name: "New York" }).click();
     await page.getByLabel("Status").selectOption("bill-pending");
     await page.getByRole("button", { name: "Save" }).click();
-    expect(await page.locator("#field-law-error").textContent()).toBe("Please give the bill's number (e.g. A 1234).");
+    await expect(page.locator("#field-law-error")).toHaveText("Please give the bill's number (e.g. A 1234).");
     await page.getByLabel("Law or bill").fill("A 1234");
     await page.getByLabel("Sources").fill("https://nyassembly.gov/leg/?bn=A01234");
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByRole("status").waitFor();
-    expect(await page.getByRole("status").textContent()).toContain("Ask your state legislators to pass A 1234.");
+    await expect(page.getByRole("status")).toContainText("Ask your state legislators to pass A 1234.");
     const visitor = await phone(false);
     await visitor.goto(`${app.url}/act/collaborative-practice?zip=13202`);
-    expect(await visitor.locator(".notice").first().textContent()).toContain("Ask your state legislators to pass A 1234.");
-    expect(await visitor.getByLabel("Your letter (edit it as you like)").inputValue()).toContain("Please support A 1234");
-    expect(await visitor.locator('#tracker a[aria-label="NY (New York): Bill pending"]').count()).toBe(1);
+    await expect(visitor.locator(".notice").first()).toContainText("Ask your state legislators to pass A 1234.");
+    await expect.poll(() => visitor.getByLabel("Your letter (edit it as you like)").inputValue()).toContain("Please support A 1234");
+    await expect(visitor.locator('#tracker a[aria-label="NY (New York): Bill pending"]')).toHaveCount(1);
     await visitor.context().close();
     await context.close();
   });

@@ -3,11 +3,11 @@
 // deletion confirmed from the e-mailed link. Mail is read from the in-process SMTP server.
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { startAppServer } from "~/tests/helpers/app-server";
 import type { AppServer } from "~/tests/helpers/app-server";
 import { seriousViolations } from "~/tests/helpers/axe";
-import { launchChromium } from "~/tests/helpers/browser";
+import { expect, launchChromium } from "~/tests/helpers/browser";
 import { findLink, startSmtpSink } from "~/tests/helpers/smtp-sink";
 import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
@@ -71,11 +71,11 @@ describe("membership in the browser", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await fillApplication(page, { name: "Dr. Lee Park", email: "lee@example.org", citizenship: "other", step2ck: "failed" });
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("We cannot accept this application");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We cannot accept this application");
     const reasons = await page.locator("main li").allTextContents();
     expect(reasons).toContain("AMG's members are US citizens or lawful permanent residents; you marked neither.");
     expect(reasons).toContain("We need Step 2 CK passed; you marked it as failed.");
-    expect(await page.getByRole("link", { name: "subscribe to our newsletter" }).count()).toBe(1);
+    await expect(page.getByRole("link", { name: "subscribe to our newsletter" })).toHaveCount(1);
     await context.close();
   });
 
@@ -84,7 +84,7 @@ describe("membership in the browser", () => {
     const page = await context.newPage();
     await fillApplication(page, { name: "Dr. Maya Cruz", email: "maya@example.org" });
     // Not signed in: the page says what was e-mailed, never whether the address applied before.
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Thank you: we have your answers");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you: we have your answers");
     const received = await sink.waitFor((m) => m.to.includes("maya@example.org"));
     expect(received.subject).not.toContain("Welcome");
 
@@ -92,16 +92,16 @@ describe("membership in the browser", () => {
     await admin.goto(`${app.url}/admin/applications`);
     await admin.getByRole("link", { name: "Dr. Maya Cruz" }).click();
     await admin.waitForURL(/\/admin\/applications\/[\w-]+$/);
-    expect(await admin.getByRole("heading", { name: "What the rules say: eligible" }).count()).toBe(1);
+    await expect(admin.getByRole("heading", { name: "What the rules say: eligible" })).toHaveCount(1);
     await admin.getByRole("button", { name: "Approve as member" }).click();
     await admin.waitForLoadState();
-    await expect.poll(() => admin.getByText("status approved").count()).toBe(1);
+    await expect(admin.getByText("status approved")).toHaveCount(1);
     const welcome = await sink.waitFor((m) => m.to.includes("maya@example.org") && m.subject.startsWith("Welcome"));
     expect(welcome.text).toContain(`${app.url}/sign-in`);
 
     await signIn(page, "maya@example.org");
-    expect(await page.getByText("Signed in as").textContent()).toContain("(member)");
-    expect(await page.getByRole("heading", { name: "What AMG asks of you this week" }).count()).toBe(1);
+    await expect(page.getByText("Signed in as")).toContainText("(member)");
+    await expect(page.getByRole("heading", { name: "What AMG asks of you this week" })).toHaveCount(1);
     await expectAccessible(page);
 
     // A match cycle, then the same year corrected.
@@ -125,13 +125,13 @@ describe("membership in the browser", () => {
     await page.goto(`${app.url}/account/profile`);
     await page.getByLabel("Home ZIP code").fill("1320");
     await page.getByRole("button", { name: "Save my profile" }).click();
-    await expect.poll(() => page.locator("#field-zip-error").textContent()).toBe("A ZIP code has 5 digits, like 13202.");
-    expect(await page.getByLabel("Home ZIP code").getAttribute("aria-describedby")).toContain("field-zip-error");
+    await expect(page.locator("#field-zip-error")).toHaveText("A ZIP code has 5 digits, like 13202.");
+    await expect(page.getByLabel("Home ZIP code")).toHaveAttribute("aria-describedby", /field-zip-error/);
     await expectAccessible(page);
     await page.getByLabel("Home ZIP code").fill("10001");
     await page.getByRole("button", { name: "Save my profile" }).click();
     await page.waitForURL(/\/account\/profile\?saved=1$/);
-    expect(await page.getByRole("status").textContent()).toContain("Your profile is saved.");
+    await expect(page.getByRole("status")).toContainText("Your profile is saved.");
 
     // Both downloads, from the account page.
     await page.goto(`${app.url}/account`);
@@ -149,11 +149,11 @@ describe("membership in the browser", () => {
     const mail = await sink.waitFor((m) => sink.messages.indexOf(m) >= before && m.to.includes("maya@example.org") && m.subject.startsWith("Confirm deleting"));
     await page.goto(findLink(mail, `${app.url}/account/delete?token=`));
     await page.getByRole("button", { name: "Delete my account now" }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Your account is deleted");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account is deleted");
     await page.goto(`${app.url}/account`);
-    expect(page.url()).toContain("/sign-in?next=");
+    await expect(page).toHaveURL(/\/sign-in\?next=/);
     await admin.goto(`${app.url}/admin/applications?status=all&q=Maya%20Cruz`);
-    expect(await admin.getByRole("link", { name: "Dr. Maya Cruz" }).count()).toBe(0);
+    await expect(admin.getByRole("link", { name: "Dr. Maya Cruz" })).toHaveCount(0);
     await admin.close();
     await context.close();
   });
@@ -169,7 +169,7 @@ describe("membership in the browser", () => {
       .split("\n");
     const row = (name: string, email: string, changes: Record<string, string> = {}) => {
       const cells = example.split(",");
-      head.split(",").forEach((c, i) => (cells[i] = changes[c] ?? cells[i]));
+      for (const [i, c] of head.split(",").entries()) cells[i] = changes[c] ?? cells[i];
       cells[head.split(",").indexOf("name")] = name;
       cells[head.split(",").indexOf("email")] = email;
       return cells.join(",");
@@ -182,16 +182,16 @@ describe("membership in the browser", () => {
     await page.waitForURL(/\/admin\/applications\/import\/[\w-]+$/);
     // The page refreshes itself until the job has checked the file.
     await page.getByRole("heading", { name: "Dry run" }).waitFor({ timeout: 30_000 });
-    expect(await page.getByText("3 rows: 1 valid, 2 with problems").count()).toBe(1);
+    await expect(page.getByText("3 rows: 1 valid, 2 with problems")).toHaveCount(1);
     const problems = await page.locator("table tbody tr").allTextContents();
     expect(problems).toEqual(["3graduation_yearPlease enter a year from 1960 on.", "4degreePlease choose your medical degree."]);
     await expectAccessible(page);
     await page.getByRole("button", { name: "Import 1 valid row" }).click();
     await page.getByRole("heading", { name: "Result" }).waitFor({ timeout: 30_000 });
-    expect(await page.getByText("1 added, 0 updated.").count()).toBe(1);
+    await expect(page.getByText("1 added, 0 updated.")).toHaveCount(1);
     await page.getByRole("link", { name: "Open the directory" }).click();
-    expect(await page.getByRole("link", { name: "Dr. Csv One" }).count()).toBe(1);
-    expect(await page.getByRole("link", { name: "Dr. Csv Two" }).count()).toBe(0);
+    await expect(page.getByRole("link", { name: "Dr. Csv One" })).toHaveCount(1);
+    await expect(page.getByRole("link", { name: "Dr. Csv Two" })).toHaveCount(0);
     await page.close();
   });
 

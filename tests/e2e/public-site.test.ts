@@ -1,11 +1,11 @@
 // The public site in Debian's Chromium: calls to action, contact, newsletter double opt-in,
 // keyboard navigation, and axe-core on every public page.
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { startAppServer } from "~/tests/helpers/app-server";
 import type { AppServer } from "~/tests/helpers/app-server";
 import { seriousViolations } from "~/tests/helpers/axe";
-import { launchChromium } from "~/tests/helpers/browser";
+import { expect, launchChromium } from "~/tests/helpers/browser";
 import { findLink, startSmtpSink } from "~/tests/helpers/smtp-sink";
 import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
@@ -34,12 +34,12 @@ describe("the public site in a browser", () => {
     const page = await newPage();
     const res = await page.goto(app.url);
     expect(res?.status()).toBe(200);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Trained doctors");
-    expect(await page.locator(".figure-card").count()).toBeGreaterThanOrEqual(4);
-    expect(await page.locator(".figure-card").first().textContent()).toContain("Source: AMG");
-    expect(await page.locator(".figure-official").first().textContent()).toMatch(/Official figure:.*Source:/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Trained doctors");
+    await expect.poll(() => page.locator(".figure-card").count()).toBeGreaterThanOrEqual(4);
+    await expect(page.locator(".figure-card").first()).toContainText("Source: AMG");
+    await expect(page.locator(".figure-official").first()).toHaveText(/Official figure:.*Source:/);
     const ctas = page.locator(".cta-card");
-    expect(await ctas.count()).toBe(4);
+    await expect(ctas).toHaveCount(4);
     const targets = await ctas.evaluateAll((links) => links.map((a) => [a.querySelector(".cta-title")?.textContent, a.getAttribute("href")]));
     expect(targets).toEqual([
       ["Become a member", "/join"],
@@ -50,11 +50,11 @@ describe("the public site in a browser", () => {
     for (const [, href] of targets) {
       const target = await newPage();
       expect((await target.goto(`${app.url}${href}`))?.status(), href!).toBe(200);
-      expect(await target.getByRole("heading", { level: 1 }).count(), href!).toBe(1);
+      await expect(target.getByRole("heading", { level: 1 }), href!).toHaveCount(1);
       await target.context().close();
     }
-    expect(await page.locator(".office-status").textContent()).toMatch(/Office: (Open now — until \d{1,2}:\d{2} [ap]m ET|Closed — opens .+ \d{1,2}:\d{2} [ap]m ET)/);
-    expect(await page.locator("footer address").textContent()).toContain("Syracuse, NY");
+    await expect(page.locator(".office-status")).toHaveText(/Office: (Open now — until \d{1,2}:\d{2} [ap]m ET|Closed — opens .+ \d{1,2}:\d{2} [ap]m ET)/);
+    await expect(page.locator("footer address")).toContainText("Syracuse, NY");
     await page.context().close();
   });
 
@@ -88,12 +88,12 @@ describe("the public site in a browser", () => {
       const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Send message" }).click()]);
       expect(response.status()).toBe(400);
       await page.locator("#field-email-error").waitFor();
-      expect(await page.locator("#field-email-error").textContent()).toBe("Please enter an e-mail address like name@example.org.");
-      expect(await page.locator("#field-message-error").textContent()).toBe("Please write at least 10 characters so we can help.");
-      expect(await page.getByLabel("Your e-mail").getAttribute("aria-invalid")).toBe("true");
-      expect(await page.getByLabel("Your name").inputValue()).toBe("Grace");
-      expect(await page.getByLabel("Subject").inputValue()).toBe("A question");
-      expect(await page.getByLabel("Message").inputValue()).toBe("short");
+      await expect(page.locator("#field-email-error")).toHaveText("Please enter an e-mail address like name@example.org.");
+      await expect(page.locator("#field-message-error")).toHaveText("Please write at least 10 characters so we can help.");
+      await expect(page.getByLabel("Your e-mail")).toHaveAttribute("aria-invalid", "true");
+      await expect(page.getByLabel("Your name")).toHaveValue("Grace");
+      await expect(page.getByLabel("Subject")).toHaveValue("A question");
+      await expect(page.getByLabel("Message")).toHaveValue("short");
       await page.context().close();
     }
   });
@@ -110,9 +110,9 @@ describe("the public site in a browser", () => {
     await page.goto(confirmLink);
     await page.getByRole("button", { name: "Confirm my subscription" }).click();
     await page.waitForURL(`${app.url}/newsletter/confirmed`);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("You are subscribed");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("You are subscribed");
     await page.goto(confirmLink);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("This link cannot be used");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link cannot be used");
 
     // Subscribing again looks exactly like the first time.
     await page.goto(`${app.url}/newsletter`);
@@ -121,7 +121,7 @@ describe("the public site in a browser", () => {
     await page.waitForURL(`${app.url}/newsletter/check-email`);
 
     await page.goto(findLink(mail, `${app.url}/unsubscribe?token=`));
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("You are unsubscribed");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("You are unsubscribed");
     await page.context().close();
   });
 
@@ -138,14 +138,14 @@ describe("the public site in a browser", () => {
     await page.getByLabel("I am").selectOption("unmatched-graduate");
     await page.getByLabel("Show my first name and state").check();
     // The form's time trap refuses a form sent back within two seconds of the page being made.
-    await expect.poll(() => Date.now() - rendered, { interval: 100, timeout: 5000 }).toBeGreaterThan(2100);
+    await expect.poll(() => Date.now() - rendered, { intervals: [100], timeout: 5000 }).toBeGreaterThan(2100);
     await page.getByRole("button", { name: "Sign the letter" }).click();
     await page.waitForURL(`${app.url}/letters/aamc/check-email`);
     const mail = await sink.waitFor((m) => m.to.includes("maria@example.org") && m.subject.includes("confirm your signature"));
     await page.goto(findLink(mail, `${app.url}/letters/confirm?token=`));
     await page.getByRole("button", { name: "Confirm my signature" }).click();
     await page.waitForURL(`${app.url}/letters/aamc/thanks`);
-    expect(await page.locator(".progress p").textContent()).toContain("1 signature of a goal of");
+    await expect(page.locator(".progress p")).toContainText("1 signature of a goal of");
     await page.context().close();
   });
 
@@ -154,15 +154,15 @@ describe("the public site in a browser", () => {
     await page.goto(`${app.url}/about`);
     const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
     await page.keyboard.press("Tab");
-    expect(await focused()).toBe("Skip to main content");
+    await expect.poll(focused).toBe("Skip to main content");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => [document.activeElement?.getAttribute("href"), document.activeElement?.textContent])).toEqual(["/", "AMGAlliance of Medical Graduates"]);
     for (const label of ["About", "The numbers", "Contact legislators", "Open letters", "Newsletter", "Contact", "Become a member", "Sign in"]) {
       await page.keyboard.press("Tab");
-      expect(await focused()).toBe(label);
+      await expect.poll(focused).toBe(label);
     }
     for (let i = 0; i < 6; i++) await page.keyboard.press("Shift+Tab");
-    expect(await focused()).toBe("The numbers");
+    await expect.poll(focused).toBe("The numbers");
     await page.keyboard.press("Enter");
     await page.waitForURL(`${app.url}/numbers`);
   });
@@ -173,12 +173,12 @@ describe("the public site in a browser", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Menu");
-    expect(await page.locator(".nav-narrow").getByRole("link", { name: "The numbers" }).isVisible()).toBe(false);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Menu");
+    await expect(page.locator(".nav-narrow").getByRole("link", { name: "The numbers" })).toBeHidden();
     await page.keyboard.press("Enter");
-    expect(await page.locator(".nav-narrow").getByRole("link", { name: "The numbers" }).isVisible()).toBe(true);
+    await expect(page.locator(".nav-narrow").getByRole("link", { name: "The numbers" })).toBeVisible();
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("About");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("About");
     await page.context().close();
   });
 
@@ -212,9 +212,9 @@ describe("the public site in a browser", () => {
     const page = await newPage();
     const res = await page.goto(`${app.url}/no-such-page`);
     expect(res?.status()).toBe(404);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("We could not find that page");
-    expect(await page.locator("header.site-header").count()).toBe(1);
-    expect(await page.locator("footer.site-footer").count()).toBe(1);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We could not find that page");
+    await expect(page.locator("header.site-header")).toHaveCount(1);
+    await expect(page.locator("footer.site-footer")).toHaveCount(1);
     await page.context().close();
   });
 

@@ -1,5 +1,6 @@
 // Signing in over HTTP as a browser would (form POST → e-mail → code), for server tests.
 import type { AppServer } from "./app-server";
+import { parseHtml } from "./html-page";
 import type { SmtpSink } from "./smtp-sink";
 
 /** A urlencoded body; a list of pairs may repeat a name (checkboxes). */
@@ -21,7 +22,7 @@ export async function post(app: AppServer, path: string, values: Record<string, 
  */
 export async function formStampOf(app: AppServer, path: string, { fresh = false, waitUntilAccepted = true } = {}): Promise<string> {
   const html = await (await fetch(`${app.url}${path}`, fresh ? { headers: { cookie: "amg_session=none" } } : {})).text();
-  const stamp = /name="rendered" value="([^"]+)"/.exec(html)?.[1];
+  const stamp = parseHtml(html).root.querySelector('input[name="rendered"]')?.getAttribute("value");
   if (!stamp) throw new Error(`no form stamp on ${path}`);
   const renderedAt = Number(stamp.split(".")[0]);
   while (waitUntilAccepted && Date.now() - renderedAt < 2100) await new Promise((r) => setTimeout(r, 50));
@@ -55,7 +56,7 @@ export async function signInOverHttp(app: AppServer, sink: SmtpSink, email: stri
 
 export async function csrfTokenOf(app: AppServer, path: string, cookie: string): Promise<string> {
   const html = await (await fetch(`${app.url}${path}`, { headers: { cookie } })).text();
-  const token = html.match(/name="csrf" value="([^"]+)"/)?.[1];
+  const token = parseHtml(html).root.querySelector('input[name="csrf"]')?.getAttribute("value");
   if (!token) throw new Error(`no CSRF token on ${path}`);
   return token;
 }

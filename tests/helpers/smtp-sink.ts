@@ -35,7 +35,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onRcptTo(address, _session, callback) {
+    onRcptTo(_address, _session, callback) {
       if (failures > 0) {
         failures--;
         const error = new Error("Mailbox temporarily unavailable") as Error & { responseCode: number };
@@ -91,7 +91,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no matching mail within ${timeoutMs} ms (received: ${messages.map((m) => m.subject).join(" | ")})`)), timeoutMs);
-        waiters.push({ predicate, resolve: (m) => (clearTimeout(timer), resolve(m)) });
+        waiters.push({
+          predicate,
+          resolve: (m) => {
+            clearTimeout(timer);
+            resolve(m);
+          },
+        });
       });
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),

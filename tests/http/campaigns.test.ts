@@ -3,15 +3,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer } from "~/tests/helpers/app-server";
 import type { AppServer } from "~/tests/helpers/app-server";
+import { parseHtml } from "~/tests/helpers/html-page";
+import type { HtmlPage } from "~/tests/helpers/html-page";
 import { application, csrfTokenOf, formStampOf, post, signInOverHttp } from "~/tests/helpers/http-session";
 import { findLink, startSmtpSink } from "~/tests/helpers/smtp-sink";
 import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
-const text = async (res: Response) =>
-  (await res.text())
-    .replace(/<!-- -->/g, "")
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"');
+/** What the page says, as a person reads it. */
+const text = async (res: Response) => (await page(res)).text;
+const page = async (res: Response): Promise<HtmlPage> => parseHtml(await res.text());
+/** The results page's figures, as "figure label" lines. */
+const stats = async (res: Response) => (await page(res)).cellsOf(".stat-card").map((cells) => cells.join(" "));
 
 const campaign = (changes: Record<string, string> = {}): [string, string][] => {
   const values: Record<string, string> = {
@@ -111,9 +113,9 @@ describe("campaigns in the staff console", () => {
     const res = await post(app, "/admin/campaigns/new", [["csrf", csrf], ...campaign()], staff);
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/admin/campaigns/texas-house?saved=1");
-    const page = await text(await fetch(`${app.url}/act/texas-house?zip=13202`));
-    expect(page).toContain("This campaign is for people in Texas.");
-    expect(page).not.toContain("Send my letters");
+    const outOfState = await text(await fetch(`${app.url}/act/texas-house?zip=13202`));
+    expect(outOfState).toContain("This campaign is for people in Texas.");
+    expect(outOfState).not.toContain("Send my letters");
     expect(await text(await fetch(`${app.url}/act/texas-house?zip=78701`))).toContain("Send my letters");
     const again = await post(app, "/admin/campaigns/new", [["csrf", csrf], ...campaign()], staff);
     expect(again.status).toBe(409);
@@ -124,22 +126,26 @@ describe("campaigns in the staff console", () => {
   });
 
   it("gives the supporter letter to the offices staff mark as supporters", async () => {
-    const list = await text(await get("/admin/campaigns/residency-shortage-act/supporters?state=NY"));
-    const keys = [...list.matchAll(/name="listed" value="([^"]+)"/g)].map((m) => m[1]);
+    const list = await page(await get("/admin/campaigns/residency-shortage-act/supporters?state=NY"));
+    const keys = list
+      .formEntries("listed")
+      .filter(([name]) => name === "listed")
+      .map(([, key]) => key);
     expect(keys).toEqual(expect.arrayContaining(["S000148", "G000555"])); // Schumer, Gillibrand: cosponsors in the starter content
-    const rep22 = list.match(/value="([^"]+)"[^>]*>\s*<span>([^<]*)\(([^)]*)\) · US House, district NY-22/);
-    expect(rep22).not.toBeNull();
+    expect(list.field(/^Charles E\. Schumer \(.*\) · US Senate/).isChecked).toBe(true);
+    const rep22 = list.field(/· US House, district NY-22$/);
+    expect(rep22.isChecked).toBe(false);
     // Mark the NY-22 representative; unmark Schumer.
-    const body: [string, string][] = [["csrf", csrf], ...keys.map((k): [string, string] => ["listed", k]), ["supporter", "G000555"], ["supporter", rep22![1]]];
+    const body: [string, string][] = [["csrf", csrf], ...keys.map((k): [string, string] => ["listed", k]), ["supporter", "G000555"], ["supporter", rep22.value]];
     const saved = await post(app, "/admin/campaigns/residency-shortage-act/supporters?state=NY", body, staff);
     expect(saved.status).toBe(302);
     expect(saved.headers.get("location")).toContain("saved=1-1");
     const sent = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("sam@example.org"));
     expect(sent.status).toBe(302);
     // The held page already holds the prepared letters; confirming counts them in the results.
-    const page = await text(await fetch(`${app.url}${sent.headers.get("location")}`));
+    const held = await page(await fetch(`${app.url}${sent.headers.get("location")}`));
     await confirmLetters("sam@example.org");
-    const letters = [...page.matchAll(/<textarea[^>]*>([^<]*)<\/textarea>/g)].map((m) => m[1]);
+    const letters = held.root.querySelectorAll("textarea").map((area) => area.text);
     expect(letters.find((l) => l.startsWith("Dear Representative"))).toContain("Thank you for supporting");
     expect(letters.find((l) => l.startsWith("Dear Senator Charles E. Schumer"))).toContain("Please cosponsor the Resident Physician Shortage Reduction Act, for doctors in New York.");
     expect(letters.find((l) => l.startsWith("Dear Senator Kirsten E. Gillibrand"))).toContain("Thank you for supporting");
@@ -147,9 +153,9 @@ describe("campaigns in the staff console", () => {
 
   it("shows results by office and state, every letter as CSV, and a printable packet per office", async () => {
     const results = await text(await get("/admin/campaigns/residency-shortage-act/results"));
-    expect(results).toMatch(/stat-value">1<\/span><span>people of a goal of 5,000/);
-    expect(results).toMatch(/stat-value">3<\/span><span>letters/);
-    expect(results).toMatch(/stat-value">3<\/span><span>prepared for the person to send/);
+    expect(await stats(await get("/admin/campaigns/residency-shortage-act/results"))).toEqual(
+      expect.arrayContaining(["1 people of a goal of 5,000", "3 letters", "3 prepared for the person to send (contact form or phone)"]),
+    );
     expect(results).toContain("New York: 1");
     expect(results).toContain("NY-22: 1");
     const csv = await get("/admin/campaigns/residency-shortage-act/letters.csv");
@@ -183,14 +189,12 @@ describe("campaigns in the staff console", () => {
     // A time the client chose (the old unsigned field) is not the server's stamp.
     const forged = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("forged@example.org", { rendered: "1" }));
     expect(forged.headers.get("location")).toBe("/act/residency-shortage-act/thanks");
-    const results = await text(await get("/admin/campaigns/residency-shortage-act/results"));
-    expect(results).toMatch(/stat-value">1<\/span><span>people of a goal/);
+    expect(await stats(await get("/admin/campaigns/residency-shortage-act/results"))).toContain("1 people of a goal of 5,000");
   });
 
   it("uses the ZIP code on a signed-in member's profile", async () => {
     expect((await post(app, "/join/apply", application("member@example.org", { zip: "99901" }))).status).toBe(200);
-    const queue = await text(await get("/admin/applications"));
-    const id = queue.match(/href="\/admin\/applications\/(?!import)([^"?]+)"/)![1];
+    const id = (await page(await get("/admin/applications"))).linksNamed("Dr. Ana Reyes")[0].split("/").pop()!;
     const reviewCsrf = await csrfTokenOf(app, `/admin/applications/${id}`, staff);
     expect((await post(app, `/admin/applications/${id}`, { csrf: reviewCsrf, outcome: "approve", note: "" }, staff)).status).toBe(302);
     const member = await signInOverHttp(app, sink, "member@example.org");
@@ -225,7 +229,9 @@ describe("campaigns in the staff console", () => {
     await confirmLetters("kim@example.org");
     const office = await sink.waitFor((m) => m.to.includes("bynum.office@akleg.example"));
     expect(office.header("reply-to")).toContain("kim@example.org");
-    expect(await text(await get("/admin/state-legislators?q=AK"))).toMatch(/bynum\.office@akleg\.example<\/td><td>Yes/);
+    expect((await page(await get("/admin/state-legislators?q=AK"))).records()).toContainEqual(
+      expect.objectContaining({ Name: "Jeremy Bynum", "E-mail": "bynum.office@akleg.example", Corrected: "Yes" }),
+    );
   });
 
   it("asks for the congressional district only when the campaign writes to the House", async () => {
@@ -244,8 +250,6 @@ describe("campaigns in the staff console", () => {
   it("names a bad ZIP code on the page and keeps the campaign readable", async () => {
     const res = await fetch(`${app.url}/act/residency-shortage-act?zip=12ab`);
     expect(res.status).toBe(200);
-    const html = await text(res);
-    expect(html).toContain("A ZIP code has 5 digits, like 13202.");
-    expect(html).toContain('aria-invalid="true"');
+    expect((await page(res)).field("ZIP code where you live")).toMatchObject({ value: "12ab", isInvalid: true, error: "A ZIP code has 5 digits, like 13202." });
   });
 });

@@ -29,7 +29,7 @@ describe("a first run without SMTP, as the README says", () => {
   let app: AppServer;
   const scratch = mkdtempSync(path.join(tmpdir(), "amg-first-run-"));
   beforeAll(async () => {
-    app = await startAppServer({ ADMIN_EMAIL: admin }, { keepData: true });
+    app = await startAppServer({ ADMIN_EMAIL: admin }, { keepData: true, fresh: true }); // a real first start, from an empty folder
   });
   afterAll(async () => {
     await app?.stop();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db/client.server";
 import { getSiteSettings } from "~/domains/site/queries.server";
 import { updateSiteSettings } from "~/domains/site/update-site-settings.server";
+import { parseHtml } from "~/tests/helpers/html-page";
 import { startAppServer } from "~/tests/helpers/app-server";
 import type { AppServer } from "~/tests/helpers/app-server";
 import { startSmtpSink } from "~/tests/helpers/smtp-sink";
@@ -66,11 +67,11 @@ describe("the production server", () => {
       body: "name=Grace&email=not-an-email&subject=Hi&message=short",
     });
     expect(res.status).toBe(400);
-    const html = await res.text();
-    expect(html).toContain("Please enter an e-mail address like name@example.org.");
-    expect(html).toContain("Please write a subject of at least 3 characters.");
-    expect(html).toContain('value="Grace"');
-    expect(html).toContain(">short</textarea>");
+    const page = parseHtml(await res.text());
+    expect(page.field("Your e-mail")).toMatchObject({ value: "not-an-email", isInvalid: true, error: "Please enter an e-mail address like name@example.org." });
+    expect(page.field("Subject")).toMatchObject({ value: "Hi", error: "Please write a subject of at least 3 characters." });
+    expect(page.field("Your name").value).toBe("Grace");
+    expect(page.field("Message").value).toBe("short");
   });
 
   it("answers an unknown address with a 404 page in the site's design, and nothing leaks", async () => {
@@ -108,9 +109,9 @@ describe("the production server", () => {
     const limited = await send(6);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    const html = await limited.text();
-    expect(html).toContain("You have sent several messages in a short time");
-    expect(html).toContain('value="Attempt 6"');
+    const page = parseHtml(await limited.text());
+    expect(page.text).toContain("You have sent several messages in a short time");
+    expect(page.field("Subject").value).toBe("Attempt 6");
   });
 
   it("stops cleanly on SIGTERM and keeps its data for the next start", async () => {

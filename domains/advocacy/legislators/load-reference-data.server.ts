@@ -112,11 +112,11 @@ export async function loadReferenceData(db: Database, files: ReferenceFiles = sh
   });
 }
 
-/** Loads the shipped files into a database that has none yet (at start); otherwise does nothing. */
-export async function ensureReferenceData(db: Database): Promise<boolean> {
+/** Loads the shipped files (or `files`) into a database that has none yet (at start); otherwise does nothing. */
+export async function ensureReferenceData(db: Database, files: ReferenceFiles = shippedReferenceFiles()): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(congressMembers);
   if (row.n > 0) return false;
-  await loadReferenceData(db);
+  await loadReferenceData(db, files);
   return true;
 }
 

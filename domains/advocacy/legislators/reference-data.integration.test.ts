@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "~/db/client.server";
-import { appPath } from "~/platform/app-root";
+import { fixtureReferenceFiles, referenceFixtureDir } from "~/tests/helpers/reference-fixture";
 import { testEngines } from "~/tests/helpers/test-db";
 import { findLegislatorsByZip, forgetLegislatorIndex } from "./legislator-directory.server";
 import { ensureReferenceData, loadReferenceData, referenceChangedChannel, shippedReferenceFiles } from "./load-reference-data.server";
@@ -23,9 +23,10 @@ describe.each(testEngines())("legislator reference data on $name", (engine) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("loads the shipped files once, and finds legislators by ZIP from the tables", async () => {
-    expect(await ensureReferenceData(handle.db)).toBe(true);
-    expect(await ensureReferenceData(handle.db)).toBe(false);
+  // The reference fixture (rows cut from the shipped files); loading data/ itself is checked in shipped-reference-data.test.ts.
+  it("loads the reference files once, and finds legislators by ZIP from the tables", async () => {
+    expect(await ensureReferenceData(handle.db, fixtureReferenceFiles())).toBe(true);
+    expect(await ensureReferenceData(handle.db, fixtureReferenceFiles())).toBe(false);
     const result = await findLegislatorsByZip(handle.db, "13202");
     expect(result.ok && result.districts[0].representative?.name).toBe("John W. Mannion");
     const ny = await listStateLegislators(handle.db, "NY", "22");
@@ -34,7 +35,7 @@ describe.each(testEngines())("legislator reference data on $name", (engine) => {
   });
 
   it("reloads newer files, reporting added, changed and removed legislators, and tells every process", async () => {
-    cpSync(appPath("data"), dir, { recursive: true });
+    cpSync(referenceFixtureDir, dir, { recursive: true });
     const files = shippedReferenceFiles(dir);
     const members = readFileSync(files.congressMembers, "utf8").split("\n");
     const header = members[0].split(",");
