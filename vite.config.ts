@@ -5,7 +5,7 @@ import { defineConfig } from "vite";
 // The SSR build bundles our own HTTP entry (server/index.ts) together with the React Router
 // server build, drizzle and the domains, so production starts one file with one copy of each.
 // "~/…" is the repository root (tsconfig.json's paths): imports that leave their folder use it.
-export const rootAlias = [{ find: /^~\//, replacement: fileURLToPath(new URL("./", import.meta.url)) }];
+const rootAlias = [{ find: /^~\//, replacement: fileURLToPath(new URL("./", import.meta.url)) }];
 
 export default defineConfig(({ isSsrBuild }) => ({
   resolve: { alias: rootAlias },

@@ -1,5 +1,9 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import { rootAlias } from "./vite.config";
+
+// The same "~/" alias as vite.config.ts (importing that file would make Vite's coming native
+// config loader refuse this one).
+const rootAlias = [{ find: /^~\//, replacement: fileURLToPath(new URL("./", import.meta.url)) }];
 
 export default defineConfig({
   resolve: { alias: rootAlias },
