@@ -140,7 +140,7 @@ describe("the public site in a browser", () => {
     // The form's time trap refuses a form sent back within two seconds of the page being made.
     await expect.poll(() => Date.now() - rendered, { intervals: [100], timeout: 5000 }).toBeGreaterThan(2100);
     await page.getByRole("button", { name: "Sign the letter" }).click();
-    await page.waitForURL(`${app.url}/letters/aamc/check-email`);
+    await page.waitForURL(`${app.url}/letters/aamc/check-email#sign-heading`); // the form's fragment (it opens a failed form at its message) carries over
     const mail = await sink.waitFor((m) => m.to.includes("maria@example.org") && m.subject.includes("confirm your signature"));
     await page.goto(findLink(mail, `${app.url}/letters/confirm?token=`));
     await page.getByRole("button", { name: "Confirm my signature" }).click();
