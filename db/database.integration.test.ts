@@ -57,7 +57,7 @@ describe.each(testEngines())("database on $name", (engine) => {
       const bad = { ...officeHours, timeZone: "Mars/Olympus", weekly: { ...officeHours.weekly, monday: { opens: "17:00", closes: "09:00" } } };
       const error = await updateSiteSettings({ db: handle.db, clock: () => new Date(), input: { officeHours: bad } }).catch((e) => e);
       expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).fieldErrors).toMatchObject({ timeZone: "unknown time zone", "weekly.monday": "closing time must be after opening time" });
+      expect((error as AppError).fieldErrors).toMatchObject({ timeZone: "Please enter a time zone like America/New_York.", "weekly.monday": "The closing time must be after the opening time." });
       expect((await getSiteSettings(handle.db)).officeHours.timeZone).toBe("America/New_York");
     } finally {
       await handle.close();

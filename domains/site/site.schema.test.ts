@@ -36,4 +36,10 @@ describe("contactReplySchema", () => {
     expect(contactReplySchema.safeParse({ body: "\u0000 " }).error?.issues[0]?.message).toBe("Please write your reply.");
     expect(contactReplySchema.safeParse({ body: "x".repeat(10_001) }).error?.issues[0]?.message).toBe("Please keep the reply under 10,000 characters.");
   });
+
+  it("answers every problem in the organisation settings in plain words, never zod's own", () => {
+    const issues = organisationSchema.safeParse({ name: "", shortName: "", tagline: "", email: "nope", city: "", region: "" }).error?.issues ?? [];
+    expect(issues.length).toBeGreaterThanOrEqual(6);
+    for (const issue of issues) expect(issue.message).toMatch(/^Please /);
+  });
 });

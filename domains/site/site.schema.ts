@@ -3,10 +3,10 @@ import { z } from "zod";
 import { emailAddressSchema, maxEmailLength, multiLineText, oneLineText } from "~/platform/text-fields";
 import { messages } from "./messages";
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use 24-hour HH:MM");
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, messages.settingsTime);
 const dayHours = z
   .object({ opens: time, closes: time })
-  .refine((d) => d.opens < d.closes, "closing time must be after opening time")
+  .refine((d) => d.opens < d.closes, messages.settingsClosesAfterOpens)
   .nullable();
 
 export const weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
@@ -15,7 +15,7 @@ export type Weekday = (typeof weekdays)[number];
 export const officeHoursSchema = z.object({
   timeZone: z
     .string()
-    .max(64, "unknown time zone")
+    .max(64, messages.settingsTimeZone)
     .refine((zone) => {
       try {
         new Intl.DateTimeFormat("en-US", { timeZone: zone });
@@ -23,27 +23,27 @@ export const officeHoursSchema = z.object({
       } catch {
         return false;
       }
-    }, "unknown time zone"),
+    }, messages.settingsTimeZone),
   /** Short label printed after times, e.g. "ET". */
-  zoneLabel: oneLineText(8).min(1),
+  zoneLabel: oneLineText(8, { tooLong: messages.settingsZoneLabel }).min(1, messages.settingsZoneLabel),
   weekly: z.object(Object.fromEntries(weekdays.map((d) => [d, dayHours])) as Record<Weekday, typeof dayHours>),
   observeUsFederalHolidays: z.boolean(),
-  closedDates: z.array(z.object({ date: z.iso.date(), note: oneLineText(120).default("") })).default([]),
+  closedDates: z.array(z.object({ date: z.iso.date({ error: messages.settingsClosedDate }), note: oneLineText(120).default("") })).default([]),
 });
 export type OfficeHours = z.infer<typeof officeHoursSchema>;
 
 export const organisationSchema = z.object({
-  name: oneLineText(200).min(2),
-  shortName: oneLineText(12).min(2),
-  tagline: oneLineText(300).min(2),
-  email: z.email().max(maxEmailLength),
+  name: oneLineText(200, { tooLong: messages.orgName }).min(2, messages.orgName),
+  shortName: oneLineText(12, { tooLong: messages.orgShortName }).min(2, messages.orgShortName),
+  tagline: oneLineText(300, { tooLong: messages.orgTagline }).min(2, messages.orgTagline),
+  email: z.email({ error: messages.orgEmail }).max(maxEmailLength, messages.orgEmail),
   streetAddress: oneLineText(200).default(""),
-  city: oneLineText(100).min(1),
-  region: oneLineText(100).min(2),
+  city: oneLineText(100).min(1, messages.orgCity),
+  region: oneLineText(100).min(2, messages.orgRegion),
   postalCode: oneLineText(20).default(""),
   country: oneLineText(60).default("US"),
   /** Where staff notifications (contact messages) go; defaults to the public e-mail. */
-  staffEmail: z.email().max(maxEmailLength).optional(),
+  staffEmail: z.email({ error: messages.orgEmail }).max(maxEmailLength, messages.orgEmail).optional(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
