@@ -4,6 +4,7 @@ import type { Route } from "./+types/audit";
 import { formatDateTime, positiveInt } from "~/app/format";
 import { requireStaff } from "~/app/session.server";
 import { listAudit, listAuditActions } from "~/platform/audit.server";
+import { TableScroll } from "~/app/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Audit log — AMG staff" }];
 
@@ -43,32 +44,34 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
         </label>
         <button type="submit">Filter</button>
       </Form>
-      <table className="data-table">
-        <caption className="visually-hidden">Audit entries, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Subject</th>
-            <th scope="col">From</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td>{formatDateTime(e.at)}</td>
-              <td>{e.actorEmail ?? "system"}</td>
-              <td>
-                {e.action}
-                {Object.keys(e.details).length ? <span className="hint"> {JSON.stringify(e.details)}</span> : null}
-              </td>
-              <td>{e.subjectType ? `${e.subjectType} ${e.subjectId ?? ""}` : "—"}</td>
-              <td>{e.ip ?? "—"}</td>
+      <TableScroll label="Audit log">
+        <table className="data-table">
+          <caption className="visually-hidden">Audit entries, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Subject</th>
+              <th scope="col">From</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>{formatDateTime(e.at)}</td>
+                <td>{e.actorEmail ?? "system"}</td>
+                <td>
+                  {e.action}
+                  {Object.keys(e.details).length ? <span className="hint"> {JSON.stringify(e.details)}</span> : null}
+                </td>
+                <td>{e.subjectType ? `${e.subjectType} ${e.subjectId ?? ""}` : "—"}</td>
+                <td>{e.ip ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <OlderLink before={nextBefore} params={{ q, action }} label="Older entries" />
     </>
   );

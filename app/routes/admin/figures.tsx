@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/figures";
 import { requireStaff } from "~/app/session.server";
 import { listFigures } from "~/domains/site/queries.server";
+import { TableScroll } from "~/app/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Figures — AMG staff" }];
 
@@ -15,27 +16,29 @@ export default function Figures({ loaderData }: Route.ComponentProps) {
     <>
       <h1>Figures</h1>
       <p className="hint">The numbers on the home and numbers pages: AMG's figure with its source, and the official figure beside it.</p>
-      <table className="data-table">
-        <caption className="visually-hidden">Figures AMG states</caption>
-        <thead>
-          <tr>
-            <th scope="col">What</th>
-            <th scope="col">AMG's figure</th>
-            <th scope="col">Official figure</th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaderData.figures.map((f) => (
-            <tr key={f.slug}>
-              <td>
-                <Link to={`/admin/figures/${f.slug}`}>{f.claim}</Link>
-              </td>
-              <td>{f.amgFigure}</td>
-              <td>{f.officialFigure ?? "—"}</td>
+      <TableScroll label="Figures">
+        <table className="data-table">
+          <caption className="visually-hidden">Figures AMG states</caption>
+          <thead>
+            <tr>
+              <th scope="col">What</th>
+              <th scope="col">AMG's figure</th>
+              <th scope="col">Official figure</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {loaderData.figures.map((f) => (
+              <tr key={f.slug}>
+                <td>
+                  <Link to={`/admin/figures/${f.slug}`}>{f.claim}</Link>
+                </td>
+                <td>{f.amgFigure}</td>
+                <td>{f.officialFigure ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

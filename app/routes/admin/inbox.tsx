@@ -5,6 +5,7 @@ import { formatDateTime } from "~/app/format";
 import { positiveInt } from "~/app/format";
 import { requireStaff } from "~/app/session.server";
 import { listContactMessages } from "~/domains/site/contact-inbox.server";
+import { TableScroll } from "~/app/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Inbox — AMG staff" }];
 
@@ -41,33 +42,35 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
       {messages.length === 0 ? (
         <p>No messages match.</p>
       ) : (
-        <table className="data-table">
-          <caption className="visually-hidden">Contact messages, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Received</th>
-              <th scope="col">From</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.map((m) => (
-              <tr key={m.publicId}>
-                <td>{formatDateTime(m.createdAt)}</td>
-                <td>
-                  {m.name}
-                  <br />
-                  <span className="hint">{m.email}</span>
-                </td>
-                <td>
-                  <Link to={`/admin/inbox/${m.publicId}`}>{m.subject}</Link>
-                </td>
-                <td>{m.status === "new" ? <strong>Waiting</strong> : "Answered"}</td>
+        <TableScroll label="Contact messages">
+          <table className="data-table">
+            <caption className="visually-hidden">Contact messages, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Received</th>
+                <th scope="col">From</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {messages.map((m) => (
+                <tr key={m.publicId}>
+                  <td>{formatDateTime(m.createdAt)}</td>
+                  <td>
+                    {m.name}
+                    <br />
+                    <span className="hint">{m.email}</span>
+                  </td>
+                  <td>
+                    <Link to={`/admin/inbox/${m.publicId}`}>{m.subject}</Link>
+                  </td>
+                  <td>{m.status === "new" ? <strong>Waiting</strong> : "Answered"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <OlderLink before={nextBefore} params={{ q, status }} label="Older messages" />
     </>

@@ -2,6 +2,7 @@ import { Form, Link } from "react-router";
 import type { Route } from "./+types/legislators";
 import { requireStaff } from "~/app/session.server";
 import { searchCongressMembers } from "~/domains/advocacy/legislators/legislator-corrections.server";
+import { TableScroll } from "~/app/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Legislators — AMG staff" }];
 
@@ -25,29 +26,31 @@ export default function Legislators({ loaderData }: Route.ComponentProps) {
         </label>
         <button type="submit">Find</button>
       </Form>
-      <table className="data-table">
-        <caption className="visually-hidden">Members of Congress</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Seat</th>
-            <th scope="col">Phone</th>
-            <th scope="col">Corrected</th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaderData.rows.map(({ member, override }) => (
-            <tr key={member.bioguide}>
-              <td>
-                <Link to={`/admin/legislators/${member.bioguide}`}>{member.fullName}</Link>
-              </td>
-              <td>{member.chamber === "senate" ? `Senate, ${member.state}` : `House, ${member.state}-${member.district}`}</td>
-              <td>{override?.fields.phone ?? member.phone ?? "—"}</td>
-              <td>{override ? `yes, by ${override.updatedBy}` : ""}</td>
+      <TableScroll label="Members of Congress">
+        <table className="data-table">
+          <caption className="visually-hidden">Members of Congress</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Seat</th>
+              <th scope="col">Phone</th>
+              <th scope="col">Corrected</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {loaderData.rows.map(({ member, override }) => (
+              <tr key={member.bioguide}>
+                <td>
+                  <Link to={`/admin/legislators/${member.bioguide}`}>{member.fullName}</Link>
+                </td>
+                <td>{member.chamber === "senate" ? `Senate, ${member.state}` : `House, ${member.state}-${member.district}`}</td>
+                <td>{override?.fields.phone ?? member.phone ?? "—"}</td>
+                <td>{override ? `yes, by ${override.updatedBy}` : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { formatDateTime, positiveInt } from "~/app/format";
 import { actorOf, requireStaff } from "~/app/session.server";
 import { listOutbox, resendOutboxMessage } from "~/domains/email/outbox-admin.server";
 import type { OutboxStatus } from "~/domains/email/outbox-admin.server";
+import { TableScroll } from "~/app/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Outbox — AMG staff" }];
 
@@ -54,45 +55,47 @@ export default function Outbox({ loaderData, actionData }: Route.ComponentProps)
         <button type="submit">Filter</button>
       </Form>
       <FormAlert message={formFailureOf(actionData).formError} />
-      <table className="data-table">
-        <caption className="visually-hidden">Outgoing e-mail, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Created</th>
-            <th scope="col">To</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {messages.map((m) => (
-            <tr key={m.publicId}>
-              <td>{formatDateTime(m.createdAt)}</td>
-              <td>{m.toAddress}</td>
-              <td>{m.subject}</td>
-              <td>
-                {statusLabel[m.status]}
-                {m.lastError ? <span className="hint"> — {m.lastError}</span> : null}
-                {m.attempts > 1 ? <span className="hint"> ({m.attempts} attempts)</span> : null}
-              </td>
-              <td>
-                {m.status === "failed" ? (
-                  <Form method="post">
-                    <CsrfField token={csrf} />
-                    <input type="hidden" name="message" value={m.publicId} />
-                    <button type="submit" className="button-small">
-                      Resend
-                    </button>
-                  </Form>
-                ) : null}
-              </td>
+      <TableScroll label="Outgoing e-mail">
+        <table className="data-table">
+          <caption className="visually-hidden">Outgoing e-mail, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Created</th>
+              <th scope="col">To</th>
+              <th scope="col">Subject</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {messages.map((m) => (
+              <tr key={m.publicId}>
+                <td>{formatDateTime(m.createdAt)}</td>
+                <td>{m.toAddress}</td>
+                <td>{m.subject}</td>
+                <td>
+                  {statusLabel[m.status]}
+                  {m.lastError ? <span className="hint"> — {m.lastError}</span> : null}
+                  {m.attempts > 1 ? <span className="hint"> ({m.attempts} attempts)</span> : null}
+                </td>
+                <td>
+                  {m.status === "failed" ? (
+                    <Form method="post">
+                      <CsrfField token={csrf} />
+                      <input type="hidden" name="message" value={m.publicId} />
+                      <button type="submit" className="button-small">
+                        Resend
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <OlderLink before={nextBefore} params={{ status }} label="Older messages" />
     </>
   );

@@ -7,6 +7,7 @@ import { formFailureOf, parseForm } from "~/app/form-data";
 import { actorOf, requireRole, requireStaff } from "~/app/session.server";
 import { addPersonSchema, roles } from "~/domains/accounts/accounts.schema";
 import { ensurePersonWithRole, findPersonByEmail, searchPeople } from "~/domains/accounts/people.server";
+import { TableScroll } from "~/app/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "People — AMG staff" }];
 
@@ -79,30 +80,32 @@ export default function People({ loaderData, actionData }: Route.ComponentProps)
         </label>
         <button type="submit">Find</button>
       </Form>
-      <table className="data-table">
-        <caption className="visually-hidden">People with an account</caption>
-        <thead>
-          <tr>
-            <th scope="col">E-mail</th>
-            <th scope="col">Roles</th>
-            <th scope="col">Last sign-in</th>
-            <th scope="col">Account</th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaderData.people.map((p) => (
-            <tr key={p.publicId}>
-              <td>
-                <Link to={`/admin/people/${p.publicId}`}>{p.email}</Link>
-                {p.name ? <span className="hint"> {p.name}</span> : null}
-              </td>
-              <td>{p.roles.join(", ") || "—"}</td>
-              <td>{formatDateTime(p.lastSignInAt)}</td>
-              <td>{p.isDisabled ? <strong>Disabled</strong> : "Active"}</td>
+      <TableScroll label="People">
+        <table className="data-table">
+          <caption className="visually-hidden">People with an account</caption>
+          <thead>
+            <tr>
+              <th scope="col">E-mail</th>
+              <th scope="col">Roles</th>
+              <th scope="col">Last sign-in</th>
+              <th scope="col">Account</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {loaderData.people.map((p) => (
+              <tr key={p.publicId}>
+                <td>
+                  <Link to={`/admin/people/${p.publicId}`}>{p.email}</Link>
+                  {p.name ? <span className="hint"> {p.name}</span> : null}
+                </td>
+                <td>{p.roles.join(", ") || "—"}</td>
+                <td>{formatDateTime(p.lastSignInAt)}</td>
+                <td>{p.isDisabled ? <strong>Disabled</strong> : "Active"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

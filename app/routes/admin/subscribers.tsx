@@ -8,6 +8,7 @@ import { formatCount, formatDateTime, positiveInt } from "~/app/format";
 import { actorOf, requireStaff } from "~/app/session.server";
 import { countSubscribers, listSubscribers, staffUnsubscribe } from "~/domains/email/subscriber-admin.server";
 import type { SubscriberStatus } from "~/domains/email/subscriber-admin.server";
+import { TableScroll } from "~/app/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Subscribers — AMG staff" }];
 
@@ -72,39 +73,41 @@ export default function Subscribers({ loaderData, actionData }: Route.ComponentP
       </Form>
       <p>{total.isCapped ? `More than ${formatCount(total.count)}` : formatCount(total.count)} matching</p>
       <FormAlert message={formFailureOf(actionData).formError} />
-      <table className="data-table">
-        <caption className="visually-hidden">Subscribers, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">E-mail</th>
-            <th scope="col">Status</th>
-            <th scope="col">Signed up</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {subscribers.map((s) => (
-            <tr key={s.publicId}>
-              <td>{s.email}</td>
-              <td>{s.status === "active" ? "Confirmed" : s.status === "pending" ? "Waiting" : "Unsubscribed"}</td>
-              <td>{formatDateTime(s.createdAt)}</td>
-              <td>
-                {s.status !== "unsubscribed" ? (
-                  <Form method="post">
-                    <CsrfField token={csrf} />
-                    <input type="hidden" name="subscriber" value={s.publicId} />
-                    <button type="submit" className="button-small button-secondary" aria-label={`Unsubscribe ${s.email}`}>
-                      Unsubscribe
-                    </button>
-                  </Form>
-                ) : null}
-              </td>
+      <TableScroll label="Subscribers">
+        <table className="data-table">
+          <caption className="visually-hidden">Subscribers, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">E-mail</th>
+              <th scope="col">Status</th>
+              <th scope="col">Signed up</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {subscribers.map((s) => (
+              <tr key={s.publicId}>
+                <td>{s.email}</td>
+                <td>{s.status === "active" ? "Confirmed" : s.status === "pending" ? "Waiting" : "Unsubscribed"}</td>
+                <td>{formatDateTime(s.createdAt)}</td>
+                <td>
+                  {s.status !== "unsubscribed" ? (
+                    <Form method="post">
+                      <CsrfField token={csrf} />
+                      <input type="hidden" name="subscriber" value={s.publicId} />
+                      <button type="submit" className="button-small button-secondary" aria-label={`Unsubscribe ${s.email}`}>
+                        Unsubscribe
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <OlderLink before={nextBefore} params={{ q, status }} label="Next page" />
     </>
   );
