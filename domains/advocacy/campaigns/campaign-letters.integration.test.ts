@@ -48,7 +48,7 @@ describe.each(testEngines())("letters to legislators on $name", (engine) => {
   // Most tests write as a person signed in with the typed address (proven); the last ones as anyone else.
   const send = (slug: string, input: CampaignActionInput, ip = `198.51.100.${++ipCounter}`) => sendCampaignLetter({ ...t.services, slug, input, ip, isProven: true });
   const sendUnproven = (slug: string, input: CampaignActionInput, ip = `198.51.100.${++ipCounter}`) => sendCampaignLetter({ ...t.services, slug, input, ip, isProven: false });
-  const outboxTo = async (address: string) => t.handle.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, address));
+  const outboxTo = async (address: string) => t.handle.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, address)).orderBy(outboxMessages.id);
   const actionOf = async (slug: string, email: string) => {
     const campaign = (await findLegislatorCampaign(t.handle.db, slug))!;
     const [action] = await t.handle.db
