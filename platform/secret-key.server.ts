@@ -11,11 +11,18 @@ import type { Logger } from "./logger";
 
 export const secretKeyFileName = "secret-key";
 
-export function resolveSecretKey(config: Pick<Config, "secretKey" | "dataDir" | "nodeEnv" | "databaseUrl">, log: Logger): Buffer {
+/**
+ * A deployment people use: a shared database, or a public address. A first `npm start` on a laptop
+ * (production mode, localhost) is neither, and is not warned about a key it does not need yet.
+ */
+const isDeployment = (config: Pick<Config, "nodeEnv" | "databaseUrl" | "appUrl">) =>
+  config.nodeEnv === "production" && (Boolean(config.databaseUrl) || !["localhost", "127.0.0.1", "[::1]"].includes(new URL(config.appUrl).hostname));
+
+export function resolveSecretKey(config: Pick<Config, "secretKey" | "dataDir" | "nodeEnv" | "databaseUrl" | "appUrl">, log: Logger): Buffer {
   if (config.secretKey) return config.secretKey;
   const file = path.join(config.dataDir, secretKeyFileName);
   const key = readKeyFile(file) ?? createKeyFile(file, log);
-  if (config.nodeEnv === "production") {
+  if (isDeployment(config)) {
     const where = config.databaseUrl
       ? "only on this machine, so other processes sharing DATABASE_URL cannot read what this one encrypts"
       : "in the data folder, beside the database, so a copy of that folder carries the key";
