@@ -60,6 +60,8 @@ describe("resolveSecretKey", () => {
     const { log } = capture();
     resolveSecretKey({ secretKey: undefined, dataDir: dir, nodeEnv: "development", databaseUrl: undefined, appUrl: "https://amg.example.org" }, log);
     writeFileSync(path.join(dir, "secret-key"), "short\n");
-    expect(() => resolveSecretKey({ secretKey: undefined, dataDir: dir, nodeEnv: "development", databaseUrl: undefined, appUrl: "https://amg.example.org" }, log)).toThrow(/does not hold a 32-byte key/);
+    expect(() => resolveSecretKey({ secretKey: undefined, dataDir: dir, nodeEnv: "development", databaseUrl: undefined, appUrl: "https://amg.example.org" }, log)).toThrow(
+      /does not hold a 32-byte key/,
+    );
   });
 });
