@@ -97,7 +97,6 @@ export const memberImports = pgTable("member_imports", {
   finishedAt: timestamp("finished_at", { withTimezone: true }),
 });
 
-/** A signed-in applicant's unfinished application form, as typed (not validated). One per person. */
 /**
  * Answers sent for an address that already has an application, from a browser that did not prove
  * the address: they change the application only once the e-mailed link (hashed, single use,
@@ -116,6 +115,7 @@ export const pendingApplicationChanges = pgTable(
   (t) => [index("pending_application_changes_email_idx").on(t.email)],
 );
 
+/** A signed-in applicant's unfinished application form, as typed (not validated). One per person. */
 export const applicationDrafts = pgTable("application_drafts", {
   id: serial("id").primaryKey(),
   personId: integer("person_id").notNull().unique(),

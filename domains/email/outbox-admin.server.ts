@@ -9,7 +9,9 @@ import type { Actor } from "~/platform/audit.server";
 import { deliverEmailJob } from "./job-specs";
 import { messages } from "./messages";
 
-export type OutboxStatus = "queued" | "sent" | "stored" | "failed";
+import type { OutboxStatus } from "./outbox-status.server";
+
+export type { OutboxStatus };
 
 export async function listOutbox(db: Executor, filter: { status?: OutboxStatus; beforeId?: number; limit?: number }) {
   const conditions = [];

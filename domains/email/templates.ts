@@ -14,6 +14,10 @@ function layout(orgName: string, paragraphs: string[], footer: string[]): string
 
 const link = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
 
+/** A link drawn as a button (inline styles: mail clients drop style sheets). */
+const button = (href: string, label: string) =>
+  `<a href="${escapeHtml(href)}" style="display:inline-block;background:#0b4f6c;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(label)}</a>`;
+
 export function confirmSubscriptionMail(p: { orgName: string; confirmUrl: string; unsubscribeUrl: string; expiresInHours: number }): RenderedMail {
   const subject = `Please confirm your subscription to ${p.orgName} news`;
   const text = [
@@ -29,7 +33,7 @@ export function confirmSubscriptionMail(p: { orgName: string; confirmUrl: string
     [
       `Thank you for subscribing to news from the ${escapeHtml(p.orgName)}.`,
       `Please confirm your address (the link works once and expires in ${p.expiresInHours} hours):`,
-      `<a href="${escapeHtml(p.confirmUrl)}" style="display:inline-block;background:#0b4f6c;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">Confirm my subscription</a>`,
+      button(p.confirmUrl, "Confirm my subscription"),
       `If you did not ask for this, ignore this message and you will hear nothing more from us.`,
     ],
     [link(p.unsubscribeUrl, "Unsubscribe")],
@@ -100,7 +104,7 @@ export function signInMail(p: { orgName: string; link: string; code: string; min
     p.orgName,
     [
       `Open this link in the same browser where you asked to sign in (it works once, for ${p.minutes} minutes):`,
-      `<a href="${escapeHtml(p.link)}" style="display:inline-block;background:#0b4f6c;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">Sign in</a>`,
+      button(p.link, "Sign in"),
       `Or type this code on the sign-in page: <strong style="font-size:20px;letter-spacing:2px">${spaced}</strong>`,
       `If you did not ask to sign in, ignore this message; nobody can sign in without it.`,
     ],
@@ -141,7 +145,7 @@ export function signatureConfirmMail(p: { orgName: string; letterTitle: string; 
     [
       `Hello,`,
       `Thank you for signing “${escapeHtml(p.letterTitle)}”. Your signature counts once you confirm it (the link works once, for ${p.hours} hours):`,
-      `<a href="${escapeHtml(p.confirmUrl)}" style="display:inline-block;background:#0b4f6c;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">Confirm my signature</a>`,
+      button(p.confirmUrl, "Confirm my signature"),
       `If you did not sign, ignore this message and nothing will be counted.`,
     ],
     [`Sent because this address was used to sign an open letter on our website.`],
@@ -229,9 +233,6 @@ export function campaignLetterCopyMail(p: { orgName: string; campaignTitle: stri
   );
   return { subject, text, html };
 }
-
-const button = (href: string, label: string) =>
-  `<a href="${escapeHtml(href)}" style="display:inline-block;background:#0b4f6c;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(label)}</a>`;
 
 /**
  * Letters written from a browser that was not signed in as this address: nothing goes to an office,

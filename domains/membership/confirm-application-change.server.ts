@@ -6,7 +6,7 @@ import { and, eq, gt } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { applications, pendingApplicationChanges } from "~/db/schema/index";
 import type { Services } from "~/platform/services";
-import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
+import { senderAddress } from "~/domains/email/queue-email.server";
 import { hashToken } from "~/platform/tokens";
 import { getSiteSettings } from "~/domains/site/queries.server";
 import type { EligibilityResult } from "./eligibility";
@@ -14,7 +14,7 @@ import { findLegislatorsByZip } from "~/domains/advocacy/legislators/legislator-
 import { applicationInputSchema } from "./membership.schema";
 import type { ApplicationInput } from "./membership.schema";
 import { applicationSummary } from "./profile";
-import { applicationValuesOf, applyOwnAnswers, eligibilityOf } from "./submit-application.server";
+import { applicationValuesOf, applyOwnAnswers, eligibilityOf, notifyStaff } from "./submit-application.server";
 
 /** The held answers as validated when sent; read again through the same schema (a schema change since cannot slip through). */
 function heldInput(stored: Record<string, unknown>, now: Date): ApplicationInput | null {
@@ -67,15 +67,7 @@ export async function confirmApplicationChange({ db, jobs, clock, appUrl, mailFr
     if (!current) return { ok: false } as const; // the application was deleted meanwhile: nothing to change
     const values = applicationValuesOf({ ...input, email: found.email }, result, place);
     await applyOwnAnswers(tx, current, values, now);
-    if (values.status === "awaiting-review") {
-      await queueEmail(tx, jobs, {
-        template: "membership.staff-notification",
-        to: organisation.staffEmail ?? organisation.email,
-        from: senderAddress(mailFrom, organisation),
-        subject: `[Application updated] ${input.name} (${result.decision === "eligible" ? "eligible" : "needs review"})`,
-        text: `A membership application is waiting for review: ${appUrl}/admin/applications`,
-      });
-    }
+    if (values.status === "awaiting-review") await notifyStaff(tx, jobs, { organisation, from: senderAddress(mailFrom, organisation), appUrl, name: input.name, result, isUpdate: true });
     return { ok: true, result, isMember: false } as const;
   });
 }

@@ -110,7 +110,8 @@ export async function applyOwnAnswers(tx: Executor, current: typeof applications
   return { changed };
 }
 
-async function notifyStaff(tx: Executor, jobs: Services["jobs"], p: { organisation: Organisation; from: string; appUrl: string; name: string; result: EligibilityResult; isUpdate: boolean }) {
+/** Tells staff an application waits for review (a new one, or answers applied by the applicant). */
+export async function notifyStaff(tx: Executor, jobs: Services["jobs"], p: { organisation: Organisation; from: string; appUrl: string; name: string; result: EligibilityResult; isUpdate: boolean }) {
   await queueEmail(tx, jobs, {
     template: "membership.staff-notification",
     to: p.organisation.staffEmail ?? p.organisation.email,

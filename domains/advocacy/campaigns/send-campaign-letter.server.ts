@@ -59,12 +59,17 @@ const siteSettings = shortMemoPerDatabase<SiteSettings>(5_000);
 /** Today in the organisation's time zone, as YYYY-MM-DD. */
 export const localDate = (now: Date, timeZone: string) => DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
 
-/** The letter and its subject for one target, every placeholder filled. */
+/** The letter, its subject and the call script for one target, every placeholder filled. */
 function letterFor(campaign: Campaign, input: CampaignActionInput, target: CampaignTarget, values: PlaceholderValues) {
   const version = letterVersionFor(target.isSupporter, campaign);
   const body = version === "supporter" ? input.supporterLetter || campaign.supporterLetterMarkdown : input.letter;
   const filled = { ...values, legislator_title: target.title, legislator_name: target.name, district: target.district };
-  return { version, subject: fillPlaceholders(campaign.letterSubject || campaign.title, filled), body: fillLetter(body, filled) };
+  return {
+    version,
+    subject: fillPlaceholders(campaign.letterSubject || campaign.title, filled),
+    body: fillLetter(body, filled),
+    callScript: campaign.phoneScript ? fillPlaceholders(campaign.phoneScript, filled) : null,
+  };
 }
 
 export async function sendCampaignLetter(p: Services & { slug: string; input: CampaignActionInput; ip: string | null; resolver?: StateDistrictResolver; isProven: boolean }): Promise<SendOutcome> {
@@ -126,7 +131,7 @@ export async function sendCampaignLetter(p: Services & { slug: string; input: Ca
       recipientEmail: target.email,
       phone: target.phone,
       contactUrl: target.contactForm ?? target.website,
-      callScript: campaign.phoneScript ? fillPlaceholders(campaign.phoneScript, { ...values, legislator_title: target.title, legislator_name: target.name, district: target.district }) : null,
+      callScript: letter.callScript,
     };
   });
   const details = { name: input.name, street: input.street, city: input.city, state, zip: input.zip, district: plan.chosenDistrict, story: input.story, storyHash, ip: p.ip };

@@ -4,7 +4,7 @@
 // announced to every process (saveLegislatorOverride, shared with members of Congress).
 import { and, asc, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
-import { maxEmailLength } from "~/platform/text-fields";
+import { maxEmailLength, textFieldMessages } from "~/platform/text-fields";
 import type { Database, Executor } from "~/db/client.server";
 import { legislatorOverrides, stateLegislators } from "~/db/schema/index";
 import { containsPattern } from "~/platform/search-pattern";
@@ -17,7 +17,7 @@ export const stateCorrectionSchema = z.object({
     z.literal(""),
     z
       .string()
-      .max(maxEmailLength, "That e-mail address is too long.")
+      .max(maxEmailLength, textFieldMessages.emailTooLong)
       .pipe(z.email({ error: messages.officeEmailFormat })),
   ]),
   capitolPhone: correctionSchema.shape.phone,

@@ -111,26 +111,25 @@ export async function signOpenLetter({
     const token = newToken();
     const link = { confirmTokenHash: hashToken(token), confirmExpiresAt: new Date(now.getTime() + signatureConfirmHours * 3_600_000), updatedAt: now };
     const confirmUrl = `${appUrl}/letters/confirm?token=${token}`;
-    const from = senderAddress(mailFrom, organisation);
-    if (existing?.status === "confirmed") {
+    const isChange = existing?.status === "confirmed";
+    if (isChange) {
       // The confirmed signature is not touched: the new details wait beside it for the link.
       await tx
         .update(signatures)
         .set({ ...link, pendingChanges: details })
         .where(eq(signatures.id, existing.id));
-      if (!mailsAllowed) return { ok: true, isConfirmed: false } as const;
-      // The mail repeats nothing typed (the address is not proven yet): the link's page shows the new details.
-      const mail = signatureChangeConfirmMail({ orgName: organisation.name, letterTitle: letter.title, confirmUrl, hours: signatureConfirmHours });
-      await queueEmail(tx, jobs, { template: "advocacy.confirm-signature-change", to: input.email, from, ...mail });
-      return { ok: true, isConfirmed: false } as const;
+    } else {
+      // Not confirmed yet: nothing counts or shows, so the latest details wait for the latest link.
+      const pending = { ...details, ip, ...link, pendingChanges: null };
+      if (existing) await tx.update(signatures).set(pending).where(eq(signatures.id, existing.id));
+      else await tx.insert(signatures).values({ ...pending, campaignId: letter.id, email: input.email, createdAt: now });
     }
-    // Not confirmed yet: nothing counts or shows, so the latest details wait for the latest link.
-    const pending = { ...details, ip, ...link, pendingChanges: null };
-    if (existing) await tx.update(signatures).set(pending).where(eq(signatures.id, existing.id));
-    else await tx.insert(signatures).values({ ...pending, campaignId: letter.id, email: input.email, createdAt: now });
-    if (!mailsAllowed) return { ok: true, isConfirmed: false } as const;
-    const mail = signatureConfirmMail({ orgName: organisation.name, letterTitle: letter.title, confirmUrl, hours: signatureConfirmHours });
-    await queueEmail(tx, jobs, { template: "advocacy.confirm-signature", to: input.email, from, ...mail });
+    if (mailsAllowed) {
+      // The mail repeats nothing typed (the address is not proven yet): the link's page shows the details.
+      const [render, template] = isChange ? [signatureChangeConfirmMail, "advocacy.confirm-signature-change"] : [signatureConfirmMail, "advocacy.confirm-signature"];
+      const mail = render({ orgName: organisation.name, letterTitle: letter.title, confirmUrl, hours: signatureConfirmHours });
+      await queueEmail(tx, jobs, { template, to: input.email, from: senderAddress(mailFrom, organisation), ...mail });
+    }
     return { ok: true, isConfirmed: false } as const;
   });
 }
