@@ -2,7 +2,7 @@
 // The log is append-only at the database; the one change it allows is pseudonymising the address
 // of a deleted account (drizzle/0016_audit_log_pseudonymise.sql).
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gte, ilike, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { containsPattern } from "./search-pattern";
 import { auditLog } from "~/db/schema/index";
@@ -43,11 +43,6 @@ export async function listAudit(db: Executor, filter: AuditFilter) {
 export async function listAuditActions(db: Executor): Promise<string[]> {
   const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
   return rows.map((r) => r.action);
-}
-
-export async function countAuditSince(db: Executor, since: Date): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(gte(auditLog.at, since));
-  return row.n;
 }
 
 /** A pseudonym for a deleted account's address: random, so it cannot be traced back to the address. */

@@ -18,7 +18,7 @@ export type CacheHandle = { cacheQuery?: readonly string[] };
 const routerParams = ["_routes", "index"];
 
 /** The path a data request (`/act.data`, `/_root.data`) stands for, as React Router reads it. */
-const pagePathOf = (pathname: string) => (pathname === "/_root.data" ? "/" : pathname.endsWith("/_.data") ? pathname.slice(0, -"_.data".length) : pathname.replace(/\.data$/, ""));
+export const pagePathOf = (pathname: string) => (pathname === "/_root.data" ? "/" : pathname.endsWith("/_.data") ? pathname.slice(0, -"_.data".length) : pathname.replace(/\.data$/, ""));
 
 /** Builds the key function of a route table (once, at start). */
 export function pageCacheKeys(routes: readonly CacheKeyRoute[]): (url: string) => string {
@@ -32,6 +32,7 @@ export function pageCacheKeys(routes: readonly CacheKeyRoute[]): (url: string) =
 
   return (url: string) => {
     const parsed = new URL(url, "http://localhost");
+    if (!parsed.search) return parsed.pathname; // nothing to keep or drop: no route match needed
     const matches = matchRoutes(table, pagePathOf(parsed.pathname));
     const declared = (matches?.at(-1)?.route.handle as CacheKeyRoute | undefined)?.cacheQuery;
     if (!declared) return `${parsed.pathname}${parsed.search}`;

@@ -91,6 +91,7 @@ if (!workerOnly) {
     },
   });
   const publicOrigin = new URL(config.appUrl).origin;
+  const isHttps = config.appUrl.startsWith("https:");
 
   const clientIp = (req: http.IncomingMessage): string | null => clientIpOf({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"] }, config.trustProxy);
 
@@ -144,13 +145,13 @@ if (!workerOnly) {
       clientIp: clientIp(req),
       requestId,
       nonce: randomBytes(16).toString("base64"),
-      secureCookies: config.appUrl.startsWith("https:"),
+      secureCookies: isHttps,
       cache: { isPublic: false },
     };
     const request = await limitedRequest(req, res);
     if (!(request instanceof Request)) return sendRefusal(req, res, request);
     const response = finishedResponse(req, await handleRequest(request, context));
-    for (const [name, value] of Object.entries(securityHeaders(context.nonce, config.appUrl.startsWith("https:")))) {
+    for (const [name, value] of Object.entries(securityHeaders(context.nonce, isHttps))) {
       if (!response.headers.has(name)) response.headers.set(name, value);
     }
     const isHtmlOrData = /text\/html|text\/x-script|application\/json/.test(response.headers.get("content-type") ?? "");

@@ -14,6 +14,7 @@ import type { Database } from "~/db/client.server";
 import { cookieValue } from "~/platform/cookies";
 import { sessionCookieName } from "~/platform/request-context";
 import { errorPageHtml } from "./responses";
+import { pagePathOf } from "~/platform/page-cache-key";
 
 /**
  * Every form of the site fits in this many bytes: the longest, a campaign, holds about 57,000
@@ -39,16 +40,11 @@ export function routePathOf(rawPathname: string): string {
   } catch {
     // A malformed escape: React Router answers it with a 404; the raw path is as good a key.
   }
-  pathname = pathname.toLowerCase();
-  if (pathname === "/_root.data") return "/";
-  pathname = pathname.replace(/\/_\.data$/, "").replace(/\.data$/, "");
+  pathname = pagePathOf(pathname.toLowerCase());
   return pathname.length > 1 ? pathname.replace(/\/+$/, "") || "/" : pathname;
 }
 
 export const bodyLimitFor = (pathname: string): number => uploadLimits[routePathOf(pathname)] ?? defaultBodyLimit;
-
-/** Streamed to the route (which parses it as it arrives) rather than read here first. */
-export const isUploadPath = (pathname: string): boolean => routePathOf(pathname) in uploadLimits;
 
 const formTypes = ["application/x-www-form-urlencoded", "multipart/form-data"];
 const mediaTypeOf = (contentType: string | undefined) => (contentType ?? "").split(";")[0]!.trim().toLowerCase();
@@ -86,7 +82,8 @@ export function refuseEarly(req: Pick<http.IncomingMessage, "method" | "url" | "
   }
   const pathname = pathOf(req.url);
   const declared = req.headers["content-length"];
-  if (declared !== undefined && Number(declared) > bodyLimitFor(pathname)) return tooLarge(bodyLimitFor(pathname));
+  const limit = bodyLimitFor(pathname);
+  if (declared !== undefined && Number(declared) > limit) return tooLarge(limit);
   return null;
 }
 
@@ -175,10 +172,11 @@ export async function unreadableForm(bytes: Uint8Array<ArrayBuffer>, contentType
 export async function limitedRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<Request | Refusal> {
   const request = createRequest(req, res);
   if (req.method !== "POST") return request;
-  const pathname = new URL(request.url).pathname;
-  const limit = bodyLimitFor(pathname);
+  const upload = uploadLimits[routePathOf(new URL(request.url).pathname)];
+  const limit = upload ?? defaultBodyLimit;
   const init = { method: request.method, headers: request.headers, signal: request.signal };
-  if (isUploadPath(pathname)) {
+  // An upload is streamed to its route (which parses it as it arrives), counted, rather than read here first.
+  if (upload !== undefined) {
     return request.body ? new Request(request.url, { ...init, body: countedWithin(request.body, limit), duplex: "half" } as RequestInit) : request;
   }
   const bytes = await readWithin(request.body, limit);

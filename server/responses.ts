@@ -23,8 +23,9 @@ export function securityHeaders(nonce: string, isHttps: boolean): Record<string,
   return headers;
 }
 
+const titles: Record<number, string> = { 400: "We could not read this", 403: "Not accepted", 405: "Not accepted", 413: "Too large", 415: "Not accepted", 429: "Please slow down" };
+
 export function errorPageHtml(status: number, message: string): string {
-  const titles: Record<number, string> = { 400: "We could not read this", 403: "Not accepted", 405: "Not accepted", 413: "Too large", 415: "Not accepted", 429: "Please slow down" };
   const title = titles[status] ?? "Something went wrong";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>
 <style>body{font-family:system-ui,sans-serif;margin:0;color:#1a2433;background:#f6f8fa}main{max-width:40rem;margin:10vh auto;padding:2rem;background:#fff;border-top:6px solid #0b4f6c}a{color:#0b4f6c}</style></head>
