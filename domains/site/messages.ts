@@ -23,6 +23,7 @@ export const messages = {
   settingsClosesAfterOpens: "The closing time must be after the opening time.",
   settingsTimeZone: "Please enter a time zone like America/New_York.",
   settingsZoneLabel: "Please enter a short label for the time zone (up to 8 characters), like ET.",
+  settingsCounterThreshold: "Please enter a whole number from 0 to 1,000,000 for the smallest count the site shows.",
   settingsClosedDate: "Please enter dates like 2026-12-24.",
   orgName: "Please enter the organisation's name (2 to 200 characters).",
   orgShortName: "Please enter a short name of 2 to 12 characters, like AMG.",

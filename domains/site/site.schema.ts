@@ -53,8 +53,20 @@ export const securitySchema = z.object({
 });
 export type Security = z.infer<typeof securitySchema>;
 
+/** Public counters (letters written, signatures) below the threshold show an invitation instead of a small number. */
+export const publicCountersSchema = z.object({
+  threshold: z.number({ error: messages.settingsCounterThreshold }).int(messages.settingsCounterThreshold).min(0, messages.settingsCounterThreshold).max(1_000_000, messages.settingsCounterThreshold),
+});
+export type PublicCounters = z.infer<typeof publicCountersSchema>;
+export const starterPublicCounters: PublicCounters = { threshold: 25 };
+
 /** The settings form: organisation and office hours, and (for admins) security. */
-export const siteSettingsInputSchema = z.object({ organisation: organisationSchema, officeHours: officeHoursSchema, security: securitySchema.optional() });
+export const siteSettingsInputSchema = z.object({
+  organisation: organisationSchema,
+  officeHours: officeHoursSchema,
+  security: securitySchema.optional(),
+  publicCounters: publicCountersSchema.optional(),
+});
 export type SiteSettingsInput = Partial<z.infer<typeof siteSettingsInputSchema>>;
 
 export const contactInputSchema = z.object({

@@ -6,7 +6,7 @@ import type { Services } from "~/platform/services";
 import { recordAudit } from "~/platform/audit.server";
 import type { Actor } from "~/platform/audit.server";
 import { announceContentChanged } from "./content-changed.server";
-import { officeHoursSchema, organisationSchema, securitySchema } from "./site.schema";
+import { officeHoursSchema, organisationSchema, publicCountersSchema, securitySchema } from "./site.schema";
 import type { SiteSettingsInput } from "./site.schema";
 
 export async function updateSiteSettings({ db, clock, input, actor }: Pick<Services, "db" | "clock"> & { input: SiteSettingsInput; actor?: Actor }) {
@@ -18,6 +18,7 @@ export async function updateSiteSettings({ db, clock, input, actor }: Pick<Servi
     ["organisation", organisationSchema, input.organisation],
     ["office_hours", officeHoursSchema, input.officeHours],
     ["security", securitySchema, input.security],
+    ["public_counters", publicCountersSchema, input.publicCounters],
   ] as const;
   for (const [key, schema, raw] of sections) {
     if (raw === undefined) continue;
