@@ -119,11 +119,20 @@ describe.each(testEngines())("clean-up jobs on $name", (engine) => {
     const queue = await startQueue(handle, specs, log, { supervise: false, schedule: false });
     try {
       const deps = { db: handle.db, log, clock: () => t0 };
-      await queue.work([...accountsWorkers(deps), ...advocacyWorkers(deps), ...membershipWorkers(deps), { spec: pruneRateLimitsJob, handle: async () => {} }], { pollingIntervalSeconds: 5 });
+      await queue.work(
+        [
+          ...accountsWorkers(deps),
+          ...advocacyWorkers({ ...deps, jobs: queue, appUrl: "http://amg.test", secretKey: Buffer.alloc(32) }),
+          ...membershipWorkers(deps),
+          { spec: pruneRateLimitsJob, handle: async () => {} },
+        ],
+        { pollingIntervalSeconds: 5 },
+      );
       const scheduled = (await queue.boss.getSchedules()).map((s) => [s.name, s.cron]).sort();
       expect(scheduled).toEqual([
         ["accounts.prune-sign-ins", "7 * * * *"],
         ["advocacy.prune-held-actions", "27 * * * *"],
+        ["advocacy.remind-prepared-letters", "17 * * * *"],
         ["membership.prune-imports", "17 3 * * *"],
         ["platform.prune-rate-limits", "37 * * * *"],
       ]);

@@ -71,7 +71,7 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
       await queue.work([
         deliverEmailWorker({ ...deps, transport }),
         ...accountsWorkers(deps),
-        ...advocacyWorkers(deps),
+        ...advocacyWorkers({ ...deps, jobs: queue, appUrl: config.appUrl, mailFrom: config.mailFrom, secretKey }),
         ...membershipWorkers(deps),
         { spec: pruneRateLimitsJob, handle: () => pruneRateLimits(handle.db, clock()) },
       ]);

@@ -99,6 +99,10 @@ export function CampaignForm({
         rows: 8,
         hint: "Empty: everyone gets the letter above.",
       })}
+      {field("supporterLetterSubject", "Subject of the letter to supporters", {
+        required: false,
+        hint: "A thank-you, matching the letter above. Empty: “Thank you for supporting” and the bill.",
+      })}
       {field("organisationStatement", "The organisation's statement", {
         required: false,
         multiline: true,

@@ -1,9 +1,10 @@
 // The ZIP code form that starts every way to reach one's legislators (a GET, so it works without JavaScript).
 import { Form } from "react-router";
 
-export function ZipLookupForm({ zip, error, label }: { zip: string; error?: string; label: string }) {
+/** `action` may end in a fragment (#results): the answer then opens where the results are, not at the top. */
+export function ZipLookupForm({ zip, error, label, action }: { zip: string; error?: string; label: string; action?: string }) {
   return (
-    <Form method="get" className="zip-form" noValidate>
+    <Form method="get" className="zip-form" noValidate action={action}>
       <div className={`field${error ? " field-error" : ""}`}>
         <label htmlFor="field-zip">{label}</label>
         <input

@@ -1,4 +1,5 @@
 // Tables of the advocacy context: legislators and districts (reference data loaded from data/).
+import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /** Sitting members of Congress (senators, representatives, delegates), from data/congress-legislators. */
@@ -79,6 +80,8 @@ export const campaigns = pgTable("campaigns", {
   /** Legislator letter: the template for supporters (cosponsors); empty = the same letter for everyone. */
   supporterLetterMarkdown: text("supporter_letter_markdown").notNull().default(""),
   letterSubject: text("letter_subject").notNull().default(""),
+  /** The subject of the supporter letter (a thank-you); empty = a thank-you subject made from the bill or title. */
+  supporterLetterSubject: text("supporter_letter_subject").notNull().default(""),
   /** The organisation's own statement, delivered apart from the constituent's words. */
   organisationStatement: text("organisation_statement").notNull().default(""),
   talkingPoints: text("talking_points").notNull().default(""),
@@ -181,10 +184,13 @@ export const campaignActions = pgTable(
     story: text("story").notNull().default(""),
     storyHash: text("story_hash"),
     ip: text("ip"),
+    /** When the one reminder about letters not yet reported sent went out (or was skipped: unsubscribed). */
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index("campaign_actions_remind_idx").on(t.updatedAt).where(sql`${t.remindedAt} is null`),
     uniqueIndex("campaign_actions_campaign_email_idx").on(t.campaignId, t.email),
     index("campaign_actions_created_idx").on(t.campaignId, t.createdAt),
     index("campaign_actions_story_idx").on(t.campaignId, t.storyHash),
@@ -216,9 +222,15 @@ export const actionMessages = pgTable(
     recipientEmail: text("recipient_email"),
     /** How the person reaches an office that takes no e-mail: its phone, its contact form, the call script. */
     phone: text("phone"),
+    /** The office's own contact form, only when the data has one (never its home page). */
     contactUrl: text("contact_url"),
+    /** The office's main website. */
+    website: text("website"),
     callScript: text("call_script"),
     outboxId: integer("outbox_id"),
+    /** A prepared letter the writer says they sent: when, and how (through the office's form, or by phone). */
+    reportedSentAt: timestamp("reported_sent_at", { withTimezone: true }),
+    reportedVia: text("reported_via", { enum: ["form", "phone"] }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -241,6 +253,8 @@ export type HeldLetter = {
   recipientEmail: string | null;
   phone: string | null;
   contactUrl: string | null;
+  /** Absent in letters held before it was kept. */
+  website?: string | null;
   callScript: string | null;
 };
 

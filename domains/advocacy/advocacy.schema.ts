@@ -44,3 +44,11 @@ export const campaignActionInputSchema = z.object({
   city: requiredText("your city", 100),
 });
 export type CampaignActionInput = z.infer<typeof campaignActionInputSchema>;
+
+/** "I sent it" on a prepared letter (or taking it back): the letter, how, and the page's signed key (none when signed in). */
+export const markLetterSentInputSchema = z.object({
+  letter: z.coerce.number({ error: messages.chooseOption }).int().positive(messages.chooseOption),
+  via: z.enum(["form", "phone", "undo"], { error: messages.chooseOption }),
+  key: oneLineText(100).optional().default(""),
+});
+export type MarkLetterSentInput = z.infer<typeof markLetterSentInputSchema>;

@@ -5,6 +5,9 @@ export const messages = {
   campaignEndsBeforeStart: "The campaign cannot end before it starts.",
   campaignSlugTaken: "Another campaign already has this address.",
   noSuchCampaign: "No such campaign.",
+  duplicateStory:
+    "Someone else already sent these exact words in this campaign, and offices set identical letters aside. Please change your story: say in your own words who you are and why this matters to you, or leave it empty.",
+  markSentRateLimited: "Too many changes from your connection in a short time. Please wait a minute and try again.",
   noSuchLetter: "No such letter.",
   lettersRateLimited: "Too many letters from your connection or address in a short time. Please wait and try again.",
   signaturesRateLimited: "Too many signatures from your connection in a short time. Please wait and try again.",

@@ -201,7 +201,24 @@ export function confirmDeletionMail(p: { orgName: string; link: string }): Rende
   };
 }
 
-export type LetterCopy = { to: string; delivery: "email" | "prepared" | "already-sent"; text: string; phone: string | null; contactForm: string | null; callScript: string | null };
+export type LetterCopy = {
+  to: string;
+  delivery: "email" | "prepared" | "already-sent";
+  text: string;
+  phone: string | null;
+  /** The office's own contact form, only when the data has one. */
+  contactForm: string | null;
+  website: string | null;
+  callScript: string | null;
+  /** A prepared letter's signed link to say "I sent it". */
+  sentUrl: string | null;
+};
+
+/** How a prepared letter reaches its office: the form when there is one (never a home page called a form), else the phone. */
+const preparedHow = (l: Pick<LetterCopy, "contactForm" | "phone" | "website">) =>
+  l.contactForm
+    ? `This office takes messages only through its own contact form (${l.contactForm})${l.phone ? ` or by phone (${l.phone})` : ""}: please paste the letter there, or call.`
+    : `This office publishes no contact form we can link to${l.phone ? `: please call it (${l.phone}) with the script below` : ""}${l.website ? `, or find its form on its website (${l.website})` : ""}.`;
 
 /** The copy a person gets after writing to their legislators: every letter, and what is left for them to do. */
 export function campaignLetterCopyMail(p: { orgName: string; campaignTitle: string; name: string; letters: LetterCopy[]; resultUrl: string }): RenderedMail {
@@ -211,11 +228,12 @@ export function campaignLetterCopyMail(p: { orgName: string; campaignTitle: stri
       ? `We are sending it to the office by e-mail, with your address as the reply-to.`
       : l.delivery === "already-sent"
         ? `It was already sent to the office earlier; it was not sent a second time.`
-        : `This office takes messages only through its own contact form${l.contactForm ? ` (${l.contactForm})` : ""}${l.phone ? ` or by phone (${l.phone})` : ""}: please paste the letter there, or call.`;
+        : preparedHow(l);
+  const sentLine = (l: LetterCopy) => (l.sentUrl ? `Once you have sent it through the form or by phone, tell us here (no sign-in needed): ${l.sentUrl}` : null);
   const text = [
     `Dear ${p.name},`,
     `Thank you for writing about "${p.campaignTitle}". Here is a copy of each letter.`,
-    ...p.letters.map((l) => `=== To ${l.to} ===\n${howSent(l)}\n\n${l.text}${l.callScript ? `\n\nIf you call, you can say:\n${l.callScript}` : ""}`),
+    ...p.letters.map((l) => [`=== To ${l.to} ===\n${howSent(l)}\n\n${l.text}`, l.callScript ? `If you call, you can say:\n${l.callScript}` : null, sentLine(l)].filter(Boolean).join("\n\n")),
     `Your letters, the contact links and the call script are also on this page: ${p.resultUrl}`,
   ].join("\n\n");
   const html = layout(
@@ -225,9 +243,36 @@ export function campaignLetterCopyMail(p: { orgName: string; campaignTitle: stri
       `Thank you for writing about “${escapeHtml(p.campaignTitle)}”. Here is a copy of each letter.`,
       ...p.letters.map(
         (l) =>
-          `<strong>To ${escapeHtml(l.to)}</strong><br>${escapeHtml(howSent(l))}<br><span style="white-space:pre-wrap;display:block;border-left:3px solid #d5dde6;padding-left:12px;margin-top:8px">${escapeHtml(l.text)}</span>`,
+          `<strong>To ${escapeHtml(l.to)}</strong><br>${escapeHtml(howSent(l))}<br><span style="white-space:pre-wrap;display:block;border-left:3px solid #d5dde6;padding-left:12px;margin-top:8px">${escapeHtml(l.text)}</span>${
+            l.sentUrl ? `<br>${button(l.sentUrl, "I sent it")}` : ""
+          }`,
       ),
       `Your letters, the contact links and the call script are also on ${link(p.resultUrl, "this page")}.`,
+    ],
+    [`Sent because this address was used to write to legislators on our website.`],
+  );
+  return { subject, text, html };
+}
+
+export type WaitingLetter = { to: string; phone: string | null; contactForm: string | null; website: string | null; sentUrl: string };
+
+/** The one reminder, a day after writing: the prepared letters not yet reported sent, each with its "I sent it" link. */
+export function preparedLettersReminderMail(p: { orgName: string; campaignTitle: string; name: string; letters: WaitingLetter[]; resultUrl: string }): RenderedMail {
+  const count = p.letters.length === 1 ? "One of your letters is" : `${p.letters.length} of your letters are`;
+  const subject = `${count} still waiting to be sent: ${p.campaignTitle}`;
+  const intro = `Yesterday you wrote about "${p.campaignTitle}". ${count} still waiting for you: these offices take messages only through their own form or by phone, so we could not send them for you.`;
+  const outro = `Sent them already? Press "I sent it" for each, so we count them. This is the only reminder we send about these letters.`;
+  const text = [`Dear ${p.name},`, intro, ...p.letters.map((l) => `=== To ${l.to} ===\n${preparedHow(l)}\nI sent it: ${l.sentUrl}`), `Your letters and the call scripts: ${p.resultUrl}`, outro].join(
+    "\n\n",
+  );
+  const html = layout(
+    p.orgName,
+    [
+      `Dear ${escapeHtml(p.name)},`,
+      escapeHtml(intro),
+      ...p.letters.map((l) => `<strong>To ${escapeHtml(l.to)}</strong><br>${escapeHtml(preparedHow(l))}<br>${button(l.sentUrl, "I sent it")}`),
+      `Your letters and the call scripts are on ${link(p.resultUrl, "your letters page")}.`,
+      escapeHtml(outro),
     ],
     [`Sent because this address was used to write to legislators on our website.`],
   );

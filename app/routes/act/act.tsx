@@ -9,13 +9,20 @@ import { findLegislatorsByZip } from "~/domains/advocacy/legislators/legislator-
 import { findZipOfApplicant } from "~/domains/membership/member-counts.server";
 import { cacheNoLongerThan, markPublic } from "~/platform/request-context";
 import { getViewer } from "~/app/session.server";
+import { siteSettingsFor } from "~/app/site-settings.server";
+import { shareMeta } from "~/app/share-meta";
+import { campaignPhase, isStateTargeted } from "~/domains/advocacy/campaigns/campaign-rules";
+import { localDate } from "~/domains/advocacy/campaigns/send-campaign-letter.server";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: ["zip"] };
 
-export const meta: Route.MetaFunction = () => [
+const description = "Find your senators and representative by ZIP code and ask them to pass the Resident Physician Shortage Reduction Act of 2025 (H.R. 4731 / S. 2439).";
+
+export const meta: Route.MetaFunction = ({ data: d }) => [
   { title: "Contact your legislators — AMG" },
-  { name: "description", content: "Find your senators and representative by ZIP code and ask them to pass the Resident Physician Shortage Reduction Act of 2025 (H.R. 4731 / S. 2439)." },
+  { name: "description", content: description },
+  ...(d ? shareMeta({ title: "Contact your legislators", description, url: `${d.appUrl}/act`, appUrl: d.appUrl }) : []),
 ];
 
 const houseLookup = "https://www.house.gov/representatives/find-your-representative";
@@ -28,19 +35,41 @@ export async function loader(args: Route.LoaderArgs) {
   const viewer = zip === null ? await getViewer(args) : null;
   const profileZip = viewer ? await findZipOfApplicant(db, viewer.email) : null;
   zip ??= profileZip;
-  const campaigns = await listLegislatorCampaigns(db);
+  const { officeHours, publicCounters } = await siteSettingsFor(context);
+  const today = localDate(clock(), officeHours.timeZone);
+  const campaigns = (await listLegislatorCampaigns(db)).filter((c) => campaignPhase(c, today) === "open");
   cacheNoLongerThan(context, new Date(clock().getTime() + 30_000)); // counts may lag 30 s
+  const common = { appUrl: context.services.appUrl, threshold: publicCounters.threshold };
   if (zip === null) {
     markPublic(context);
-    return { zip: "", result: null, campaigns, zipFromProfile: false };
+    return { ...common, zip: "", result: null, campaigns, zipFromProfile: false };
   }
   const result = await findLegislatorsByZip(db, zip);
   if (result.ok) markPublic(context);
-  return { zip, result, campaigns, zipFromProfile: profileZip !== null };
+  // After a lookup, the campaigns open to people of that place, shown with the results.
+  const local = result.ok ? campaigns.filter((c) => result.states.some((s) => isStateTargeted(c, s.code))) : campaigns;
+  return { ...common, zip, result, campaigns: local, zipFromProfile: profileZip !== null };
+}
+
+function CampaignCards({ campaigns, zip, threshold, level }: { campaigns: Route.ComponentProps["loaderData"]["campaigns"]; zip: string | null; threshold: number; level: 3 | 4 }) {
+  const Heading = level === 3 ? "h3" : "h4";
+  return (
+    <div className="campaign-grid">
+      {campaigns.map((c) => (
+        <article key={c.slug} className="campaign-card">
+          <Heading>
+            <Link to={`/act/${c.slug}${zip ? `?zip=${zip}` : ""}`}>{c.title}</Link>
+          </Heading>
+          <p>{c.summary}</p>
+          <ProgressMeter count={c.actions} goal={c.goal} noun={["person has written", "people have written"]} threshold={threshold} invitation="Be among the first to write" />
+        </article>
+      ))}
+    </div>
+  );
 }
 
 export default function Act({ loaderData }: Route.ComponentProps) {
-  const { zip, result, campaigns, zipFromProfile } = loaderData;
+  const { zip, result, campaigns, zipFromProfile, threshold } = loaderData;
   const error = result && !result.ok ? result.message : undefined;
   return (
     <div className="page narrow">
@@ -49,29 +78,28 @@ export default function Act({ loaderData }: Route.ComponentProps) {
         The Resident Physician Shortage Reduction Act of 2025 would add 2,000 Medicare-supported residency positions a year for seven years: 14,000 in all. It is H.R. 4731 in the House and S. 2439 in
         the Senate. Find who represents you and ask them to cosponsor it.
       </p>
-      {campaigns.length ? (
+      {campaigns.length && !result?.ok ? (
         <section aria-labelledby="campaigns-heading">
           <h2 id="campaigns-heading">Write to your legislators</h2>
-          <div className="campaign-grid">
-            {campaigns.map((c) => (
-              <article key={c.slug} className="campaign-card">
-                <h3>
-                  <Link to={`/act/${c.slug}${result?.ok ? `?zip=${result.zip}` : ""}`}>{c.title}</Link>
-                </h3>
-                <p>{c.summary}</p>
-                <ProgressMeter count={c.actions} goal={c.goal} noun={["person has written", "people have written"]} />
-              </article>
-            ))}
-          </div>
+          <CampaignCards campaigns={campaigns} zip={null} threshold={threshold} level={3} />
         </section>
       ) : null}
       <h2>Who represents you</h2>
       {zipFromProfile ? <p className="hint">We used the ZIP code on your profile. Type another to look up somewhere else.</p> : null}
-      <ZipLookupForm zip={zip} error={error} label="Your ZIP code" />
+      <ZipLookupForm zip={zip} error={error} label="Your ZIP code" action="/act#results" />
 
       {result?.ok ? (
-        <section aria-labelledby="results-heading" className="results">
+        <section aria-labelledby="results-heading" className="results" id="results">
           <h2 id="results-heading">Your members of Congress for ZIP {result.zip}</h2>
+          {campaigns.length ? (
+            <div className="local-campaigns">
+              <h3 className="group-heading">Write to them now</h3>
+              <p>
+                {campaigns.length === 1 ? "This campaign is open" : "These campaigns are open"} to people in ZIP {result.zip}: the letter is ready, and takes two minutes.
+              </p>
+              <CampaignCards campaigns={campaigns} zip={result.zip} threshold={threshold} level={4} />
+            </div>
+          ) : null}
           {result.isSplit ? (
             <div className="notice">
               <p>
@@ -138,9 +166,6 @@ export default function Act({ loaderData }: Route.ComponentProps) {
         </li>
         <li>Tell them in your own words why it matters where you live: the doctors your community lacks, and the graduates ready to serve it.</li>
       </ul>
-      <p className="hint">
-        AMG's letter tool, which prefills a letter and sends it for you, is coming. <Link to="/newsletter">Subscribe</Link> to hear when it opens.
-      </p>
     </div>
   );
 }

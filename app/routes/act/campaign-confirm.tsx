@@ -16,7 +16,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const token = tokenSchema.safeParse((await request.formData()).get("token"));
   const outcome = token.success ? await confirmHeldAction({ ...context.services, token: token.data }) : { ok: false as const };
-  if (outcome.ok) return redirect(`/act/${outcome.slug}/sent/${outcome.publicId}`);
+  if (outcome.ok) return redirect(outcome.path);
   return { failed: true };
 }
 

@@ -17,14 +17,21 @@ import { findLegislatorCampaign } from "~/domains/advocacy/campaigns/campaigns.s
 import { localDate, sendCampaignLetter } from "~/domains/advocacy/campaigns/send-campaign-letter.server";
 import { messages } from "~/domains/advocacy/messages";
 import { listStatePathways } from "~/domains/advocacy/state-pathways/state-pathways.server";
-import { findZipOfApplicant } from "~/domains/membership/member-counts.server";
+import { withPrompts } from "~/domains/advocacy/campaigns/campaign-rules";
+import { sentPagePath } from "~/domains/advocacy/campaigns/letter-links";
+import { senderDetailsOf } from "~/domains/advocacy/campaigns/sender-details.server";
+import { shareMeta } from "~/app/share-meta";
 import { renderMarkdown } from "~/platform/markdown.server";
 import { cacheNoLongerThan, markPublic } from "~/platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: ["zip", "district"] };
 
-export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.campaign.title ?? "Campaign"} — AMG` }, { name: "description", content: d?.campaign.summary ?? "" }];
+export const meta: Route.MetaFunction = ({ data: d }) => [
+  { title: `${d?.campaign.title ?? "Campaign"} — AMG` },
+  { name: "description", content: d?.campaign.summary ?? "" },
+  ...(d ? shareMeta({ title: d.campaign.title, description: d.campaign.summary, url: d.share.url, appUrl: d.share.appUrl }) : []),
+];
 
 const houseLookup = "https://ziplook.house.gov/htbin/findrep_house";
 
@@ -37,14 +44,18 @@ export async function loader(args: Route.LoaderArgs) {
   const now = clock();
   const url = new URL(request.url);
   let zip = url.searchParams.get("zip");
+  // A signed-in person's form starts with their name, e-mail, address and ZIP (pages with a session are never cached).
   const viewer = await getViewer(args);
+  const sender = viewer && !viewer.secondFactorPending ? await senderDetailsOf(db, viewer.email) : null;
   let zipFromProfile = false;
-  if (zip === null && viewer) {
-    zip = await findZipOfApplicant(db, viewer.email);
-    zipFromProfile = zip !== null;
+  if (zip === null && sender?.zip) {
+    zip = sender.zip;
+    zipFromProfile = true;
   }
-  const { officeHours } = await siteSettingsFor(context);
-  const step = zip === null ? null : await prepareCampaignAction(db, campaign, zip, url.searchParams.get("district") ?? "", now);
+  const { officeHours, publicCounters } = await siteSettingsFor(context);
+  const prepared = zip === null ? null : await prepareCampaignAction(db, campaign, zip, url.searchParams.get("district") ?? "", now);
+  // The public form never shows {{braces}}: what is filled per office reads as [legislator's name].
+  const step = prepared?.ok ? { ...prepared, letter: withPrompts(prepared.letter), supporterLetter: prepared.supporterLetter === null ? null : withPrompts(prepared.supporterLetter) } : prepared;
   markPublic(context);
   cacheNoLongerThan(context, new Date(now.getTime() + 30_000)); // counts may lag 30 s
   return {
@@ -64,6 +75,9 @@ export async function loader(args: Route.LoaderArgs) {
     pathways: campaign.usesStatePathways ? await listStatePathways(db) : null,
     zip: zip ?? "",
     zipFromProfile,
+    sender,
+    threshold: publicCounters.threshold,
+    share: { url: `${context.services.appUrl}/act/${campaign.slug}`, appUrl: context.services.appUrl },
     step,
     stamp: await formStamp(context),
   };
@@ -80,7 +94,8 @@ export async function action(args: Route.ActionArgs) {
   const viewer = await getViewer(args);
   const isProven = viewer !== null && !viewer.secondFactorPending && viewer.email === form.value.email;
   const outcome = await sendCampaignLetter({ ...context.services, slug: params.slug, input: form.value, ip: context.clientIp, isProven });
-  if (outcome.ok) return redirect(`/act/${params.slug}/sent/${outcome.publicId}`);
+  // A proven writer's page carries its signed key; a held one's random id is known only to this browser.
+  if (outcome.ok) return redirect(outcome.isHeld ? `/act/${params.slug}/sent/${outcome.publicId}` : sentPagePath(context.services.secretKey, params.slug, outcome.publicId));
   if (outcome.reason === "not-found") throw data({ message: messages.noSuchCampaign }, { status: 404 });
   if (outcome.reason === "rate-limited") return rateLimitedForm(messages.lettersRateLimited, outcome.retryAfterSeconds, form.values);
   const failure = { fieldErrors: outcome.fieldErrors, formError: outcome.formError ?? null, values: form.values };
@@ -168,7 +183,7 @@ function TargetsAndChoices({ step, errors, values }: { step: Step; errors: Recor
 }
 
 export default function CampaignPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { campaign, pathways, zip, zipFromProfile, step, stamp } = loaderData;
+  const { campaign, pathways, zip, zipFromProfile, step, stamp, sender, threshold } = loaderData;
   const failure = formFailureOf(actionData);
   const { fieldErrors: errors, values } = failure;
   const zipError = step && !step.ok ? step.zipError : undefined;
@@ -179,7 +194,7 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
       <p className="hint">{campaign.bill ? `Letter to your legislators · ${campaign.bill}` : "Letter to your legislators"}</p>
       <h1>{campaign.title}</h1>
       <p className="lead">{campaign.summary}</p>
-      <ProgressMeter count={campaign.actions} goal={campaign.goal} noun={["person has written", "people have written"]} />
+      <ProgressMeter count={campaign.actions} goal={campaign.goal} noun={["person has written", "people have written"]} threshold={threshold} invitation="Be among the first to write" />
       {campaign.phase !== "open" ? (
         <div className="notice" role="status">
           <p>{campaign.phase === "ended" ? "This campaign has ended. Thank you to everyone who wrote." : `This campaign opens on ${campaign.startsOn}.`}</p>
@@ -245,7 +260,7 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
               defaultValue={values.letter ?? step.letter}
               error={errors.letter}
               maxLength={10000}
-              hint="Words in {{double braces}} are filled in for each legislator when you send."
+              hint={/\[[^\]]+\]/.test(step.letter) ? "Words in [square brackets] are filled in for each legislator when you send." : undefined}
             />
             {step.supporterLetter !== null ? (
               <FormField
@@ -272,18 +287,18 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
             <p className="letter-fixed">Sincerely, [your name and address, below]</p>
             <h2>3. About you</h2>
             <p className="hint">Offices answer only their own constituents, so they need your street address. We use it for these letters only.</p>
-            <FormField name="name" label="Your name" autoComplete="name" defaultValue={values.name} error={errors.name} maxLength={120} />
+            <FormField name="name" label="Your name" autoComplete="name" defaultValue={values.name ?? sender?.name} error={errors.name} maxLength={120} />
             <FormField
               name="email"
               label="Your e-mail"
               type="email"
               autoComplete="email"
-              defaultValue={values.email}
+              defaultValue={values.email ?? sender?.email}
               error={errors.email}
               hint="We send you a copy of every letter. Unless you are signed in with this address, we first e-mail you a link: letters go to offices by e-mail only once you open it."
             />
-            <FormField name="street" label="Street address" autoComplete="street-address" defaultValue={values.street} error={errors.street} maxLength={200} />
-            <FormField name="city" label="City" autoComplete="address-level2" defaultValue={values.city} error={errors.city} maxLength={100} />
+            <FormField name="street" label="Street address" autoComplete="street-address" defaultValue={values.street ?? sender?.street} error={errors.street} maxLength={200} />
+            <FormField name="city" label="City" autoComplete="address-level2" defaultValue={values.city ?? sender?.city} error={errors.city} maxLength={100} />
             <p className="hint">
               State: {step.plan.stateName} · ZIP code: {step.zip}
             </p>

@@ -30,24 +30,24 @@ export default function CampaignResults({ loaderData }: Route.ComponentProps) {
       <ul className="stat-grid">
         <li className="stat-card">
           <span className="stat-value">{n(results.people)}</span>
-          <span>people of a goal of {n(campaign.goal)}</span>
+          <span>people took part, of a goal of {n(campaign.goal)}</span>
         </li>
         <li className="stat-card">
-          <span className="stat-value">{n(results.letters)}</span>
-          <span>letters</span>
-        </li>
-        <li className="stat-card">
-          <span className="stat-value">{n(results.delivery.delivered)}</span>
+          <span className="stat-value">{n(results.counts.deliveredByEmail)}</span>
           <span>
-            delivered by e-mail
-            {results.delivery.sending ? `; ${n(results.delivery.sending)} sending` : ""}
-            {results.delivery.failed ? `; ${n(results.delivery.failed)} failed` : ""}
-            {results.delivery["kept in outbox"] ? `; ${n(results.delivery["kept in outbox"])} kept in the outbox (no SMTP server)` : ""}
+            letters delivered by e-mail
+            {results.counts.sending ? `; ${n(results.counts.sending)} sending` : ""}
+            {results.counts.failed ? `; ${n(results.counts.failed)} failed` : ""}
+            {results.counts.kept ? `; ${n(results.counts.kept)} kept in the outbox (no SMTP server)` : ""}
           </span>
         </li>
         <li className="stat-card">
-          <span className="stat-value">{n(results.delivery.prepared)}</span>
-          <span>prepared for the person to send (contact form or phone)</span>
+          <span className="stat-value">{n(results.counts.reportedSent)}</span>
+          <span>letters the writers report sending (contact form or phone)</span>
+        </li>
+        <li className="stat-card">
+          <span className="stat-value">{n(results.counts.onlyPrepared)}</span>
+          <span>letters only prepared (not reported sent)</span>
         </li>
       </ul>
       <p>
@@ -95,8 +95,9 @@ export default function CampaignResults({ loaderData }: Route.ComponentProps) {
               <th scope="col">Office</th>
               <th scope="col">District</th>
               <th scope="col">Letters</th>
-              <th scope="col">E-mailed</th>
-              <th scope="col">Prepared</th>
+              <th scope="col">Delivered by e-mail</th>
+              <th scope="col">Reported sent</th>
+              <th scope="col">Only prepared</th>
               <th scope="col">Packet</th>
             </tr>
           </thead>
@@ -108,8 +109,12 @@ export default function CampaignResults({ loaderData }: Route.ComponentProps) {
                 </td>
                 <td>{o.district}</td>
                 <td>{n(o.letters)}</td>
-                <td>{n(o.emailed)}</td>
-                <td>{n(o.prepared)}</td>
+                <td>
+                  {n(o.deliveredByEmail)}
+                  {o.emailing ? ` (+${n(o.emailing)} not yet)` : ""}
+                </td>
+                <td>{n(o.reportedSent)}</td>
+                <td>{n(o.onlyPrepared)}</td>
                 <td>
                   <Link to={packet(o.key)}>Print</Link> · <a href={`/admin/campaigns/${campaign.slug}/letters.csv?office=${encodeURIComponent(o.key)}`}>CSV</a>
                 </td>

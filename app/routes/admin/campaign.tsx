@@ -23,6 +23,7 @@ export async function loader(args: Route.LoaderArgs) {
     letterSubject: c.letterSubject,
     letterMarkdown: c.letterMarkdown,
     supporterLetterMarkdown: c.supporterLetterMarkdown,
+    supporterLetterSubject: c.supporterLetterSubject,
     organisationStatement: c.organisationStatement,
     talkingPoints: c.talkingPoints,
     phoneScript: c.phoneScript,

@@ -67,8 +67,9 @@ function fieldOf(schemaPath: string): string {
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
-  const { organisation, officeHours, security } = await getSiteSettings(args.context.services.db);
+  const { organisation, officeHours, security, publicCounters } = await getSiteSettings(args.context.services.db);
   const values = toValues(organisation, officeHours);
+  values.threshold = String(publicCounters.threshold);
   values.requireSecondFactorForStaff = security.requireSecondFactorForStaff ? "on" : "";
   return { values, csrf: viewer.csrfToken, saved: new URL(args.request.url).searchParams.has("saved"), isAdmin: viewer.roles.includes("admin") };
 }
@@ -79,7 +80,12 @@ export async function action(args: Route.ActionArgs) {
   // Only an admin decides whether staff must use a second factor.
   const isAdmin = viewer.roles.includes("admin");
   const form = parseForm(formData, siteSettingsInputSchema, {
-    input: (values) => ({ ...fromValues(values), ...(isAdmin ? { security: { requireSecondFactorForStaff: values.requireSecondFactorForStaff === "on" } } : {}) }),
+    input: (values) => ({
+      ...fromValues(values),
+      // An empty or non-number field is refused with the setting's message, never saved as 0.
+      publicCounters: { threshold: /^\s*\d+\s*$/.test(values.threshold ?? "") ? Number(values.threshold) : Number.NaN },
+      ...(isAdmin ? { security: { requireSecondFactorForStaff: values.requireSecondFactorForStaff === "on" } } : {}),
+    }),
     fieldOf,
   });
   if (!form.ok) return form.response;
@@ -149,6 +155,17 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
             defaultValue={v.closedDates}
             error={e.closedDates}
             hint="One per line: YYYY-MM-DD and an optional note, e.g. 2026-12-24 Christmas Eve."
+          />
+        </fieldset>
+        <fieldset>
+          <legend>Public counters</legend>
+          <FormField
+            name="threshold"
+            label="Show a count from"
+            maxLength={7}
+            defaultValue={v.threshold}
+            error={e.threshold}
+            hint="Below this number of people, campaign pages invite people to be among the first instead of showing a small count. A whole number, 0 to always show the count."
           />
         </fieldset>
         {loaderData.isAdmin ? (

@@ -1,20 +1,21 @@
 // What a legislator-letter campaign achieved, for staff: people and letters over time, by state,
-// district and office, e-mailed (and whether the mail went out) vs prepared for the person to
-// send; every letter as CSV; and, per office, a printable packet for lobby days.
+// district and office; letters delivered by e-mail (the mail server accepted them), reported sent
+// by their writers (through the office's form or by phone), and only prepared; every letter as
+// CSV; and, per office, a printable packet for lobby days.
 import { and, asc, count, desc, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { toCsv } from "~/platform/csv";
 import { actionMessages, campaignActions } from "~/db/schema/index";
 import { outboxStatuses } from "~/domains/email/outbox-status.server";
 import type { OutboxStatus } from "~/domains/email/outbox-status.server";
+import { letterStanding, tallyLetters } from "./delivery-rules";
+import type { LetterTally } from "./delivery-rules";
 
-/** How a letter stands: e-mailed and accepted by the mail server, still sending, failed, or prepared for the person to send. */
-export function letterStatus(delivery: "email" | "prepared", outbox: OutboxStatus | undefined): "delivered" | "sending" | "failed" | "kept in outbox" | "prepared" {
-  if (delivery === "prepared") return "prepared";
-  if (outbox === "sent") return "delivered";
-  if (outbox === "failed") return "failed";
-  if (outbox === "stored") return "kept in outbox";
-  return "sending";
+/** How a letter stands: e-mailed and accepted by the mail server, still sending, failed, reported sent by its writer (form or phone), or only prepared. */
+export function letterStatus(delivery: "email" | "prepared", outbox: OutboxStatus | undefined, reported: { at: Date | null; via: "form" | "phone" | null } = { at: null, via: null }): string {
+  const standing = letterStanding({ delivery, outbox, reportedSentAt: reported.at });
+  if (standing === "reported sent") return reported.via === "phone" ? "reported sent (phone)" : "reported sent (form)";
+  return standing;
 }
 
 export async function campaignResults(db: Executor, campaignId: number) {
@@ -44,15 +45,15 @@ export async function campaignResults(db: Executor, campaignId: number) {
         district: actionMessages.district,
         target: actionMessages.target,
         letters: count(),
-        emailed: sql<number>`count(*) filter (where ${actionMessages.delivery} = 'email')::int`,
-        prepared: sql<number>`count(*) filter (where ${actionMessages.delivery} = 'prepared')::int`,
+        reportedSent: sql<number>`count(*) filter (where ${actionMessages.delivery} = 'prepared' and ${actionMessages.reportedSentAt} is not null)::int`,
+        onlyPrepared: sql<number>`count(*) filter (where ${actionMessages.delivery} = 'prepared' and ${actionMessages.reportedSentAt} is null)::int`,
       })
       .from(actionMessages)
       .where(byMessage)
       .groupBy(actionMessages.legislatorKey, actionMessages.targetTitle, actionMessages.targetName, actionMessages.district, actionMessages.target)
       .orderBy(desc(count()), asc(actionMessages.targetName)),
     db
-      .select({ outboxId: actionMessages.outboxId })
+      .select({ key: actionMessages.legislatorKey, outboxId: actionMessages.outboxId })
       .from(actionMessages)
       .where(and(byMessage, eq(actionMessages.delivery, "email"))),
   ]);
@@ -60,10 +61,34 @@ export async function campaignResults(db: Executor, campaignId: number) {
     db,
     emailed.flatMap((m) => (m.outboxId ? [m.outboxId] : [])),
   );
-  const delivery = { delivered: 0, sending: 0, failed: 0, "kept in outbox": 0, prepared: 0 };
-  for (const m of emailed) delivery[letterStatus("email", m.outboxId ? statuses.get(m.outboxId) : undefined)]++;
-  delivery.prepared = perOffice.reduce((sum, o) => sum + o.prepared, 0);
-  return { people: people.n, letters: perOffice.reduce((sum, o) => sum + o.letters, 0), delivery, perDay, perState, perDistrict, perOffice };
+  const emailedByOffice = new Map<string, LetterTally>();
+  for (const m of emailed) {
+    const facts = { delivery: "email" as const, outbox: m.outboxId ? statuses.get(m.outboxId) : undefined, reportedSentAt: null };
+    const sum = emailedByOffice.get(m.key) ?? tallyLetters([]);
+    const one = tallyLetters([facts]);
+    for (const k of Object.keys(sum) as (keyof LetterTally)[]) sum[k] += one[k];
+    emailedByOffice.set(m.key, sum);
+  }
+  const offices = perOffice.map((o) => {
+    const e = emailedByOffice.get(o.key) ?? tallyLetters([]);
+    return { ...o, deliveredByEmail: e.deliveredByEmail, emailing: e.sending + e.failed + e.keptInOutbox };
+  });
+  const total = (k: "deliveredByEmail" | "reportedSent" | "onlyPrepared") => offices.reduce((sum, o) => sum + o[k], 0);
+  const email = [...emailedByOffice.values()].reduce((sum, t) => ({ sending: sum.sending + t.sending, failed: sum.failed + t.failed, kept: sum.kept + t.keptInOutbox }), {
+    sending: 0,
+    failed: 0,
+    kept: 0,
+  });
+  return {
+    people: people.n,
+    letters: offices.reduce((sum, o) => sum + o.letters, 0),
+    /** The four figures: people who took part, letters delivered by e-mail, reported sent by their writers, only prepared. */
+    counts: { deliveredByEmail: total("deliveredByEmail"), reportedSent: total("reportedSent"), onlyPrepared: total("onlyPrepared"), ...email },
+    perDay,
+    perState,
+    perDistrict,
+    perOffice: offices,
+  };
 }
 
 const csvHeader = [
@@ -104,7 +129,7 @@ export async function* exportCampaignLettersCsv(db: Executor, campaignId: number
         r.target,
         r.district,
         r.version,
-        letterStatus(r.delivery, r.outboxId ? statuses.get(r.outboxId) : undefined),
+        letterStatus(r.delivery, r.outboxId ? statuses.get(r.outboxId) : undefined, { at: r.reportedSentAt, via: r.reportedVia }),
         r.name,
         r.email,
         r.street,
@@ -132,6 +157,8 @@ function selectLetters(db: Executor, campaignId: number, office: string | undefi
       version: actionMessages.version,
       delivery: actionMessages.delivery,
       outboxId: actionMessages.outboxId,
+      reportedSentAt: actionMessages.reportedSentAt,
+      reportedVia: actionMessages.reportedVia,
       subject: actionMessages.subject,
       constituentMessage: actionMessages.constituentMessage,
       organisationStatement: actionMessages.organisationStatement,
@@ -170,7 +197,7 @@ export async function officePacket(db: Executor, campaignId: number, office: str
       zip: l.zip,
       subject: l.subject,
       text: l.constituentMessage,
-      status: letterStatus(l.delivery, l.outboxId ? statuses.get(l.outboxId) : undefined),
+      status: letterStatus(l.delivery, l.outboxId ? statuses.get(l.outboxId) : undefined, { at: l.reportedSentAt, via: l.reportedVia }),
       sentAt: l.updatedAt.toISOString().slice(0, 10),
     })),
   };

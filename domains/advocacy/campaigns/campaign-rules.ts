@@ -21,6 +21,7 @@ export const targetKindLabels: Record<TargetKind, string> = {
 export const placeholders = {
   sender_name: "your name",
   sender_city: "your city",
+  sender_zip: "your ZIP code",
   sender_state: "your state",
   legislator_title: "the legislator's title (Senator, Representative, …)",
   legislator_name: "the legislator's name",
@@ -32,7 +33,29 @@ export const placeholders = {
 export type PlaceholderName = keyof typeof placeholders;
 export type PlaceholderValues = Partial<Record<PlaceholderName, string>>;
 
-const tokenPattern = /\{\{\s*([a-z_]+)\s*\}\}/g;
+/**
+ * How a placeholder reads in a form the public sees (never "{{braces}}"), and the bracketed words
+ * older scripts used ("[your name]"): both are filled like the braces.
+ */
+export const placeholderPrompts: Record<PlaceholderName, string> = {
+  sender_name: "[your name]",
+  sender_city: "[your city]",
+  sender_zip: "[your ZIP]",
+  sender_state: "[your state]",
+  legislator_title: "[legislator's title]",
+  legislator_name: "[legislator's name]",
+  district: "[legislator's district]",
+  members_in_district: "[members in the district]",
+  members_in_state: "[members in your state]",
+  state_ask: "[your state's ask]",
+};
+
+const promptNames = new Map(Object.entries(placeholderPrompts).map(([name, prompt]) => [prompt.toLowerCase(), name as PlaceholderName]));
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const bracePattern = /\{\{\s*([a-z_]+)\s*\}\}/g;
+/** A placeholder in braces, or one of the bracketed prompts. */
+const tokenPattern = new RegExp(`\\{\\{\\s*([a-z_]+)\\s*\\}\\}|(${[...promptNames.keys()].map(escapeRegExp).join("|")})`, "gi");
+const nameOfToken = (m: RegExpMatchArray): string => m[1] ?? promptNames.get(m[2].toLowerCase()) ?? "";
 
 /**
  * A member count that must not be published: withheld by membership (empty), or a figure under
@@ -42,7 +65,7 @@ const tokenPattern = /\{\{\s*([a-z_]+)\s*\}\}/g;
 export const isWithheldCount = (value: string | undefined) => value !== undefined && publishableCount(Number(value.replace(/,/g, "") || Number.NaN)) === null;
 
 const citesWithheldCount = (text: string, values: PlaceholderValues) =>
-  [...text.matchAll(tokenPattern)].some((m) => m[1].startsWith("members_in_") && isWithheldCount(values[m[1] as PlaceholderName]));
+  [...text.matchAll(tokenPattern)].some((m) => nameOfToken(m).startsWith("members_in_") && isWithheldCount(values[nameOfToken(m) as PlaceholderName]));
 
 /** The text without its sentences that cite a withheld member count (and without the paragraphs left empty). */
 function withoutWithheldCounts(template: string, values: PlaceholderValues): string {
@@ -59,12 +82,16 @@ function withoutWithheldCounts(template: string, values: PlaceholderValues): str
 }
 
 /**
- * Replaces the placeholders it has a value for; leaves the others as they are. A sentence citing a
- * withheld member count (a call script's, say) is left out, never printed with an empty figure.
+ * Replaces the placeholders it has a value for (in braces or as their bracketed prompt); leaves the
+ * others as they are. A sentence citing a withheld member count (a call script's, say) is left out,
+ * never printed with an empty figure.
  */
 export function fillPlaceholders(template: string, values: PlaceholderValues): string {
   const text = citesWithheldCount(template, values) ? withoutWithheldCounts(template, values) : template;
-  return text.replace(tokenPattern, (token, name: string) => values[name as PlaceholderName] ?? token);
+  return text.replace(tokenPattern, (token: string, brace: string | undefined, prompt: string | undefined) => {
+    const name = brace ?? promptNames.get((prompt ?? "").toLowerCase());
+    return values[name as PlaceholderName] ?? token;
+  });
 }
 
 /**
@@ -75,9 +102,26 @@ export function fillLetter(template: string, values: PlaceholderValues): string 
   return fillPlaceholders(withoutWithheldCounts(template, values), values);
 }
 
+/** What the public form shows of the placeholders still to fill: their bracketed prompts, never braces. */
+export const withPrompts = (text: string) => text.replace(bracePattern, (token, name: string) => placeholderPrompts[name as PlaceholderName] ?? token);
+
+/** The call script for one office, with the person's name, city and ZIP in it (no "[your name]" left). */
+export function fillCallScript(script: string, values: PlaceholderValues & { sender_name: string; sender_city: string; sender_zip: string }): string {
+  return fillPlaceholders(script, values);
+}
+
+/**
+ * The subject of one letter, matching its text: supporters get the thank-you subject staff set
+ * (or one made from the bill), everyone else the campaign's subject (or its title).
+ */
+export function subjectFor(version: "supporter" | "general", campaign: { letterSubject: string; supporterLetterSubject: string; bill: string; title: string }): string {
+  if (version === "supporter") return campaign.supporterLetterSubject.trim() || `Thank you for supporting ${campaign.bill.trim() || `"${campaign.title}"`}`;
+  return campaign.letterSubject.trim() || campaign.title;
+}
+
 /** Placeholders a template uses that do not exist (shown to staff in the editor). */
 export function unknownPlaceholders(template: string): string[] {
-  return [...new Set([...template.matchAll(tokenPattern)].map((m) => m[1]).filter((name) => !(name in placeholders)))];
+  return [...new Set([...template.matchAll(bracePattern)].map((m) => m[1]).filter((name) => !(name in placeholders)))];
 }
 
 /** Supporters (cosponsors) get the supporter letter when the campaign has one; everyone else the general letter. */

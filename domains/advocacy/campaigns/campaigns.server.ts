@@ -41,7 +41,16 @@ export const actionCount = sql<number>`(select count(*)::int from campaign_actio
 /** Published letters to legislators, with how many people have written. */
 export async function listLegislatorCampaigns(db: Executor) {
   return db
-    .select({ slug: campaigns.slug, title: campaigns.title, summary: campaigns.summary, goal: campaigns.goal, startsOn: campaigns.startsOn, endsOn: campaigns.endsOn, actions: actionCount })
+    .select({
+      slug: campaigns.slug,
+      title: campaigns.title,
+      summary: campaigns.summary,
+      goal: campaigns.goal,
+      startsOn: campaigns.startsOn,
+      endsOn: campaigns.endsOn,
+      targetStates: campaigns.targetStates,
+      actions: actionCount,
+    })
     .from(campaigns)
     .where(and(eq(campaigns.kind, "legislator-letter"), eq(campaigns.isPublished, true)))
     .orderBy(asc(campaigns.sortOrder), asc(campaigns.id));

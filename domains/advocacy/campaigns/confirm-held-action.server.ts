@@ -11,6 +11,7 @@ import { hashToken } from "~/platform/tokens";
 import { getSiteSettings } from "~/domains/site/queries.server";
 import { findLegislatorCampaign } from "./campaigns.server";
 import { recordCampaignAction } from "./record-campaign-action.server";
+import { sentPagePath } from "./letter-links";
 
 const office = (l: { targetTitle: string; targetName: string }) => `${l.targetTitle} ${l.targetName}`;
 
@@ -32,10 +33,11 @@ export async function findHeldActionByToken(db: Executor, token: string, now: Da
   };
 }
 
-export type ConfirmLettersOutcome = { ok: true; slug: string; publicId: string } | { ok: false };
+/** path: the person's letters page, with its signed key (the browser opened the e-mailed link: it proved the address). */
+export type ConfirmLettersOutcome = { ok: true; slug: string; publicId: string; path: string } | { ok: false };
 
 /** Opens the link: merges the held action into the person's action; only now do offices get e-mail. */
-export async function confirmHeldAction({ db, jobs, clock, appUrl, mailFrom, token }: Services & { token: string }): Promise<ConfirmLettersOutcome> {
+export async function confirmHeldAction({ db, jobs, clock, appUrl, mailFrom, secretKey, token }: Services & { token: string }): Promise<ConfirmLettersOutcome> {
   const now = clock();
   const { organisation } = await getSiteSettings(db);
   return db.transaction(async (tx) => {
@@ -51,6 +53,7 @@ export async function confirmHeldAction({ db, jobs, clock, appUrl, mailFrom, tok
     const publicId = await recordCampaignAction(tx, {
       jobs,
       appUrl,
+      secretKey,
       from: senderAddress(mailFrom, organisation),
       orgName: organisation.name,
       campaign,
@@ -59,7 +62,7 @@ export async function confirmHeldAction({ db, jobs, clock, appUrl, mailFrom, tok
       letters: held.letters,
       now,
     });
-    return { ok: true, slug: campaign.slug, publicId } as const;
+    return { ok: true, slug: campaign.slug, publicId, path: sentPagePath(secretKey, campaign.slug, publicId) } as const;
   });
 }
 

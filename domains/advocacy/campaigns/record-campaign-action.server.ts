@@ -14,11 +14,12 @@ import { campaignLetterCopyMail } from "~/domains/email/templates";
 import type { LetterCopy } from "~/domains/email/templates";
 import { newToken } from "~/platform/tokens";
 import { composeDeliveredLetter } from "./campaign-rules";
+import { sentPagePath } from "./letter-links";
 
-/** What sending again replaces in a prepared letter: everything but its identity and first date. */
+/** What sending again replaces in a prepared letter: everything but its identity, first date and the writer's report. */
 const updatedOnResend = Object.fromEntries(
   Object.entries(getTableColumns(actionMessages))
-    .filter(([key]) => !["id", "actionId", "legislatorKey", "createdAt"].includes(key))
+    .filter(([key]) => !["id", "actionId", "legislatorKey", "createdAt", "reportedSentAt", "reportedVia"].includes(key))
     .map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
 );
 
@@ -27,7 +28,18 @@ export type ActionDetails = { name: string; street: string; city: string; state:
 /** Returns the action's public id (its sent page). */
 export async function recordCampaignAction(
   tx: Executor,
-  p: { jobs: JobQueue; appUrl: string; from: string; orgName: string; campaign: { id: number; slug: string; title: string }; email: string; details: ActionDetails; letters: HeldLetter[]; now: Date },
+  p: {
+    jobs: JobQueue;
+    appUrl: string;
+    secretKey: Buffer;
+    from: string;
+    orgName: string;
+    campaign: { id: number; slug: string; title: string };
+    email: string;
+    details: ActionDetails;
+    letters: HeldLetter[];
+    now: Date;
+  },
 ): Promise<string> {
   const { campaign, details, now } = p;
   const [action] = await tx
@@ -37,15 +49,16 @@ export async function recordCampaignAction(
     .returning({ id: campaignActions.id, publicId: campaignActions.publicId, isNew: sql<boolean>`xmax = 0` });
   // Only a person writing again has earlier letters to update.
   const earlier = new Map(action.isNew ? [] : (await tx.select().from(actionMessages).where(eq(actionMessages.actionId, action.id))).map((m) => [m.legislatorKey, m]));
-  const copies: LetterCopy[] = [];
+  const copies: (LetterCopy & { key: string })[] = [];
   const messages: (typeof actionMessages.$inferInsert)[] = [];
   for (const letter of p.letters) {
     const to = `${letter.targetTitle} ${letter.targetName} (${letter.district})`;
     const before = earlier.get(letter.legislatorKey);
     earlier.delete(letter.legislatorKey);
-    if (before?.delivery === "email") {
-      // An office gets one letter per person per campaign: an e-mailed letter is never sent twice.
-      copies.push({ to, delivery: "already-sent", text: before.constituentMessage, phone: letter.phone, contactForm: letter.contactUrl, callScript: null });
+    const reach = { phone: letter.phone, contactForm: letter.contactUrl, website: letter.website ?? null };
+    if (before?.delivery === "email" || before?.reportedSentAt) {
+      // An office gets one letter per person per campaign: one e-mailed, or that the person says they sent, is never sent again.
+      copies.push({ key: letter.legislatorKey, to, delivery: "already-sent", text: before.constituentMessage, ...reach, callScript: null, sentUrl: null });
       continue;
     }
     let outboxId: number | null = null;
@@ -60,26 +73,35 @@ export async function recordCampaignAction(
         text,
       }));
     }
-    messages.push({ ...letter, actionId: action.id, campaignId: campaign.id, outboxId, createdAt: now, updatedAt: now });
+    messages.push({ ...letter, website: letter.website ?? null, actionId: action.id, campaignId: campaign.id, outboxId, createdAt: now, updatedAt: now });
     copies.push({
+      key: letter.legislatorKey,
       to,
       delivery: letter.delivery,
       text: letter.constituentMessage,
-      phone: letter.phone,
-      contactForm: letter.contactUrl,
+      ...reach,
       callScript: letter.delivery === "prepared" ? letter.callScript : null,
+      sentUrl: null,
     });
   }
-  if (messages.length)
-    await tx
-      .insert(actionMessages)
-      .values(messages)
-      .onConflictDoUpdate({ target: [actionMessages.actionId, actionMessages.legislatorKey], set: updatedOnResend });
+  const ids = messages.length
+    ? await tx
+        .insert(actionMessages)
+        .values(messages)
+        .onConflictDoUpdate({ target: [actionMessages.actionId, actionMessages.legislatorKey], set: updatedOnResend })
+        .returning({ id: actionMessages.id, key: actionMessages.legislatorKey })
+    : [];
+  // Each prepared letter's copy carries its signed "I sent it" link (no sign-in needed).
+  const idOf = new Map(ids.map((r) => [r.key, r.id]));
+  for (const copy of copies) {
+    const id = idOf.get(copy.key);
+    if (copy.delivery === "prepared" && id) copy.sentUrl = `${p.appUrl}${sentPagePath(p.secretKey, campaign.slug, action.publicId, id)}`;
+  }
   // A person who now writes to other offices (another district chosen) keeps no stale prepared letters.
-  const stale = [...earlier.values()].filter((m) => m.delivery === "prepared").map((m) => m.id);
+  const stale = [...earlier.values()].filter((m) => m.delivery === "prepared" && !m.reportedSentAt).map((m) => m.id);
   if (stale.length) await tx.delete(actionMessages).where(inArray(actionMessages.id, stale));
-  const resultUrl = `${p.appUrl}/act/${campaign.slug}/sent/${action.publicId}`;
-  const mail = campaignLetterCopyMail({ orgName: p.orgName, campaignTitle: campaign.title, name: details.name, letters: copies, resultUrl });
+  const resultUrl = `${p.appUrl}${sentPagePath(p.secretKey, campaign.slug, action.publicId)}`;
+  const mail = campaignLetterCopyMail({ orgName: p.orgName, campaignTitle: campaign.title, name: details.name, letters: copies.map(({ key: _key, ...copy }) => copy), resultUrl });
   await queueEmail(tx, p.jobs, { template: "advocacy.letter-copy", to: p.email, from: p.from, ...mail });
   return action.publicId;
 }

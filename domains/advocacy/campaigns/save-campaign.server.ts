@@ -55,6 +55,8 @@ export const campaignInputSchema = z
     letterSubject: withPlaceholders(200),
     letterMarkdown: withPlaceholders(10_000, messages.letterRequired),
     supporterLetterMarkdown: withPlaceholders(10_000),
+    /** The supporter letter's own subject (a thank-you), so a supporter's subject matches the text. */
+    supporterLetterSubject: withPlaceholders(200).optional().default(""),
     organisationStatement: text(3_000),
     talkingPoints: text(5_000),
     phoneScript: withPlaceholders(3_000),

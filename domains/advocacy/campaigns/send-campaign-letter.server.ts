@@ -15,13 +15,16 @@ import type { RateLimitRule } from "~/platform/rate-limit.server";
 import type { Services } from "~/platform/services";
 import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
 import { campaignLettersConfirmMail } from "~/domains/email/templates";
+import { outboxStatuses } from "~/domains/email/outbox-status.server";
 import { hashToken, newToken } from "~/platform/tokens";
 import { getSiteSettings } from "~/domains/site/queries.server";
 import type { SiteSettings } from "~/domains/site/queries.server";
 import { shortMemoPerDatabase } from "~/platform/short-memo";
 import type { CampaignActionInput } from "~/domains/advocacy/advocacy.schema";
 import { membersInDistrict, placeValues } from "./campaign-evidence.server";
-import { campaignPhase, composeConstituentMessage, fillLetter, fillPlaceholders, isStateTargeted, letterVersionFor } from "./campaign-rules";
+import { campaignPhase, composeConstituentMessage, fillCallScript, fillLetter, fillPlaceholders, isStateTargeted, letterVersionFor, subjectFor } from "./campaign-rules";
+import { storyToCompare } from "./delivery-rules";
+import { messages } from "~/domains/advocacy/messages";
 import { storyFingerprint } from "./story-fingerprint.server";
 import type { PlaceholderValues } from "./campaign-rules";
 import { planTargets } from "./campaign-targets.server";
@@ -40,7 +43,7 @@ export const actionLimits = {
   confirmMailsPerAddress: { name: "act:confirm-mail", limit: 3, windowSeconds: 3600 },
 } satisfies Record<string, RateLimitRule>;
 
-export const duplicateStoryMessage = "These exact words were already sent by someone else in this campaign. Please tell your story in your own words.";
+export const duplicateStoryMessage = messages.duplicateStory;
 
 export type SendOutcome =
   /** isHeld: kept apart until the address confirms it; publicId is then the held action's. */
@@ -59,16 +62,16 @@ const siteSettings = shortMemoPerDatabase<SiteSettings>(5_000);
 /** Today in the organisation's time zone, as YYYY-MM-DD. */
 export const localDate = (now: Date, timeZone: string) => DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
 
-/** The letter, its subject and the call script for one target, every placeholder filled. */
-function letterFor(campaign: Campaign, input: CampaignActionInput, target: CampaignTarget, values: PlaceholderValues) {
+/** The letter, its subject (matching the letter's version) and the call script for one target, every placeholder filled. */
+function letterFor(campaign: Campaign, input: CampaignActionInput, target: CampaignTarget, values: PlaceholderValues & { sender_name: string; sender_city: string; sender_zip: string }) {
   const version = letterVersionFor(target.isSupporter, campaign);
   const body = version === "supporter" ? input.supporterLetter || campaign.supporterLetterMarkdown : input.letter;
   const filled = { ...values, legislator_title: target.title, legislator_name: target.name, district: target.district };
   return {
     version,
-    subject: fillPlaceholders(campaign.letterSubject || campaign.title, filled),
+    subject: fillPlaceholders(subjectFor(version, campaign), filled),
     body: fillLetter(body, filled),
-    callScript: campaign.phoneScript ? fillPlaceholders(campaign.phoneScript, filled) : null,
+    callScript: campaign.phoneScript ? fillCallScript(campaign.phoneScript, filled) : null,
   };
 }
 
@@ -100,7 +103,9 @@ export async function sendCampaignLetter(p: Services & { slug: string; input: Ca
   if (!isStateTargeted(campaign, state)) return invalid({}, `This campaign is for people in ${campaign.targetStates.map((s) => stateNames[s] ?? s).join(", ")}.`);
   if (!plan.targets.length) return invalid({}, `We have no contact details for the legislators this campaign writes to in ${plan.stateName}.`);
 
-  const storyHash = storyFingerprint(input.story);
+  // Only words the person wrote are compared: an empty story is nobody's duplicate.
+  const ownStory = storyToCompare(input.story);
+  const storyHash = ownStory ? storyFingerprint(ownStory) : null;
   if (storyHash) {
     const [copied] = await db
       .select({ id: campaignActions.id })
@@ -111,7 +116,7 @@ export async function sendCampaignLetter(p: Services & { slug: string; input: Ca
   }
 
   const sender = { name: input.name, email: input.email, street: input.street, city: input.city, state, zip: input.zip };
-  const place = { ...(await placeValues(db, state, now)), sender_name: input.name, sender_city: input.city };
+  const place = { ...(await placeValues(db, state, now)), sender_name: input.name, sender_city: input.city, sender_zip: input.zip };
   const districtCount = plan.chosenDistrict ? await membersInDistrict(db, plan.chosenDistrict, now) : place.members_in_state;
   const letters: HeldLetter[] = plan.targets.map((target) => {
     const values = { ...place, members_in_district: target.kind === "us-house" ? districtCount : place.members_in_state };
@@ -130,7 +135,9 @@ export async function sendCampaignLetter(p: Services & { slug: string; input: Ca
       delivery: target.email ? "email" : "prepared",
       recipientEmail: target.email,
       phone: target.phone,
-      contactUrl: target.contactForm ?? target.website,
+      // Only a real contact form is offered as one; the office's site is kept apart.
+      contactUrl: target.contactForm,
+      website: target.website,
       callScript: letter.callScript,
     };
   });
@@ -139,7 +146,9 @@ export async function sendCampaignLetter(p: Services & { slug: string; input: Ca
 
   if (p.isProven) {
     // Signed in as this very address: the person's own action, written at once.
-    const publicId = await db.transaction((tx) => recordCampaignAction(tx, { jobs, appUrl, from, orgName: organisation.name, campaign, email: input.email, details, letters, now }));
+    const publicId = await db.transaction((tx) =>
+      recordCampaignAction(tx, { jobs, appUrl, secretKey: p.secretKey, from, orgName: organisation.name, campaign, email: input.email, details, letters, now }),
+    );
     return { ok: true, publicId, isHeld: false };
   }
   // Anyone else: kept apart until the address confirms it (see docs/decisions/0012).
@@ -176,7 +185,10 @@ export async function sendCampaignLetter(p: Services & { slug: string; input: Ca
   return { ok: true, publicId, isHeld: true };
 }
 
-/** The person's letters after sending (the page the public id links to; it is the only key). */
+/**
+ * The person's letters after sending, with each e-mail's outbox status. The public id finds them;
+ * the caller shows them only to a browser that proved the address (letter-links canSeeLetters).
+ */
 export async function findSentAction(db: Executor, slug: string, publicId: string) {
   const campaign = await findLegislatorCampaign(db, slug, { includeUnpublished: true });
   if (!campaign) return null;
@@ -187,5 +199,9 @@ export async function findSentAction(db: Executor, slug: string, publicId: strin
     .limit(1);
   if (!action) return null;
   const messages = await db.select().from(actionMessages).where(eq(actionMessages.actionId, action.id)).orderBy(actionMessages.id);
-  return { campaign, action, messages };
+  const statuses = await outboxStatuses(
+    db,
+    messages.flatMap((m) => (m.outboxId ? [m.outboxId] : [])),
+  );
+  return { campaign, action, messages: messages.map((m) => ({ ...m, outbox: m.outboxId ? statuses.get(m.outboxId) : undefined })) };
 }

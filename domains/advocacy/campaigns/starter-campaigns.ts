@@ -88,6 +88,7 @@ The bill adds 14,000 Medicare-supported residency positions over seven years. Re
 {{members_in_state}} members of the Alliance of Medical Graduates live in {{sender_state}}. They are ready to serve in primary care where they are needed most, if there is a training position for them.
 
 Please cosponsor the Resident Physician Shortage Reduction Act and help bring it to a vote.`,
+    supporterLetterSubject: "Thank you for supporting the Resident Physician Shortage Reduction Act",
     supporterLetterMarkdown: `Thank you for supporting the Resident Physician Shortage Reduction Act of 2025 (H.R. 4731 / S. 2439). I am writing as your constituent in {{sender_state}}.
 
 The 14,000 residency positions this bill adds would open the road to a licence for US medical graduates who passed their exams but could not find a training position, and bring doctors to communities that need them.
@@ -99,7 +100,7 @@ The 14,000 residency positions this bill adds would open the road to a licence f
 - Without residency there is no licence: graduates who passed the USMLE cannot practise.
 - There are fewer residency positions than applicants every year.
 - Shares of the new positions go to rural hospitals and hospitals serving shortage areas.`,
-    phoneScript: `Hello, my name is [your name] and I am a constituent from [your city], ZIP code [your ZIP].
+    phoneScript: `Hello, my name is {{sender_name}} and I am a constituent from {{sender_city}}, ZIP code {{sender_zip}}.
 I am calling to ask {{legislator_title}} {{legislator_name}} to cosponsor the Resident Physician Shortage Reduction Act, H.R. 4731 in the House and S. 2439 in the Senate.
 It adds 14,000 residency positions over seven years, so that doctors who passed their exams can finish training and serve where we need them.
 Thank you. Could you please tell me where the {{legislator_title}} stands on this bill?`,
@@ -137,7 +138,7 @@ Many US medical graduates pass their licensing exams but cannot find a residency
     talkingPoints: `- Eleven states already license medical graduates for collaborative practice.
 - These graduates passed the same licensing exams; they practise under a physician's supervision.
 - Most commit to primary care in underserved areas, where patients wait longest.`,
-    phoneScript: `Hello, my name is [your name] and I live in [your city], ZIP code [your ZIP], in {{legislator_title}} {{legislator_name}}'s district.
+    phoneScript: `Hello, my name is {{sender_name}} and I live in {{sender_city}}, ZIP code {{sender_zip}}, in {{legislator_title}} {{legislator_name}}'s district.
 I am calling about medical graduates who passed their licensing exams but could not get a residency position.
 {{state_ask}}
 Thank you for passing this on.`,
