@@ -154,7 +154,12 @@ describe("campaigns in the staff console", () => {
   it("shows results by office and state, every letter as CSV, and a printable packet per office", async () => {
     const results = await text(await get("/admin/campaigns/residency-shortage-act/results"));
     expect(await stats(await get("/admin/campaigns/residency-shortage-act/results"))).toEqual(
-      expect.arrayContaining(["1 people of a goal of 5,000", "3 letters", "3 prepared for the person to send (contact form or phone)"]),
+      expect.arrayContaining([
+        "1 person took part, of a goal of 5,000",
+        "0 letters delivered by e-mail",
+        "0 letters the writers report sending (contact form or phone)",
+        "3 letters only prepared (not reported sent)",
+      ]),
     );
     expect(results).toContain("New York: 1");
     expect(results).toContain("NY-22: 1");
@@ -189,7 +194,7 @@ describe("campaigns in the staff console", () => {
     // A time the client chose (the old unsigned field) is not the server's stamp.
     const forged = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("forged@example.org", { rendered: "1" }));
     expect(forged.headers.get("location")).toBe("/act/residency-shortage-act/thanks");
-    expect(await stats(await get("/admin/campaigns/residency-shortage-act/results"))).toContain("1 people of a goal of 5,000");
+    expect(await stats(await get("/admin/campaigns/residency-shortage-act/results"))).toContain("1 person took part, of a goal of 5,000");
   });
 
   it("uses the ZIP code on a signed-in member's profile", async () => {
@@ -202,6 +207,10 @@ describe("campaigns in the staff console", () => {
     expect(html).toContain("We used the ZIP code on your profile.");
     expect(html).toContain("Your state senator");
     expect(html).toContain("In Alaska:");
+    // The letter form starts with the member's name, e-mail and ZIP.
+    const form = await page(await fetch(`${app.url}/act/collaborative-practice`, { headers: { cookie: member } }));
+    expect(form.field("Your name").value).toBe("Dr. Ana Reyes");
+    expect(form.field("Your e-mail").value).toBe("member@example.org");
     const finder = await text(await fetch(`${app.url}/act`, { headers: { cookie: member } }));
     expect(finder).toContain("We used the ZIP code on your profile.");
     expect(finder).toContain("Your members of Congress for ZIP 99901");
@@ -251,5 +260,66 @@ describe("campaigns in the staff console", () => {
     const res = await fetch(`${app.url}/act/residency-shortage-act?zip=12ab`);
     expect(res.status).toBe(200);
     expect((await page(res)).field("ZIP code where you live")).toMatchObject({ value: "12ab", isInvalid: true, error: "A ZIP code has 5 digits, like 13202." });
+  });
+  it("shows a writer's letters and address only with the signed link, and lets them mark a letter as sent", async () => {
+    const sent = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("finish@example.org"));
+    expect(sent.status).toBe(302);
+    const location = await confirmLetters("finish@example.org");
+    expect(location).toMatch(/\/act\/residency-shortage-act\/sent\/[\w-]+\?key=[\w-]{43}$/);
+    const own = await page(await fetch(`${app.url}${location}`));
+    expect(own.headings(1)).toEqual(["3 of 3 letters still need you"]);
+    expect(own.text).toContain("1 Clinton Sq");
+    // The representative's data has no contact form: no link called one, the phone and his site instead.
+    expect(own.linksNamed("Open the office's contact form")).toHaveLength(2);
+    expect(own.text).toContain("We have no contact form for this office: please call it with the script below, or look for a form on the office's website.");
+    expect(own.text).toContain("my name is Sam Reyes and I am a constituent from Syracuse, ZIP code 13202");
+    // Anyone else with the address of the page (no key, or a wrong one) sees nothing personal.
+    const withoutKey = location.split("?")[0];
+    for (const path of [withoutKey, `${withoutKey}?key=${"A".repeat(43)}`]) {
+      const other = await text(await fetch(`${app.url}${path}`));
+      expect(other).toContain("These letters are shown only to the person who wrote them.");
+      expect(other).not.toContain("1 Clinton Sq");
+      expect(other).not.toContain("finish@example.org");
+    }
+    const key = new URL(`${app.url}${location}`).searchParams.get("key")!;
+    const letterId = own.formEntries("letter").find(([name]) => name === "letter")![1];
+    expect((await post(app, withoutKey, { letter: letterId, via: "form", key: "" })).status).toBe(404);
+    const marked = await post(app, withoutKey, { letter: letterId, via: "phone", key });
+    expect(marked.status).toBe(302);
+    expect(marked.headers.get("location")).toBe(`${location}#letter-${letterId}`);
+    const after = await page(await fetch(`${app.url}${location}`));
+    expect(after.headings(1)).toEqual(["2 of 3 letters still need you"]);
+    expect(after.text).toContain("You sent it by phone on");
+    expect(await stats(await get("/admin/campaigns/residency-shortage-act/results"))).toEqual(
+      expect.arrayContaining(["1 letters the writers report sending (contact form or phone)", "5 letters only prepared (not reported sent)"]),
+    );
+  });
+
+  it("never shows {{braces}} on the public form, and invites instead of counting under the threshold", async () => {
+    const html = await (await fetch(`${app.url}/act/residency-shortage-act?zip=13202`)).text();
+    expect(html).not.toContain("{{");
+    expect(parseHtml(html).text).toContain("Be among the first to write.");
+    expect(parseHtml(html).text).not.toContain("people have written of a goal");
+    expect(await text(await fetch(`${app.url}/act`))).toContain("Be among the first to write.");
+    // Share previews: a title, a description and the share image.
+    expect(html).toContain('property="og:image" content="');
+    expect(html).toContain("/share-card.png");
+    expect(html).toContain('name="twitter:card" content="summary_large_image"');
+    expect((await fetch(`${app.url}/share-card.png`)).headers.get("content-type")).toBe("image/png");
+  });
+
+  it("lets staff set the counters' threshold, refusing what is not a whole number", async () => {
+    const settingsCsrf = await csrfTokenOf(app, "/admin/settings", staff);
+    const values: Record<string, string> = { ...Object.fromEntries((await page(await get("/admin/settings"))).formEntries("timeZone")), csrf: settingsCsrf };
+    const bad = await post(app, "/admin/settings", { ...values, threshold: "a few" }, staff);
+    expect(bad.status).toBe(400);
+    expect((await page(bad)).field("Show a count from")).toMatchObject({
+      value: "a few",
+      isInvalid: true,
+      error: "Please enter a whole number from 0 to 1,000,000 for the smallest count the site shows.",
+    });
+    expect((await post(app, "/admin/settings", { ...values, threshold: "0" }, staff)).status).toBe(302);
+    await expect.poll(async () => text(await fetch(`${app.url}/act/residency-shortage-act`))).toContain("people have written of a goal of 5,000");
+    expect((await post(app, "/admin/settings", { ...values, threshold: "25" }, staff)).status).toBe(302);
   });
 });

@@ -30,7 +30,9 @@ export default function CampaignResults({ loaderData }: Route.ComponentProps) {
       <ul className="stat-grid">
         <li className="stat-card">
           <span className="stat-value">{n(results.people)}</span>
-          <span>people took part, of a goal of {n(campaign.goal)}</span>
+          <span>
+            {results.people === 1 ? "person" : "people"} took part, of a goal of {n(campaign.goal)}
+          </span>
         </li>
         <li className="stat-card">
           <span className="stat-value">{n(results.counts.deliveredByEmail)}</span>
