@@ -1,7 +1,8 @@
 // Letters to legislators in Debian's Chromium: the whole action on a phone without JavaScript
 // (ZIP, split district, editable letter, story, address, send, the prepared letters and the copy
 // by e-mail), state legislators chosen from a list and e-mailed, field errors, the copy button,
-// and a staff member changing the state law tracker.
+// a staff member changing the state law tracker, and a Syracuse writer finishing the job ("I sent
+// it", the reminder a day later, the counts in their columns).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { startAppServer } from "~/tests/helpers/app-server";
@@ -9,6 +10,13 @@ import type { AppServer } from "~/tests/helpers/app-server";
 import { seriousViolations } from "~/tests/helpers/axe";
 import { expect, launchChromium } from "~/tests/helpers/browser";
 import { signInOverHttp } from "~/tests/helpers/http-session";
+import { parseHtml } from "~/tests/helpers/html-page";
+import { openDatabase } from "~/db/client.server";
+import { remindPreparedLetters } from "~/domains/advocacy/campaigns/remind-prepared-letters.server";
+import { deliverEmailJob } from "~/domains/email/job-specs";
+import { createLogger } from "~/platform/logger";
+import { startQueue } from "~/platform/queue.server";
+import { resolveSecretKey } from "~/platform/secret-key.server";
 import { findLink, startSmtpSink } from "~/tests/helpers/smtp-sink";
 import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
@@ -19,7 +27,8 @@ describe("letters to legislators in a browser", () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org" });
+    // Kept on stop: the last test stops the server to let a day pass for the reminder, then restarts it on the same data.
+    app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org" }, { keepData: true });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -73,7 +82,8 @@ describe("letters to legislators in a browser", () => {
     await page.getByRole("button", { name: "Send my letters" }).click();
     await page.waitForURL(/\/act\/residency-shortage-act\/sent\//);
 
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, Maria");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("3 of 3 letters still need you");
+    await expect(page.locator(".lead")).toContainText("Thank you, Maria.");
     await expect(page.getByRole("heading", { name: "3 letters for you to send" })).toHaveCount(1);
     const nadler = page.getByLabel(/Your letter/).first();
     const texts = await page.locator(".sent-letter textarea").evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
@@ -85,14 +95,16 @@ describe("letters to legislators in a browser", () => {
     const toSchumer = texts.find((t) => t.startsWith("Dear Senator Charles E. Schumer,"))!;
     expect(toSchumer).toContain("Thank you for supporting the Resident Physician Shortage Reduction Act");
     await expect(nadler).toHaveCount(1);
-    await expect(page.getByRole("link", { name: "Open the office's contact form" })).toHaveCount(3);
+    // The senators' data has contact forms; the representative's has none, and no home page is called one.
+    await expect(page.getByRole("link", { name: "Open the office's contact form" })).toHaveCount(2);
     // Not signed in: the letters count once the writer opens the link e-mailed to her (the prepared ones are usable now).
     await expect(page.getByRole("status")).toContainText("We e-mailed a link to maria@example.org.");
-    await expect(page.locator(".progress p")).toContainText("0 people have written");
+    await expect(page.locator(".progress p")).toContainText("Be among the first to write");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await confirmLetters(page, "maria@example.org");
     await expect(page.getByRole("heading", { name: "3 letters for you to send" })).toHaveCount(1);
-    await expect(page.locator(".progress p")).toContainText("1 person has written");
+    // One person, under the counters' threshold: an invitation, not a small number.
+    await expect(page.locator(".progress p")).toContainText("Be among the first to write");
 
     const copy = await sink.waitFor((m) => m.to.includes("maria@example.org") && m.subject.startsWith("Your letters:"));
     expect(copy.text).toContain("=== To Representative Jerrold Nadler (NY-12) ===");
@@ -187,5 +199,110 @@ describe("letters to legislators in a browser", () => {
     await expect(visitor.locator('#tracker a[aria-label="NY (New York): Bill pending"]')).toHaveCount(1);
     await visitor.context().close();
     await context.close();
+  });
+  /**
+   * A day passes for the reminder: with the server stopped, its hourly sweep runs on the server's own
+   * database with a clock 25 hours ahead; the restarted server's mail worker then delivers it.
+   * Returns the address the server had (the reminder's links carry it).
+   */
+  async function sweepRemindersADayLater(): Promise<string> {
+    const before = app.url;
+    await app.stop();
+    const log = createLogger("silent");
+    const handle = await openDatabase({ kind: "pglite", dataDir: app.dataDir });
+    try {
+      const queue = await startQueue(handle, [deliverEmailJob], log, { supervise: false, schedule: false });
+      try {
+        const secretKey = resolveSecretKey({ secretKey: undefined, dataDir: app.dataDir, nodeEnv: "test", databaseUrl: undefined, appUrl: before }, log);
+        const dayLater = new Date(Date.now() + 25 * 3_600_000);
+        const swept = await remindPreparedLetters({ db: handle.db, jobs: queue, clock: () => dayLater, appUrl: before, secretKey });
+        expect(swept.reminded).toBeGreaterThanOrEqual(1);
+      } finally {
+        await queue.stop();
+      }
+    } finally {
+      await handle.close();
+    }
+    app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org" }, { dataDir: app.dataDir });
+    return before;
+  }
+
+  it("tells a Syracuse writer which letters still need them, takes 'I sent it', reminds a day later of the rest, and counts each in its column", async () => {
+    const page = await phone(false);
+    await page.goto(`${app.url}/act`);
+    await page.getByLabel("Your ZIP code").fill("13202");
+    await page.getByRole("button", { name: "Find my legislators" }).click();
+    await page.waitForURL(/zip=13202#results$/);
+    // The campaigns open to the place, where the results are; small counts invite.
+    const results = page.locator("#results");
+    await expect(results.getByRole("heading", { name: "Write to them now" })).toHaveCount(1);
+    await expect(results.locator(".progress").first()).toContainText("Be among the first to write.");
+    await expect(page.getByText("is coming")).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await results.getByRole("link", { name: "Ask Congress to pass the Resident Physician Shortage Reduction Act" }).click();
+    await page.waitForURL(/\/act\/residency-shortage-act\?zip=13202/);
+    expect(await page.content()).not.toContain("{{");
+    await page.getByLabel(/Your story/).fill("I studied in Syracuse, passed every licensing exam, and am still waiting for a residency.");
+    await page.getByLabel("Your name", { exact: true }).fill("Maria Lopez");
+    await page.getByLabel("Your e-mail", { exact: true }).fill("syracuse@example.org");
+    await page.getByLabel("Street address").fill("120 Main St");
+    await page.getByLabel("City").fill("Syracuse");
+    await waitOutTimeTrap(page);
+    await page.getByRole("button", { name: "Send my letters" }).click();
+    await page.waitForURL(/\/sent\//);
+    const headline = page.getByRole("heading", { level: 1 });
+    await expect(headline).toHaveText("3 of 3 letters still need you");
+    await confirmLetters(page, "syracuse@example.org");
+    await expect(headline).toHaveText("3 of 3 letters still need you");
+
+    const card = (name: RegExp) => page.locator("article.sent-letter", { has: page.getByRole("heading", { name }) });
+    // A supporter's letter and its subject agree: both thank.
+    const schumer = card(/Senator Charles E\. Schumer/);
+    await expect(schumer.locator("label")).toContainText("subject: Thank you for supporting the Resident Physician Shortage Reduction Act");
+    expect(await schumer.locator("textarea").inputValue()).toContain("Thank you for supporting the Resident Physician Shortage Reduction Act");
+    // The phone script carries the person's details; an office without a contact form says so.
+    const mannion = card(/Representative John W\. Mannion/);
+    await expect(mannion.locator(".call-script")).toContainText("my name is Maria Lopez and I am a constituent from Syracuse, ZIP code 13202");
+    await expect(mannion.locator(".call-script")).not.toContainText("[your");
+    await expect(mannion).toContainText("We have no contact form for this office");
+    await expect(mannion.getByRole("link", { name: "Open the office's contact form" })).toHaveCount(0);
+
+    await schumer.getByRole("button", { name: "I sent it through the form" }).click();
+    await expect(headline).toHaveText("2 of 3 letters still need you");
+    await expect(schumer).toContainText("You sent it through the office's form");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const audit = await browser.newContext({ bypassCSP: true });
+    const auditPage = await audit.newPage();
+    for (const path of [page.url(), `${app.url}/act?zip=13202`, `${app.url}/act/residency-shortage-act?zip=13202`]) {
+      await auditPage.goto(path);
+      expect(await seriousViolations(auditPage, path)).toEqual([]);
+    }
+    await audit.close();
+    await page.context().close();
+
+    // A day later: one reminder, for the two letters not marked, each with its "I sent it" link.
+    const before = await sweepRemindersADayLater();
+    const reminder = await sink.waitFor((m) => m.to.includes("syracuse@example.org") && m.subject.includes("still waiting to be sent"));
+    expect(reminder.subject).toBe("2 of your letters are still waiting to be sent: Ask Congress to pass the Resident Physician Shortage Reduction Act");
+    expect(reminder.text).toContain("Senator Kirsten E. Gillibrand");
+    expect(reminder.text).toContain("Representative John W. Mannion");
+    expect(reminder.text).not.toContain("Senator Charles E. Schumer");
+    const sentLink = findLink(reminder, `${before}/act/residency-shortage-act/sent/`).replace(before, app.url);
+    const fromMail = await phone(false);
+    await fromMail.goto(sentLink);
+    const letterCard = fromMail.locator(`#${new URL(sentLink).hash.slice(1)}`);
+    await letterCard.getByRole("button", { name: "I called the office" }).click();
+    await expect(fromMail.getByRole("heading", { level: 1 })).toHaveText("1 of 3 letters still needs you");
+    await fromMail.context().close();
+
+    // Staff results: people, delivered by e-mail, reported sent, only prepared (the first test's writer prepared 3).
+    const staff = await signInOverHttp(app, sink, "admin@example.org");
+    const html = parseHtml(await (await fetch(`${app.url}/admin/campaigns/residency-shortage-act/results`, { headers: { cookie: staff } })).text());
+    expect(html.cellsOf(".stat-card").map((c) => c.join(" "))).toEqual([
+      "2 people took part, of a goal of 5,000",
+      "0 letters delivered by e-mail",
+      "2 letters the writers report sending (contact form or phone)",
+      "4 letters only prepared (not reported sent)",
+    ]);
   });
 });
