@@ -84,7 +84,8 @@ describe("proof before action", () => {
     const confirmed = await post(app, "/act/confirm", { token: new URL(url).searchParams.get("token")! });
     expect(confirmed.status).toBe(302);
     victimPage = confirmed.headers.get("location")!;
-    expect(victimPage).toMatch(/^\/act\/collaborative-practice\/sent\/[\w-]+$/);
+    // The browser that opened the link gets the page with its signed key (decision 0017).
+    expect(victimPage).toMatch(/^\/act\/collaborative-practice\/sent\/[\w-]+\?key=[\w-]{43}$/);
     const office = await sink.waitFor((m) => m.to.includes(bynum));
     expect(office.header("reply-to")).toContain("vera@example.org");
     expect(office.text).toContain("Vera's own story");
@@ -104,11 +105,12 @@ describe("proof before action", () => {
     const location = attack.headers.get("location")!;
     expect(location).not.toBe(victimPage);
     const seen = await received(await fetch(`${app.url}${location}`));
-    expect(seen.page.headings(1)).toEqual(["Thank you, Mallory"]);
+    expect(seen.page.headings(1)).toEqual(["2 of 2 letters still need you"]);
+    expect(seen.page.text).toContain("Thank you, Mallory.");
     for (const secret of ["Vera", "9 Harbor Rd", "three match cycles"]) expect(seen.raw).not.toContain(secret);
     // The writer's own page and record are as they were.
     const own = await received(await fetch(`${app.url}${victimPage}`));
-    expect(own.page.headings(1)).toEqual(["Thank you, Vera"]);
+    expect(own.page.text).toContain("Thank you, Vera.");
     expect(own.raw).toContain("9 Harbor Rd");
     expect(own.raw).not.toContain("Mallory");
     await nthMail("vera@example.org", "Please confirm your letters", 1); // the second link, to Vera's own mailbox
@@ -117,7 +119,7 @@ describe("proof before action", () => {
     const csv = await (await get("/admin/campaigns/collaborative-practice/letters.csv")).text();
     expect(csv).toContain("Vera Lind");
     expect(csv).not.toContain("Mallory");
-    expect((await pageOf(await get("/admin/campaigns/collaborative-practice/results"))).cellsOf(".stat-card")).toContainEqual(["1", expect.stringMatching(/^people of a goal/)]);
+    expect((await pageOf(await get("/admin/campaigns/collaborative-practice/results"))).cellsOf(".stat-card")).toContainEqual(["1", expect.stringMatching(/^person took part, of a goal/)]);
   });
 
   it("writes at once for a person signed in as the address, and holds letters typed with another address", async () => {
