@@ -291,7 +291,7 @@ describe("campaigns in the staff console", () => {
     expect(after.headings(1)).toEqual(["2 of 3 letters still need you"]);
     expect(after.text).toContain("You sent it by phone on");
     expect(await stats(await get("/admin/campaigns/residency-shortage-act/results"))).toEqual(
-      expect.arrayContaining(["1 letters the writers report sending (contact form or phone)", "5 letters only prepared (not reported sent)"]),
+      expect.arrayContaining(["1 letter the writers report sending (contact form or phone)", "5 letters only prepared (not reported sent)"]),
     );
   });
 

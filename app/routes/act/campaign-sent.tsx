@@ -10,7 +10,7 @@ import { markLetterSentInputSchema } from "~/domains/advocacy/advocacy.schema";
 import { findHeldAction } from "~/domains/advocacy/campaigns/confirm-held-action.server";
 import { inCardOrder, letterStanding, needsWriter, sentHeadline } from "~/domains/advocacy/campaigns/delivery-rules";
 import type { LetterStanding } from "~/domains/advocacy/campaigns/delivery-rules";
-import { canSeeLetters, sentPagePath } from "~/domains/advocacy/campaigns/letter-links";
+import { canSeeLetters, isLetterPageKey, letterPageKey, sentPagePath } from "~/domains/advocacy/campaigns/letter-links";
 import { markLetterSent } from "~/domains/advocacy/campaigns/mark-letter-sent.server";
 import { findSentAction } from "~/domains/advocacy/campaigns/send-campaign-letter.server";
 import { messages as advocacyMessages } from "~/domains/advocacy/messages";
@@ -96,8 +96,9 @@ export async function loader(args: Route.LoaderArgs) {
       name: action.name,
       status: "sent" as "sent" | "waiting" | "confirmed" | "expired",
       email: null as string | null,
-      // Signed-in writers need no key; one who came by the signed link keeps it for the buttons.
-      key: key ?? "",
+      // The page's signed key rides in its forms (for a signed-in writer too): it is what a form from
+      // another site cannot know, so it doubles as the form's CSRF token.
+      key: letterPageKey(secretKey, action.publicId),
       headline: sentHeadline(facts),
       waiting: facts.filter(needsWriter).length,
       letters,
@@ -145,7 +146,8 @@ export async function action(args: Route.ActionArgs) {
   const form = parseForm(await request.formData(), markLetterSentInputSchema);
   if (!form.ok) return form.response;
   const found = await findSentAction(db, params.slug, params.publicId);
-  if (!found || !canSeeLetters(secretKey, found.action, await proofOf(args, form.value.key || null))) {
+  // Only the page's signed key (given to the writer's session or in the writer's mail) marks letters.
+  if (!found || !isLetterPageKey(secretKey, found.action.publicId, form.value.key)) {
     throw data({ message: "We cannot find these letters." }, { status: 404 });
   }
   const outcome = await markLetterSent({ db, now: clock(), ip: context.clientIp, actionId: found.action.id, messageId: form.value.letter, via: form.value.via });

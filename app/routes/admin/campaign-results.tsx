@@ -37,7 +37,7 @@ export default function CampaignResults({ loaderData }: Route.ComponentProps) {
         <li className="stat-card">
           <span className="stat-value">{n(results.counts.deliveredByEmail)}</span>
           <span>
-            letters delivered by e-mail
+            {results.counts.deliveredByEmail === 1 ? "letter" : "letters"} delivered by e-mail
             {results.counts.sending ? `; ${n(results.counts.sending)} sending` : ""}
             {results.counts.failed ? `; ${n(results.counts.failed)} failed` : ""}
             {results.counts.kept ? `; ${n(results.counts.kept)} kept in the outbox (no SMTP server)` : ""}
@@ -45,11 +45,11 @@ export default function CampaignResults({ loaderData }: Route.ComponentProps) {
         </li>
         <li className="stat-card">
           <span className="stat-value">{n(results.counts.reportedSent)}</span>
-          <span>letters the writers report sending (contact form or phone)</span>
+          <span>{results.counts.reportedSent === 1 ? "letter" : "letters"} the writers report sending (contact form or phone)</span>
         </li>
         <li className="stat-card">
           <span className="stat-value">{n(results.counts.onlyPrepared)}</span>
-          <span>letters only prepared (not reported sent)</span>
+          <span>{results.counts.onlyPrepared === 1 ? "letter" : "letters"} only prepared (not reported sent)</span>
         </li>
       </ul>
       <p>
