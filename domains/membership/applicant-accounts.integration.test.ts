@@ -31,7 +31,13 @@ describe.each(testEngines())("applicants' accounts on $name", (engine) => {
     submitApplication({ ...t.services, input: applicationInputSchema(t.services.clock()).parse(application(email, changes)), ip: `192.0.2.${++ip}`, proof });
   const stored = async (email: string) => (await t.handle.db.select().from(applications).where(eq(applications.email, email)))[0];
   const person = async (email: string) => (await t.handle.db.select().from(people).where(eq(people.email, email)))[0];
-  const rolesOf = async (email: string) => (await t.handle.db.select({ role: personRoles.role }).from(personRoles).where(eq(personRoles.personId, (await person(email)).id))).map((r) => r.role);
+  const rolesOf = async (email: string) =>
+    (
+      await t.handle.db
+        .select({ role: personRoles.role })
+        .from(personRoles)
+        .where(eq(personRoles.personId, (await person(email)).id))
+    ).map((r) => r.role);
   const mails = async (email: string, template: string) => (await t.handle.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, email))).filter((m) => m.template === template);
   const signInTokenOf = (text: string) => text.match(/\/join\/apply\/confirm\?signin=([\w-]+)/)?.[1] ?? null;
   const completion = { ip: "192.0.2.200", userAgent: "test" };
