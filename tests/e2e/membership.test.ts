@@ -263,6 +263,7 @@ describe("membership in the browser", () => {
     for (const [page, path] of [
       [anonymous, "/join/apply"],
       [anonymous, "/join/apply?degree=DO"],
+      [anonymous, "/join/apply?degree=MD"],
       [anonymous, "/join/apply?degree=IMG"],
       [staffPage, "/admin/applications/import"],
       [staffPage, "/admin/applications?status=all&exam=step2ck"],
