@@ -4,7 +4,7 @@
 // member meets exactly the rules an applicant meets. No I/O here.
 import { restoreCsvCell } from "~/platform/csv";
 import { applicationInputSchema } from "./membership.schema";
-import { decisionLabels, examKeys, labelOf, statusLabels } from "./labels";
+import { citizenshipLabels, cycleOutcomes, decisionLabels, degreeShortLabels, ecfmgLabels, examKeys, examLabels, examResultLabels, labelOf, statusLabels, trainingLabels } from "./labels";
 import type { ApplicationInput } from "./membership.schema";
 import type { ExamKey } from "./labels";
 
@@ -189,12 +189,25 @@ export function personalDataCsvRows(data: { account: Record<string, unknown>; ap
   const rows: string[][] = [["section", "field", "value"]];
   const text = (v: unknown): string =>
     v === null || v === undefined ? "" : v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.map(text).join("; ") : typeof v === "object" ? JSON.stringify(v) : String(v);
+  // Coded answers in words (the file is for the person, not for the import).
+  const words: Record<string, Record<string, string>> = {
+    citizenship: citizenshipLabels,
+    degree: degreeShortLabels,
+    trainingStatus: trainingLabels,
+    ecfmgCertified: ecfmgLabels,
+    status: statusLabels,
+    decision: decisionLabels,
+    outcome: cycleOutcomes,
+  };
   const add = (section: string, record: Record<string, unknown>) => {
     for (const [field, value] of Object.entries(record)) {
       if (field === "exams" && value && typeof value === "object") {
         for (const [exam, r] of Object.entries(value as Record<string, { result: string; date: string | null }>)) {
-          rows.push([section, `exam ${exam}`, r.result], [section, `exam ${exam} date`, r.date ?? ""]);
+          const name = labelOf(examLabels, exam);
+          rows.push([section, name, labelOf(examResultLabels, r.result)], [section, `${name} date`, r.date ?? ""]);
         }
+      } else if (typeof value === "string" && words[field]) {
+        rows.push([section, field, labelOf(words[field], value)]);
       } else if (field === "reasons" && Array.isArray(value)) {
         for (const r of value as { message: string }[]) rows.push([section, "rules' reason", r.message]);
       } else rows.push([section, field, text(value)]);
