@@ -152,7 +152,8 @@ describe("membership applications", () => {
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const lines = (await csv.text()).split("\n");
     expect(lines).toContain("application,zip,10001");
-    expect(lines).toContain("application,exam step2ck date,2017-08-15");
+    expect(lines).toContain("application,USMLE Step 2 CK date,2017-08-15");
+    expect(lines).toContain("application,trainingStatus,Left or did not complete residency");
     expect(lines).toContain("match cycle 2021,amountSpent,9100");
     const all = await text(await fetch(`${app.url}/admin/audit?action=application.profile-update`, { headers: { cookie: staff } }));
     expect(all).toContain("ana@example.org");
