@@ -15,7 +15,9 @@ export async function loader(args: Route.LoaderArgs) {
   const status = describeOfficeHours(context.services.clock(), officeHours);
   // The footer shows "Open now"; a cached copy of any page must end when that changes.
   cacheNoLongerThan(context, status.changesAt);
-  return { organisation, officeStatus: status.label, isOpen: status.isOpen, nonce: context.nonce, signedIn: viewer !== null && !viewer.secondFactorPending };
+  const signedIn = viewer !== null && !viewer.secondFactorPending;
+  // A member is not invited to "Become a member" (signed-in pages are never in the page cache).
+  return { organisation, officeStatus: status.label, isOpen: status.isOpen, nonce: context.nonce, signedIn, isMember: signedIn && viewer.roles.includes("member") };
 }
 
 /**
@@ -42,11 +44,16 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
-        <SiteHeader shortName={data?.organisation.shortName ?? "AMG"} name={data?.organisation.name ?? "Alliance of Medical Graduates"} signedIn={data?.signedIn ?? false} />
+        <SiteHeader
+          shortName={data?.organisation.shortName ?? "AMG"}
+          name={data?.organisation.name ?? "Alliance of Medical Graduates"}
+          signedIn={data?.signedIn ?? false}
+          isMember={data?.isMember ?? false}
+        />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        {data ? <SiteFooter organisation={data.organisation} officeStatus={data.officeStatus} isOpen={data.isOpen} /> : null}
+        {data ? <SiteFooter organisation={data.organisation} officeStatus={data.officeStatus} isOpen={data.isOpen} isMember={data.isMember} /> : null}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={data?.nonce} />

@@ -1,18 +1,70 @@
 // The application form's fields (apply, and a member's own profile): labelled, each error beside
-// its field, keeping what was typed.
+// its field, keeping what was typed. The degree comes first, on its own step (`DegreeChoice`): the
+// fields then ask only what that degree needs (its exams; the school's country and ECFMG only for
+// international graduates), with no JavaScript.
+import { Form } from "react-router";
 import { FormField, SelectField } from "./form-field";
+
+type Options = [string, string][];
+
+/** The words of every choice, from the membership context's labels (this component imports no domain). */
+export type ApplicationChoices = {
+  citizenship: Options;
+  training: Options;
+  examResults: Options;
+  ecfmg: Options;
+  /** [code, name] of every state, for the "where you would work" checkboxes. */
+  states: Options;
+};
 
 type Props = {
   values: Record<string, string | undefined>;
   errors: Record<string, string | undefined>;
-  /** The exams asked about: [field name, label], e.g. ["step1", "USMLE Step 1"]. */
-  exams: [string, string][];
+  degree: "MD" | "DO" | "IMG";
+  /** The degree in words, e.g. "MD (a US medical school)". */
+  degreeLabel: string;
+  /** Where "Change" goes: the degree step again. */
+  changeDegreeHref: string;
+  /** The exams this degree asks about: [field name, label], e.g. ["step1", "USMLE Step 1"]. */
+  exams: Options;
+  choices: ApplicationChoices;
   withEmail?: boolean;
 };
 
-export function ApplicationFields({ values: v, errors, exams, withEmail = true }: Props) {
-  const select = (name: string, label: string, options: [string, string][], value: string | undefined) => (
-    <SelectField name={name} label={label} options={options} value={value} error={errors[name]} />
+/** The first step: which degree (a GET form: the next page shows that degree's questions). */
+export function DegreeChoice({ action, degrees, value, error, hidden = {} }: { action: string; degrees: Options; value?: string; error?: string; hidden?: Record<string, string> }) {
+  return (
+    <Form method="get" action={action} className="stack-form">
+      {Object.entries(hidden).map(([name, v]) => (
+        <input key={name} type="hidden" name={name} value={v} />
+      ))}
+      <fieldset className={error ? "field-error" : undefined} aria-describedby={error ? "field-degree-error" : undefined}>
+        <legend>What is your medical degree?</legend>
+        {degrees.map(([code, label]) => (
+          <div key={code} className="choice">
+            <label>
+              <input type="radio" name="degree" value={code} defaultChecked={value === code} required /> {label}
+            </label>
+          </div>
+        ))}
+        {error ? (
+          <p className="error-message" id="field-degree-error">
+            {error}
+          </p>
+        ) : null}
+      </fieldset>
+      <button type="submit">Continue</button>
+    </Form>
+  );
+}
+
+export function ApplicationFields({ values: v, errors, degree, degreeLabel, changeDegreeHref, exams, choices, withEmail = true }: Props) {
+  const select = (name: string, label: string, options: Options, value: string | undefined) => <SelectField name={name} label={label} options={options} value={value} error={errors[name]} />;
+  const chosenStates = new Set(
+    (v.workStates ?? "")
+      .split(/[,;\s]+/)
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean),
   );
   return (
     <>
@@ -28,76 +80,36 @@ export function ApplicationFields({ values: v, errors, exams, withEmail = true }
           error={errors.zip}
           hint="Gives your state and congressional district for AMG's anonymous statistics."
         />
-        {select(
-          "citizenship",
-          "Citizenship",
-          [
-            ["us-citizen", "US citizen"],
-            ["permanent-resident", "Lawful permanent resident"],
-            ["other", "Other"],
-          ],
-          v.citizenship,
-        )}
+        {select("citizenship", "Citizenship", choices.citizenship, v.citizenship)}
       </fieldset>
       <fieldset>
         <legend>Medical school</legend>
-        {select(
-          "degree",
-          "Degree",
-          [
-            ["MD", "MD (US)"],
-            ["DO", "DO (US)"],
-            ["IMG", "International medical degree"],
-          ],
-          v.degree,
-        )}
+        <input type="hidden" name="degree" value={degree} />
+        <p id="field-degree">
+          Degree: <strong>{degreeLabel}</strong> <a href={changeDegreeHref}>Change the degree</a>
+        </p>
         <FormField name="schoolName" label="School" defaultValue={v.schoolName} error={errors.schoolName} />
-        <FormField name="schoolCountry" label="Country of the school" defaultValue={v.schoolCountry ?? "United States"} error={errors.schoolCountry} />
-        <FormField name="graduationYear" label="Year of graduation" defaultValue={v.graduationYear} error={errors.graduationYear} />
+        {degree === "IMG" ? (
+          <FormField name="schoolCountry" label="Country of the school" autoComplete="off" defaultValue={v.schoolCountry} error={errors.schoolCountry} />
+        ) : (
+          <input type="hidden" name="schoolCountry" value="United States" />
+        )}
+        <FormField name="graduationYear" label="Year of graduation" defaultValue={v.graduationYear} error={errors.graduationYear} hint="Like 2019." />
       </fieldset>
       <fieldset id="exams">
         <legend>Licensing exams</legend>
-        <p className="hint">MD and international graduates: USMLE. DO graduates: COMLEX or USMLE.</p>
+        <p className="hint">{degree === "DO" ? "COMLEX or USMLE: answer for the ones you took." : "USMLE: Step 3 only if you took it."}</p>
         {exams.map(([k, label]) => (
           <div key={k} className="exam-row">
-            {select(
-              k,
-              label,
-              [
-                ["passed", "Passed"],
-                ["failed", "Failed"],
-                ["not-taken", "Not taken"],
-                ["pending", "Waiting for the result"],
-              ],
-              v[k] ?? "not-taken",
-            )}
-            <FormField name={`${k}Date`} label={`${label} date`} required={false} defaultValue={v[`${k}Date`]} error={errors[`${k}Date`]} hint="YYYY-MM-DD" />
+            {select(k, label, choices.examResults, v[k] ?? "not-taken")}
+            <FormField name={`${k}Date`} label={`${label} date`} type="date" required={false} defaultValue={v[`${k}Date`]} error={errors[`${k}Date`]} />
           </div>
         ))}
-        {select(
-          "ecfmgCertified",
-          "ECFMG certification (international graduates)",
-          [
-            ["yes", "Certified"],
-            ["pending", "Pending"],
-            ["no", "Not certified / not applicable"],
-          ],
-          v.ecfmgCertified ?? "no",
-        )}
+        {degree === "IMG" ? select("ecfmgCertified", "ECFMG certification", choices.ecfmg, v.ecfmgCertified) : null}
       </fieldset>
       <fieldset>
         <legend>Training and plans</legend>
-        {select(
-          "trainingStatus",
-          "Residency",
-          [
-            ["never-started", "Never started residency"],
-            ["left-residency", "Left or did not complete residency"],
-            ["in-residency", "In residency now"],
-            ["completed-residency", "Completed residency"],
-          ],
-          v.trainingStatus,
-        )}
+        {select("trainingStatus", "Residency", choices.training, v.trainingStatus)}
         <FormField
           name="specialties"
           label="Specialties of interest"
@@ -106,14 +118,26 @@ export function ApplicationFields({ values: v, errors, exams, withEmail = true }
           error={errors.specialties}
           hint="Separated by commas, e.g. Family medicine, Pediatrics."
         />
-        <FormField
-          name="workStates"
-          label="States where you would work"
-          required={false}
-          defaultValue={v.workStates}
-          error={errors.workStates}
-          hint="Two-letter codes separated by commas, e.g. NY, NJ."
-        />
+        <fieldset id="field-workStates" className={`checkbox-group${errors.workStates ? " field-error" : ""}`} aria-describedby={errors.workStates ? "field-workStates-error" : undefined}>
+          <legend>
+            States where you would work <span className="optional">(optional)</span>
+          </legend>
+          <details open={chosenStates.size > 0 || Boolean(errors.workStates)}>
+            <summary>Choose the states</summary>
+            <div className="checkbox-columns">
+              {choices.states.map(([code, name]) => (
+                <label key={code}>
+                  <input type="checkbox" name="workStates" value={code} defaultChecked={chosenStates.has(code)} /> {name}
+                </label>
+              ))}
+            </div>
+          </details>
+          {errors.workStates ? (
+            <p className="error-message" id="field-workStates-error">
+              {errors.workStates}
+            </p>
+          ) : null}
+        </fieldset>
         {select(
           "primaryCareUnderserved",
           "Would you work in primary care in an underserved area?",

@@ -4,7 +4,7 @@ import { Form } from "react-router";
 /** What the footer shows of the organisation's settings. */
 type FooterOrganisation = { name: string; tagline: string; email: string; streetAddress: string; city: string; region: string; postalCode: string };
 
-export function SiteFooter({ organisation, officeStatus, isOpen }: { organisation: FooterOrganisation; officeStatus: string; isOpen: boolean }) {
+export function SiteFooter({ organisation, officeStatus, isOpen, isMember = false }: { organisation: FooterOrganisation; officeStatus: string; isOpen: boolean; isMember?: boolean }) {
   const place = [organisation.streetAddress, `${organisation.city}, ${organisation.region} ${organisation.postalCode}`.trim()].filter(Boolean).join(", ");
   return (
     <footer className="site-footer">
@@ -36,9 +36,11 @@ export function SiteFooter({ organisation, officeStatus, isOpen }: { organisatio
         <nav aria-label="Footer">
           <h2>Take part</h2>
           <ul>
-            <li>
-              <a href="/join">Become a member</a>
-            </li>
+            {isMember ? null : (
+              <li>
+                <a href="/join">Become a member</a>
+              </li>
+            )}
             <li>
               <a href="/act">Contact your legislators</a>
             </li>

@@ -11,7 +11,7 @@ export const mainNavigation = [
   { to: "/contact", label: "Contact" },
 ];
 
-function NavLinks({ signedIn }: { signedIn: boolean }) {
+function NavLinks({ signedIn, isMember }: { signedIn: boolean; isMember: boolean }) {
   return (
     <ul>
       {mainNavigation.map((item) => (
@@ -21,11 +21,13 @@ function NavLinks({ signedIn }: { signedIn: boolean }) {
           </NavLink>
         </li>
       ))}
-      <li>
-        <NavLink to="/join" className="button button-small">
-          Become a member
-        </NavLink>
-      </li>
+      {isMember ? null : (
+        <li>
+          <NavLink to="/join" className="button button-small">
+            Become a member
+          </NavLink>
+        </li>
+      )}
       <li>
         <NavLink to={signedIn ? "/account" : "/sign-in"}>{signedIn ? "Your account" : "Sign in"}</NavLink>
       </li>
@@ -33,7 +35,7 @@ function NavLinks({ signedIn }: { signedIn: boolean }) {
   );
 }
 
-export function SiteHeader({ shortName, name, signedIn }: { shortName: string; name: string; signedIn: boolean }) {
+export function SiteHeader({ shortName, name, signedIn, isMember = false }: { shortName: string; name: string; signedIn: boolean; isMember?: boolean }) {
   return (
     <header className="site-header">
       <div className="header-inner">
@@ -44,12 +46,12 @@ export function SiteHeader({ shortName, name, signedIn }: { shortName: string; n
           <span className="brand-name">{name}</span>
         </a>
         <nav className="nav-wide" aria-label="Main">
-          <NavLinks signedIn={signedIn} />
+          <NavLinks signedIn={signedIn} isMember={isMember} />
         </nav>
         <details className="nav-narrow">
           <summary>Menu</summary>
           <nav aria-label="Main">
-            <NavLinks signedIn={signedIn} />
+            <NavLinks signedIn={signedIn} isMember={isMember} />
           </nav>
         </details>
       </div>

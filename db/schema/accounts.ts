@@ -15,6 +15,12 @@ export const people = pgTable(
     /** Hash of the single-use link that confirms deleting this account, and when it was asked for. */
     deletionTokenHash: text("deletion_token_hash").unique(),
     deletionRequestedAt: timestamp("deletion_requested_at", { withTimezone: true }),
+    /**
+     * Hash of the single-use link e-mailed to this address that signs it in (an applicant's
+     * confirmation e-mail: opening it proves the address), and until when it works.
+     */
+    emailLinkHash: text("email_link_hash").unique(),
+    emailLinkExpiresAt: timestamp("email_link_expires_at", { withTimezone: true }),
   },
   (t) => [index("people_created_at_idx").on(t.createdAt)],
 );

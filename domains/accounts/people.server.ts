@@ -26,6 +26,24 @@ export async function findPersonByPublicId(db: Executor, publicId: string) {
   return { ...person, roles: await rolesOf(db, person.id) };
 }
 
+/**
+ * The account of someone who applied for membership: created with no role (an applicant is not a
+ * member), named as they gave their name unless the account has a name already. Returns its id.
+ */
+export async function ensureApplicantAccount(db: Executor, email: string, name: string): Promise<{ id: number; created: boolean }> {
+  const normalised = email.trim().toLowerCase();
+  const inserted = await db.insert(people).values({ publicId: newPublicId(), email: normalised, name }).onConflictDoNothing().returning({ id: people.id });
+  if (inserted.length) return { id: inserted[0].id, created: true };
+  const person = (await findPersonByEmail(db, normalised))!;
+  if (!person.name) await db.update(people).set({ name }).where(eq(people.id, person.id));
+  return { id: person.id, created: false };
+}
+
+/** Keeps an account's name as the person last gave it (an applicant's own change of their application). */
+export async function renamePerson(db: Executor, email: string, name: string): Promise<void> {
+  await db.update(people).set({ name }).where(eq(people.email, email.trim().toLowerCase()));
+}
+
 /** Creates the person if needed and gives them a role; used for the first admin. */
 export async function ensurePersonWithRole(db: Executor, email: string, role: Role, actor: Actor | null): Promise<{ created: boolean; granted: boolean }> {
   const normalised = email.trim().toLowerCase();

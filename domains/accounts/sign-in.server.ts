@@ -8,7 +8,8 @@
 // as the person before (known-device cookie) has its own allowance.
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { signInRequests } from "~/db/schema/index";
+import type { Executor } from "~/db/client.server";
+import { people, signInRequests } from "~/db/schema/index";
 import { hitRateLimit, rateLimits } from "~/platform/rate-limit.server";
 import type { Services } from "~/platform/services";
 import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
@@ -100,11 +101,70 @@ async function startSessionFor(services: Completion, requestId: number, email: s
     if (used.length === 0) return { ok: false, reason: "expired" } as const;
     const person = await findPersonByEmail(tx, email);
     if (!person || person.isDisabled) return { ok: false, reason: "expired" } as const;
-    const secondFactorDue = await hasConfirmedSecondFactor(tx, person.id);
-    const session = await createSession(tx, { personId: person.id, ip: services.ip, userAgent: services.userAgent, now, secondFactorPending: secondFactorDue });
-    await recordAudit(tx, { personId: person.id, email: person.email, ip: services.ip }, { action: "session.sign-in", subjectType: "person", subjectId: person.publicId });
-    const knownDevice = knownDeviceProof(services.secretKey, person.email, now);
-    return { ok: true, sessionToken: session.token, expiresAt: session.expiresAt, secondFactorDue, knownDevice } as const;
+    return openSession(tx, services, person, now);
+  });
+}
+
+/** A new session for a person who proved their address (a second factor, if set up, is still due). */
+async function openSession(tx: Executor, services: Omit<Completion, "browserNonce">, person: { id: number; email: string; publicId: string }, now: Date, via?: string): Promise<CompleteSignInOutcome> {
+  const secondFactorDue = await hasConfirmedSecondFactor(tx, person.id);
+  const session = await createSession(tx, { personId: person.id, ip: services.ip, userAgent: services.userAgent, now, secondFactorPending: secondFactorDue });
+  await recordAudit(
+    tx,
+    { personId: person.id, email: person.email, ip: services.ip },
+    { action: "session.sign-in", subjectType: "person", subjectId: person.publicId, ...(via ? { details: { via } } : {}) },
+  );
+  const knownDevice = knownDeviceProof(services.secretKey, person.email, now);
+  return { ok: true, sessionToken: session.token, expiresAt: session.expiresAt, secondFactorDue, knownDevice } as const;
+}
+
+/** How long the sign-in link of an e-mail that proves an address (an applicant's confirmation) works. */
+export const emailLinkHours = 72;
+
+/**
+ * A single-use link for a mail to this person's address that signs them in when opened
+ * (docs/decisions/0020): the mail goes only to the address, so opening it proves the address.
+ * Unlike a sign-in request it is not bound to a browser (the person may open it on their phone
+ * days later); its page shows whom it signs in and a button, so a mail scanner signs nobody in.
+ * A newer link replaces the older one.
+ */
+export async function issueEmailSignInLink(tx: Executor, personId: number, now: Date): Promise<string> {
+  const token = newToken();
+  await tx
+    .update(people)
+    .set({ emailLinkHash: hashToken(token), emailLinkExpiresAt: new Date(now.getTime() + emailLinkHours * 3_600_000) })
+    .where(eq(people.id, personId));
+  return token;
+}
+
+async function personByEmailLink(db: Executor, token: string, now: Date) {
+  const [person] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.emailLinkHash, hashToken(token)), gt(people.emailLinkExpiresAt, now), eq(people.isDisabled, false)))
+    .limit(1);
+  return person ?? null;
+}
+
+/** The address an unused e-mail link signs in, for its page (null when used, replaced or expired). */
+export async function findEmailSignInLink(db: Executor, token: string, now: Date): Promise<{ email: string } | null> {
+  const person = await personByEmailLink(db, token, now);
+  return person ? { email: person.email } : null;
+}
+
+/** The button on the e-mail link's page: the link is used up and this browser is signed in. */
+export async function signInWithEmailLink(services: Omit<Completion, "browserNonce"> & { token: string }): Promise<CompleteSignInOutcome> {
+  const now = services.clock();
+  return services.db.transaction(async (tx) => {
+    const person = await personByEmailLink(tx, services.token, now);
+    if (!person) return { ok: false, reason: "expired" } as const;
+    const used = await tx
+      .update(people)
+      .set({ emailLinkHash: null, emailLinkExpiresAt: null })
+      .where(and(eq(people.id, person.id), eq(people.emailLinkHash, hashToken(services.token))))
+      .returning({ id: people.id });
+    if (!used.length) return { ok: false, reason: "expired" } as const;
+    return openSession(tx, services, person, now, "e-mail link");
   });
 }
 

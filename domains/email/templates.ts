@@ -153,34 +153,97 @@ export function signatureConfirmMail(p: { orgName: string; letterTitle: string; 
   return { subject, text, html };
 }
 
-export function applicationReceivedMail(p: { orgName: string; decision: "eligible" | "needs-review" | "ineligible"; reasons: string[]; appUrl: string }): RenderedMail {
-  const lines =
+/**
+ * The receipt of an application: the rules' decision in plain words, what happens next, a copy of
+ * the answers, and (when the browser had not proven the address) the link that signs the applicant
+ * in to follow the application.
+ */
+export function applicationReceivedMail(p: {
+  orgName: string;
+  decision: "eligible" | "needs-review" | "ineligible";
+  reasons: string[];
+  answers: string[];
+  signInLink: string | null;
+  linkHours: number;
+  appUrl: string;
+}): RenderedMail {
+  const decision =
+    p.decision === "ineligible"
+      ? [`Thank you for applying to the ${p.orgName}. Your answers do not meet its membership rules, so we cannot accept you as a member:`, ...p.reasons.map((r) => `- ${r}`)]
+      : p.decision === "needs-review"
+        ? [`Thank you for applying to the ${p.orgName}. Your answers meet its membership rules, except what a volunteer must check with you:`, ...p.reasons.map((r) => `- ${r}`)]
+        : [`Thank you for applying to the ${p.orgName}. Your answers meet its membership rules.`];
+  const next =
     p.decision === "ineligible"
       ? [
-          `Thank you for applying to the ${p.orgName}. From your answers we cannot accept you as a member:`,
-          ...p.reasons.map((r) => `- ${r}`),
-          `If something was entered wrongly, apply again with the same e-mail (${p.appUrl}/join/apply): we will e-mail you a link to apply the corrected answers.`,
+          `If something was entered wrongly, correct your application from your account${p.signInLink ? " (the button below)" : ""}, or apply again with the same e-mail: ${p.appUrl}/join/apply`,
           `You can still help: subscribe to our newsletter (${p.appUrl}/newsletter) and contact your legislators (${p.appUrl}/act).`,
         ]
-      : [
-          `Thank you for applying to the ${p.orgName}. A volunteer doctor will review your application and write to you, usually within a week.`,
-          ...(p.reasons.length ? [`Before we can decide:`, ...p.reasons.map((r) => `- ${r}`)] : []),
-        ];
+      : [`What happens next: a volunteer doctor reviews every application and writes to you at this address, usually within a week. Approved, you become a member.`];
+  const account = p.signInLink
+    ? [
+        `Your account is ready. This link signs you in to follow your application, read what the volunteer writes, and correct your answers while it is reviewed (it works once, for ${p.linkHours} hours; later, sign in at ${p.appUrl}/sign-in with this address):`,
+      ]
+    : [];
+  const answers = [`Your answers:`, ...p.answers.map((a) => `- ${a}`)];
+  const notYou = `If you did not apply, ignore this message: nobody can sign in to the account without this e-mail, and you can delete it from ${p.appUrl}/account.`;
   const subject = p.decision === "ineligible" ? `Your application to ${p.orgName}` : `We received your application to ${p.orgName}`;
-  const text = [`Hello,`, ...lines].join("\n\n");
-  return { subject, text, html: layout(p.orgName, [`Hello,`, ...lines.map((l) => escapeHtml(l))], [`Sent because this address was used to apply for membership.`]) };
+  const text = [`Hello,`, ...decision, ...next, ...account, ...(p.signInLink ? [p.signInLink] : []), answers.join("\n"), notYou].join("\n\n");
+  const html = layout(
+    p.orgName,
+    [
+      `Hello,`,
+      ...decision.map(escapeHtml),
+      ...next.map(escapeHtml),
+      ...account.map(escapeHtml),
+      ...(p.signInLink ? [button(p.signInLink, "See my application")] : []),
+      answers.map(escapeHtml).join("<br>"),
+      escapeHtml(notYou),
+    ],
+    [`Sent because this address was used to apply for membership.`],
+  );
+  return { subject, text, html };
 }
 
-export function applicationDecisionMail(p: { orgName: string; name: string; outcome: "approved" | "rejected" | "more-info"; note: string; link: string }): RenderedMail {
+/** What a new member can do, with links: the welcome e-mail lists them. */
+export type MemberNextStep = { text: string; url: string | null };
+
+export function applicationDecisionMail(p: {
+  orgName: string;
+  name: string;
+  outcome: "approved" | "rejected" | "more-info";
+  note: string;
+  link: string;
+  /** The welcome's list of what members do next (approved only). */
+  nextSteps?: MemberNextStep[];
+}): RenderedMail {
   const subject = p.outcome === "approved" ? `Welcome to the ${p.orgName}` : p.outcome === "rejected" ? `Your application to ${p.orgName}` : `We need a little more information`;
-  const lines =
+  const note = p.note.trim();
+  const steps = p.nextSteps ?? [];
+  const head =
     p.outcome === "approved"
-      ? [`Your membership application has been approved. Welcome!`, `Sign in with this e-mail address at ${p.link}`]
+      ? [`Your membership application has been approved. Welcome!`, ...(note ? [`The volunteer who reviewed it wrote: ${note}`] : [])]
       : p.outcome === "rejected"
-        ? [`We are sorry: we cannot accept your membership application.`, `The reviewer wrote: ${p.note}`]
-        : [`A volunteer reviewing your application asks:`, p.note, `Update your application here (the link works for 14 days): ${p.link}`];
-  const text = [`Dear ${p.name},`, ...lines].join("\n\n");
-  return { subject, text, html: layout(p.orgName, [`Dear ${escapeHtml(p.name)},`, ...lines.map((l) => escapeHtml(l))], [`Sent about your membership application.`]) };
+        ? [
+            `We are sorry: we cannot accept your membership application.`,
+            `The reviewer wrote: ${note}`,
+            `Your account stays: you can correct your answers and apply again, or delete the account, at ${p.link}`,
+          ]
+        : [`A volunteer reviewing your application asks:`, note];
+  const tail =
+    p.outcome === "approved" ? [`What members do next:`] : p.outcome === "more-info" ? [`Update your application here (the link works for 14 days), or sign in to your account: ${p.link}`] : [];
+  const text = [`Dear ${p.name},`, ...head, ...tail, ...(steps.length ? [steps.map((s) => `- ${s.text}${s.url ? `: ${s.url}` : ""}`).join("\n")] : [])].join("\n\n");
+  const html = layout(
+    p.orgName,
+    [
+      `Dear ${escapeHtml(p.name)},`,
+      ...head.map(escapeHtml),
+      ...tail.map(escapeHtml),
+      ...(steps.length ? [steps.map((s) => (s.url ? `• ${link(s.url, s.text)}` : `• ${escapeHtml(s.text)}`)).join("<br>")] : []),
+    ],
+    [`Sent about your membership application.`],
+  );
+  return { subject, text, html };
 }
 
 export function confirmDeletionMail(p: { orgName: string; link: string }): RenderedMail {

@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { applicationDrafts } from "~/db/schema/index";
-import { examKeys } from "./membership.schema";
+import { examKeys } from "./labels";
 
 // Only the form's own fields are kept, each cut to a sane length: a draft is not a file store.
 const draftFields = new Set([

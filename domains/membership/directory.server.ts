@@ -6,7 +6,7 @@ import type { SQL } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { applications } from "~/db/schema/index";
 import { applicationCsvRow, memberCsvHeader } from "./member-csv";
-import type { ApplicationStatus, ExamKey } from "./membership.schema";
+import type { ApplicationStatus, ExamKey } from "./labels";
 import { toCsv } from "~/platform/csv";
 import { containsPattern } from "~/platform/search-pattern";
 

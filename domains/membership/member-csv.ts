@@ -3,8 +3,10 @@
 // (applicationInputSchema): the CSV's columns are mapped to the form's fields, so an imported
 // member meets exactly the rules an applicant meets. No I/O here.
 import { restoreCsvCell } from "~/platform/csv";
-import { applicationInputSchema, examKeys } from "./membership.schema";
-import type { ApplicationInput, ExamKey } from "./membership.schema";
+import { applicationInputSchema } from "./membership.schema";
+import { citizenshipLabels, cycleOutcomes, decisionLabels, degreeShortLabels, ecfmgLabels, examKeys, examLabels, examResultLabels, labelOf, statusLabels, trainingLabels } from "./labels";
+import type { ApplicationInput } from "./membership.schema";
+import type { ExamKey } from "./labels";
 
 export type CsvColumn = {
   column: string;
@@ -35,8 +37,14 @@ export const memberCsvColumns: CsvColumn[] = [
   { column: "country", field: "schoolCountry", required: true, help: "country of the school", example: "United States" },
   { column: "graduation_year", field: "graduationYear", required: true, help: "year of graduation, like 2019", example: "2019" },
   { column: "training_status", field: "trainingStatus", required: true, help: "never-started, left-residency, in-residency or completed-residency", example: "never-started" },
-  { column: "rules_decision", field: null, required: false, help: "ignored on import: the eligibility rules decide again", example: "" },
-  { column: "status", field: null, required: false, help: "ignored on import: new people wait for review; staff decisions already taken are kept", example: "" },
+  { column: "rules_decision", field: null, required: false, help: 'written in words by the export ("Meets the rules"); ignored on import: the eligibility rules decide again', example: "" },
+  {
+    column: "status",
+    field: null,
+    required: false,
+    help: 'written in words by the export ("Waiting for review"); ignored on import: new people wait for review; staff decisions already taken are kept',
+    example: "",
+  },
   { column: "applied_at", field: null, required: false, help: "ignored on import", example: "" },
   { column: "citizenship", field: "citizenship", required: true, help: "us-citizen, permanent-resident or other", example: "us-citizen" },
   ...examColumns,
@@ -88,8 +96,9 @@ export function applicationCsvRow(a: {
     a.schoolCountry,
     a.graduationYear,
     a.trainingStatus,
-    a.decision,
-    a.status,
+    // For people reading the export (the import ignores these two columns).
+    labelOf(decisionLabels, a.decision),
+    labelOf(statusLabels, a.status),
     a.createdAt.toISOString(),
     a.citizenship,
     ...examKeys.map((k) => a.exams[k]?.result ?? "not-taken"),
@@ -180,12 +189,25 @@ export function personalDataCsvRows(data: { account: Record<string, unknown>; ap
   const rows: string[][] = [["section", "field", "value"]];
   const text = (v: unknown): string =>
     v === null || v === undefined ? "" : v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.map(text).join("; ") : typeof v === "object" ? JSON.stringify(v) : String(v);
+  // Coded answers in words (the file is for the person, not for the import).
+  const words: Record<string, Record<string, string>> = {
+    citizenship: citizenshipLabels,
+    degree: degreeShortLabels,
+    trainingStatus: trainingLabels,
+    ecfmgCertified: ecfmgLabels,
+    status: statusLabels,
+    decision: decisionLabels,
+    outcome: cycleOutcomes,
+  };
   const add = (section: string, record: Record<string, unknown>) => {
     for (const [field, value] of Object.entries(record)) {
       if (field === "exams" && value && typeof value === "object") {
         for (const [exam, r] of Object.entries(value as Record<string, { result: string; date: string | null }>)) {
-          rows.push([section, `exam ${exam}`, r.result], [section, `exam ${exam} date`, r.date ?? ""]);
+          const name = labelOf(examLabels, exam);
+          rows.push([section, name, labelOf(examResultLabels, r.result)], [section, `${name} date`, r.date ?? ""]);
         }
+      } else if (typeof value === "string" && words[field]) {
+        rows.push([section, field, labelOf(words[field], value)]);
       } else if (field === "reasons" && Array.isArray(value)) {
         for (const r of value as { message: string }[]) rows.push([section, "rules' reason", r.message]);
       } else rows.push([section, field, text(value)]);

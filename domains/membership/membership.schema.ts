@@ -4,17 +4,6 @@ import { stateNames } from "~/domains/advocacy/legislators/states";
 import { cleanOneLine, emailAddressSchema, oneLineText } from "~/platform/text-fields";
 import { messages } from "./messages";
 
-export const examKeys = ["step1", "step2ck", "step3", "level1", "level2ce", "level3"] as const;
-export type ExamKey = (typeof examKeys)[number];
-export const examLabels: Record<ExamKey, string> = {
-  step1: "USMLE Step 1",
-  step2ck: "USMLE Step 2 CK",
-  step3: "USMLE Step 3",
-  level1: "COMLEX Level 1",
-  level2ce: "COMLEX Level 2-CE",
-  level3: "COMLEX Level 3",
-};
-
 const result = z.enum(["passed", "failed", "not-taken", "pending"], { error: messages.examResultRequired }).catch("not-taken");
 const optionalDate = z.union([z.literal(""), z.iso.date({ error: messages.dateFormat })]).transform((d) => (d === "" ? null : d));
 const examDate = optionalDate.default("");
@@ -91,11 +80,6 @@ function buildApplicationInputSchema(year: number) {
 }
 
 export type ApplicationInput = z.infer<ReturnType<typeof buildApplicationInputSchema>>;
-
-export const applicationStatuses = ["awaiting-review", "more-info-requested", "approved", "rejected", "ineligible"] as const;
-export type ApplicationStatus = (typeof applicationStatuses)[number];
-
-export const cycleOutcomes = { matched: "Matched", "matched-soap": "Matched in SOAP", unmatched: "Did not match", withdrew: "Withdrew" } as const;
 
 const cycleSchemasByYear = new Map<number, ReturnType<typeof buildMatchCycleInputSchema>>();
 

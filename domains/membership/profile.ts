@@ -1,6 +1,8 @@
 // A member's profile as the forms show it, and how complete it is (pure, no I/O).
-import { examKeys, examLabels } from "./membership.schema";
-import type { ApplicationInput, ExamKey } from "./membership.schema";
+import { citizenshipLabels, degreeShortLabels, ecfmgLabels, examKeys, examLabels, examResultLabels, trainingLabels, yesNoLabel } from "./labels";
+import type { ExamKey } from "./labels";
+import type { ApplicationInput } from "./membership.schema";
+import { stateNames } from "~/domains/advocacy/legislators/states";
 
 type StoredApplication = {
   name: string;
@@ -45,35 +47,20 @@ export function applicationFormValues(app: StoredApplication): Record<string, st
   return values;
 }
 
-const trainingLabels: Record<ApplicationInput["trainingStatus"], string> = {
-  "never-started": "never started residency",
-  "left-residency": "left residency",
-  "in-residency": "in residency now",
-  "completed-residency": "completed residency",
-};
-
-/** A few plain lines saying what answers someone sent, so the address owner recognises them (or not). */
-const citizenshipLabels: Record<ApplicationInput["citizenship"], string> = {
-  "us-citizen": "US citizen",
-  "permanent-resident": "US permanent resident",
-  other: "Neither a US citizen nor a permanent resident",
-};
-const ecfmgLabels: Record<ApplicationInput["ecfmgCertified"], string> = { yes: "certified", no: "not certified", pending: "certification pending" };
-const yesNo = (value: boolean) => (value ? "yes" : "no");
-
 /** Every answer of an application in words, as the person reviewing a held change reads them. */
 export function applicationSummary(input: ApplicationInput): string[] {
-  const passed = examKeys.filter((k) => input[k] === "passed").map((k) => examLabels[k]);
+  const exams = examKeys.filter((k) => input[k] !== "not-taken").map((k) => `${examLabels[k]}: ${examResultLabels[input[k]].toLowerCase()}${input[`${k}Date`] ? ` (${input[`${k}Date`]})` : ""}`);
+  const states = input.workStates.map((c) => stateNames[c.toUpperCase()] ?? c.toUpperCase());
   return [
     `Name: ${input.name}, ZIP code ${input.zip}`,
     `Citizenship: ${citizenshipLabels[input.citizenship]}`,
-    `Degree: ${input.degree}, ${input.schoolName} (${input.schoolCountry}), ${input.graduationYear}`,
-    `Exams passed: ${passed.length ? passed.join(", ") : "none marked"}`,
-    `ECFMG: ${ecfmgLabels[input.ecfmgCertified]}`,
-    `Training: ${trainingLabels[input.trainingStatus]}`,
+    `Degree: ${degreeShortLabels[input.degree]}, ${input.schoolName} (${input.schoolCountry}), ${input.graduationYear}`,
+    `Exams: ${exams.length ? exams.join("; ") : "none marked"}`,
+    ...(input.degree === "IMG" ? [`ECFMG: ${ecfmgLabels[input.ecfmgCertified].toLowerCase()}`] : []),
+    `Training: ${trainingLabels[input.trainingStatus].toLowerCase()}`,
     `Specialties of interest: ${input.specialties.length ? input.specialties.join(", ") : "none given"}`,
-    `States where you would work: ${input.workStates.length ? input.workStates.map((c) => c.toUpperCase()).join(", ") : "none given"}`,
-    `Primary care in an underserved area: ${yesNo(input.primaryCareUnderserved)}`,
+    `States where you would work: ${states.length ? states.join(", ") : "none given"}`,
+    `Primary care in an underserved area: ${yesNoLabel(input.primaryCareUnderserved).toLowerCase()}`,
     `Anonymous statistics: ${input.consentStatistics ? "you agree" : "you do not agree"}`,
   ];
 }

@@ -1,7 +1,8 @@
 // Staff review of applications: the queue, reading one (audited), and the decision: approve
-// (the applicant becomes a member and can sign in), reject with a reason, or ask for more
-// information (the applicant gets a link to update the application). Every step is audited and
-// the applicant is e-mailed.
+// (the applicant's account becomes a member's), reject with a reason (the account stays: the
+// applicant may correct the answers and apply again, or delete it), or ask for more information
+// (the applicant gets a link to update the application, and sees the question on their account
+// page). Every step is audited and the applicant is e-mailed, with staff's note.
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { multiLineText } from "~/platform/text-fields";
@@ -11,9 +12,10 @@ import { AppError } from "~/platform/errors";
 import type { Services } from "~/platform/services";
 import { recordAudit } from "~/platform/audit.server";
 import type { Actor } from "~/platform/audit.server";
-import { ensurePersonWithRole } from "~/domains/accounts/people.server";
+import { ensureApplicantAccount, ensurePersonWithRole } from "~/domains/accounts/people.server";
 import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
 import { applicationDecisionMail } from "~/domains/email/templates";
+import type { MemberNextStep } from "~/domains/email/templates";
 import { hashToken, newToken } from "~/platform/tokens";
 import { getSiteSettings } from "~/domains/site/queries.server";
 import { messages } from "./messages";
@@ -24,6 +26,20 @@ export const reviewInputSchema = z.discriminatedUnion("outcome", [
   z.object({ outcome: z.literal("more-info"), note: multiLineText(2000).min(5, messages.reviewMoreInfoNote) }),
 ]);
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
+
+/**
+ * What a new member does next, as the welcome e-mail lists it. Mentorship has no pages yet: the
+ * welcome is sent with the organisation's address as Reply-To, so a reply reaches a volunteer.
+ */
+export function memberNextSteps(appUrl: string): MemberNextStep[] {
+  return [
+    { text: "Sign in with this e-mail address (no password: we e-mail you a link each time)", url: `${appUrl}/sign-in` },
+    { text: "Complete your profile: the states where you would work, your specialties and your exam dates", url: `${appUrl}/account/profile` },
+    { text: "Log your match cycles: the years you applied, what it cost and how it ended", url: `${appUrl}/account/cycles` },
+    { text: "Write to your legislators about the residency shortage, in two minutes", url: `${appUrl}/act` },
+    { text: "Looking for a mentor? Reply to this e-mail with your specialty and state: a volunteer doctor answers", url: null },
+  ];
+}
 
 export async function countAwaitingReview(db: Executor): Promise<number> {
   const [row] = await db.select({ n: count() }).from(applications).where(eq(applications.status, "awaiting-review"));
@@ -51,14 +67,19 @@ export async function reviewApplication({ db, jobs, clock, appUrl, mailFrom, act
       .update(applications)
       .set({ status, reviewNote: input.note || null, reviewedBy: actor.email, reviewedAt: now, updateTokenHash: token ? hashToken(token) : null, updatedAt: now })
       .where(eq(applications.id, app.id));
-    if (input.outcome === "approve") await ensurePersonWithRole(tx, app.email, "member", actor);
-    const link = input.outcome === "approve" ? `${appUrl}/sign-in` : `${appUrl}/join/apply?update=${token}`;
+    if (input.outcome === "approve") {
+      // The applicant's account (made when they applied; made now for an imported person) becomes a member's.
+      await ensureApplicantAccount(tx, app.email, app.name);
+      await ensurePersonWithRole(tx, app.email, "member", actor);
+    }
+    const link = input.outcome === "approve" ? `${appUrl}/sign-in` : input.outcome === "reject" ? `${appUrl}/account` : `${appUrl}/join/apply?update=${token}`;
     const mail = applicationDecisionMail({
       orgName: organisation.name,
       name: app.name,
       outcome: input.outcome === "approve" ? "approved" : input.outcome === "reject" ? "rejected" : "more-info",
       note: input.note,
       link,
+      nextSteps: input.outcome === "approve" ? memberNextSteps(appUrl) : undefined,
     });
     await queueEmail(tx, jobs, { template: `membership.${input.outcome}`, to: app.email, from: senderAddress(mailFrom, organisation), replyTo: organisation.email, ...mail });
     await recordAudit(tx, actor, { action: `application.${input.outcome}`, subjectType: "application", subjectId: publicId, details: { email: app.email, note: input.note } });

@@ -1,5 +1,7 @@
 // An application for membership: the eligibility decision at once, stored (one application per
-// e-mail), the applicant told by e-mail, staff told when there is something to review. Applying
+// e-mail) with the applicant's account (no role: an applicant is not a member), the applicant told
+// by e-mail (the decision, a copy of the answers, and a link that signs them in to follow the
+// application: docs/decisions/0020), staff told when there is something to review. Applying
 // again changes the application only when the browser proves the address (signed in as it, or the
 // application's "more information" link); anyone else's answers are held and a link is e-mailed
 // to the address (confirm-application-change). Approved members edit their profile instead.
@@ -15,13 +17,15 @@ import type { ZipLookup } from "~/domains/advocacy/legislators/legislator-lookup
 import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
 import { alreadyMemberMail, applicationChangeConfirmMail, applicationReceivedMail } from "~/domains/email/templates";
 import { hashToken, newPublicId, newToken } from "~/platform/tokens";
+import { ensureApplicantAccount, renamePerson } from "~/domains/accounts/people.server";
+import { emailLinkHours, issueEmailSignInLink } from "~/domains/accounts/sign-in.server";
 import { getSiteSettings } from "~/domains/site/queries.server";
 import type { Organisation } from "~/domains/site/site.schema";
 import { decideEligibility } from "./eligibility";
 import type { EligibilityResult } from "./eligibility";
-import { examKeys } from "./membership.schema";
+import { examKeys } from "./labels";
 import type { ApplicationInput } from "./membership.schema";
-import { applicationFormValues } from "./profile";
+import { applicationFormValues, applicationSummary } from "./profile";
 
 export const applyPerIp = { name: "apply:ip", limit: 10, windowSeconds: 3600 };
 
@@ -107,6 +111,8 @@ export async function applyOwnAnswers(tx: Executor, current: typeof applications
     .update(applications)
     .set({ ...values, ...verification, updateTokenHash: null, updatedAt: now })
     .where(eq(applications.id, current.id));
+  // The account carries the name the applicant gave last.
+  if (values.name !== current.name) await renamePerson(tx, current.email, values.name);
   return { changed };
 }
 
@@ -153,9 +159,20 @@ export async function submitApplication({
   const values = applicationValuesOf(input, result, place);
   const proven = await db.transaction(async (tx): Promise<{ isProven: boolean; isMember: boolean }> => {
     const mayMailApplicant = async () => (await hitRateLimit(tx, applicantMailsPerAddress, input.email, now)).allowed;
+    /** The receipt; a browser not signed in as the address gets the link that signs the applicant in. */
     const receipt = async () => {
       if (!(await mayMailApplicant())) return;
-      const mail = applicationReceivedMail({ orgName: organisation.name, decision: result.decision, reasons: result.reasons.map((r) => r.message), appUrl });
+      const account = await ensureApplicantAccount(tx, input.email, input.name);
+      const signInLink = proof.isSignedInAsEmail ? null : `${appUrl}/join/apply/confirm?signin=${await issueEmailSignInLink(tx, account.id, now)}`;
+      const mail = applicationReceivedMail({
+        orgName: organisation.name,
+        decision: result.decision,
+        reasons: result.reasons.map((r) => r.message),
+        answers: applicationSummary(input),
+        signInLink,
+        linkHours: emailLinkHours,
+        appUrl,
+      });
       await queueEmail(tx, jobs, { template: "membership.application-received", to: input.email, from, ...mail });
     };
     // A first application for the address: nothing earlier to change.
@@ -165,6 +182,8 @@ export async function submitApplication({
       .onConflictDoNothing({ target: applications.email })
       .returning({ id: applications.id });
     if (inserted.length) {
+      // Applying makes the account, whether or not the receipt can be mailed now (the person can sign in later).
+      await ensureApplicantAccount(tx, input.email, input.name);
       await receipt();
       if (values.status === "awaiting-review") await notifyStaff(tx, jobs, { organisation, from, appUrl, name: input.name, result, isUpdate: false });
       return { isProven: proof.isSignedInAsEmail, isMember: false };

@@ -10,6 +10,7 @@ import type { Actor } from "~/platform/audit.server";
 import { findLegislatorsByZip } from "~/domains/advocacy/legislators/legislator-directory.server";
 import type { ApplicationInput } from "./membership.schema";
 import { applicationFormValues } from "./profile";
+import { renamePerson } from "~/domains/accounts/people.server";
 import { applicationValuesOf, eligibilityOf } from "./submit-application.server";
 
 export type ProfileOutcome = { ok: true; changed: string[] } | { ok: false; reason: "no-application" };
@@ -31,6 +32,7 @@ export async function updateOwnProfile({ db, actor, input, now }: { db: Database
       .update(applications)
       .set({ ...values, ...verification, status, updatedAt: now })
       .where(eq(applications.id, current.id));
+    if (values.name !== current.name) await renamePerson(tx, actor.email, values.name); // the account page shows the name they gave
     await recordAudit(tx, actor, { action: "application.profile-update", subjectType: "application", subjectId: current.publicId, details: { fields: changed } });
     return { ok: true, changed } as const;
   });

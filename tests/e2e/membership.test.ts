@@ -1,6 +1,7 @@
-// Membership in a real browser: applying (eligible → approved, ineligible → reasons), the staff
-// CSV import with its dry run, a member's match cycles, profile and data download, and account
-// deletion confirmed from the e-mailed link. Mail is read from the in-process SMTP server.
+// Membership in a real browser: applying (the degree first, then only its exams; eligible →
+// signed in from the receipt, corrected, approved with a note; ineligible → reasons), the staff CSV
+// import with its dry run, a member's match cycles, profile and data download, and account deletion
+// confirmed from the e-mailed link. Mail is read from the in-process SMTP server.
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
@@ -46,14 +47,21 @@ describe("membership in the browser", () => {
     expect(await seriousViolations(page, page.url())).toEqual([]);
   }
 
+  /** The degree step: choose, continue; the next page asks that degree's questions. */
+  async function chooseDegree(page: Page, label: string) {
+    await page.getByLabel(label).check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL(/degree=/);
+  }
+
   async function fillApplication(page: Page, values: { name: string; email: string; citizenship?: string; step2ck?: string }) {
     await page.goto(`${app.url}/join/apply`);
+    await chooseDegree(page, "MD (a US medical school)");
     const form = page.locator("form.stack-form");
     await form.getByLabel("Full name").fill(values.name);
     await form.getByLabel("E-mail", { exact: true }).fill(values.email);
     await form.getByLabel("Home ZIP code").fill("13202");
     await form.getByLabel("Citizenship").selectOption(values.citizenship ?? "us-citizen");
-    await form.getByLabel("Degree").selectOption("MD");
     await form.getByLabel("School", { exact: true }).fill("SUNY Upstate Medical University");
     await form.getByLabel("Year of graduation").fill("2019");
     await form.getByLabel("USMLE Step 1", { exact: true }).selectOption("passed");
@@ -61,7 +69,8 @@ describe("membership in the browser", () => {
     await form.getByLabel("USMLE Step 2 CK", { exact: true }).selectOption(values.step2ck ?? "passed");
     await form.getByLabel("Residency").selectOption("never-started");
     await form.getByLabel("Specialties of interest").fill("Family medicine");
-    await form.getByLabel("States where you would work").fill("NY");
+    await form.getByText("Choose the states").click();
+    await form.getByLabel("New York").check();
     await form.getByLabel("Would you work in primary care in an underserved area?").selectOption("yes");
     await form.getByLabel("AMG may use my answers in anonymous statistics").check();
     await form.getByRole("button", { name: "Send my application" }).click();
@@ -71,7 +80,7 @@ describe("membership in the browser", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await fillApplication(page, { name: "Dr. Lee Park", email: "lee@example.org", citizenship: "other", step2ck: "failed" });
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We cannot accept this application");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your answers do not meet AMG's membership rules");
     const reasons = await page.locator("main li").allTextContents();
     expect(reasons).toContain("AMG's members are US citizens or lawful permanent residents; you marked neither.");
     expect(reasons).toContain("We need Step 2 CK passed; you marked it as failed.");
@@ -79,29 +88,56 @@ describe("membership in the browser", () => {
     await context.close();
   });
 
-  it("takes an eligible application to approval; the new member logs and corrects a match cycle, edits her profile, downloads her data and deletes her account", async () => {
+  it("takes an eligible graduate from applying to membership: signed in from the receipt, corrects the application, is approved with a note; then logs and corrects a match cycle, edits her profile, downloads her data and deletes her account", async () => {
     const context = await browser.newContext({ acceptDownloads: true, bypassCSP: true });
     const page = await context.newPage();
     await fillApplication(page, { name: "Dr. Maya Cruz", email: "maya@example.org" });
-    // Not signed in: the page says what was e-mailed, never whether the address applied before.
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you: we have your answers");
-    const received = await sink.waitFor((m) => m.to.includes("maya@example.org"));
-    expect(received.subject).not.toContain("Welcome");
+    // The rules' decision first, in plain words; then what happens next.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your answers meet AMG's membership rules");
+    await expect(page.getByRole("heading", { name: "What happens next" })).toHaveCount(1);
+    await expectAccessible(page);
+    const received = await sink.waitFor((m) => m.to.includes("maya@example.org") && m.subject.startsWith("We received"));
+    expect(received.text).toContain("Your answers meet its membership rules.");
+    expect(received.text).toContain("Citizenship: US citizen");
+
+    // The receipt's link signs her in: her account shows the application, and she corrects it.
+    await page.goto(findLink(received, `${app.url}/join/apply/confirm?signin=`));
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Sign in and see my application" }).click();
+    await page.waitForURL(/\/account$/);
+    await expect(page.getByText("Signed in as")).toContainText("Dr. Maya Cruz");
+    await expect(page.getByText("Waiting for a volunteer's review")).toHaveCount(1);
+    await expectAccessible(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByRole("link", { name: "Correct my application" }).click();
+    await expect(page.getByLabel("Full name")).toHaveValue("Dr. Maya Cruz");
+    await page.getByLabel("Specialties of interest").fill("Family medicine, Pediatrics");
+    await page.getByRole("button", { name: "Send my application" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your answers meet AMG's membership rules");
+    await page.goto(`${app.url}/account/profile`);
+    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("My profile"); // not a member yet
 
     const admin = await staff.newPage();
     await admin.goto(`${app.url}/admin/applications`);
     await admin.getByRole("link", { name: "Dr. Maya Cruz" }).click();
     await admin.waitForURL(/\/admin\/applications\/[\w-]+$/);
-    await expect(admin.getByRole("heading", { name: "What the rules say: eligible" })).toHaveCount(1);
+    await expect(admin.getByRole("heading", { name: "What the rules say: meets the rules" })).toHaveCount(1);
+    await expect(admin.getByText("Family medicine, Pediatrics")).toHaveCount(1);
+    await admin.getByLabel("Note to the applicant").fill("Welcome, Maya: your Step 2 CK score is confirmed.");
     await admin.getByRole("button", { name: "Approve as member" }).click();
     await admin.waitForLoadState();
-    await expect(admin.getByText("status approved")).toHaveCount(1);
+    await expect(admin.getByText("status Approved (member)")).toHaveCount(1);
     const welcome = await sink.waitFor((m) => m.to.includes("maya@example.org") && m.subject.startsWith("Welcome"));
-    expect(welcome.text).toContain(`${app.url}/sign-in`);
+    expect(welcome.text).toContain("Welcome, Maya: your Step 2 CK score is confirmed.");
+    expect(welcome.text).toContain(`${app.url}/account/profile`);
 
-    await signIn(page, "maya@example.org");
+    // Signed in still: at her next page she is a member, no longer invited to become one.
+    await page.goto(`${app.url}/account`);
     await expect(page.getByText("Signed in as")).toContainText("(member)");
     await expect(page.getByRole("heading", { name: "What AMG asks of you this week" })).toHaveCount(1);
+    await expect(page.getByRole("link", { name: "Become a member" })).toHaveCount(0);
     await expectAccessible(page);
 
     // A match cycle, then the same year corrected.
@@ -195,6 +231,29 @@ describe("membership in the browser", () => {
     await page.close();
   });
 
+  it("shows an MD no COMLEX questions and a DO both exams, with and without JavaScript", async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${app.url}/join/apply`);
+      await expect(page.getByLabel("USMLE Step 1", { exact: true })).toHaveCount(0);
+      await chooseDegree(page, "DO (a US osteopathic school)");
+      for (const exam of ["COMLEX Level 1", "COMLEX Level 2-CE", "USMLE Step 1", "USMLE Step 2 CK"]) await expect(page.getByLabel(exam, { exact: true }), exam).toHaveCount(1);
+      await expect(page.getByLabel("USMLE Step 1 date")).toHaveAttribute("type", "date");
+      if (javaScriptEnabled) await expectAccessible(page);
+      await page.getByRole("link", { name: "Change the degree" }).click();
+      await chooseDegree(page, "MD (a US medical school)");
+      await expect(page.getByLabel("USMLE Step 1", { exact: true })).toHaveCount(1);
+      await expect(page.getByLabel("COMLEX Level 1", { exact: true })).toHaveCount(0);
+      await expect(page.getByLabel("Country of the school")).toHaveCount(0);
+      await page.getByRole("link", { name: "Change the degree" }).click();
+      await chooseDegree(page, "International medical degree");
+      await expect(page.getByLabel("Country of the school")).toHaveValue("");
+      await expect(page.getByLabel("ECFMG certification")).toHaveCount(1);
+      await context.close();
+    }
+  });
+
   it("keeps the new pages accessible and usable on a 390 px phone", async () => {
     const member = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
     const console = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
@@ -203,6 +262,9 @@ describe("membership in the browser", () => {
     const anonymous = await member.newPage();
     for (const [page, path] of [
       [anonymous, "/join/apply"],
+      [anonymous, "/join/apply?degree=DO"],
+      [anonymous, "/join/apply?degree=MD"],
+      [anonymous, "/join/apply?degree=IMG"],
       [staffPage, "/admin/applications/import"],
       [staffPage, "/admin/applications?status=all&exam=step2ck"],
       [staffPage, "/join/apply"],

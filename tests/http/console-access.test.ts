@@ -1,5 +1,6 @@
 // Walks every console route (read from the route table, so a new route is walked too) as
-// anonymous, member, staff and admin, for GET and POST.
+// anonymous, applicant, member, staff and admin, for GET and POST. An applicant (an account made by
+// applying, not yet approved) is not a member: member pages are closed to them too.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
 import routes from "~/app/routes";
@@ -22,7 +23,7 @@ const consoleRoutes = flatten(routes as RouteConfigEntry[]).filter((r) => r.path
 describe("console authorisation matrix", () => {
   let app: AppServer;
   let sink: SmtpSink;
-  const cookies: Record<"member" | "staff" | "admin", string> = { member: "", staff: "", admin: "" };
+  const cookies: Record<"applicant" | "member" | "staff" | "admin", string> = { applicant: "", member: "", staff: "", admin: "" };
   const ids: Record<string, string> = {};
   // The matrix sends more changes than one connection may in a minute: each comes from its own address.
   let calls = 0;
@@ -46,6 +47,7 @@ describe("console authorisation matrix", () => {
     cookies.staff = await signInOverHttp(app, sink, "staff@example.org");
     await post(app, "/contact", { name: "Pat", email: "pat@example.org", subject: "Hello there", message: "A message for the inbox." });
     await post(app, "/join/apply", application("applicant@example.org"));
+    cookies.applicant = await signInOverHttp(app, sink, "applicant@example.org");
     const queue = await (await fetch(`${app.url}/admin/applications`, { headers: { cookie: cookies.staff } })).text();
     ids.application = queue.match(/href="\/admin\/applications\/([^"]+)"/)![1];
     const letter = {
@@ -113,6 +115,23 @@ describe("console authorisation matrix", () => {
       const posted = await post(app, urlOf(r.path), { anything: "x" }, cookies.member);
       expect([403, 405], r.path).toContain(posted.status);
     }
+  });
+
+  it("answers applicants 403 on every console route and on the member pages: an applicant is not a member", async () => {
+    for (const r of consoleRoutes) {
+      const res = await fetch(`${app.url}${urlOf(r.path)}`, { headers: { cookie: cookies.applicant } });
+      expect(res.status, r.path).toBe(403);
+      const posted = await post(app, urlOf(r.path), { anything: "x" }, cookies.applicant);
+      expect([403, 405], r.path).toContain(posted.status);
+    }
+    for (const path of ["/account/profile", "/account/cycles"]) {
+      expect((await fetch(`${app.url}${path}`, { headers: { cookie: cookies.applicant } })).status, path).toBe(403);
+      expect((await post(app, path, { anything: "x" }, cookies.applicant)).status, path).toBe(403);
+    }
+    // Their own account page is open to them, and says where the application stands.
+    const account = await (await fetch(`${app.url}/account`, { headers: { cookie: cookies.applicant } })).text();
+    expect(account).toContain("Your application");
+    for (const path of ["/account/profile", "/account/cycles"]) expect((await fetch(`${app.url}${path}`, { headers: { cookie: cookies.member } })).status, path).toBe(200);
   });
 
   it("lets staff read every console route", async () => {

@@ -39,7 +39,7 @@ describe("membership applications", () => {
     const res = await post(app, "/join/apply", application("lpr@example.org", { citizenship: "other", step2ck: "not-taken" }));
     expect(res.status).toBe(200);
     const html = await page(res);
-    expect(html.headings(1)).toEqual(["We cannot accept this application"]);
+    expect(html.headings(1)).toEqual(["Your answers do not meet AMG's membership rules"]);
     expect(html.textsOf("main li")).toEqual(
       expect.arrayContaining(["AMG's members are US citizens or lawful permanent residents; you marked neither.", "We need Step 2 CK passed; you marked it as not taken."]),
     );
@@ -49,23 +49,33 @@ describe("membership applications", () => {
   });
 
   it("answers bad input with the problem beside each field, keeping what was typed", async () => {
-    const res = await post(app, "/join/apply", application("typo@example.org", { zip: "123", graduationYear: "20019", workStates: "New York" }));
+    const res = await post(app, "/join/apply?degree=IMG", [
+      ...Object.entries(application("typo@example.org", { zip: "123", graduationYear: "20019", degree: "IMG", schoolCountry: "", ecfmgCertified: "pending" })).filter(([k]) => k !== "workStates"),
+      ["workStates", "NY"],
+      ["workStates", "PA"],
+    ]);
     expect(res.status).toBe(400);
     const html = await page(res);
     expect(html.field("Home ZIP code")).toMatchObject({ value: "123", error: "A ZIP code has 5 digits, like 13202." });
     expect(html.field("Year of graduation").error).toContain("Please enter a year up to");
-    expect(html.field("States where you would work")).toMatchObject({ value: "New York", error: "Please use two-letter state codes, like NY, NJ." });
+    expect(html.field("Country of the school")).toMatchObject({ value: "", error: "Please enter the school's country." });
+    // What was chosen stays chosen: the degree's questions, the ECFMG answer, the states.
     expect(html.field("School").value).toBe("SUNY Upstate Medical University");
+    expect(html.field("ECFMG certification").value).toBe("pending");
+    expect([html.field("New York").isChecked, html.field("Pennsylvania").isChecked, html.field("Texas").isChecked]).toEqual([true, true, false]);
+    expect(html.field("USMLE Step 1 date").element.getAttribute("type")).toBe("date");
   });
 
   it("sends an eligible application to review; approval makes the applicant a member who can sign in", async () => {
     const res = await post(app, "/join/apply", application("ana@example.org"));
-    expect(await text(res)).toContain("Thank you: we have your answers"); // not signed in: the page does not say whether the address applied before
+    expect((await page(res)).headings(1)).toEqual(["Your answers meet AMG's membership rules"]); // not signed in: the page does not say whether the address applied before
     await sink.waitFor((m) => m.subject.startsWith("[Application] Dr. Ana Reyes"));
     const id = await idOf("Dr. Ana Reyes");
     const detail = await text(await fetch(`${app.url}/admin/applications/${id}`, { headers: { cookie: staff } }));
-    expect(detail).toContain("What the rules say: eligible");
+    expect(detail).toContain("What the rules say: meets the rules");
     expect(detail).toContain("USMLE Step 2 CK: passed (2017-08-15)");
+    expect(detail).toContain("US citizen");
+    expect(detail).not.toMatch(/us-citizen|never-started|awaiting-review/);
     expect(detail).toContain("district NY-22");
     const csrf = await csrfTokenOf(app, `/admin/applications/${id}`, staff);
     const noReason = await post(app, `/admin/applications/${id}`, { csrf, outcome: "reject", note: "" }, staff);
@@ -142,7 +152,8 @@ describe("membership applications", () => {
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const lines = (await csv.text()).split("\n");
     expect(lines).toContain("application,zip,10001");
-    expect(lines).toContain("application,exam step2ck date,2017-08-15");
+    expect(lines).toContain("application,USMLE Step 2 CK date,2017-08-15");
+    expect(lines).toContain("application,trainingStatus,Left or did not complete residency");
     expect(lines).toContain("match cycle 2021,amountSpent,9100");
     const all = await text(await fetch(`${app.url}/admin/audit?action=application.profile-update`, { headers: { cookie: staff } }));
     expect(all).toContain("ana@example.org");
@@ -232,10 +243,10 @@ describe("membership applications", () => {
     const update = new URL(link).searchParams.get("update")!;
     expect(form.formEntries("update")).toContainEqual(["update", update]);
     const updated = await post(app, "/join/apply", { ...application("ben@example.org", { name: "Dr. Ben Ito", degree: "IMG", ecfmgCertified: "yes" }), update });
-    expect(await text(updated)).toContain("Thank you: your application is with us");
+    expect(await text(updated)).toContain("Your answers meet AMG's membership rules");
     const detail = await text(await fetch(`${app.url}/admin/applications/${id}`, { headers: { cookie: staff } }));
-    expect(detail).toContain("What the rules say: eligible");
-    expect(detail).toContain("status awaiting-review");
+    expect(detail).toContain("What the rules say: meets the rules");
+    expect(detail).toContain("status Waiting for review");
   });
 
   it("imports members from CSV after a dry run that reports each bad row by row and column, and updates them on a second import", async () => {
@@ -309,24 +320,90 @@ describe("membership applications", () => {
   });
 
   it("saves a signed-in applicant's unfinished application and fills the form with it on return", async () => {
-    const anonymous = await text(await fetch(`${app.url}/join/apply`));
+    const anonymous = await text(await fetch(`${app.url}/join/apply?degree=MD`));
     expect(anonymous).not.toContain("Save and finish later");
     expect((await post(app, "/join/apply", { name: "Dr. Nobody", intent: "save-draft" })).status).toBe(401);
-    const before = await text(await fetch(`${app.url}/join/apply`, { headers: { cookie: staff } }));
+    const before = await text(await fetch(`${app.url}/join/apply?degree=MD`, { headers: { cookie: staff } }));
     expect(before).toContain("Save and finish later");
     expect((await post(app, "/join/apply", { name: "Dr. Draft", intent: "save-draft" }, staff)).status).toBe(403); // no CSRF token
-    const csrf = await csrfTokenOf(app, "/join/apply", staff);
+    const csrf = await csrfTokenOf(app, "/join/apply?degree=MD", staff);
     const saved = await post(app, "/join/apply", { csrf, intent: "save-draft", name: "Dr. Draft Person", zip: "12", degree: "DO", schoolName: "Touro" }, staff);
     expect(saved.status).toBe(200);
     const savedHtml = await text(saved);
     expect(savedHtml).toContain("Saved. Sign in again any time");
     expect(savedHtml).not.toContain("A ZIP code has 5 digits"); // nothing validated yet
     const back = await page(await fetch(`${app.url}/join/apply`, { headers: { cookie: staff } }));
-    expect([back.field("Full name").value, back.field("Home ZIP code").value, back.field("Degree").value]).toEqual(["Dr. Draft Person", "12", "DO"]);
+    expect([back.field("Full name").value, back.field("Home ZIP code").value]).toEqual(["Dr. Draft Person", "12"]);
+    expect(back.text).toContain("Degree: DO (a US osteopathic school)");
     expect(back.text).toContain("We filled in the form from the application you saved");
     const sent = await post(app, "/join/apply", { ...application("admin@example.org", { name: "Dr. Draft Person" }), csrf }, staff);
-    expect(await text(sent)).toContain("Thank you: your application is with us");
+    expect(await text(sent)).toContain("Your answers meet AMG's membership rules");
+    // The draft is gone: the form now shows the application sent, to correct it.
     const after = await page(await fetch(`${app.url}/join/apply`, { headers: { cookie: staff } }));
-    expect(after.field("Full name").value).not.toBe("Dr. Draft Person");
+    expect(after.text).not.toContain("We filled in the form from the application you saved");
+    expect(after.text).toContain("This is the application you sent");
+  });
+  it("asks the degree first, without JavaScript, then only the exams that degree needs", async () => {
+    const first = await page(await fetch(`${app.url}/join/apply`));
+    expect(first.formEntries("degree")).toEqual([]); // radios, none chosen yet
+    expect([first.hasField("MD (a US medical school)"), first.hasField("DO (a US osteopathic school)"), first.hasField("International medical degree")]).toEqual([true, true, true]);
+    expect(first.hasField("USMLE Step 1")).toBe(false);
+    const md = await page(await fetch(`${app.url}/join/apply?degree=MD`));
+    expect(["USMLE Step 1", "USMLE Step 2 CK", "USMLE Step 3"].map((l) => md.hasField(l))).toEqual([true, true, true]);
+    expect(["COMLEX Level 1", "Country of the school", "ECFMG certification"].map((l) => md.hasField(l))).toEqual([false, false, false]);
+    expect(md.formEntries("schoolCountry")).toContainEqual(["schoolCountry", "United States"]);
+    expect(md.linksNamed("Change the degree")).toEqual(["/join/apply?step=degree"]);
+    const doctor = await page(await fetch(`${app.url}/join/apply?degree=DO`));
+    expect(["COMLEX Level 1", "COMLEX Level 2-CE", "COMLEX Level 3", "USMLE Step 1", "USMLE Step 2 CK"].map((l) => doctor.hasField(l))).toEqual([true, true, true, true, true]);
+    const img = await page(await fetch(`${app.url}/join/apply?degree=IMG`));
+    // An international graduate's school is not assumed to be in the United States.
+    expect(img.field("Country of the school").value).toBe("");
+    expect([img.hasField("ECFMG certification"), img.hasField("COMLEX Level 1")]).toEqual([true, false]);
+    expect(img.field("New York").element.getAttribute("type")).toBe("checkbox");
+  });
+
+  it("gives an applicant an account: the receipt's link signs in, the account shows the application and its correction, and member pages stay closed", async () => {
+    const res = await post(app, "/join/apply", application("dana@example.org", { name: "Dr. Dana Cho", step2ck: "pending" }));
+    const result = await page(res);
+    expect(result.headings(1)).toEqual(["Your answers meet AMG's membership rules, except what a volunteer must check"]);
+    expect(result.text).toContain("What happens next");
+    const receipt = await sink.waitFor((m) => m.to.includes("dana@example.org") && m.subject.startsWith("We received your application"));
+    expect(receipt.text).toContain("Your answers:");
+    expect(receipt.text).toContain("Citizenship: US citizen");
+    const link = findLink(receipt, `${app.url}/join/apply/confirm?signin=`);
+    // Opening the link changes nothing (a mail scanner may open it); the button signs in.
+    const confirm = await page(await fetch(link));
+    expect(confirm.text).toContain("This signs you in as dana@example.org");
+    const signin = new URL(link).searchParams.get("signin")!;
+    const done = await post(app, "/join/apply/confirm", { intent: "sign-in", signin });
+    expect(done.status).toBe(302);
+    expect(done.headers.get("location")).toBe("/account");
+    const cookie = done.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("amg_session="))!
+      .split(";")[0];
+    expect((await post(app, "/join/apply/confirm", { intent: "sign-in", signin })).status).toBe(400); // once only
+    const account = await page(await fetch(`${app.url}/account`, { headers: { cookie } }));
+    expect(account.text).toContain("Signed in as Dr. Dana Cho, dana@example.org (applicant).");
+    expect(account.text).toContain("Waiting for a volunteer's review");
+    expect(account.text).toContain("We need Step 2 CK passed; you are waiting for the result");
+    expect(account.linksNamed("Correct my application")).toEqual(["/join/apply"]);
+    for (const memberPage of ["/account/profile", "/account/cycles"]) expect((await fetch(`${app.url}${memberPage}`, { headers: { cookie } })).status, memberPage).toBe(403);
+    // The correction, signed in: the form holds the application sent, and applies at once.
+    const form = await page(await fetch(`${app.url}/join/apply`, { headers: { cookie } }));
+    expect(form.field("Full name").value).toBe("Dr. Dana Cho");
+    const csrf = await csrfTokenOf(app, "/join/apply", cookie);
+    const corrected = await post(app, "/join/apply", { ...application("dana@example.org", { name: "Dr. Dana Cho" }), csrf }, cookie);
+    expect((await page(corrected)).headings(1)).toEqual(["Your answers meet AMG's membership rules"]);
+    const after = await page(await fetch(`${app.url}/account`, { headers: { cookie } }));
+    expect(after.text).toContain("Your answers meet AMG's membership rules.");
+    expect(after.text).not.toContain("We need Step 2 CK passed");
+    // Staff ask for more: the account shows the question.
+    const id = await idOf("Dr. Dana Cho");
+    const staffCsrf = await csrfTokenOf(app, `/admin/applications/${id}`, staff);
+    await post(app, `/admin/applications/${id}`, { csrf: staffCsrf, outcome: "more-info", note: "Which school year did you graduate in?" }, staff);
+    const asked = await page(await fetch(`${app.url}/account`, { headers: { cookie } }));
+    expect(asked.text).toContain("A volunteer asked you for more information");
+    expect(asked.text).toContain("Which school year did you graduate in?");
   });
 });

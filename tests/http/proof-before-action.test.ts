@@ -144,13 +144,13 @@ describe("proof before action", () => {
     const fresh = await post(app, "/join/apply", application("fresh@example.org", forged));
     const detail = await received(await get(`/admin/applications/${id}`));
     expect(detail.page.text).toContain("Verified by admin@example.org");
-    expect(detail.page.text).toContain("status rejected");
+    expect(detail.page.text).toContain("status Rejected");
     expect(detail.page.text).toContain("SUNY Upstate Medical University");
     expect(detail.raw).not.toContain("Nowhere School");
     expect(attack.status).toBe(fresh.status);
     // The whole answer, markup and all, is the same as for a new address.
     const attackHtml = await attack.text();
-    expect(parseHtml(attackHtml).headings(1)).toEqual(["Thank you: we have your answers"]);
+    expect(parseHtml(attackHtml).headings(1)).toEqual(["Your answers meet AMG's membership rules"]);
     const same = (html: string, address: string) => html.replaceAll(address, "ADDRESS").replace(/nonce="[^"]*"/g, "");
     expect(same(attackHtml, "ana@example.org")).toBe(same(await fresh.text(), "fresh@example.org"));
 
@@ -159,11 +159,11 @@ describe("proof before action", () => {
     const url = findLink(mail, `${app.url}/join/apply/confirm?token=`);
     const confirmPage = await text(await fetch(url));
     expect(confirmPage).toContain("Name: Mallory Mask, ZIP code 13202");
-    expect(await text(await get(`/admin/applications/${id}`))).toContain("status rejected");
+    expect(await text(await get(`/admin/applications/${id}`))).toContain("status Rejected");
     const applied = await post(app, "/join/apply/confirm", { token: new URL(url).searchParams.get("token")! });
     expect(await text(applied)).toContain("Your application is updated");
     const after = await text(await get(`/admin/applications/${id}`));
-    expect(after).toContain("status awaiting-review");
+    expect(after).toContain("status Waiting for review");
     expect(after).toContain("Not verified yet.");
     expect(after).toContain("Nowhere School");
   });

@@ -9,6 +9,8 @@ import { endOwnSession, listOwnSessions } from "~/domains/accounts/sessions.serv
 import { listCycles } from "~/domains/membership/match-cycles.server";
 import { profileCompleteness } from "~/domains/membership/profile";
 import { findOwnApplication } from "~/domains/membership/queries.server";
+import { labelOf, ownStatusLabels } from "~/domains/membership/labels";
+import { siteSettingsFor } from "~/app/site-settings.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Your account — AMG" }];
 
@@ -17,9 +19,27 @@ export async function loader(args: Route.LoaderArgs) {
   const { db } = args.context.services;
   const sessions = await listOwnSessions(db, viewer.personId, args.context.services.clock());
   // A member's home: how complete their profile is, and what AMG asks of them this week.
-  const application = viewer.roles.includes("member") ? await findOwnApplication(db, viewer.email) : null;
-  const completeness = application ? profileCompleteness(application, (await listCycles(db, viewer.personId)).length) : null;
+  // An applicant's: where the application stands, what the rules and the volunteer said.
+  const application = await findOwnApplication(db, viewer.email);
+  const isMember = viewer.roles.includes("member");
+  const completeness = application && isMember ? profileCompleteness(application, (await listCycles(db, viewer.personId)).length) : null;
+  const { organisation } = await siteSettingsFor(args.context);
+  const applicant =
+    application && !isMember && application.status !== "approved"
+      ? {
+          status: application.status,
+          statusLabel: labelOf(ownStatusLabels, application.status),
+          decision: application.decision,
+          reasons: application.reasons.map((r) => ({ code: r.code, message: r.message })),
+          note: application.status === "more-info-requested" || application.status === "rejected" ? application.reviewNote : null,
+          sentAt: application.createdAt,
+          changedAt: application.updatedAt,
+        }
+      : null;
   return {
+    name: viewer.name,
+    orgShortName: organisation.shortName,
+    applicant,
     completeness,
     email: viewer.email,
     roles: viewer.roles,
@@ -44,15 +64,77 @@ export async function action(args: Route.ActionArgs) {
   return redirect("/account");
 }
 
+type Applicant = NonNullable<Route.ComponentProps["loaderData"]["applicant"]>;
+
+/** What the applicant can do next, by where the application stands. */
+const nextStep: Record<Applicant["status"], string> = {
+  "awaiting-review": "A volunteer doctor reviews it and writes to you, usually within a week. Until then you can correct your answers.",
+  "more-info-requested": "Please correct your application with what the volunteer asks (or reply to their e-mail): it then goes back to review.",
+  rejected: "You can correct your answers and apply again, or delete your account below.",
+  ineligible: "If something was entered wrongly, correct your answers: the rules decide again, and a volunteer reviews the application.",
+};
+
+function ApplicationStatus({ applicant: a, org }: { applicant: Applicant; org: string }) {
+  return (
+    <section aria-labelledby="application-heading">
+      <h2 id="application-heading">Your application</h2>
+      <div className="application-status">
+        <p>
+          <strong>{a.statusLabel}</strong>
+        </p>
+        <p className="hint">
+          Sent {formatDateTime(a.sentAt)}
+          {a.changedAt.getTime() !== a.sentAt.getTime() ? `, last changed ${formatDateTime(a.changedAt)}` : ""}.
+        </p>
+      </div>
+      <p>
+        {a.decision === "eligible"
+          ? `Your answers meet ${org}'s membership rules.`
+          : a.decision === "needs-review"
+            ? `Your answers meet ${org}'s membership rules, except what a volunteer must check with you:`
+            : `Your answers do not meet ${org}'s membership rules:`}
+      </p>
+      {a.reasons.length ? (
+        <ul>
+          {a.reasons.map((r) => (
+            <li key={r.code}>{r.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      {a.note ? (
+        <>
+          <p>{a.status === "rejected" ? "What the volunteer wrote:" : "What the volunteer asks:"}</p>
+          <blockquote className="review-note">{a.note}</blockquote>
+        </>
+      ) : null}
+      <p>{nextStep[a.status]}</p>
+      <p>
+        <a className="button" href="/join/apply">
+          {a.status === "rejected" ? "Correct my answers and apply again" : "Correct my application"}
+        </a>
+      </p>
+      <p className="hint">An applicant is not a member yet: the member pages (profile, match cycles) open once a volunteer approves the application.</p>
+    </section>
+  );
+}
+
 export default function Account({ loaderData }: Route.ComponentProps) {
-  const { email, roles, isStaff, sessions, currentSession, csrf } = loaderData;
+  const { email, roles, isStaff, sessions, currentSession, csrf, name, applicant } = loaderData;
+  const described = roles.length ? roles.join(", ") : applicant ? "applicant" : "";
   return (
     <div className="page narrow">
       <h1>Your account</h1>
       <p className="lead">
-        Signed in as <strong>{email}</strong>
-        {roles.length ? ` (${roles.join(", ")})` : ""}.
+        Signed in as {name ? <strong>{name}</strong> : null}
+        {name ? `, ${email}` : <strong>{email}</strong>}
+        {described ? ` (${described})` : ""}.
       </p>
+      {applicant ? <ApplicationStatus applicant={applicant} org={loaderData.orgShortName} /> : null}
+      {!applicant && !roles.length ? (
+        <p>
+          You have not applied for membership. Medical graduates can <a href="/join/apply">apply</a>.
+        </p>
+      ) : null}
       {isStaff ? (
         <p>
           <a className="button" href="/admin">

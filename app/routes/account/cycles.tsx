@@ -4,7 +4,8 @@ import { CsrfField } from "~/app/components/csrf-field";
 import { FormField, SelectField } from "~/app/components/form-field";
 import { formFailureOf, formValues, parseForm } from "~/app/form-data";
 import { requireRole } from "~/app/session.server";
-import { cycleOutcomes, matchCycleInputSchema } from "~/domains/membership/membership.schema";
+import { cycleOutcomes } from "~/domains/membership/labels";
+import { matchCycleInputSchema } from "~/domains/membership/membership.schema";
 import { deleteCycle, listCycles, saveCycle } from "~/domains/membership/match-cycles.server";
 import { TableScroll } from "~/app/components/table-scroll";
 

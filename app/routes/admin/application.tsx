@@ -7,7 +7,19 @@ import { FormField } from "~/app/components/form-field";
 import { formatDateTime } from "~/app/format";
 import { formFailureOf, formValues, parseForm, withAppErrors } from "~/app/form-data";
 import { actorOf, requireStaff } from "~/app/session.server";
-import { examKeys, examLabels } from "~/domains/membership/membership.schema";
+import {
+  citizenshipLabels,
+  decisionLabels,
+  degreeShortLabels,
+  ecfmgLabels,
+  examKeys,
+  examLabels,
+  examResultLabels,
+  labelOf,
+  statusLabels,
+  trainingLabels,
+  yesNoLabel,
+} from "~/domains/membership/labels";
 import { listAudit } from "~/platform/audit.server";
 import { readApplication, reviewApplication, reviewInputSchema, setVerified } from "~/domains/membership/review-application.server";
 
@@ -37,8 +49,6 @@ export async function action(args: Route.ActionArgs) {
   });
 }
 
-const yes = (b: boolean) => (b ? "yes" : "no");
-
 export default function Application({ loaderData, actionData }: Route.ComponentProps) {
   const { application: a, csrf, history } = loaderData;
   const failure = formFailureOf(actionData);
@@ -50,10 +60,10 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
       <h1>{a.name}</h1>
       <p>
         <a href={`mailto:${a.email}`}>{a.email}</a> · ZIP {a.zip} {a.state ? `(${a.state})` : ""} {a.districts.length ? `· district ${a.districts.join(" or ")}` : ""} · received{" "}
-        {formatDateTime(a.createdAt)} · status <strong>{a.status}</strong>
+        {formatDateTime(a.createdAt)} · status <strong>{labelOf(statusLabels, a.status)}</strong>
         {a.reviewedBy ? ` (by ${a.reviewedBy}, ${formatDateTime(a.reviewedAt)})` : ""}
       </p>
-      <h2>What the rules say: {a.decision}</h2>
+      <h2>What the rules say: {labelOf(decisionLabels, a.decision).toLowerCase()}</h2>
       {a.reasons.length ? (
         <ul>
           {a.reasons.map((r) => (
@@ -66,30 +76,30 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
       <h2>Answers</h2>
       <dl className="answers">
         <dt>Citizenship</dt>
-        <dd>{a.citizenship}</dd>
+        <dd>{labelOf(citizenshipLabels, a.citizenship)}</dd>
         <dt>Degree and school</dt>
         <dd>
-          {a.degree}, {a.schoolName} ({a.schoolCountry}), {a.graduationYear}
+          {labelOf(degreeShortLabels, a.degree)}, {a.schoolName} ({a.schoolCountry}), {a.graduationYear}
         </dd>
         <dt>Exams</dt>
         <dd>
           {examKeys
             .filter((k) => a.exams[k] && a.exams[k].result !== "not-taken")
-            .map((k) => `${examLabels[k]}: ${a.exams[k].result}${a.exams[k].date ? ` (${a.exams[k].date})` : ""}`)
+            .map((k) => `${examLabels[k]}: ${labelOf(examResultLabels, a.exams[k].result).toLowerCase()}${a.exams[k].date ? ` (${a.exams[k].date})` : ""}`)
             .join("; ") || "none"}
         </dd>
         <dt>ECFMG</dt>
-        <dd>{a.ecfmgCertified}</dd>
+        <dd>{labelOf(ecfmgLabels, a.ecfmgCertified)}</dd>
         <dt>Residency</dt>
-        <dd>{a.trainingStatus}</dd>
+        <dd>{labelOf(trainingLabels, a.trainingStatus)}</dd>
         <dt>Specialties</dt>
         <dd>{a.specialties.join(", ") || "—"}</dd>
         <dt>Would work in</dt>
         <dd>{a.workStates.join(", ") || "—"}</dd>
         <dt>Primary care, underserved area</dt>
-        <dd>{yes(a.primaryCareUnderserved)}</dd>
+        <dd>{yesNoLabel(a.primaryCareUnderserved)}</dd>
         <dt>Anonymous statistics</dt>
-        <dd>{yes(a.consentStatistics)}</dd>
+        <dd>{yesNoLabel(a.consentStatistics)}</dd>
       </dl>
       {a.reviewNote ? <p>Last note to the applicant: {a.reviewNote}</p> : null}
       <h2>Documents</h2>

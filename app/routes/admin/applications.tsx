@@ -5,7 +5,7 @@ import { requireStaff } from "~/app/session.server";
 import { stateNames } from "~/domains/advocacy/legislators/states";
 import { searchDirectory } from "~/domains/membership/directory.server";
 import type { DirectoryFilter } from "~/domains/membership/directory.server";
-import { applicationStatuses, examKeys, examLabels } from "~/domains/membership/membership.schema";
+import { applicationStatuses, decisionLabels, degreeShortLabels, ecfmgLabels, examKeys, examLabels, examResultLabels, labelOf, statusLabels } from "~/domains/membership/labels";
 import { TableScroll } from "~/app/components/table-scroll";
 
 /** Beyond this page a directory of 120,000 people has nothing: the number is a typo or a probe. */
@@ -14,13 +14,6 @@ const nonNegativeInt = (value: string | null) => (value && /^\d{1,3}$/.test(valu
 
 export const meta: Route.MetaFunction = () => [{ title: "Applications and members — AMG staff" }];
 
-const statusLabel = {
-  "awaiting-review": "Waiting for review",
-  "more-info-requested": "More information asked",
-  approved: "Members (approved)",
-  rejected: "Rejected",
-  ineligible: "Ineligible (automatic)",
-} as const;
 const pageSize = 50;
 
 const examResults = ["passed", "not-passed", "failed", "pending", "not-taken"] as const;
@@ -82,7 +75,7 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
             <option value="all">All</option>
             {applicationStatuses.map((s) => (
               <option key={s} value={s}>
-                {statusLabel[s]}
+                {statusLabels[s]}
               </option>
             ))}
           </select>
@@ -97,9 +90,11 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
           Degree
           <select name="degree" defaultValue={query.degree ?? ""}>
             <option value="">Any</option>
-            <option value="MD">MD</option>
-            <option value="DO">DO</option>
-            <option value="IMG">International</option>
+            {(["MD", "DO", "IMG"] as const).map((d) => (
+              <option key={d} value={d}>
+                {degreeShortLabels[d]}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -124,20 +119,20 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
           <label>
             Result
             <select name="result" defaultValue={query.result ?? "passed"}>
-              <option value="passed">Passed</option>
+              <option value="passed">{examResultLabels.passed}</option>
               <option value="not-passed">Not passed</option>
-              <option value="failed">Failed</option>
-              <option value="pending">Waiting for the result</option>
-              <option value="not-taken">Not taken</option>
+              <option value="failed">{examResultLabels.failed}</option>
+              <option value="pending">{examResultLabels.pending}</option>
+              <option value="not-taken">{examResultLabels["not-taken"]}</option>
             </select>
           </label>
           <label>
             ECFMG
             <select name="ecfmg" defaultValue={query.ecfmg ?? ""}>
               <option value="">Any</option>
-              <option value="yes">Certified</option>
-              <option value="pending">Pending</option>
-              <option value="no">Not certified</option>
+              <option value="yes">{ecfmgLabels.yes}</option>
+              <option value="pending">{ecfmgLabels.pending}</option>
+              <option value="no">{ecfmgLabels.no}</option>
             </select>
           </label>
           <label>
@@ -200,10 +195,10 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
                   </span>
                 </td>
                 <td>
-                  {a.degree}, {a.schoolName}, {a.graduationYear}
+                  {labelOf(degreeShortLabels, a.degree)}, {a.schoolName}, {a.graduationYear}
                 </td>
-                <td>{a.decision === "eligible" ? "Eligible" : a.decision === "needs-review" ? "Needs review" : "Ineligible"}</td>
-                <td>{statusLabel[a.status]}</td>
+                <td>{labelOf(decisionLabels, a.decision)}</td>
+                <td>{labelOf(statusLabels, a.status)}</td>
               </tr>
             ))}
           </tbody>

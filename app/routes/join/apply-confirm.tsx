@@ -1,26 +1,81 @@
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/apply-confirm";
+import { signedInRedirect } from "~/app/session.server";
+import { findEmailSignInLink, signInWithEmailLink } from "~/domains/accounts/sign-in.server";
 import { tokenSchema } from "~/domains/email/email.schema";
 import { confirmApplicationChange, findHeldAnswers } from "~/domains/membership/confirm-application-change.server";
 
-// The e-mailed link to apply answers sent for an address that already had an application. Opening
-// it shows the answers and a button; the POST applies them (a mail scanner following links changes nothing).
+// The e-mailed links of an application. `?signin=`: the receipt's link, which signs the applicant
+// in to follow the application (docs/decisions/0020). `?token=`: applies answers sent for an address
+// that already had an application. Opening either shows what it will do and a button; the POST does
+// it (a mail scanner following links changes nothing).
 export const meta: Route.MetaFunction = () => [{ title: "Update your application — AMG" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const token = tokenSchema.safeParse(new URL(request.url).searchParams.get("token"));
+  const params = new URL(request.url).searchParams;
+  const signIn = tokenSchema.safeParse(params.get("signin"));
+  if (params.has("signin")) {
+    const link = signIn.success ? await findEmailSignInLink(context.services.db, signIn.data, context.services.clock()) : null;
+    return { signIn: link && signIn.success ? { token: signIn.data, email: link.email } : ("expired" as const), token: null, summary: null };
+  }
+  const token = tokenSchema.safeParse(params.get("token"));
   const found = token.success ? await findHeldAnswers(context.services.db, token.data, context.services.clock()) : null;
-  return found && token.success ? { token: token.data, summary: found.summary } : { token: null, summary: null };
+  return found && token.success ? { signIn: null, token: token.data, summary: found.summary } : { signIn: null, token: null, summary: null };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const token = tokenSchema.safeParse((await request.formData()).get("token"));
+  const formData = await request.formData();
+  if (formData.get("intent") === "sign-in") {
+    const signIn = tokenSchema.safeParse(formData.get("signin"));
+    const outcome = signIn.success
+      ? await signInWithEmailLink({
+          ...context.services,
+          token: signIn.data,
+          ip: context.clientIp,
+          userAgent: request.headers.get("user-agent"),
+        })
+      : null;
+    if (outcome?.ok) return signedInRedirect(outcome, "/account", context);
+    return data({ failed: true as const, signInFailed: true as const }, { status: 400 });
+  }
+  const token = tokenSchema.safeParse(formData.get("token"));
   const outcome = token.success ? await confirmApplicationChange({ ...context.services, token: token.data }) : { ok: false as const };
-  if (!outcome.ok) return data({ failed: true as const }, { status: 400 });
+  if (!outcome.ok) return data({ failed: true as const, signInFailed: false as const }, { status: 400 });
   return { failed: false as const, isMember: outcome.isMember, result: outcome.result };
 }
 
 export default function ApplyConfirm({ loaderData, actionData }: Route.ComponentProps) {
+  if (loaderData.signIn) {
+    if (loaderData.signIn === "expired" || actionData?.failed) {
+      return (
+        <div className="page narrow">
+          <h1>This link cannot be used</h1>
+          <p className="lead">It has already been used, was replaced, or has expired (it works once, for 3 days). Your application is kept: sign in with your e-mail address to see it.</p>
+          <p>
+            <Link className="button" to="/sign-in">
+              Sign in
+            </Link>
+          </p>
+        </div>
+      );
+    }
+    return (
+      <div className="page narrow">
+        <h1>See your application</h1>
+        <p className="lead">
+          This signs you in as <strong>{loaderData.signIn.email}</strong>. On your account page you can follow your application, read what the volunteer writes, and correct your answers while it is
+          reviewed.
+        </p>
+        <Form method="post">
+          <input type="hidden" name="signin" value={loaderData.signIn.token} />
+          <button type="submit" name="intent" value="sign-in">
+            Sign in and see my application
+          </button>
+        </Form>
+        <p className="hint">Not you? Close this page: nothing changes.</p>
+      </div>
+    );
+  }
   if (actionData && !actionData.failed) {
     if (actionData.isMember) {
       return (

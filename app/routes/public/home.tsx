@@ -1,4 +1,5 @@
-import { Link } from "react-router";
+import { Link, useRouteLoaderData } from "react-router";
+import type { loader as rootLoader } from "~/app/root";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/home";
 import { FigureCard } from "~/app/components/figure-card";
@@ -31,6 +32,7 @@ const callsToAction = [
 ];
 
 export default function Home({ loaderData }: Route.ComponentProps) {
+  const isMember = useRouteLoaderData<typeof rootLoader>("root")?.isMember ?? false;
   return (
     <>
       <section className="hero">
@@ -45,9 +47,15 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             physician in underserved America.
           </p>
           <p className="hero-actions">
-            <Link className="button" to="/join">
-              Become a member
-            </Link>
+            {isMember ? (
+              <Link className="button" to="/account">
+                Your member page
+              </Link>
+            ) : (
+              <Link className="button" to="/join">
+                Become a member
+              </Link>
+            )}
             <Link className="button button-secondary" to="/act">
               Contact your legislators
             </Link>
@@ -70,14 +78,16 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <section className="page" aria-labelledby="act-heading">
         <h2 id="act-heading">What you can do today</h2>
         <ul className="cta-grid">
-          {callsToAction.map((cta) => (
-            <li key={cta.to}>
-              <Link to={cta.to} className="cta-card">
-                <span className="cta-title">{cta.title}</span>
-                <span>{cta.text}</span>
-              </Link>
-            </li>
-          ))}
+          {callsToAction
+            .filter((cta) => !(isMember && cta.to === "/join"))
+            .map((cta) => (
+              <li key={cta.to}>
+                <Link to={cta.to} className="cta-card">
+                  <span className="cta-title">{cta.title}</span>
+                  <span>{cta.text}</span>
+                </Link>
+              </li>
+            ))}
         </ul>
       </section>
     </>
