@@ -124,24 +124,26 @@ export async function loadReferenceData(db: Database, files: ReferenceFiles = sh
 
 const zipStateKey = (z: ZipStateDistrictRow) => `${z.zcta}\t${z.state}\t${z.chamber}\t${z.district}`;
 
-/** The ZIP → state district rows: 100,000 of them, so inserted in large batches and removed in batches too. */
+/** Rows as four parallel arrays, one query parameter each: a 100,000-row batch is one short statement. */
+const columnsOf = (rows: ZipStateDistrictRow[]) =>
+  sql`unnest(${sql.param(rows.map((r) => r.zcta))}::text[], ${sql.param(rows.map((r) => r.state))}::text[], ${sql.param(rows.map((r) => r.chamber))}::text[], ${sql.param(rows.map((r) => r.district))}::text[])`;
+
+/** The ZIP → state district rows: 100,000 of them, so inserted and removed through unnest() rather than row by row. */
 async function syncZipStateDistricts(tx: Executor, incoming: ZipStateDistrictRow[]): Promise<RowCounts> {
   const current = await tx.select().from(zipStateDistricts);
   const before = new Set(current.map(zipStateKey));
   const after = new Set(incoming.map(zipStateKey));
   const added = incoming.filter((r) => !before.has(zipStateKey(r)));
   const removed = current.filter((r) => !after.has(zipStateKey(r)));
-  await insertInBatches(added, (rows) => tx.insert(zipStateDistricts).values(rows), 5000);
+  await insertInBatches(added, (rows) => tx.execute(sql`insert into ${zipStateDistricts} (zcta, state, chamber, district) select * from ${columnsOf(rows)}`), 50_000);
   await insertInBatches(
     removed,
     (rows) =>
-      tx.delete(zipStateDistricts).where(
-        sql`(${zipStateDistricts.zcta}, ${zipStateDistricts.state}, ${zipStateDistricts.chamber}, ${zipStateDistricts.district}) in (${sql.join(
-          rows.map((r) => sql`(${r.zcta}, ${r.state}, ${r.chamber}, ${r.district})`),
-          sql`, `,
-        )})`,
+      tx.execute(
+        sql`delete from ${zipStateDistricts} z using ${columnsOf(rows)} as r(zcta, state, chamber, district)
+            where z.zcta = r.zcta and z.state = r.state and z.chamber = r.chamber and z.district = r.district`,
       ),
-    2000,
+    50_000,
   );
   return { added: added.length, removed: removed.length };
 }

@@ -1,6 +1,6 @@
 // Reads of the state legislators reference table, with staff corrections applied: a state's list in
 // natural order, searchable by name or district, and the candidate districts of a ZIP code.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { legislatorOverrides, stateLegislators, zipStateDistricts } from "~/db/schema/index";
 import { chamberChoice, chamberName, compareDistricts, legislatorFinder, memberTitle } from "./state-chambers";
@@ -51,15 +51,23 @@ export type ZipStateChamber = {
 export async function findStateLegislatorsByZip(db: Executor, zip: string, state: string): Promise<ZipStateChamber[] | null> {
   const districts = await findStateDistrictsByZip(db, zip, state);
   if (!districts) return null;
-  const rows = await listStateLegislators(db, state);
+  const candidates = [...new Set([...districts.upper, ...districts.lower])];
+  const rows = (
+    await db
+      .select({ legislator: stateLegislators, fields: legislatorOverrides.fields })
+      .from(stateLegislators)
+      .leftJoin(legislatorOverrides, eq(legislatorOverrides.legislatorKey, stateLegislators.id))
+      .where(and(eq(stateLegislators.state, state), inArray(stateLegislators.district, candidates)))
+  ).map((r) => withCorrection(r.legislator, r.fields));
+  // The legislature's site as the host of these members' own pages (nearly always the legislature's).
   const site = legislatureWebsite(rows);
-  const chambers: Chamber[] = rows.some((r) => r.chamber === "legislature") ? ["legislature"] : ["upper", "lower"];
+  const chambers: Chamber[] = rows.some((r) => r.chamber === "legislature") || state === "NE" ? ["legislature"] : ["upper", "lower"];
   return chambers.flatMap((chamber) => {
-    const candidates = chamber === "lower" ? districts.lower : districts.upper;
-    if (!candidates.length) return [];
+    const inChamber = chamber === "lower" ? districts.lower : districts.upper;
+    if (!inChamber.length) return [];
     const choice = chamberChoice(
       rows.filter((r) => r.chamber === chamber),
-      candidates,
+      inChamber,
     );
     const list = choice.mode === "given" ? [{ district: choice.district, members: choice.members }] : choice.mode === "choose" ? choice.districts : [];
     return [
