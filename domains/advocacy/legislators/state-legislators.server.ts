@@ -36,7 +36,11 @@ export async function findStateDistrictsByZip(db: Executor, zip: string, state: 
     .from(zipStateDistricts)
     .where(and(eq(zipStateDistricts.zcta, zip), eq(zipStateDistricts.state, state)));
   if (!rows.length) return null;
-  const of = (chamber: "upper" | "lower") => rows.filter((r) => r.chamber === chamber).map((r) => r.district);
+  const of = (chamber: "upper" | "lower") =>
+    rows
+      .filter((r) => r.chamber === chamber)
+      .map((r) => r.district)
+      .sort(compareDistricts);
   return { upper: of("upper"), lower: of("lower") };
 }
 
