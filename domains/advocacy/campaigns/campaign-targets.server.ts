@@ -175,10 +175,10 @@ export async function planTargets(p: {
     } else {
       list.options = choice.members.map((m) => ({ id: m.id, label: `District ${m.district}: ${m.name} (${m.party})`, district: m.district, memberIds: [m.id], byEmail: m.email !== null }));
     }
-    const isChosen = choice.mode === "given" || list.options.some((o) => o.id === value);
-    list.chosen = choice.mode === "given" ? null : isChosen ? value : null;
+    const picked = pickedMembers(choice, value);
+    list.chosen = choice.mode === "given" || picked === null ? null : (list.options.find((o) => o.id === value || (picked.length === 1 && o.memberIds.includes(picked[0].id)))?.id ?? null);
     plan.chamberLists.push(list);
-    if (isChosen) for (const m of pickedMembers(choice, value)) plan.targets.push(fromState(m, c.kind, supporters));
+    if (picked) for (const m of picked) plan.targets.push(fromState(m, c.kind, supporters));
     else missing[c.field] = choice.mode === "choose" ? `Please choose your ${list.chamberName} district.` : `${label.replace(/^Your/, "Please choose your")} from the list.`;
   }
   return plan;

@@ -63,8 +63,11 @@ describe("state chambers", () => {
       ["129", ["magnarelli"]],
       ["131", []],
     ]);
-    expect(pickedMembers(choice, districtChoiceValue("129")).map((m) => m.id)).toEqual(["magnarelli"]);
-    expect(pickedMembers(choice, "magnarelli")).toEqual([]); // a member id is not a district
+    expect(pickedMembers(choice, districtChoiceValue("129"))?.map((m) => m.id)).toEqual(["magnarelli"]);
+    expect(pickedMembers(choice, districtChoiceValue("131"))).toEqual([]); // a vacant seat, chosen
+    expect(pickedMembers(choice, "magnarelli")?.map((m) => m.id)).toEqual(["magnarelli"]); // a candidate's id, from an older form
+    expect(pickedMembers(choice, "other")).toBeNull(); // not a district the ZIP touches
+    expect(pickedMembers(choice, districtChoiceValue("130"))).toBeNull();
     expect(orList(["128", "129"])).toBe("128 or 129");
     expect(orList(["3", "5", "9"])).toBe("3, 5 or 9");
   });
@@ -74,7 +77,8 @@ describe("state chambers", () => {
     for (const zipDistricts of [null, []]) {
       const choice = chamberChoice(members, zipDistricts);
       expect(choice.mode === "state" && choice.members.map((m) => m.district)).toEqual(["1", "2", "10"]);
-      expect(pickedMembers(choice, "y").map((m) => m.id)).toEqual(["y"]);
+      expect(pickedMembers(choice, "y")?.map((m) => m.id)).toEqual(["y"]);
+      expect(pickedMembers(choice, "nobody")).toBeNull();
     }
   });
 });

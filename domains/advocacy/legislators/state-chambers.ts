@@ -97,12 +97,18 @@ export function chamberChoice<M extends ChamberMember>(members: M[], zipDistrict
 /** The form value of a candidate district (a split ZIP's choice is a district, which may have several members). */
 export const districtChoiceValue = (district: string) => `district:${district}`;
 
-/** The members a form value picks: a district's members, or one member of the whole-state list by id. */
-export function pickedMembers<M extends ChamberMember>(choice: ChamberChoice<M>, value: string): M[] {
+/**
+ * The members a form value picks, or null when it picks nothing the ZIP offers: a candidate district's
+ * members (none for a vacant seat), or one member by id, of the whole-state list or of a candidate
+ * district (a form rendered before the ZIP table was loaded sends a member's id).
+ */
+export function pickedMembers<M extends ChamberMember>(choice: ChamberChoice<M>, value: string): M[] | null {
   if (choice.mode === "given") return choice.members;
-  if (choice.mode === "choose") return choice.districts.find((d) => districtChoiceValue(d.district) === value)?.members ?? [];
-  const one = choice.members.find((m) => m.id === value);
-  return one ? [one] : [];
+  const members = choice.mode === "choose" ? choice.districts.flatMap((d) => d.members) : choice.members;
+  const one = members.find((m) => m.id === value);
+  if (one) return [one];
+  if (choice.mode === "choose") return choice.districts.find((d) => districtChoiceValue(d.district) === value)?.members ?? null;
+  return null;
 }
 
 /** "128 or 129", "3, 5 or 9". */
