@@ -2,7 +2,7 @@
 // one district (or says the seat is vacant), a choice among a split ZIP's few districts with the
 // legislature's own lookup to tell them apart, or the whole chamber as a list that a filter box
 // narrows when JavaScript runs (without it, the plain list still works).
-import { useEffect, useId, useState } from "react";
+import filterListScript from "./filter-list.js?url&no-inline";
 
 export type StateChamberView = {
   field: string;
@@ -29,31 +29,18 @@ function ErrorText({ id, error }: { id: string; error?: string }) {
   ) : null;
 }
 
-/** A select of a whole chamber with, once JavaScript runs, a box that narrows it by name or district. */
+/**
+ * A select of a whole chamber; the small script `filter-list.js` (public pages ship no framework
+ * JavaScript) adds a box above it that narrows it by name or district. Without JavaScript the select works alone.
+ */
 export function FilterableSelect({ name, label, options, value, error }: { name: string; label: string; options: [string, string][]; value: string; error?: string }) {
   const id = `field-${name}`;
-  const filterId = useId();
-  const [hydrated, setHydrated] = useState(false);
-  const [filter, setFilter] = useState("");
-  const [selected, setSelected] = useState(value);
-  useEffect(() => setHydrated(true), []);
-  const needle = filter.trim().toLowerCase();
-  const shown = needle ? options.filter(([v, l]) => v === selected || l.toLowerCase().includes(needle)) : options;
   return (
     <div className={`field${error ? " field-error" : ""}`}>
-      {hydrated ? (
-        <>
-          <label htmlFor={filterId}>Filter the list by name or district number</label>
-          <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />
-          <p className="hint" aria-live="polite">
-            {needle ? `${shown.length} of ${options.length} shown` : `${options.length} in the list`}
-          </p>
-        </>
-      ) : null}
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} value={selected} onChange={(e) => setSelected(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <select id={id} name={name} defaultValue={value} data-filter-list={label.replace(/^Your /, "")} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
         <option value="">Choose…</option>
-        {shown.map(([v, l]) => (
+        {options.map(([v, l]) => (
           <option key={v} value={v}>
             {l}
           </option>
@@ -164,6 +151,7 @@ export function StateLegislatorChoice({
             .map((c) => (
               <FilterableSelect key={c.field} name={c.field} label={c.label} options={c.options.map((o) => [o.id, o.label])} value={values[c.field] ?? c.chosen ?? ""} error={errors[c.field]} />
             ))}
+          <script src={filterListScript} defer />
         </fieldset>
       ) : null}
     </div>
