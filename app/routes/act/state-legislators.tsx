@@ -2,9 +2,8 @@ import { data, Form } from "react-router";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/state-legislators";
 import { stateNames } from "~/domains/advocacy/legislators/states";
-import { legislatureWebsite } from "~/domains/advocacy/campaigns/campaign-targets.server";
 import { chamberName } from "~/domains/advocacy/legislators/state-chambers";
-import { listStateLegislators, searchStateList } from "~/domains/advocacy/legislators/state-legislators.server";
+import { legislatureWebsite, listStateLegislators, searchStateList } from "~/domains/advocacy/legislators/state-legislators.server";
 import { markPublic } from "~/platform/request-context";
 import { TableScroll } from "~/app/components/table-scroll";
 

@@ -97,8 +97,6 @@ function fromState(l: StateLegislatorRow, kind: TargetKind, supporters: Set<stri
   };
 }
 
-export { legislatureWebsite };
-
 export async function planTargets(p: {
   db: Executor;
   campaign: { targets: string[] };
