@@ -38,7 +38,7 @@ const commands: Record<string, Command> = {
     },
   },
   "reference:reload": {
-    summary: "Reload legislators and ZIP districts from data/ (or --dir with files of the same formats); prints what changed.",
+    summary: "Reload legislators and ZIP districts (congressional and state legislative) from data/ (or --dir with files of the same formats); prints what changed.",
     usage: "reference:reload [--dir DIR]",
     async run(handle, args) {
       const { values } = parseArgs({ args, options: { dir: { type: "string" } } });
@@ -56,6 +56,7 @@ const commands: Record<string, Command> = {
       line("Members of Congress", report.congressMembers);
       line("State legislators", report.stateLegislators);
       console.log(`ZIP districts: ${report.zipDistricts.added} rows added, ${report.zipDistricts.removed} removed`);
+      console.log(`ZIP state legislative districts: ${report.zipStateDistricts.added} rows added, ${report.zipStateDistricts.removed} removed`);
     },
   },
   "seed:members": {

@@ -35,6 +35,21 @@ export const zipDistricts = pgTable(
   (t) => [primaryKey({ columns: [t.zcta, t.state, t.district] })],
 );
 
+/**
+ * ZIP (ZCTA) → candidate state legislative districts (2024 lines), from data/zip-state-legislative-district;
+ * unranked. `district` is written as in state_legislators; Nebraska's unicameral seats are `upper` here.
+ */
+export const zipStateDistricts = pgTable(
+  "zip_state_districts",
+  {
+    zcta: text("zcta").notNull(),
+    state: text("state").notNull(),
+    chamber: text("chamber", { enum: ["upper", "lower"] }).notNull(),
+    district: text("district").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.zcta, t.state, t.chamber, t.district] })],
+);
+
 /** Sitting state legislators (50 states, DC council, Puerto Rico), from data/state-legislators. */
 export const stateLegislators = pgTable(
   "state_legislators",

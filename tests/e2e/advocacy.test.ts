@@ -305,4 +305,82 @@ describe("letters to legislators in a browser", () => {
       "4 letters only prepared (not reported sent)",
     ]);
   });
+
+  // State legislators from the ZIP (issue 11): the ZIP → state district table decides what a writer chooses.
+  describe("state legislators from the ZIP", () => {
+    const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+    it("gives a writer from a ZIP inside one district their state legislators without choosing", async () => {
+      const page = await phone(false);
+      await page.goto(`${app.url}/act/collaborative-practice?zip=11968`);
+      const state = page.locator(".state-legislators");
+      await expect(state).toContainText("Senator Tony Palumbo");
+      await expect(state).toContainText("New York Senate, district 1");
+      await expect(state).toContainText("Assembly Member Tommy John Schiavoni");
+      await expect(state).toContainText("New York Assembly, district 1");
+      await expect(page.locator('select[name="upperId"], select[name="lowerId"], input[name="lowerId"]')).toHaveCount(0);
+      expect(await noSidewaysScroll(page)).toBe(true);
+      await fillSender(page, "southampton@example.org");
+      await page.getByLabel("City").fill("Southampton");
+      await waitOutTimeTrap(page);
+      await page.getByRole("button", { name: "Send my letters" }).click();
+      await page.waitForURL(/\/act\/collaborative-practice\/sent\//);
+      await confirmLetters(page, "southampton@example.org");
+      const office = await sink.waitFor((m) => m.to.includes("palumbo@nysenate.gov") && m.text.includes("Southampton"));
+      expect(office.text).toContain("Dear Senator Tony Palumbo,");
+      await page.context().close();
+    });
+
+    it("lets a Syracuse writer choose only between Assembly districts 128 and 129, the Senate's 48 given, on a phone without JavaScript", async () => {
+      const page = await phone(false);
+      await page.goto(`${app.url}/act/collaborative-practice?zip=13202`);
+      const state = page.locator(".state-legislators");
+      await expect(state).toContainText("Senator Rachel May");
+      await expect(state).toContainText("New York Senate, district 48");
+      const choices = page.locator('input[name="lowerId"]');
+      await expect(choices).toHaveCount(2);
+      await expect(page.getByRole("group", { name: "Your assembly member: Assembly district 128 or 129?" })).toHaveCount(1);
+      await expect(page.getByRole("link", { name: "the Assembly's “find my legislator” page" })).toHaveAttribute("href", "https://nyassembly.gov/mem/search/");
+      await expect(page.locator('select[name="upperId"], select[name="lowerId"]')).toHaveCount(0);
+      expect(await noSidewaysScroll(page)).toBe(true);
+      await fillSender(page, "syracuse.districts@example.org");
+      await page.getByLabel("City").fill("Syracuse");
+      await waitOutTimeTrap(page);
+      // Not chosen: the message sits beside the choice and the form keeps what was typed.
+      await page.getByRole("button", { name: "Send my letters" }).click();
+      await expect(page.locator("#field-lowerId-error")).toHaveText("Please choose your Assembly district.");
+      await expect(page.getByLabel("City")).toHaveValue("Syracuse");
+      await page.getByLabel(/District 129: Bill Magnarelli/).check();
+      await waitOutTimeTrap(page);
+      await page.getByRole("button", { name: "Send my letters" }).click();
+      await page.waitForURL(/\/act\/collaborative-practice\/sent\//);
+      await confirmLetters(page, "syracuse.districts@example.org");
+      const office = await sink.waitFor((m) => m.text.includes("Dear Assembly Member Bill Magnarelli,"));
+      expect(office.header("reply-to")).toContain("syracuse.districts@example.org");
+      await page.context().close();
+    });
+
+    it("keeps the whole state's list for a ZIP the table lacks, filtered as one types, and the pages pass axe", async () => {
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(`${app.url}/act/collaborative-practice?zip=99901`);
+      const representative = page.getByLabel("Your state representative");
+      await expect(representative.locator("option")).toHaveText(["Choose…", "District 1: Jeremy Bynum (Republican)", "District 2: Rebecca Himschoot (Independent)"]);
+      const filter = page.getByLabel("Filter the list by name or district number").last();
+      await filter.fill("himsch");
+      await expect(representative.locator("option")).toHaveText(["Choose…", "District 2: Rebecca Himschoot (Independent)"]);
+      expect(await noSidewaysScroll(page)).toBe(true);
+      expect(await seriousViolations(page, "a ZIP the table lacks")).toEqual([]);
+      await page.goto(`${app.url}/act/collaborative-practice?zip=13202`);
+      expect(await seriousViolations(page, "a split ZIP")).toEqual([]);
+      await page.goto(`${app.url}/act?zip=13202`);
+      await expect(page.getByText("Assembly, district 128 or 129:")).toHaveCount(1);
+      expect(await noSidewaysScroll(page)).toBe(true);
+      expect(await seriousViolations(page, "the finder")).toEqual([]);
+      await page.goto(`${app.url}/act/state/NY`);
+      expect(await noSidewaysScroll(page)).toBe(true);
+      expect(await seriousViolations(page, "the state's list")).toEqual([]);
+      await context.close();
+    });
+  });
 });

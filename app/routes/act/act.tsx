@@ -6,6 +6,7 @@ import { ZipLookupForm } from "~/app/components/zip-lookup-form";
 import { ProgressMeter } from "~/app/components/progress-meter";
 import { listLegislatorCampaigns } from "~/domains/advocacy/campaigns/campaigns.server";
 import { findLegislatorsByZip } from "~/domains/advocacy/legislators/legislator-directory.server";
+import { findStateLegislatorsByZip } from "~/domains/advocacy/legislators/state-legislators.server";
 import { findZipOfApplicant } from "~/domains/membership/member-counts.server";
 import { cacheNoLongerThan, markPublic } from "~/platform/request-context";
 import { getViewer } from "~/app/session.server";
@@ -42,13 +43,14 @@ export async function loader(args: Route.LoaderArgs) {
   const common = { appUrl: context.services.appUrl, threshold: publicCounters.threshold };
   if (zip === null) {
     markPublic(context);
-    return { ...common, zip: "", result: null, campaigns, zipFromProfile: false };
+    return { ...common, zip: "", result: null, campaigns, zipFromProfile: false, stateChambers: null };
   }
   const result = await findLegislatorsByZip(db, zip);
   if (result.ok) markPublic(context);
   // After a lookup, the campaigns open to people of that place, shown with the results.
   const local = result.ok ? campaigns.filter((c) => result.states.some((s) => isStateTargeted(c, s.code))) : campaigns;
-  return { ...common, zip, result, campaigns: local, zipFromProfile: profileZip !== null };
+  const stateChambers = result.ok && result.states.length === 1 ? await findStateLegislatorsByZip(db, result.zip, result.states[0].code) : null;
+  return { ...common, zip, result, campaigns: local, zipFromProfile: profileZip !== null, stateChambers };
 }
 
 function CampaignCards({ campaigns, zip, threshold, level }: { campaigns: Route.ComponentProps["loaderData"]["campaigns"]; zip: string | null; threshold: number; level: 3 | 4 }) {
@@ -69,7 +71,7 @@ function CampaignCards({ campaigns, zip, threshold, level }: { campaigns: Route.
 }
 
 export default function Act({ loaderData }: Route.ComponentProps) {
-  const { zip, result, campaigns, zipFromProfile, threshold } = loaderData;
+  const { zip, result, campaigns, zipFromProfile, threshold, stateChambers } = loaderData;
   const error = result && !result.ok ? result.message : undefined;
   return (
     <div className="page narrow">
@@ -140,20 +142,61 @@ export default function Act({ loaderData }: Route.ComponentProps) {
             )}
           </div>
           <h3 className="group-heading">Your state legislators</h3>
-          <p>
-            State districts cannot be found from a ZIP code alone.{" "}
-            {result.states.map((s, i) => (
-              <span key={s.code}>
-                {i > 0 ? " or " : ""}
-                <Link to={`/act/state/${s.code}`}>Choose yours from the list of {s.name} legislators</Link>
-              </span>
-            ))}
-            , or find them by address with{" "}
-            <a href="https://openstates.org/find_your_legislator/" rel="noopener">
-              Open States
-            </a>
-            .
-          </p>
+          {stateChambers?.length ? (
+            <ul className="state-chambers">
+              {stateChambers.map((c) => (
+                <li key={c.chamberName}>
+                  <strong>
+                    {c.chamberName}, district {c.districts.map((d) => d.district).join(" or ")}:
+                  </strong>{" "}
+                  {c.districts.map((d, i) => (
+                    <span key={d.district}>
+                      {i > 0 ? "; " : null}
+                      {c.districts.length > 1 ? `district ${d.district}: ` : null}
+                      {d.members.length ? d.members.map((m) => `${c.title} ${m.name} (${m.party})`).join(" and ") : "this seat is vacant"}
+                    </span>
+                  ))}
+                  {c.districts.length > 1 ? (
+                    <>
+                      {" "}
+                      (ZIP {result.zip} is split: find yours by street address{" "}
+                      {c.finder ? (
+                        <>
+                          on{" "}
+                          <a href={c.finder.url} rel="noopener">
+                            {c.finder.words}
+                          </a>
+                        </>
+                      ) : (
+                        <>
+                          on{" "}
+                          <a href="https://openstates.org/find_your_legislator/" rel="noopener">
+                            Open States
+                          </a>
+                        </>
+                      )}
+                      )
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>
+              We cannot tell your state districts from this ZIP code.{" "}
+              {result.states.map((s, i) => (
+                <span key={s.code}>
+                  {i > 0 ? " or " : ""}
+                  <Link to={`/act/state/${s.code}`}>Choose yours from the list of {s.name} legislators</Link>
+                </span>
+              ))}
+              , or find them by address with{" "}
+              <a href="https://openstates.org/find_your_legislator/" rel="noopener">
+                Open States
+              </a>
+              .
+            </p>
+          )}
         </section>
       ) : null}
 

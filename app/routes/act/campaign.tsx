@@ -2,8 +2,9 @@ import { data, Form, Link, redirect } from "react-router";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/campaign";
 import { FormAlert } from "~/app/components/form-alert";
-import { FormField, HoneypotField, SelectField } from "~/app/components/form-field";
+import { FormField, HoneypotField } from "~/app/components/form-field";
 import { ProgressMeter } from "~/app/components/progress-meter";
+import { StateLegislatorChoice } from "~/app/components/state-legislator-choice";
 import { ZipLookupForm } from "~/app/components/zip-lookup-form";
 import { StatePathwaysMap, StatePathwaysTable } from "~/app/components/state-pathways-tracker";
 import { formAlertOf, formFailure, formFailureOf, parseForm, passActionHeaders, rateLimitedForm } from "~/app/form-data";
@@ -153,30 +154,7 @@ function TargetsAndChoices({ step, errors, values }: { step: Step; errors: Recor
         <input type="hidden" name="district" value={plan.chosenDistrict ?? ""} />
       )}
       {plan.chamberLists.length ? (
-        <fieldset>
-          <legend>Your state legislators</legend>
-          <p className="hint">
-            State districts cannot be found from a ZIP code alone: choose yours from the list.{" "}
-            {plan.legislatureWebsite ? (
-              <>
-                Not sure? Find them by address on{" "}
-                <a href={plan.legislatureWebsite} rel="noopener">
-                  your legislature's website
-                </a>{" "}
-                or{" "}
-              </>
-            ) : (
-              "Not sure? Find them by address on "
-            )}
-            <a href="https://openstates.org/find_your_legislator/" rel="noopener">
-              Open States
-            </a>
-            , or <Link to={`/act/state/${plan.state}`}>search the list by name</Link>.
-          </p>
-          {plan.chamberLists.map((c) => (
-            <SelectField key={c.field} name={c.field} label={c.label} options={c.options.map((o) => [o.id, o.label])} value={values[c.field] ?? c.chosen ?? ""} error={errors[c.field]} />
-          ))}
-        </fieldset>
+        <StateLegislatorChoice zip={step.zip} stateName={plan.stateName ?? ""} chambers={plan.chamberLists} listPath={`/act/state/${plan.state}`} values={values} errors={errors} />
       ) : null}
     </>
   );

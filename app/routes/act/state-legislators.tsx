@@ -2,8 +2,8 @@ import { data, Form } from "react-router";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/state-legislators";
 import { stateNames } from "~/domains/advocacy/legislators/states";
-import { legislatureWebsite } from "~/domains/advocacy/campaigns/campaign-targets.server";
-import { listStateLegislators, searchStateList } from "~/domains/advocacy/legislators/state-legislators.server";
+import { chamberName } from "~/domains/advocacy/legislators/state-chambers";
+import { legislatureWebsite, listStateLegislators, searchStateList } from "~/domains/advocacy/legislators/state-legislators.server";
 import { markPublic } from "~/platform/request-context";
 import { TableScroll } from "~/app/components/table-scroll";
 
@@ -12,8 +12,6 @@ export const handle: CacheHandle = { cacheQuery: ["q"] };
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.stateName ?? "State"} legislators — AMG` }];
 
-const chamberName = { upper: "Senate", lower: "House / Assembly", legislature: "Legislature" } as const;
-
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const state = params.state.toUpperCase();
   const stateName = stateNames[state];
@@ -21,7 +19,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const q = new URL(request.url).searchParams.get("q")?.trim().slice(0, 60) || undefined;
   markPublic(context);
   const all = await listStateLegislators(context.services.db, state);
-  const legislators = q ? searchStateList(all, q) : all;
+  const legislators = (q ? searchStateList(all, q) : all).map((l) => ({ ...l, chamberName: chamberName(state, l.chamber) }));
   const website = legislatureWebsite(all);
   return { state, stateName, q: q ?? "", legislators, website };
 }
@@ -76,7 +74,7 @@ export default function StateLegislators({ loaderData }: Route.ComponentProps) {
                     l.name
                   )}
                 </td>
-                <td>{chamberName[l.chamber]}</td>
+                <td>{l.chamberName}</td>
                 <td>{l.district}</td>
                 <td>{l.party}</td>
                 <td>

@@ -22,7 +22,7 @@ export async function prepareCampaignAction(db: Executor, campaign: Campaign, zi
   const possible = [
     ...plan.targets.map((t) => t.key),
     ...plan.districtOptions.flatMap((d) => (d.representative ? [d.representative.id] : [])),
-    ...plan.chamberLists.flatMap((c) => c.options.map((o) => o.id)),
+    ...plan.chamberLists.flatMap((c) => c.options.flatMap((o) => o.memberIds)),
   ];
   const hasSupporterLetter = campaign.supporterLetterMarkdown.trim() !== "" && possible.some((key) => supporters.has(key));
   return {

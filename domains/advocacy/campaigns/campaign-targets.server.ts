@@ -1,12 +1,15 @@
 // Who a person writes to in a legislator-letter campaign: from their ZIP lookup and their choices
-// (the House district of a split ZIP; their state senator and representative from the state's list),
+// (the House district of a split ZIP; their state districts from the ZIP table, or their state senator
+// and representative from the state's list when the table lacks the ZIP),
 // the campaign's targets resolved to offices with their contact details, and what is still to choose.
 import type { Executor } from "~/db/client.server";
 import type { TargetKind } from "./campaign-rules";
 import type { DistrictCandidate, Legislator, ZipLookup } from "~/domains/advocacy/legislators/legislator-lookup";
-import { listStateLegislators } from "~/domains/advocacy/legislators/state-legislators.server";
+import { findStateDistrictsByZip, legislatureWebsite, listStateLegislators } from "~/domains/advocacy/legislators/state-legislators.server";
 import type { StateDistrictResolver } from "~/domains/advocacy/legislators/state-district-resolver";
 import { pickFromListResolver } from "~/domains/advocacy/legislators/state-district-resolver";
+import { chamberChoice, chamberName, districtChoiceValue, districtLabel, legislatorFinder, memberLabel, memberTitle, pickedMembers } from "~/domains/advocacy/legislators/state-chambers";
+import type { LegislatorFinder } from "~/domains/advocacy/legislators/state-chambers";
 import { stateNames } from "~/domains/advocacy/legislators/states";
 
 export type CampaignTarget = {
@@ -29,11 +32,22 @@ export type CampaignTarget = {
 export type TargetChoice = { district: string; upperId: string; lowerId: string };
 
 type StateLegislatorRow = Awaited<ReturnType<typeof listStateLegislators>>[number];
+
+/** One state chamber's part of the form: given from the ZIP, a choice among a split ZIP's districts, or the whole list. */
 export type ChamberList = {
   field: "upperId" | "lowerId";
+  /** "Your state senator", "Your assembly member". */
   label: string;
-  options: { id: string; label: string }[];
+  /** As the state names it: "Senate", "Assembly", "House of Delegates". */
+  chamberName: string;
+  mode: "given" | "choose" | "state";
+  /** given: the district's members (none = vacant); choose: one per candidate district; state: every member, in natural order. */
+  options: { id: string; label: string; district: string; memberIds: string[]; byEmail: boolean }[];
+  /** The district of a given chamber ("48"), else null. */
+  district: string | null;
   chosen: string | null;
+  /** Where to tell candidate districts apart: the chamber's own "find my legislator" page or the legislature's site. */
+  finder: LegislatorFinder | null;
 };
 
 export type TargetPlan = {
@@ -48,23 +62,6 @@ export type TargetPlan = {
   /** What is still to choose, by form field, in plain words. */
   missing: Record<string, string>;
 };
-
-const lowerTitle: Record<string, string> = {
-  CA: "Assembly Member",
-  NV: "Assembly Member",
-  NY: "Assembly Member",
-  WI: "Representative",
-  NJ: "Assembly Member",
-  MD: "Delegate",
-  VA: "Delegate",
-  WV: "Delegate",
-};
-
-function stateTitle(state: string, chamber: StateLegislatorRow["chamber"]): string {
-  if (state === "DC") return "Councilmember";
-  if (chamber === "lower") return lowerTitle[state] ?? "Representative";
-  return "Senator";
-}
 
 function fromCongress(l: Legislator, kind: TargetKind, district: string, supporters: Set<string>): CampaignTarget {
   return {
@@ -84,36 +81,20 @@ function fromCongress(l: Legislator, kind: TargetKind, district: string, support
 }
 
 function fromState(l: StateLegislatorRow, kind: TargetKind, supporters: Set<string>): CampaignTarget {
-  const house = l.chamber === "upper" ? "Senate" : l.chamber === "lower" ? "House" : "Legislature";
   return {
     key: l.id,
     kind,
-    title: stateTitle(l.state, l.chamber),
+    title: memberTitle(l.state, l.chamber),
     name: l.name,
     party: l.party,
     state: l.state,
-    district: `${stateNames[l.state] ?? l.state} ${house} district ${l.district}`,
+    district: districtLabel(stateNames[l.state] ?? l.state, l.state, l.chamber, l.district),
     email: l.email,
     phone: l.capitolPhone ?? l.districtPhone,
     contactForm: null,
     website: l.website,
     isSupporter: supporters.has(l.id),
   };
-}
-
-/** The legislature's own website: the host most of its members' pages are on. */
-export function legislatureWebsite(rows: { website: string | null }[]): string | null {
-  const hosts = new Map<string, number>();
-  for (const r of rows) {
-    if (!r.website) continue;
-    try {
-      const origin = new URL(r.website).origin;
-      hosts.set(origin, (hosts.get(origin) ?? 0) + 1);
-    } catch {
-      // a malformed link in the data: skip it
-    }
-  }
-  return [...hosts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 export async function planTargets(p: {
@@ -152,34 +133,51 @@ export async function planTargets(p: {
   if (!wantsUpper && !wantsLower) return plan;
   const rows = await listStateLegislators(p.db, state);
   plan.legislatureWebsite = legislatureWebsite(rows);
+  // An address lookup first (none by default), then the ZIP table's candidates, then the whole state.
   const resolved = await (p.resolver ?? pickFromListResolver).resolve({ state, zip: lookup.zip });
-  const chambers: { field: "upperId" | "lowerId"; kind: TargetKind; chamber: StateLegislatorRow["chamber"]; label: string; resolvedDistrict?: string }[] = [];
+  const fromZip = await findStateDistrictsByZip(p.db, lookup.zip, state);
+  const chambers: { field: "upperId" | "lowerId"; kind: TargetKind; chamber: StateLegislatorRow["chamber"]; zipDistricts: string[] | null; resolvedDistrict?: string }[] = [];
   if (rows.some((r) => r.chamber === "legislature")) {
-    // Unicameral (Nebraska) or a council (DC): one list, one target.
-    chambers.push({
-      field: "upperId",
-      kind: wantsUpper ? "state-upper" : "state-lower",
-      chamber: "legislature",
-      label: state === "DC" ? "Your ward councilmember" : "Your state senator",
-      resolvedDistrict: resolved?.upper,
-    });
+    // Unicameral (Nebraska, whose seats are "upper" in the ZIP table) or a council (DC): one list, one target.
+    chambers.push({ field: "upperId", kind: wantsUpper ? "state-upper" : "state-lower", chamber: "legislature", zipDistricts: fromZip?.upper ?? null, resolvedDistrict: resolved?.upper });
   } else {
-    if (wantsUpper) chambers.push({ field: "upperId", kind: "state-upper", chamber: "upper", label: "Your state senator", resolvedDistrict: resolved?.upper });
-    if (wantsLower)
-      chambers.push({ field: "lowerId", kind: "state-lower", chamber: "lower", label: `Your state ${(lowerTitle[state] ?? "representative").toLowerCase()}`, resolvedDistrict: resolved?.lower });
+    if (wantsUpper) chambers.push({ field: "upperId", kind: "state-upper", chamber: "upper", zipDistricts: fromZip?.upper ?? null, resolvedDistrict: resolved?.upper });
+    if (wantsLower) chambers.push({ field: "lowerId", kind: "state-lower", chamber: "lower", zipDistricts: fromZip?.lower ?? null, resolvedDistrict: resolved?.lower });
   }
   for (const c of chambers) {
-    const members = rows.filter((r) => r.chamber === c.chamber).sort((a, b) => a.district.localeCompare(b.district, "en", { numeric: true }) || a.name.localeCompare(b.name));
+    const members = rows.filter((r) => r.chamber === c.chamber);
     if (!members.length) continue;
-    const picked = members.find((m) => m.id === choice[c.field]) ?? (c.resolvedDistrict ? members.find((m) => m.district === c.resolvedDistrict) : undefined);
-    plan.chamberLists.push({
+    const choice = chamberChoice(members, c.zipDistricts, c.resolvedDistrict);
+    const label = memberLabel(state, c.chamber);
+    const list: ChamberList = {
       field: c.field,
-      label: c.label,
-      options: members.map((m) => ({ id: m.id, label: `District ${m.district}: ${m.name} (${m.party})` })),
-      chosen: picked?.id ?? null,
-    });
-    if (picked) plan.targets.push(fromState(picked, c.kind, supporters));
-    else missing[c.field] = `${c.label.replace(/^Your/, "Please choose your")} from the list.`;
+      label,
+      chamberName: chamberName(state, c.chamber),
+      mode: choice.mode,
+      options: [],
+      district: choice.mode === "given" ? choice.district : null,
+      chosen: null,
+      finder: legislatorFinder(state, c.chamber, plan.legislatureWebsite),
+    };
+    const value = p.choice[c.field];
+    if (choice.mode === "given") {
+      list.options = choice.members.map((m) => ({ id: m.id, label: `${memberTitle(state, c.chamber)} ${m.name} (${m.party})`, district: m.district, memberIds: [m.id], byEmail: m.email !== null }));
+    } else if (choice.mode === "choose") {
+      list.options = choice.districts.map((d) => ({
+        id: districtChoiceValue(d.district),
+        label: `District ${d.district}: ${d.members.length ? d.members.map((m) => `${m.name} (${m.party})`).join(" and ") : "this seat is vacant"}`,
+        district: d.district,
+        memberIds: d.members.map((m) => m.id),
+        byEmail: d.members.some((m) => m.email !== null),
+      }));
+    } else {
+      list.options = choice.members.map((m) => ({ id: m.id, label: `District ${m.district}: ${m.name} (${m.party})`, district: m.district, memberIds: [m.id], byEmail: m.email !== null }));
+    }
+    const picked = pickedMembers(choice, value);
+    list.chosen = choice.mode === "given" || picked === null ? null : (list.options.find((o) => o.id === value || (picked.length === 1 && o.memberIds.includes(picked[0].id)))?.id ?? null);
+    plan.chamberLists.push(list);
+    if (picked) for (const m of picked) plan.targets.push(fromState(m, c.kind, supporters));
+    else missing[c.field] = choice.mode === "choose" ? `Please choose your ${list.chamberName} district.` : `${label.replace(/^Your/, "Please choose your")} from the list.`;
   }
   return plan;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { legislatureWebsite } from "./campaign-targets.server";
+import { legislatureWebsite } from "~/domains/advocacy/legislators/state-legislators.server";
 
 describe("the legislature's own website", () => {
   it("is the site most members' pages are on, skipping missing and malformed links", () => {

@@ -4,22 +4,25 @@ import { readFileSync } from "node:fs";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "~/db/client.server";
 import { notify } from "~/db/client.server";
-import { congressMembers, stateLegislators, zipDistricts } from "~/db/schema/index";
+import { congressMembers, stateLegislators, zipDistricts, zipStateDistricts } from "~/db/schema/index";
 import { appPath } from "~/platform/app-root";
-import { parseCongressMembers, parseStateLegislators, parseZipDistricts } from "./reference-files";
+import { parseCongressMembers, parseStateLegislators, parseZipDistricts, parseZipStateDistricts } from "./reference-files";
+import type { ZipStateDistrictRow } from "./reference-files";
 
 export const referenceChangedChannel = "amg_reference_changed";
 
-export type ReferenceFiles = { congressMembers: string; zipDistricts: string; stateLegislators: string };
+export type ReferenceFiles = { congressMembers: string; zipDistricts: string; stateLegislators: string; zipStateDistricts: string };
 
 export const shippedReferenceFiles = (dir = appPath("data")): ReferenceFiles => ({
   congressMembers: `${dir}/congress-legislators/members.csv`,
   zipDistricts: `${dir}/zip-congressional-district/zcta-cd119.csv`,
   stateLegislators: `${dir}/state-legislators/state-legislators.csv`,
+  zipStateDistricts: `${dir}/zip-state-legislative-district/zcta-state-legislative-district.csv`,
 });
 
 export type Changes = { added: string[]; changed: string[]; removed: string[] };
-export type ReloadReport = { congressMembers: Changes; stateLegislators: Changes; zipDistricts: { added: number; removed: number } };
+export type RowCounts = { added: number; removed: number };
+export type ReloadReport = { congressMembers: Changes; stateLegislators: Changes; zipDistricts: RowCounts; zipStateDistricts: RowCounts };
 
 const same = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(a).every((k) => (a[k] ?? null) === (b[k] ?? null));
 
@@ -50,6 +53,7 @@ export async function loadReferenceData(db: Database, files: ReferenceFiles = sh
   const members = parseCongressMembers(readFileSync(files.congressMembers, "utf8"));
   const zips = parseZipDistricts(readFileSync(files.zipDistricts, "utf8"));
   const legislators = parseStateLegislators(readFileSync(files.stateLegislators, "utf8"));
+  const zipStates = parseZipStateDistricts(readFileSync(files.zipStateDistricts, "utf8"));
   return db.transaction(async (tx) => {
     const memberColumns = {
       bioguide: congressMembers.bioguide,
@@ -107,16 +111,60 @@ export async function loadReferenceData(db: Database, files: ReferenceFiles = sh
         }
       },
     });
+    const zipStateChanges = await syncZipStateDistricts(tx, zipStates);
     await notify(tx, referenceChangedChannel, "legislators");
-    return { congressMembers: memberChanges, stateLegislators: legislatorChanges, zipDistricts: { added: zipChanges.added.length, removed: zipChanges.removed.length } };
+    return {
+      congressMembers: memberChanges,
+      stateLegislators: legislatorChanges,
+      zipDistricts: { added: zipChanges.added.length, removed: zipChanges.removed.length },
+      zipStateDistricts: zipStateChanges,
+    };
   });
 }
 
-/** Loads the shipped files (or `files`) into a database that has none yet (at start); otherwise does nothing. */
+const zipStateKey = (z: ZipStateDistrictRow) => `${z.zcta}\t${z.state}\t${z.chamber}\t${z.district}`;
+
+/** Rows as four parallel arrays, one query parameter each: a 100,000-row batch is one short statement. */
+const columnsOf = (rows: ZipStateDistrictRow[]) =>
+  sql`unnest(${sql.param(rows.map((r) => r.zcta))}::text[], ${sql.param(rows.map((r) => r.state))}::text[], ${sql.param(rows.map((r) => r.chamber))}::text[], ${sql.param(rows.map((r) => r.district))}::text[])`;
+
+/** The ZIP → state district rows: 100,000 of them, so inserted and removed through unnest() rather than row by row. */
+async function syncZipStateDistricts(tx: Executor, incoming: ZipStateDistrictRow[]): Promise<RowCounts> {
+  const current = await tx.select().from(zipStateDistricts);
+  const before = new Set(current.map(zipStateKey));
+  const after = new Set(incoming.map(zipStateKey));
+  const added = incoming.filter((r) => !before.has(zipStateKey(r)));
+  const removed = current.filter((r) => !after.has(zipStateKey(r)));
+  await insertInBatches(added, (rows) => tx.execute(sql`insert into ${zipStateDistricts} (zcta, state, chamber, district) select * from ${columnsOf(rows)}`), 50_000);
+  await insertInBatches(
+    removed,
+    (rows) =>
+      tx.execute(
+        sql`delete from ${zipStateDistricts} z using ${columnsOf(rows)} as r(zcta, state, chamber, district)
+            where z.zcta = r.zcta and z.state = r.state and z.chamber = r.chamber and z.district = r.district`,
+      ),
+    50_000,
+  );
+  return { added: added.length, removed: removed.length };
+}
+
+/**
+ * Loads the shipped files (or `files`) into a database that has none yet (at start); fills the
+ * ZIP → state district table alone in a database loaded before it existed; otherwise does nothing.
+ */
 export async function ensureReferenceData(db: Database, files: ReferenceFiles = shippedReferenceFiles()): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(congressMembers);
-  if (row.n > 0) return false;
-  await loadReferenceData(db, files);
+  if (row.n === 0) {
+    await loadReferenceData(db, files);
+    return true;
+  }
+  const [zipState] = await db.select({ n: sql<number>`count(*)::int` }).from(zipStateDistricts);
+  if (zipState.n > 0) return false;
+  const rows = parseZipStateDistricts(readFileSync(files.zipStateDistricts, "utf8"));
+  await db.transaction(async (tx) => {
+    await syncZipStateDistricts(tx, rows);
+    await notify(tx, referenceChangedChannel, "legislators");
+  });
   return true;
 }
 

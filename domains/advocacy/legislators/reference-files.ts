@@ -16,6 +16,8 @@ export type CongressMemberRow = {
   termEnd: string | null;
 };
 export type ZipDistrictRow = { zcta: string; state: string; district: number };
+/** ZIP → one candidate state legislative district. A vacant seat is one no row of the legislators table sits for (the file's in_roster column is not kept). */
+export type ZipStateDistrictRow = { zcta: string; state: string; chamber: "upper" | "lower"; district: string };
 export type StateLegislatorRow = {
   id: string;
   name: string;
@@ -83,5 +85,14 @@ export function parseStateLegislators(text: string): StateLegislatorRow[] {
       districtPhone: orNull(r.district_phone),
       website: orNull(r.website),
     };
+  });
+}
+
+export function parseZipStateDistricts(text: string): ZipStateDistrictRow[] {
+  return records(text).map((r, i) => {
+    need(r, ["zcta5", "state", "chamber", "district"], "zcta-state-legislative-district.csv", i + 2);
+    if (!/^\d{5}$/.test(r.zcta5)) throw new ReferenceFileError(`zcta-state-legislative-district.csv, row ${i + 2}: "${r.zcta5}" is not a 5-digit ZCTA`);
+    if (r.chamber !== "upper" && r.chamber !== "lower") throw new ReferenceFileError(`zcta-state-legislative-district.csv, row ${i + 2}: chamber "${r.chamber}" is not upper or lower`);
+    return { zcta: r.zcta5, state: r.state, chamber: r.chamber, district: r.district };
   });
 }

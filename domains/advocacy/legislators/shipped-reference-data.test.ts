@@ -10,9 +10,10 @@ import { forgetLegislatorIndex, findLegislatorsByZip } from "./legislator-direct
 import { buildLegislatorIndex, districtKey, lookupZip } from "./legislator-lookup";
 import type { LegislatorIndex } from "./legislator-lookup";
 import { ensureReferenceData, shippedReferenceFiles } from "./load-reference-data.server";
-import { parseCongressMembers, parseStateLegislators, parseZipDistricts } from "./reference-files";
+import { parseCongressMembers, parseStateLegislators, parseZipDistricts, parseZipStateDistricts } from "./reference-files";
 import type { CongressMemberRow, StateLegislatorRow, ZipDistrictRow } from "./reference-files";
-import { listStateLegislators } from "./state-legislators.server";
+import { findStateDistrictsByZip, findStateLegislatorsByZip, listStateLegislators } from "./state-legislators.server";
+import { parse } from "csv-parse/sync";
 
 const files = shippedReferenceFiles();
 let members: CongressMemberRow[];
@@ -69,6 +70,23 @@ describe("the shipped legislator files", () => {
     expect(found("99501").districts.map((d) => d.label)).toEqual(["Alaska at-large"]);
   });
 
+  it("map every state ZIP to state districts that join the legislators file, vacant seats as the file says", () => {
+    const text = readFileSync(files.zipStateDistricts, "utf8");
+    const rows = parseZipStateDistricts(text);
+    expect(rows.length).toBeGreaterThan(100_000);
+    expect(new Set(rows.map((r) => r.state)).size).toBe(50);
+    // Every ZCTA of a state in the congressional table is in the state district table too.
+    const stateZctas = new Set(rows.map((r) => r.zcta));
+    expect(zips.filter((z) => !["DC", "PR", "VI", "GU", "AS", "MP"].includes(z.state) && !stateZctas.has(z.zcta))).toEqual([]);
+    // in_roster says whether the legislators file has a sitting member (Nebraska's "upper" is its "legislature").
+    const seats = new Set(legislators.map((l) => `${l.state}|${l.chamber === "legislature" ? "upper" : l.chamber}|${l.district}`));
+    const raw = parse(text, { columns: true }) as Record<string, string>[];
+    const wrong = raw.filter((r) => seats.has(`${r.state}|${r.chamber}|${r.district}`) !== (r.in_roster === "yes"));
+    expect(wrong).toEqual([]);
+    const vacant = new Set(raw.filter((r) => r.in_roster === "no").map((r) => `${r.state} ${r.chamber} ${r.district}`));
+    expect(vacant.size).toBeLessThanOrEqual(30);
+  });
+
   // Names of this snapshot (119th Congress): update them with a reload that changes these seats.
   it("name Syracuse's representative and DC's delegate of this snapshot", () => {
     expect(found("13202").districts[0].representative?.name).toBe("John W. Mannion");
@@ -96,5 +114,12 @@ describe.each(testEngines().filter((e) => e.name === "pglite"))("the shipped fil
     const ny = await listStateLegislators(handle.db, "NY", "22");
     expect(ny.length).toBeGreaterThan(0);
     expect(ny.every((l) => l.state === "NY")).toBe(true);
+    expect(await findStateDistrictsByZip(handle.db, "13202", "NY")).toEqual({ upper: ["48"], lower: expect.arrayContaining(["128", "129"]) });
+    // Names of this snapshot (openstates 2026-08-05): update them with a reload that changes these seats.
+    const syracuse = await findStateLegislatorsByZip(handle.db, "13202", "NY");
+    expect(syracuse?.map((c) => [c.chamberName, c.districts.map((d) => `${d.district}: ${d.members.map((m) => m.name).join(", ")}`)])).toEqual([
+      ["Senate", ["48: Rachel May"]],
+      ["Assembly", ["128: Pamela Hunter", "129: Bill Magnarelli"]],
+    ]);
   });
 });

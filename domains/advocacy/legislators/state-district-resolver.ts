@@ -1,9 +1,9 @@
-// Which state legislative districts does a person live in? No open ZIP-to-state-district table
-// exists, so by default nobody can tell and the person picks their state legislators from their
-// state's list. An online geocoder (an address → districts service) can be plugged in here later:
-// implement StateDistrictResolver and pass it to planTargets / sendCampaignLetter. The campaign
-// code only reads the districts it returns, so nothing else changes. See
-// docs/decisions/0011-legislator-letters.md.
+// Which state legislative districts does a person live in, exactly? A ZIP alone gives candidates
+// (the zip_state_districts table, read by planTargets: one district, or a few to choose from, or the
+// state's list for a ZIP the table lacks). An online geocoder (an address → districts service) can be
+// plugged in here: implement StateDistrictResolver and pass it to planTargets / sendCampaignLetter;
+// a district it returns outranks the ZIP's candidates, and nothing else changes. See
+// docs/decisions/0011-legislator-letters.md and 0018-state-districts-from-zip.md.
 
 export type PersonPlace = { street?: string; city?: string; state: string; zip: string };
 
@@ -15,7 +15,7 @@ export interface StateDistrictResolver {
   resolve(place: PersonPlace): Promise<StateDistricts | null>;
 }
 
-/** The default: no geocoder, so the person chooses from the state's list. */
+/** The default: no geocoder, so the ZIP's candidates (or the state's list) decide. */
 export const pickFromListResolver: StateDistrictResolver = {
   async resolve() {
     return null;
