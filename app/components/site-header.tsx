@@ -1,6 +1,7 @@
 // Site header: the organisation's mark and the main navigation. On a phone the links fold
 // into a "Menu" disclosure that works with or without JavaScript.
 import { NavLink } from "react-router";
+import { BrandMark } from "./brand-mark";
 
 export const mainNavigation = [
   { to: "/about", label: "About" },
@@ -33,14 +34,12 @@ function NavLinks({ signedIn }: { signedIn: boolean }) {
   );
 }
 
-export function SiteHeader({ shortName, name, signedIn }: { shortName: string; name: string; signedIn: boolean }) {
+export function SiteHeader({ shortName, name, logoUrl, signedIn }: { shortName: string; name: string; logoUrl?: string; signedIn: boolean }) {
   return (
     <header className="site-header">
       <div className="header-inner">
         <a href="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            {shortName}
-          </span>
+          <BrandMark shortName={shortName} name={name} logoUrl={logoUrl} />
           <span className="brand-name">{name}</span>
         </a>
         <nav className="nav-wide" aria-label="Main">

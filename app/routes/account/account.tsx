@@ -1,4 +1,5 @@
 import { Form, redirect } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/account";
 import { CsrfField } from "~/app/components/csrf-field";
 import { formatDateTime } from "~/app/format";
@@ -10,7 +11,7 @@ import { listCycles } from "~/domains/membership/match-cycles.server";
 import { profileCompleteness } from "~/domains/membership/profile";
 import { findOwnApplication } from "~/domains/membership/queries.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Your account — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Your account")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireViewer(args);

@@ -1,4 +1,5 @@
 import { Form, redirect } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/cycles";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormField, SelectField } from "~/app/components/form-field";
@@ -8,7 +9,7 @@ import { cycleOutcomes, matchCycleInputSchema } from "~/domains/membership/membe
 import { deleteCycle, listCycles, saveCycle } from "~/domains/membership/match-cycles.server";
 import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "My match cycles — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "My match cycles")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireRole(args, "member");

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/act";
 import { LegislatorCard } from "~/app/components/legislator-card";
@@ -13,8 +14,8 @@ import { getViewer } from "~/app/session.server";
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: ["zip"] };
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Contact your legislators — AMG" },
+export const meta: Route.MetaFunction = ({ matches }) => [
+  pageTitle(matches, "Contact your legislators"),
   { name: "description", content: "Find your senators and representative by ZIP code and ask them to pass the Resident Physician Shortage Reduction Act of 2025 (H.R. 4731 / S. 2439)." },
 ];
 

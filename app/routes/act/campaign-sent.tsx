@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { pageTitle } from "~/app/page-title";
 import { data } from "react-router";
 import type { Route } from "./+types/campaign-sent";
 import { ProgressMeter } from "~/app/components/progress-meter";
@@ -7,7 +8,7 @@ import { findHeldAction } from "~/domains/advocacy/campaigns/confirm-held-action
 import { findSentAction } from "~/domains/advocacy/campaigns/send-campaign-letter.server";
 import { renderMarkdown } from "~/platform/markdown.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Your letters — AMG" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Your letters"), { name: "robots", content: "noindex" }];
 
 // The copy buttons need the browser; without JavaScript the letter can still be selected and copied.
 export const handle = { hydrate: true };

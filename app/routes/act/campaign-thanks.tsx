@@ -1,4 +1,5 @@
 import { data } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/campaign-thanks";
 import { ShareLinks } from "~/app/components/share-links";
@@ -9,7 +10,7 @@ import { markPublic } from "~/platform/request-context";
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = () => [{ title: "Thank you — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Thank you")];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const campaign = await findLegislatorCampaign(context.services.db, params.slug);

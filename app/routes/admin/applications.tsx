@@ -1,4 +1,5 @@
 import { Form, Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/applications";
 import { formatCount, formatDateTime, positiveInt } from "~/app/format";
 import { requireStaff } from "~/app/session.server";
@@ -12,7 +13,7 @@ import { TableScroll } from "~/app/components/table-scroll";
 const maxPage = 100_000;
 const nonNegativeInt = (value: string | null) => (value && /^\d{1,3}$/.test(value.trim()) ? Number(value) : undefined);
 
-export const meta: Route.MetaFunction = () => [{ title: "Applications and members — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Applications and members", "staff")];
 
 const statusLabel = {
   "awaiting-review": "Waiting for review",

@@ -1,4 +1,5 @@
 import { Form } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import { OlderLink } from "~/app/components/older-link";
 import type { Route } from "./+types/audit";
 import { formatDateTime, positiveInt } from "~/app/format";
@@ -6,7 +7,7 @@ import { requireStaff } from "~/app/session.server";
 import { listAudit, listAuditActions } from "~/platform/audit.server";
 import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "Audit log — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Audit log", "staff")];
 
 const pageSize = 100;
 

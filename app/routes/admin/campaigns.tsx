@@ -1,10 +1,11 @@
 import { Form, Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/campaigns";
 import { requireStaff } from "~/app/session.server";
 import { listAllCampaigns } from "~/domains/advocacy/campaigns/campaigns.server";
 import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "Campaigns — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Campaigns", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);

@@ -1,10 +1,11 @@
 import { Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/figures";
 import { requireStaff } from "~/app/session.server";
 import { listFigures } from "~/domains/site/queries.server";
 import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "Figures — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Figures", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);

@@ -1,4 +1,5 @@
 import { Form, Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import { OlderLink } from "~/app/components/older-link";
 import type { Route } from "./+types/inbox";
 import { formatDateTime } from "~/app/format";
@@ -7,7 +8,7 @@ import { requireStaff } from "~/app/session.server";
 import { listContactMessages } from "~/domains/site/contact-inbox.server";
 import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "Inbox — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Inbox", "staff")];
 
 const pageSize = 50;
 

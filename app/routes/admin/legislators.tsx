@@ -1,10 +1,11 @@
 import { Form, Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/legislators";
 import { requireStaff } from "~/app/session.server";
 import { searchCongressMembers } from "~/domains/advocacy/legislators/legislator-corrections.server";
 import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "Legislators — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Legislators", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);

@@ -1,4 +1,7 @@
-import { Form, redirect } from "react-router";
+import { Form } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { pageTitle } from "~/app/page-title";
 import { formFailureOf, formValues, withAppErrors } from "~/app/form-data";
 import type { Route } from "./+types/outbox";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -10,7 +13,7 @@ import { listOutbox, resendOutboxMessage } from "~/domains/email/outbox-admin.se
 import type { OutboxStatus } from "~/domains/email/outbox-admin.server";
 import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "Outbox — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Outbox", "staff")];
 
 const pageSize = 50;
 const statuses: OutboxStatus[] = ["queued", "sent", "stored", "failed"];
@@ -30,7 +33,7 @@ export async function action(args: Route.ActionArgs) {
   const values = formValues(formData);
   return withAppErrors(values, async () => {
     await resendOutboxMessage(args.context.services.db, args.context.services.jobs, actorOf(viewer, args.context), values.message ?? "");
-    return redirect("/admin/outbox");
+    return redirectWithFlash("/admin/outbox", confirmations.outboxResent, args.context);
   });
 }
 

@@ -1,4 +1,7 @@
-import { Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/people";
 import { formatDateTime } from "~/app/format";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -9,7 +12,7 @@ import { addPersonSchema, roles } from "~/domains/accounts/accounts.schema";
 import { ensurePersonWithRole, findPersonByEmail, searchPeople } from "~/domains/accounts/people.server";
 import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "People — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "People", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
@@ -34,7 +37,7 @@ export async function action(args: Route.ActionArgs) {
   const { db } = args.context.services;
   await db.transaction((tx) => ensurePersonWithRole(tx, form.value.email, form.value.role, actorOf(viewer, args.context)));
   const person = await findPersonByEmail(db, form.value.email);
-  return redirect(`/admin/people/${person!.publicId}`);
+  return redirectWithFlash(`/admin/people/${person!.publicId}`, confirmations.personAdded, args.context);
 }
 
 export default function People({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,10 +1,11 @@
 import { Form, Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/state-legislators";
 import { requireStaff } from "~/app/session.server";
 import { searchStateLegislators } from "~/domains/advocacy/legislators/state-legislator-corrections.server";
 import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "State legislators — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "State legislators", "staff")];
 
 /** Open States ids are "ocd-person/<uuid>": the page address carries the uuid. */
 const stateLegislatorPath = (id: string) => `/admin/state-legislators/${id.replace(/^ocd-person\//, "")}`;

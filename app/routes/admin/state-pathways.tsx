@@ -1,11 +1,12 @@
 import { Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/state-pathways";
 import { pathwayStatusLabel } from "~/app/components/state-pathways-tracker";
 import { requireStaff } from "~/app/session.server";
 import { listStatePathways } from "~/domains/advocacy/state-pathways/state-pathways.server";
 import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "State law tracker — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "State law tracker", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);

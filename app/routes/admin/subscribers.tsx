@@ -1,4 +1,7 @@
-import { Form, redirect } from "react-router";
+import { Form } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { pageTitle } from "~/app/page-title";
 import { formFailureOf, formValues, withAppErrors } from "~/app/form-data";
 import type { Route } from "./+types/subscribers";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -10,7 +13,7 @@ import { countSubscribers, listSubscribers, staffUnsubscribe } from "~/domains/e
 import type { SubscriberStatus } from "~/domains/email/subscriber-admin.server";
 import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "Subscribers — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Subscribers", "staff")];
 
 const pageSize = 50;
 const statuses: SubscriberStatus[] = ["active", "pending", "unsubscribed"];
@@ -44,7 +47,7 @@ export async function action(args: Route.ActionArgs) {
   const values = formValues(formData);
   return withAppErrors(values, async () => {
     await staffUnsubscribe(args.context.services.db, actorOf(viewer, args.context), values.subscriber ?? "", args.context.services.clock());
-    return redirect(new URL(args.request.url).pathname + new URL(args.request.url).search);
+    return redirectWithFlash(new URL(args.request.url).pathname + new URL(args.request.url).search, confirmations.subscriberUnsubscribed, args.context);
   });
 }
 

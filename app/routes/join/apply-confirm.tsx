@@ -1,11 +1,12 @@
 import { data, Form, Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/apply-confirm";
 import { tokenSchema } from "~/domains/email/email.schema";
 import { confirmApplicationChange, findHeldAnswers } from "~/domains/membership/confirm-application-change.server";
 
 // The e-mailed link to apply answers sent for an address that already had an application. Opening
 // it shows the answers and a button; the POST applies them (a mail scanner following links changes nothing).
-export const meta: Route.MetaFunction = () => [{ title: "Update your application — AMG" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Update your application"), { name: "robots", content: "noindex" }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const token = tokenSchema.safeParse(new URL(request.url).searchParams.get("token"));
