@@ -9,6 +9,8 @@ export const signatureStatusLabels = { pending: "Waiting for confirmation", conf
 
 export const statePathwayStatusLabels = { "law-in-force": "Law in force", "bill-pending": "Bill pending", none: "No law found" } as const;
 
+export const stateChamberLabels = { upper: "Upper chamber (Senate)", lower: "Lower chamber (House or Assembly)", legislature: "Legislature" } as const;
+
 export const letterDeliveryLabels = { email: "Sent by e-mail", prepared: "Prepared (not sent)" } as const;
 
 export const advocacyAuditActionLabels: Record<string, string> = {

@@ -1,4 +1,5 @@
 import { Form, redirect } from "react-router";
+import { describeUserAgent } from "~/domains/accounts/user-agent";
 import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/account";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -126,7 +127,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         {sessions.map((s) => (
           <li key={s.publicId}>
             <span>
-              {s.userAgent ?? "Unknown browser"}
+              {describeUserAgent(s.userAgent)}
               <br />
               <span className="hint">
                 from {s.ip ?? "unknown address"}, last seen {formatDateTime(s.lastSeenAt)}
