@@ -9,8 +9,8 @@ export function listSortOf<K extends string>(params: URLSearchParams, columns: r
 }
 
 /** Sorts a page's rows (a bounded list) by the value each column gives; text ignores case, empty values go last. */
-export function sortRows<Row>(rows: readonly Row[], sort: ListSort, valueOf: Record<string, (row: Row) => string | number | Date | null | undefined>): Row[] {
-  const get = valueOf[sort.by];
+export function sortRows<Row>(rows: readonly Row[], sort: ListSort, valuesBy: Record<string, (row: Row) => string | number | Date | null | undefined>): Row[] {
+  const get = Object.hasOwn(valuesBy, sort.by) ? valuesBy[sort.by] : undefined;
   if (!get) return [...rows];
   const sign = sort.direction === "asc" ? 1 : -1;
   const comparable = (v: string | number | Date | null | undefined) => (v instanceof Date ? v.getTime() : typeof v === "string" ? v.toLocaleLowerCase("en-US") : v);
