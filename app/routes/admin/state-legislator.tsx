@@ -1,6 +1,7 @@
 import { data, Form, Link } from "react-router";
 import { redirectWithFlash } from "~/app/flash.server";
 import { confirmations } from "./confirmations";
+import { stateChamberLabels } from "~/domains/advocacy/labels";
 import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/state-legislator";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -43,7 +44,8 @@ export default function StateLegislatorAdmin({ loaderData, actionData }: Route.C
       </p>
       <h1>{r.name}</h1>
       <p>
-        {r.party}, {r.state} {r.chamber} district {r.district}. Reference data: e-mail {r.email ?? "—"}, capitol phone {r.capitolPhone ?? "—"}, website {r.website ?? "—"}.
+        {r.party}, {r.state}, {stateChamberLabels[r.chamber as keyof typeof stateChamberLabels] ?? r.chamber}, district {r.district}. Reference data: e-mail {r.email ?? "—"}, capitol phone{" "}
+        {r.capitolPhone ?? "—"}, website {r.website ?? "—"}.
       </p>
       <FormAlert message={actionData?.formError} />
       <h2>Correction</h2>
