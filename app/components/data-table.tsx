@@ -51,6 +51,7 @@ const withQuery = (query: Record<string, string>, changes: Record<string, string
   return text ? `?${text}` : "?";
 };
 
+/** A sortable column's header: a link that sorts by it (the other way when it already does); the arrow is drawn by the stylesheet from aria-sort. */
 function SortHeader({ column, sort, query }: { column: Column<unknown>; sort?: ListSort; query: Record<string, string> }) {
   const active = sort?.by === column.key;
   const next: SortDirection = active && sort?.direction === "asc" ? "desc" : "asc";
@@ -58,8 +59,6 @@ function SortHeader({ column, sort, query }: { column: Column<unknown>; sort?: L
     <th scope="col" aria-sort={active ? (sort?.direction === "asc" ? "ascending" : "descending") : undefined}>
       <Link to={withQuery(query, { sort: column.key, dir: next, page: null, before: null })} className="sort-link">
         {column.header}
-        <span aria-hidden="true">{active ? (sort?.direction === "asc" ? " ▲" : " ▼") : " ↕"}</span>
-        <span className="visually-hidden">{`, sort ${next === "asc" ? "ascending" : "descending"}`}</span>
       </Link>
     </th>
   );
