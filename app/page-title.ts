@@ -1,3 +1,4 @@
+import { useRouteLoaderData } from "react-router";
 // Every page's <title>: "<what> — <organisation>", the organisation's short name from the site
 // settings the root loader provides (never a hard-coded name). Console pages say "<org> staff".
 
@@ -24,4 +25,10 @@ export function pageTitle(matches: readonly Match[], title: string, audience: "p
 export function homeTitle(matches: readonly Match[], about: string): { title: string } {
   const { name } = organisationNamesOf(matches);
   return { title: name ? `${name} — ${about}` : about };
+}
+
+/** The organisation's short name on a page ("AMG's figure"), from the settings the root loader read. */
+export function useOrganisationShortName(): string {
+  const root = useRouteLoaderData("root") as { organisation?: { shortName?: string } } | undefined;
+  return root?.organisation?.shortName ?? "";
 }

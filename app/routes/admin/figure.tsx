@@ -1,7 +1,7 @@
 import { data, Form, Link } from "react-router";
 import { redirectWithFlash } from "~/app/flash.server";
 import { confirmations } from "./confirmations";
-import { pageTitle } from "~/app/page-title";
+import { pageTitle, useOrganisationShortName } from "~/app/page-title";
 import type { Route } from "./+types/figure";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -33,6 +33,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Figure({ loaderData, actionData }: Route.ComponentProps) {
   const { figure, csrf } = loaderData;
+  const org = useOrganisationShortName();
   const { claim, amgFigure, amgStatement, amgSource, officialFigure, officialBasis, officialSource, verdict } = figure;
   const v: Record<string, string | null | undefined> = actionData?.values ?? { claim, amgFigure, amgStatement, amgSource, officialFigure, officialBasis, officialSource, verdict };
   const e = actionData?.fieldErrors ?? {};
@@ -49,9 +50,9 @@ export default function Figure({ loaderData, actionData }: Route.ComponentProps)
       <Form method="post" noValidate className="stack-form">
         <CsrfField token={csrf} />
         {field("claim", "What it measures")}
-        {field("amgFigure", "AMG's figure", { hint: "As shown in large type, e.g. 119,218 or $10,000+." })}
+        {field("amgFigure", `${org}'s figure`, { hint: "As shown in large type, e.g. 119,218 or $10,000+." })}
         {field("amgStatement", "The sentence after the figure", { multiline: true })}
-        {field("amgSource", "Source of AMG's figure", { hint: "Usually AMG." })}
+        {field("amgSource", `Source of ${org}'s figure`, { hint: `Usually ${org}.` })}
         {field("officialFigure", "Official figure", { required: false })}
         {field("officialBasis", "How the official figure is counted", { required: false, multiline: true })}
         {field("officialSource", "Source of the official figure", { required: false })}
