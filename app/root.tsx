@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
+import { ErrorContent } from "./components/error-content";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
 import { describeOfficeHours } from "~/domains/site/office-hours";
@@ -20,40 +21,61 @@ export async function loader(args: Route.LoaderArgs) {
   return { organisation, officeStatus: status.label, isOpen: status.isOpen, nonce: context.nonce, signedIn, isMember: signedIn && viewer.roles.includes("member") };
 }
 
+type LayoutHandle = { hydrate?: boolean; console?: boolean } | undefined;
+
 /**
  * Public pages ship no JavaScript: they are documents and no-JS forms, a few KB on a phone.
  * A route that needs the client (the staff console, later) exports `handle = { hydrate: true }`.
  */
 function useHydration(): boolean {
-  return useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === true);
+  return useMatches().some((match) => (match.handle as LayoutHandle)?.hydrate === true);
+}
+
+/** The staff console (`handle = { console: true }`) has its own layout: no public header or footer. */
+function useIsConsole(): boolean {
+  return useMatches().some((match) => (match.handle as LayoutHandle)?.console === true);
+}
+
+/** The version of the colours in the query of /theme.css: a new colour is a new address. */
+function themeVersion(organisation: { primaryColour: string; accentColour: string } | undefined): string {
+  return organisation ? `${organisation.primaryColour}${organisation.accentColour}`.replaceAll("#", "") : "default";
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const hydrate = useHydration();
+  const isConsole = useIsConsole();
   return (
     <html lang="en">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="theme-color" content="#0b4f6c" />
+        <meta name="theme-color" content={data?.organisation.primaryColour ?? "#0b4f6c"} />
         <Meta />
         <Links />
+        <link rel="stylesheet" href={`/theme.css?v=${themeVersion(data?.organisation)}`} />
       </head>
       <body>
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
-        <SiteHeader
-          shortName={data?.organisation.shortName ?? "AMG"}
-          name={data?.organisation.name ?? "Alliance of Medical Graduates"}
-          signedIn={data?.signedIn ?? false}
-          isMember={data?.isMember ?? false}
-        />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        {data ? <SiteFooter organisation={data.organisation} officeStatus={data.officeStatus} isOpen={data.isOpen} isMember={data.isMember} /> : null}
+        {isConsole ? (
+          children
+        ) : (
+          <>
+            <SiteHeader
+              shortName={data?.organisation.shortName ?? ""}
+              name={data?.organisation.name ?? ""}
+              logoUrl={data?.organisation.logoUrl}
+              signedIn={data?.signedIn ?? false}
+              isMember={data?.isMember ?? false}
+            />
+            <main id="main" tabIndex={-1}>
+              {children}
+            </main>
+            {data ? <SiteFooter organisation={data.organisation} officeStatus={data.officeStatus} isOpen={data.isOpen} isMember={data.isMember} /> : null}
+          </>
+        )}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={data?.nonce} />
@@ -71,29 +93,8 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  if (isRouteErrorResponse(error) && error.status === 403) {
-    return (
-      <div className="page narrow">
-        <title>Not allowed — AMG</title>
-        <h1>You do not have access to this page</h1>
-        <p>{(error.data as { message?: string } | null)?.message ?? "Your account does not have the role this page needs."}</p>
-        <p>
-          <a href="/account">Go to your account</a> or <a href="/">the home page</a>.
-        </p>
-      </div>
-    );
-  }
-  return (
-    <div className="page narrow">
-      <title>{notFound ? "Page not found — AMG" : "Something went wrong — AMG"}</title>
-      <h1>{notFound ? "We could not find that page" : "Something went wrong"}</h1>
-      <p>{notFound ? "The page may have moved, or the address may have a typo." : "Something went wrong on our side. Nothing you entered has been lost by us; please try again in a moment."}</p>
-      <p>
-        <a className="button" href="/">
-          Go to the home page
-        </a>
-      </p>
-    </div>
-  );
+  const data = useRouteLoaderData<typeof loader>("root");
+  const status = isRouteErrorResponse(error) ? error.status : null;
+  const message = isRouteErrorResponse(error) ? (error.data as { message?: string } | null)?.message : undefined;
+  return <ErrorContent status={status} message={message} siteName={data?.organisation.shortName ?? ""} />;
 }

@@ -76,5 +76,6 @@ export default [
   route("admin/campaigns/:slug/letters.csv", "routes/admin/campaign-letters-export.ts"),
   route("admin/applications/import/template.csv", "routes/admin/applications-import-template.ts"),
   route("healthz", "routes/public/healthz.ts"),
+  route("theme.css", "routes/public/theme-css.ts"),
   route("*", "routes/public/not-found.tsx"),
 ] satisfies RouteConfig;

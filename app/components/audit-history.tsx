@@ -1,17 +1,21 @@
 import { formatDateTime } from "~/app/format";
 
-/** The audit entries about one record, newest first. */
-export function AuditHistory({ entries }: { entries: { id: number; at: Date | string; action: string; actorEmail: string | null }[] }) {
+/** The audit entries about one record, newest first; `labelOf` gives each action's words. */
+export function AuditHistory({ entries, labelOf }: { entries: { id: number; at: Date | string; action: string; actorEmail: string | null }[]; labelOf: (action: string) => string }) {
   return (
     <>
       <h2>History</h2>
-      <ul>
-        {entries.map((h) => (
-          <li key={h.id}>
-            {formatDateTime(h.at)}: {h.action} by {h.actorEmail ?? "the system"}
-          </li>
-        ))}
-      </ul>
+      {entries.length ? (
+        <ul>
+          {entries.map((h) => (
+            <li key={h.id}>
+              {formatDateTime(h.at)}: {labelOf(h.action)}, by {h.actorEmail ?? "the system"}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="hint">Nothing recorded yet.</p>
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 // Site header: the organisation's mark and the main navigation. On a phone the links fold
 // into a "Menu" disclosure that works with or without JavaScript.
 import { NavLink } from "react-router";
+import { BrandMark } from "./brand-mark";
 
 export const mainNavigation = [
   { to: "/about", label: "About" },
@@ -35,14 +36,12 @@ function NavLinks({ signedIn, isMember }: { signedIn: boolean; isMember: boolean
   );
 }
 
-export function SiteHeader({ shortName, name, signedIn, isMember = false }: { shortName: string; name: string; signedIn: boolean; isMember?: boolean }) {
+export function SiteHeader({ shortName, name, logoUrl, signedIn, isMember = false }: { shortName: string; name: string; logoUrl?: string; signedIn: boolean; isMember?: boolean }) {
   return (
     <header className="site-header">
       <div className="header-inner">
         <a href="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            {shortName}
-          </span>
+          <BrandMark shortName={shortName} name={name} logoUrl={logoUrl} />
           <span className="brand-name">{name}</span>
         </a>
         <nav className="nav-wide" aria-label="Main">

@@ -23,7 +23,7 @@ describe.each(testEngines())("contact messages on $name", (engine) => {
     expect(stored.status).toBe("new");
 
     const staff = await t.sink.waitFor((m) => m.subject === "[Contact] Mentorship question");
-    expect(staff.to).toEqual(["info@allianceofmedicalgraduates.org"]);
+    expect(staff.to).toEqual(["AllianceofMG@gmail.com"]);
     expect(staff.headers.get("reply-to")).toMatchObject({ text: "ada@example.org" });
     expect(staff.text).toContain("How do I find a mentor");
 

@@ -31,4 +31,7 @@ export const messages = {
   orgEmail: "Please enter an e-mail address like info@example.org.",
   orgCity: "Please enter the city.",
   orgRegion: "Please enter the state, like NY.",
+  orgColour: "Please enter a colour as # and six hex digits, like #0b4f6c.",
+  orgColourContrast: "Please choose a darker colour: white text on it must stay readable (contrast of at least 4.5 to 1).",
+  orgLogo: "Please enter the logo's address: an https:// address or a path on this site starting with /.",
 } as const;

@@ -1,6 +1,7 @@
 // Input and settings schemas of the site context (safe to import in the browser).
 import { z } from "zod";
 import { emailAddressSchema, maxEmailLength, multiLineText, oneLineText } from "~/platform/text-fields";
+import { contrastWithWhite, minimumContrast } from "./brand";
 import { messages } from "./messages";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, messages.settingsTime);
@@ -32,6 +33,24 @@ export const officeHoursSchema = z.object({
 });
 export type OfficeHours = z.infer<typeof officeHoursSchema>;
 
+const brandColour = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^#[0-9a-f]{6}$/, messages.orgColour)
+  .refine((colour) => contrastWithWhite(colour) >= minimumContrast, messages.orgColourContrast);
+
+/** A logo address the page may load: https on any host, or a path on this site (never "//host", never javascript: or data:). */
+export function isSafeLogoAddress(value: string): boolean {
+  if (/[\s"'<>\\]/.test(value)) return false;
+  if (value.startsWith("/")) return !value.startsWith("//");
+  try {
+    return new URL(value).protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
 export const organisationSchema = z.object({
   name: oneLineText(200, { tooLong: messages.orgName }).min(2, messages.orgName),
   shortName: oneLineText(12, { tooLong: messages.orgShortName }).min(2, messages.orgShortName),
@@ -44,6 +63,17 @@ export const organisationSchema = z.object({
   country: oneLineText(60).default("US"),
   /** Where staff notifications (contact messages) go; defaults to the public e-mail. */
   staffEmail: z.email({ error: messages.orgEmail }).max(maxEmailLength, messages.orgEmail).optional(),
+  /** The brand colour (header, buttons, links): white text sits on it. */
+  primaryColour: brandColour.default("#0b4f6c"),
+  /** The second colour (highlights). */
+  accentColour: brandColour.default("#c2410c"),
+  /** The logo shown in the header beside the name (alt text: the name); empty for none. */
+  logoUrl: z
+    .string()
+    .trim()
+    .max(500, messages.orgLogo)
+    .refine((value) => value === "" || isSafeLogoAddress(value), messages.orgLogo)
+    .default(""),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 

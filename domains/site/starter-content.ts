@@ -10,12 +10,16 @@ export const starterOrganisation: Organisation = {
   name: "Alliance of Medical Graduates",
   shortName: "AMG",
   tagline: "Doctors ready to serve, waiting for a residency position.",
-  email: "info@allianceofmedicalgraduates.org",
+  // AMG's published address (shared MISSION.md); no street address is published.
+  email: "AllianceofMG@gmail.com",
   streetAddress: "",
   city: "Syracuse",
   region: "NY",
   postalCode: "",
   country: "US",
+  primaryColour: "#0b4f6c",
+  accentColour: "#c2410c",
+  logoUrl: "",
 };
 
 const nineToFive = { opens: "09:00", closes: "17:00" };

@@ -1,5 +1,5 @@
 // Signing in and out in a real browser, the console's access rules, a role change and its audit entry.
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { startAppServer } from "~/tests/helpers/app-server";
 import type { AppServer } from "~/tests/helpers/app-server";
@@ -107,9 +107,10 @@ describe("accounts in the browser", () => {
     await expect(member.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
 
     await admin.goto(`${app.url}/admin/audit?action=role.grant`);
-    const row = admin.locator("tbody tr", { hasText: "member@example.org" }).filter({ hasText: '"role":"staff"' });
+    const row = admin.locator("tbody tr", { hasText: "member@example.org" }).filter({ hasText: "role: staff" });
     await expect(row).toHaveCount(1);
     await expect(row.first()).toContainText("admin@example.org");
+    await expect(row.first()).toContainText("Gave a role");
 
     // The console's pages pass axe-core too (a context without CSP so axe can be injected).
     const auditContext = await browser.newContext({ bypassCSP: true });
@@ -148,5 +149,95 @@ describe("accounts in the browser", () => {
     await auditContext.close();
     await adminContext.close();
     await memberContext.close();
+  }, 180_000);
+  // One staff session for the console scenarios below (sign-in mails per address are limited); the last one signs it out.
+  let staffCookies: Awaited<ReturnType<BrowserContext["cookies"]>> | null = null;
+  async function staffContext(options: Parameters<Browser["newContext"]>[0] = {}): Promise<BrowserContext> {
+    if (!staffCookies) {
+      const first = await browser.newContext();
+      await signIn(await first.newPage(), "admin@example.org", "code");
+      staffCookies = await first.cookies();
+      await first.close();
+    }
+    const context = await browser.newContext(options);
+    await context.addCookies(staffCookies);
+    return context;
+  }
+
+  it("shows a confirmation once after a console action", async () => {
+    const context = await staffContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/admin/figures/shortage-areas`);
+    await page.getByRole("button", { name: "Save figure" }).click();
+    await page.waitForURL(`${app.url}/admin/figures/shortage-areas`);
+    await expect(page.getByRole("status")).toHaveText("Figure saved. The home and numbers pages show it now.");
+    await page.reload();
+    await expect(page.getByText("Figure saved.")).toHaveCount(0);
+    await context.close();
+  });
+
+  it("fits every console and account page on a 390 px phone, folds the console menu, and passes axe there", async () => {
+    const phone = await staffContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    const page = await phone.newPage();
+    await page.goto(`${app.url}/admin`);
+    const menu = page.locator("details.console-nav-narrow");
+    await expect(menu).toBeVisible();
+    await expect(page.locator("nav.console-nav-wide")).toBeHidden();
+    await expect(menu.getByRole("link", { name: "Audit log" })).toBeHidden();
+    await menu.locator("summary").click();
+    await expect(menu.getByRole("link", { name: "Audit log" })).toBeVisible();
+
+    const wide: string[] = [];
+    for (const path of [
+      "/admin",
+      "/admin/applications",
+      "/admin/applications/import",
+      "/admin/inbox",
+      "/admin/subscribers",
+      "/admin/outbox",
+      "/admin/figures",
+      "/admin/figures/shortage-areas",
+      "/admin/people",
+      "/admin/campaigns",
+      "/admin/campaigns/new",
+      "/admin/campaigns/residency-shortage-act",
+      "/admin/campaigns/residency-shortage-act/supporters?state=NY",
+      "/admin/campaigns/residency-shortage-act/results",
+      "/admin/state-pathways",
+      "/admin/state-pathways/MO",
+      "/admin/legislators?q=NY",
+      "/admin/legislators/M001231",
+      "/admin/state-legislators?q=AK",
+      "/admin/state-legislators/b2eaa848-d651-4521-9abb-21b68da5d5c6",
+      "/admin/audit",
+      "/admin/settings",
+      "/account",
+      "/account/two-factor",
+      "/account/cycles",
+      "/account/profile",
+      "/account/delete",
+    ]) {
+      await page.goto(`${app.url}${path}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) wide.push(`${path}: ${width}px`);
+      expect(await seriousViolations(page, `${path} at 390 px`)).toEqual([]);
+    }
+    expect(wide).toEqual([]);
+    await phone.close();
+  }, 240_000);
+  it("signs staff out from any console page, without JavaScript, and shows the console's own layout", async () => {
+    const context = await staffContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/admin/outbox`);
+    await expect(page.getByRole("navigation", { name: "Staff console" })).toBeVisible();
+    // The public site's marketing header and newsletter footer stay outside the console.
+    await expect(page.getByRole("link", { name: "Become a member" })).toHaveCount(0);
+    await expect(page.getByText("Get our newsletter")).toHaveCount(0);
+    await expect(page.locator("header")).toContainText("admin@example.org");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${app.url}/`);
+    await page.goto(`${app.url}/admin`);
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fadmin/);
+    await context.close();
   });
 });

@@ -127,4 +127,65 @@ describe("staff console features", () => {
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("Only a failed message can be resent.");
   });
+  /** The visible text of a page: tags (and so attribute values such as filter options' codes) dropped. */
+  const visibleText = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, " ").replace(/<[^>]*>/g, " ");
+
+  it("confirms an action once on the next page with a signed flash, and ignores a forged one", async () => {
+    const values = await settingsForm();
+    const saved = await post(app, "/admin/settings", values, cookie);
+    expect(saved.status).toBe(302);
+    const flash = saved.headers.getSetCookie().find((c) => c.startsWith("amg_flash="));
+    expect(flash).toMatch(/HttpOnly/);
+    const withFlash = `${cookie}; ${flash!.split(";")[0]}`;
+    const next = await fetch(`${app.url}/admin/settings`, { headers: { cookie: withFlash } });
+    const page = parseHtml(await next.text());
+    expect(page.root.querySelector('[role="status"]')?.textContent).toContain("Settings saved.");
+    expect(next.headers.getSetCookie().some((c) => c.startsWith("amg_flash=;") && c.includes("Max-Age=0"))).toBe(true);
+    // Without the cookie (the browser dropped it as told), the message is gone.
+    expect(await (await get("/admin/settings")).text()).not.toContain("Settings saved.");
+    const [issuedAt, , signature] = decodeURIComponent(flash!.split(";")[0].slice("amg_flash=".length)).split(".");
+    const forged = `${issuedAt}.${Buffer.from("Your account is closed.").toString("base64url")}.${signature}`;
+    expect(await (await fetch(`${app.url}/admin`, { headers: { cookie: `${cookie}; amg_flash=${forged}` } })).text()).not.toContain("Your account is closed.");
+  });
+
+  it("shows audit actions and outbox statuses in words, never their stored codes", async () => {
+    const audit = visibleText(await (await get("/admin/audit")).text());
+    expect(audit).toContain("Changed the settings");
+    for (const code of ["settings.update", "legislator.correct", "figure.update", "contact.reply", "session.sign-in", "role.grant", "contact_message"]) expect(audit).not.toContain(code);
+    const outbox = await (await get("/admin/outbox")).text();
+    const statuses = [...outbox.matchAll(/data-label="Status">([^<]*)/g)].map((m) => m[1]);
+    expect(statuses.length).toBeGreaterThan(0);
+    for (const status of statuses) expect(["Queued", "Sent", "Kept here (no mail server)", "Failed"]).toContain(status);
+  });
+
+  it("signs out from the console with its Sign out button", async () => {
+    const session = await signInOverHttp(app, sink, "admin@example.org");
+    const console = parseHtml(await (await fetch(`${app.url}/admin/outbox`, { headers: { cookie: session } })).text());
+    const form = console.root.querySelector('form[action="/sign-out"]');
+    expect(form?.textContent).toContain("Sign out");
+    const token = form!.querySelector('input[name="csrf"]')!.getAttribute("value")!;
+    const out = await post(app, "/sign-out", { csrf: token }, session);
+    expect(out.status).toBe(302);
+    expect(out.headers.get("location")).toBe("/");
+    const after = await fetch(`${app.url}/admin`, { headers: { cookie: session }, redirect: "manual" });
+    expect(after.status).toBe(302);
+    expect(after.headers.get("location")).toContain("/sign-in");
+  });
+
+  it("uses a changed organisation name in page titles and e-mails, and its colours in the theme", async () => {
+    const values = await settingsForm();
+    const changed = await post(app, "/admin/settings", { ...values, name: "Doctors Ready Alliance", shortName: "DRA", primaryColour: "#5b21b6" }, cookie);
+    expect(changed.status).toBe(302);
+    const contact = parseHtml(await (await fetch(`${app.url}/contact`)).text());
+    expect(contact.root.querySelector("title")?.textContent).toBe("Contact us — DRA");
+    expect(parseHtml(await (await get("/admin/audit")).text()).root.querySelector("title")?.textContent).toBe("Audit log — DRA staff");
+    const home = await (await fetch(app.url)).text();
+    expect(parseHtml(home).root.querySelector("title")?.textContent).toBe("Doctors Ready Alliance — doctors ready to serve");
+    const themeHref = home.match(/href="(\/theme\.css\?v=[^"]+)"/)![1];
+    expect(await (await fetch(`${app.url}${themeHref}`)).text()).toContain("--brand: #5b21b6;");
+    await post(app, "/newsletter", { email: "renamed@example.org", source: "newsletter-page" });
+    const mail = await sink.waitFor((m) => m.to.includes("renamed@example.org"));
+    expect(mail.subject).toBe("Please confirm your subscription to Doctors Ready Alliance news");
+    await post(app, "/admin/settings", values, cookie);
+  });
 });

@@ -1,4 +1,6 @@
 import { Form, redirect } from "react-router";
+import { describeUserAgent } from "~/domains/accounts/user-agent";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/account";
 import { CsrfField } from "~/app/components/csrf-field";
 import { formatDateTime } from "~/app/format";
@@ -12,7 +14,7 @@ import { findOwnApplication } from "~/domains/membership/queries.server";
 import { labelOf, ownStatusLabels } from "~/domains/membership/labels";
 import { siteSettingsFor } from "~/app/site-settings.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Your account — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Your account")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireViewer(args);
@@ -207,7 +209,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         {sessions.map((s) => (
           <li key={s.publicId}>
             <span>
-              {s.userAgent ?? "Unknown browser"}
+              {describeUserAgent(s.userAgent)}
               <br />
               <span className="hint">
                 from {s.ip ?? "unknown address"}, last seen {formatDateTime(s.lastSeenAt)}

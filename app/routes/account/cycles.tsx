@@ -1,4 +1,5 @@
 import { Form, redirect } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/cycles";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormField, SelectField } from "~/app/components/form-field";
@@ -9,7 +10,7 @@ import { matchCycleInputSchema } from "~/domains/membership/membership.schema";
 import { deleteCycle, listCycles, saveCycle } from "~/domains/membership/match-cycles.server";
 import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "My match cycles — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "My match cycles")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireRole(args, "member");
@@ -42,7 +43,7 @@ export default function Cycles({ loaderData, actionData }: Route.ComponentProps)
       <p className="lead">One line per year you applied. Your answers stay private; in AMG's anonymous statistics they show what applying really costs and how often qualified doctors go unmatched.</p>
       {loaderData.cycles.length ? (
         <TableScroll label="My match cycles">
-          <table className="data-table">
+          <table className="data-table stacking">
             <thead>
               <tr>
                 <th scope="col">Year</th>
@@ -60,13 +61,13 @@ export default function Cycles({ loaderData, actionData }: Route.ComponentProps)
             <tbody>
               {loaderData.cycles.map((c) => (
                 <tr key={c.publicId}>
-                  <td>{c.year}</td>
-                  <td>{c.specialties.join(", ") || "—"}</td>
-                  <td>{c.programmesApplied}</td>
-                  <td>{c.interviews}</td>
-                  <td>{c.rankListSubmitted ? "yes" : "no"}</td>
-                  <td>{cycleOutcomes[c.outcome]}</td>
-                  <td>{money(c.amountSpent)}</td>
+                  <td data-label="Year">{c.year}</td>
+                  <td data-label="Specialties">{c.specialties.join(", ") || "—"}</td>
+                  <td data-label="Programmes">{c.programmesApplied}</td>
+                  <td data-label="Interviews">{c.interviews}</td>
+                  <td data-label="Rank list">{c.rankListSubmitted ? "yes" : "no"}</td>
+                  <td data-label="Outcome">{cycleOutcomes[c.outcome]}</td>
+                  <td data-label="Spent">{money(c.amountSpent)}</td>
                   <td>
                     <Form method="post">
                       <CsrfField token={loaderData.csrf} />

@@ -1,11 +1,12 @@
 import { data, Form } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/delete";
 import { serializeCookie } from "~/app/session.server";
 import { confirmAccountDeletion, findDeletionRequest } from "~/domains/accounts/delete-account.server";
 import { tokenSchema } from "~/domains/email/email.schema";
 import { sessionCookieName } from "~/platform/request-context";
 
-export const meta: Route.MetaFunction = () => [{ title: "Delete my account — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Delete my account")];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const token = tokenSchema.safeParse(new URL(request.url).searchParams.get("token"));

@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/profile";
 import { ApplicationFields, DegreeChoice } from "~/app/components/application-fields";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -12,7 +13,7 @@ import { updateOwnProfile } from "~/domains/membership/update-profile.server";
 import { findOwnApplication } from "~/domains/membership/queries.server";
 import { messages } from "~/domains/membership/messages";
 
-export const meta: Route.MetaFunction = () => [{ title: "My profile — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "My profile")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireRole(args, "member");

@@ -1,4 +1,5 @@
 import { Form } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/sign-in-check";
 import { FormField } from "~/app/components/form-field";
 import { formFailure, formFailureOf, parseForm } from "~/app/form-data";
@@ -10,7 +11,7 @@ import { completeSignInWithCode } from "~/domains/accounts/sign-in.server";
 import type { CompleteSignInOutcome } from "~/domains/accounts/sign-in.server";
 import { signInCookieName } from "~/platform/request-context";
 
-export const meta: Route.MetaFunction = () => [{ title: "Check your e-mail — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Check your e-mail")];
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const linkHost = new URL(context.services.appUrl).host;

@@ -1,4 +1,5 @@
 import { data, Form, redirect } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/sign-in-two-factor";
 import { FormField } from "~/app/components/form-field";
 import { formFailure, formFailureOf, formValues, minutes, parseForm, passActionHeaders } from "~/app/form-data";
@@ -9,7 +10,7 @@ import { completeSecondFactor } from "~/domains/accounts/second-factor.server";
 import { hitRateLimit, rateLimits } from "~/platform/rate-limit.server";
 import { sessionCookieName } from "~/platform/request-context";
 
-export const meta: Route.MetaFunction = () => [{ title: "Authenticator code — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Authenticator code")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await getViewer(args);

@@ -1,4 +1,5 @@
 import type { Route } from "./+types/sign-in-verify";
+import { pageTitle } from "~/app/page-title";
 import { isHostLike, linkHostMessage } from "~/app/link-host";
 import { readCookie, signedInRedirect } from "~/app/session.server";
 import { messages } from "~/domains/accounts/messages";
@@ -6,7 +7,7 @@ import { completeSignInWithLink } from "~/domains/accounts/sign-in.server";
 import { tokenSchema } from "~/domains/email/email.schema";
 import { signInCookieName } from "~/platform/request-context";
 
-export const meta: Route.MetaFunction = () => [{ title: "Signing in — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Signing in")];
 
 // Opening the e-mailed link signs in only the browser that asked (its cookie carries the nonce).
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { pageTitle } from "~/app/page-title";
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/sign-in";
 import { FormField } from "~/app/components/form-field";
@@ -12,7 +13,7 @@ import { requestSignIn } from "~/domains/accounts/sign-in.server";
 import { signInValidMinutes } from "~/domains/accounts/rules";
 import { knownDeviceCookieName, signInCookieName } from "~/platform/request-context";
 
-export const meta: Route.MetaFunction = () => [{ title: "Sign in — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Sign in")];
 
 export async function loader(args: Route.LoaderArgs) {
   const next = safeNextPath(new URL(args.request.url).searchParams.get("next"));

@@ -1,4 +1,5 @@
 import { Form, redirect } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import { formFailure, formFailureOf, parseForm } from "~/app/form-data";
 import type { Route } from "./+types/two-factor";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -9,7 +10,7 @@ import { getSiteSettings } from "~/domains/site/queries.server";
 import { secondFactorCodeSchema } from "~/domains/accounts/accounts.schema";
 import { messages } from "~/domains/accounts/messages";
 
-export const meta: Route.MetaFunction = () => [{ title: "Two-factor sign-in — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Two-factor sign-in")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireViewer(args);

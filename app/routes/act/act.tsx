@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/act";
 import { LegislatorCard } from "~/app/components/legislator-card";
@@ -20,8 +21,8 @@ export const handle: CacheHandle = { cacheQuery: ["zip"] };
 
 const description = "Find your senators and representative by ZIP code and ask them to pass the Resident Physician Shortage Reduction Act of 2025 (H.R. 4731 / S. 2439).";
 
-export const meta: Route.MetaFunction = ({ data: d }) => [
-  { title: "Contact your legislators — AMG" },
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [
+  pageTitle(matches, "Contact your legislators"),
   { name: "description", content: description },
   ...(d ? shareMeta({ title: "Contact your legislators", description, url: `${d.appUrl}/act`, appUrl: d.appUrl }) : []),
 ];

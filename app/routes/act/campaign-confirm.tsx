@@ -1,11 +1,12 @@
 import { Form, redirect } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/campaign-confirm";
 import { confirmHeldAction, findHeldActionByToken } from "~/domains/advocacy/campaigns/confirm-held-action.server";
 import { tokenSchema } from "~/domains/email/email.schema";
 
 // Opening the link shows what will be sent and a button; the POST confirms (a mail scanner following
 // links sends nothing). Letters written from a browser not signed in as the address wait for this.
-export const meta: Route.MetaFunction = () => [{ title: "Confirm your letters — AMG" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Confirm your letters"), { name: "robots", content: "noindex" }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const token = tokenSchema.safeParse(new URL(request.url).searchParams.get("token"));

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { pageTitle } from "~/app/page-title";
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/campaign-sent";
 import { NextSteps } from "~/app/components/next-steps";
@@ -17,7 +18,7 @@ import { messages as advocacyMessages } from "~/domains/advocacy/messages";
 import { listOpenLetters } from "~/domains/advocacy/open-letters/open-letters.server";
 import { renderMarkdown } from "~/platform/markdown.server";
 
-export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.headline ?? "Your letters"} — AMG` }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [pageTitle(matches, d?.headline ?? "Your letters"), { name: "robots", content: "noindex" }];
 
 // The copy buttons need the browser; without JavaScript the letter can still be selected and copied.
 export const handle = { hydrate: true };

@@ -1,4 +1,5 @@
 import { data } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/campaign-thanks";
 import { ShareLinks } from "~/app/components/share-links";
@@ -10,8 +11,8 @@ import { shareMeta } from "~/app/share-meta";
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ data: d }) => [
-  { title: "Thank you — AMG" },
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [
+  pageTitle(matches, "Thank you"),
   ...(d ? shareMeta({ title: d.title, description: "Write to your legislators in two minutes.", url: d.shareUrl, appUrl: d.appUrl }) : []),
 ];
 

@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/campaign";
 import { FormAlert } from "~/app/components/form-alert";
@@ -28,8 +29,8 @@ import { cacheNoLongerThan, markPublic } from "~/platform/request-context";
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: ["zip", "district"] };
 
-export const meta: Route.MetaFunction = ({ data: d }) => [
-  { title: `${d?.campaign.title ?? "Campaign"} — AMG` },
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [
+  pageTitle(matches, d?.campaign.title ?? "Campaign"),
   { name: "description", content: d?.campaign.summary ?? "" },
   ...(d ? shareMeta({ title: d.campaign.title, description: d.campaign.summary, url: d.share.url, appUrl: d.share.appUrl }) : []),
 ];

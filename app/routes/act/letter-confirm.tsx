@@ -1,11 +1,12 @@
 import { Form, redirect } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/letter-confirm";
 import { confirmSignature, findSignatureByToken } from "~/domains/advocacy/open-letters/open-letters.server";
 import { stateNames } from "~/domains/advocacy/legislators/states";
 import { tokenSchema } from "~/domains/email/email.schema";
 
 // Opening the link shows a button; the POST confirms (a mail scanner following links confirms nothing).
-export const meta: Route.MetaFunction = () => [{ title: "Confirm your signature — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Confirm your signature")];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const token = tokenSchema.safeParse(new URL(request.url).searchParams.get("token"));

@@ -1,10 +1,11 @@
 import { data } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/letter-thanks";
 import { findOpenLetter } from "~/domains/advocacy/open-letters/open-letters.server";
 import { ProgressMeter } from "~/app/components/progress-meter";
 import { ShareLinks } from "~/app/components/share-links";
 
-export const meta: Route.MetaFunction = () => [{ title: "Thank you for signing — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Thank you for signing")];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const letter = await findOpenLetter(context.services.db, params.slug);

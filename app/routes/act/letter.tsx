@@ -1,4 +1,5 @@
 import { data, Form, redirect } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/letter";
 import { FormField, HoneypotField, SelectField } from "~/app/components/form-field";
@@ -17,7 +18,7 @@ import { cacheNoLongerThan, markPublic } from "~/platform/request-context";
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.letter.title ?? "Open letter"} — AMG` }, { name: "description", content: d?.letter.summary ?? "" }];
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [pageTitle(matches, `${d?.letter.title ?? "Open letter"}`), { name: "description", content: d?.letter.summary ?? "" }];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const letter = await findOpenLetter(context.services.db, params.slug);

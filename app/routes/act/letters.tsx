@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/letters";
 import { ProgressMeter } from "~/app/components/progress-meter";
@@ -8,8 +9,8 @@ import { cacheNoLongerThan, markPublic } from "~/platform/request-context";
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Open letters — AMG" },
+export const meta: Route.MetaFunction = ({ matches }) => [
+  pageTitle(matches, "Open letters"),
   { name: "description", content: "AMG's open letters to the AAMC, the ECFMG and Congress on a fairer Match and more residency positions. Sign them." },
 ];
 

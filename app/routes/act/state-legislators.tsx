@@ -1,4 +1,5 @@
 import { data, Form } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/state-legislators";
 import { stateNames } from "~/domains/advocacy/legislators/states";
@@ -10,7 +11,7 @@ import { TableScroll } from "~/app/components/table-scroll";
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: ["q"] };
 
-export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.stateName ?? "State"} legislators — AMG` }];
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [pageTitle(matches, `${d?.stateName ?? "State"} legislators`)];
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const state = params.state.toUpperCase();

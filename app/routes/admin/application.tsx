@@ -1,4 +1,9 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { auditActionLabel } from "~/app/audit-labels";
+import { findNextWaitingApplication } from "~/domains/membership/next-waiting-application.server";
+import { confirmations } from "./confirmations";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/application";
 import { AuditHistory } from "~/app/components/audit-history";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -23,14 +28,15 @@ import {
 import { listAudit } from "~/platform/audit.server";
 import { readApplication, reviewApplication, reviewInputSchema, setVerified } from "~/domains/membership/review-application.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Application — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Application", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
   const application = await readApplication(args.context.services.db, actorOf(viewer, args.context), args.params.publicId);
   if (!application) throw data({ message: "No such application." }, { status: 404 });
   const history = await listAudit(args.context.services.db, { q: application.publicId, limit: 30 });
-  return { application, history, csrf: viewer.csrfToken };
+  const nextWaiting = application.status === "awaiting-review" ? null : await findNextWaitingApplication(args.context.services.db, application.publicId);
+  return { application, history, csrf: viewer.csrfToken, nextWaiting };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -40,12 +46,13 @@ export async function action(args: Route.ActionArgs) {
   return withAppErrors(values, async () => {
     if (values.intent === "verify" || values.intent === "unverify") {
       await setVerified(args.context.services.db, actorOf(viewer, args.context), args.params.publicId, values.intent === "verify", args.context.services.clock());
-    } else {
-      const form = parseForm(formData, reviewInputSchema);
-      if (!form.ok) return form.response;
-      await reviewApplication({ ...args.context.services, actor: actorOf(viewer, args.context), publicId: args.params.publicId, input: form.value });
+      return redirectWithFlash(`/admin/applications/${args.params.publicId}`, values.intent === "verify" ? confirmations.applicationVerified : confirmations.applicationUnverified, args.context);
     }
-    return redirect(`/admin/applications/${args.params.publicId}`);
+    const form = parseForm(formData, reviewInputSchema);
+    if (!form.ok) return form.response;
+    await reviewApplication({ ...args.context.services, actor: actorOf(viewer, args.context), publicId: args.params.publicId, input: form.value });
+    const done = { approve: confirmations.applicationApproved, reject: confirmations.applicationRejected, "more-info": confirmations.applicationMoreInfo }[form.value.outcome];
+    return redirectWithFlash(`/admin/applications/${args.params.publicId}`, done, args.context);
   });
 }
 
@@ -54,8 +61,9 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
   const failure = formFailureOf(actionData);
   return (
     <>
-      <p>
+      <p className="button-row">
         <Link to="/admin/applications">← Applications</Link>
+        {loaderData.nextWaiting ? <Link to={`/admin/applications/${loaderData.nextWaiting}`}>Next waiting application →</Link> : null}
       </p>
       <h1>{a.name}</h1>
       <p>
@@ -141,7 +149,7 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
           </Form>
         </>
       ) : null}
-      <AuditHistory entries={history} />
+      <AuditHistory entries={history} labelOf={auditActionLabel} />
     </>
   );
 }

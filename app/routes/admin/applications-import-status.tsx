@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/applications-import-status";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -11,7 +12,10 @@ import { TableScroll } from "~/app/components/table-scroll";
 const isRunning = (status: string) => status === "checking" || status === "importing";
 
 // While the job works the page reloads itself every 2 seconds: a progress bar without JavaScript.
-export const meta: Route.MetaFunction = ({ data: d }) => [{ title: "Member import — AMG staff" }, ...(d && "imp" in d && isRunning(d.imp.status) ? [{ httpEquiv: "refresh", content: "2" }] : [])];
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [
+  pageTitle(matches, "Member import", "staff"),
+  ...(d && "imp" in d && isRunning(d.imp.status) ? [{ httpEquiv: "refresh", content: "2" }] : []),
+];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);

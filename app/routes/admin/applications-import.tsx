@@ -1,4 +1,7 @@
-import { Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/applications-import";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -11,7 +14,7 @@ import { messages } from "~/domains/membership/messages";
 import { readCsvUpload } from "./applications-import.server";
 import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "Import members from CSV — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Import members from CSV", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
@@ -33,7 +36,7 @@ export async function action(args: Route.ActionArgs) {
   const { db, jobs, clock } = args.context.services;
   const started = await startMemberImport({ db, jobs, actor: actorOf(viewer, args.context), fileName: upload.file.name, csv, now: clock() });
   if (!started.ok) return fail(messages.importsRateLimited(minutes(started.retryAfterSeconds)), { status: 429, headers: { "Retry-After": String(started.retryAfterSeconds) } });
-  return redirect(`/admin/applications/import/${started.publicId}`);
+  return redirectWithFlash(`/admin/applications/import/${started.publicId}`, confirmations.importStarted, args.context);
 }
 
 const statusLabel = { checking: "Checking", checked: "Checked, waiting for you", importing: "Importing", done: "Imported", failed: "Failed", cancelled: "Cancelled" } as const;

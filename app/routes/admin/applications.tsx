@@ -1,4 +1,5 @@
 import { Form, Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/applications";
 import { formatCount, formatDateTime, positiveInt } from "~/app/format";
 import { requireStaff } from "~/app/session.server";
@@ -6,13 +7,14 @@ import { stateNames } from "~/domains/advocacy/legislators/states";
 import { searchDirectory } from "~/domains/membership/directory.server";
 import type { DirectoryFilter } from "~/domains/membership/directory.server";
 import { applicationStatuses, decisionLabels, degreeShortLabels, ecfmgLabels, examKeys, examLabels, examResultLabels, labelOf, statusLabels } from "~/domains/membership/labels";
-import { TableScroll } from "~/app/components/table-scroll";
+import { DataTable } from "~/app/components/data-table";
+import type { Column } from "~/app/components/data-table";
 
 /** Beyond this page a directory of 120,000 people has nothing: the number is a typo or a probe. */
 const maxPage = 100_000;
 const nonNegativeInt = (value: string | null) => (value && /^\d{1,3}$/.test(value.trim()) ? Number(value) : undefined);
 
-export const meta: Route.MetaFunction = () => [{ title: "Applications and members — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Applications and members", "staff")];
 
 const pageSize = 50;
 
@@ -59,9 +61,33 @@ export async function loader(args: Route.LoaderArgs) {
   return { rows, total, page, pages, query, status: params.get("status") ?? "awaiting-review" };
 }
 
+type Row = Route.ComponentProps["loaderData"]["rows"][number];
+
+const applicationColumns: Column<Row>[] = [
+  { key: "received", header: "Received", sortable: true, cell: (a) => formatDateTime(a.createdAt) },
+  {
+    key: "name",
+    header: "Name",
+    sortable: true,
+    cell: (a) => (
+      <>
+        <Link to={`/admin/applications/${a.publicId}`}>{a.name}</Link>
+        <br />
+        <span className="hint">
+          {a.email}
+          {a.state ? `, ${a.state}` : ""}
+        </span>
+      </>
+    ),
+  },
+  { key: "graduation", header: "School, year", sortable: true, cell: (a) => `${labelOf(degreeShortLabels, a.degree)}, ${a.schoolName}, ${a.graduationYear}` },
+  { key: "decision", header: "Rules say", cell: (a) => labelOf(decisionLabels, a.decision) },
+  { key: "status", header: "Status", cell: (a) => labelOf(statusLabels, a.status) },
+];
+
 export default function Applications({ loaderData }: Route.ComponentProps) {
   const { rows, total, page, pages, query, status } = loaderData;
-  const pageLink = (p: number) => `?${new URLSearchParams({ ...query, page: String(p) })}`;
+  const filterSort = query.sort === "name" || query.sort === "graduation" ? query.sort : "received";
   return (
     <>
       <h1>Applications and members</h1>
@@ -170,46 +196,16 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
         </a>
       </Form>
       <p>{total === null ? "Closest matches first; small typos are forgiven." : `${formatCount(total)} matching`}</p>
-      <TableScroll label="Applications and members">
-        <table className="data-table">
-          <caption className="visually-hidden">Applications and members</caption>
-          <thead>
-            <tr>
-              <th scope="col">Received</th>
-              <th scope="col">Name</th>
-              <th scope="col">School, year</th>
-              <th scope="col">Rules say</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => (
-              <tr key={a.publicId}>
-                <td>{formatDateTime(a.createdAt)}</td>
-                <td>
-                  <Link to={`/admin/applications/${a.publicId}`}>{a.name}</Link>
-                  <br />
-                  <span className="hint">
-                    {a.email}
-                    {a.state ? `, ${a.state}` : ""}
-                  </span>
-                </td>
-                <td>
-                  {labelOf(degreeShortLabels, a.degree)}, {a.schoolName}, {a.graduationYear}
-                </td>
-                <td>{labelOf(decisionLabels, a.decision)}</td>
-                <td>{labelOf(statusLabels, a.status)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="pager">
-          {page > 1 ? <Link to={pageLink(page - 1)}>Previous</Link> : null} <span>{total === null ? `Page ${page}` : `Page ${page} of ${pages}`}</span>{" "}
-          {page < pages ? <Link to={pageLink(page + 1)}>Next</Link> : null}
-        </nav>
-      ) : null}
+      <DataTable
+        caption="Applications and members"
+        columns={applicationColumns}
+        rows={rows}
+        rowKey={(a) => a.publicId}
+        query={query}
+        sort={{ by: filterSort, direction: filterSort === "received" ? "desc" : "asc" }}
+        empty="No applications match."
+        paging={{ kind: "pages", page, pages }}
+      />
     </>
   );
 }

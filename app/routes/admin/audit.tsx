@@ -1,12 +1,13 @@
-import { Form } from "react-router";
-import { OlderLink } from "~/app/components/older-link";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/audit";
+import { auditActionLabel, auditSubjectLabel } from "~/app/audit-labels";
+import { DataTable } from "~/app/components/data-table";
+import type { Column } from "~/app/components/data-table";
 import { formatDateTime, positiveInt } from "~/app/format";
 import { requireStaff } from "~/app/session.server";
 import { listAudit, listAuditActions } from "~/platform/audit.server";
-import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "Audit log — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Audit log", "staff")];
 
 const pageSize = 100;
 
@@ -18,61 +19,79 @@ export async function loader(args: Route.LoaderArgs) {
   const actions = await listAuditActions(db);
   const action = actions.find((a) => a === params.get("action"));
   const rows = await listAudit(db, { q, action, before: positiveInt(params.get("before")), limit: pageSize + 1 });
-  return { entries: rows.slice(0, pageSize), nextBefore: rows.length > pageSize ? rows[pageSize - 1].id : null, actions, q: q ?? "", action: action ?? "" };
+  return {
+    entries: rows.slice(0, pageSize).map((e) => ({ ...e, actionLabel: auditActionLabel(e.action), subjectLabel: e.subjectType ? auditSubjectLabel(e.subjectType) : null })),
+    nextBefore: rows.length > pageSize ? rows[pageSize - 1].id : null,
+    actions: actions.map((a) => ({ code: a, label: auditActionLabel(a) })).sort((x, y) => x.label.localeCompare(y.label)),
+    q: q ?? "",
+    action: action ?? "",
+  };
 }
+
+type Entry = Route.ComponentProps["loaderData"]["entries"][number];
+
+/** A detail's value as a short phrase ("title: Open letter", "isPublished: yes"). */
+const detailText = (value: unknown): string =>
+  typeof value === "boolean" ? (value ? "yes" : "no") : value === null || value === undefined ? "—" : typeof value === "object" ? JSON.stringify(value) : String(value);
+
+const columns: Column<Entry>[] = [
+  { key: "when", header: "When", cell: (e) => formatDateTime(e.at) },
+  { key: "who", header: "Who", cell: (e) => e.actorEmail ?? "the system" },
+  {
+    key: "what",
+    header: "What",
+    cell: (e) => (
+      <>
+        {e.actionLabel}
+        {Object.keys(e.details).length ? (
+          <ul className="audit-details hint">
+            {Object.entries(e.details).map(([k, v]) => (
+              <li key={k}>
+                {k}: {detailText(v)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </>
+    ),
+  },
+  { key: "subject", header: "About", cell: (e) => (e.subjectLabel ? `${e.subjectLabel} ${e.subjectId ?? ""}` : "—") },
+  { key: "from", header: "From", cell: (e) => e.ip ?? "—" },
+];
 
 export default function Audit({ loaderData }: Route.ComponentProps) {
   const { entries, nextBefore, actions, q, action } = loaderData;
   return (
     <>
       <h1>Audit log</h1>
-      <p className="hint">Every staff change and every staff view of a person's private record. Entries cannot be edited or deleted.</p>
-      <Form method="get" className="filter-bar" role="search">
-        <label>
-          Search <input type="search" name="q" defaultValue={q} placeholder="who or what" />
-        </label>
-        <label>
-          Action
-          <select name="action" defaultValue={action}>
-            <option value="">All</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">Filter</button>
-      </Form>
-      <TableScroll label="Audit log">
-        <table className="data-table">
-          <caption className="visually-hidden">Audit entries, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Subject</th>
-              <th scope="col">From</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDateTime(e.at)}</td>
-                <td>{e.actorEmail ?? "system"}</td>
-                <td>
-                  {e.action}
-                  {Object.keys(e.details).length ? <span className="hint"> {JSON.stringify(e.details)}</span> : null}
-                </td>
-                <td>{e.subjectType ? `${e.subjectType} ${e.subjectId ?? ""}` : "—"}</td>
-                <td>{e.ip ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <OlderLink before={nextBefore} params={{ q, action }} label="Older entries" />
+      <p className="hint">Every staff change and every staff view of a person's private record, newest first. Entries cannot be edited or deleted.</p>
+      <DataTable
+        caption="Audit entries, newest first"
+        columns={columns}
+        rows={entries}
+        rowKey={(e) => e.id}
+        query={{ q, action }}
+        empty="No entries match."
+        paging={{ kind: "older", before: nextBefore, label: "Older entries" }}
+        filters={
+          <>
+            <label>
+              Search <input type="search" name="q" defaultValue={q} placeholder="who or what" />
+            </label>
+            <label>
+              Action
+              <select name="action" defaultValue={action}>
+                <option value="">All</option>
+                {actions.map((a) => (
+                  <option key={a.code} value={a.code}>
+                    {a.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        }
+      />
     </>
   );
 }

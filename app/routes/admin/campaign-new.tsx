@@ -1,4 +1,7 @@
-import { Link, redirect } from "react-router";
+import { Link } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/campaign-new";
 import { CampaignForm } from "~/app/components/campaign-form";
 import { actorOf, requireStaff } from "~/app/session.server";
@@ -6,7 +9,7 @@ import { placeholders } from "~/domains/advocacy/campaigns/campaign-rules";
 import { campaignInputSchema, createCampaign } from "~/domains/advocacy/campaigns/save-campaign.server";
 import { parseForm, withAppErrors } from "~/app/form-data";
 
-export const meta: Route.MetaFunction = () => [{ title: "New campaign — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "New campaign", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
@@ -20,7 +23,7 @@ export async function action(args: Route.ActionArgs) {
   if (!form.ok) return form.response;
   return withAppErrors(form.values, async () => {
     const slug = await createCampaign(args.context.services.db, actorOf(viewer, args.context), form.value, args.context.services.clock());
-    return redirect(`/admin/campaigns/${slug}?saved=1`);
+    return redirectWithFlash(`/admin/campaigns/${slug}`, confirmations.campaignCreated, args.context);
   });
 }
 

@@ -1,11 +1,12 @@
 import { data, Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/campaign-packet";
 import { actorOf, requireStaff } from "~/app/session.server";
 import { recordAudit } from "~/platform/audit.server";
 import { officePacket } from "~/domains/advocacy/campaigns/campaign-results.server";
 import { findLegislatorCampaign } from "~/domains/advocacy/campaigns/campaigns.server";
 
-export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `Letters to ${d?.packet.office.title ?? ""} ${d?.packet.office.name ?? ""} — AMG staff` }];
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [pageTitle(matches, `Letters to ${d?.packet.office.title ?? ""} ${d?.packet.office.name ?? ""}`, "staff")];
 
 // A printable packet: every letter to one office, one per page when printed. Constituents' names
 // and addresses are on it, so opening it is audited.

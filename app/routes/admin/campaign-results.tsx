@@ -1,4 +1,5 @@
 import { data, Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/campaign-results";
 import { requireStaff } from "~/app/session.server";
 import { campaignResults } from "~/domains/advocacy/campaigns/campaign-results.server";
@@ -6,7 +7,7 @@ import { findLegislatorCampaign } from "~/domains/advocacy/campaigns/campaigns.s
 import { stateNames } from "~/domains/advocacy/legislators/states";
 import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "Campaign results — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Campaign results", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);

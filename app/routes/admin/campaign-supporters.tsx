@@ -1,4 +1,7 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/campaign-supporters";
 import { CsrfField } from "~/app/components/csrf-field";
 import { actorOf, requireStaff } from "~/app/session.server";
@@ -6,7 +9,7 @@ import { listSupporterCandidates, saveSupporters } from "~/domains/advocacy/camp
 import { findLegislatorCampaign } from "~/domains/advocacy/campaigns/campaigns.server";
 import { stateNames } from "~/domains/advocacy/legislators/states";
 
-export const meta: Route.MetaFunction = () => [{ title: "Supporters — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Supporters", "staff")];
 
 async function campaignOf(args: Route.LoaderArgs | Route.ActionArgs) {
   const campaign = await findLegislatorCampaign(args.context.services.db, args.params.slug, { includeUnpublished: true });
@@ -28,7 +31,6 @@ export async function loader(args: Route.LoaderArgs) {
     campaign: { slug: campaign.slug, title: campaign.title, hasSupporterLetter: campaign.supporterLetterMarkdown.trim() !== "" },
     state,
     candidates: state ? await listSupporterCandidates(args.context.services.db, campaign, state) : [],
-    saved: new URL(args.request.url).searchParams.get("saved"),
   };
 }
 
@@ -39,12 +41,11 @@ export async function action(args: Route.ActionArgs) {
   const state = stateFrom(args.request);
   const strings = (name: string) => formData.getAll(name).filter((v): v is string => typeof v === "string");
   const { added, removed } = await saveSupporters(args.context.services.db, actorOf(viewer, args.context), campaign, strings("listed"), strings("supporter"), args.context.services.clock());
-  return redirect(`/admin/campaigns/${campaign.slug}/supporters?state=${state}&saved=${added}-${removed}`);
+  return redirectWithFlash(`/admin/campaigns/${campaign.slug}/supporters?state=${state}`, confirmations.supportersSaved(added, removed), args.context);
 }
 
 export default function CampaignSupporters({ loaderData }: Route.ComponentProps) {
-  const { campaign, state, candidates, csrf, saved } = loaderData;
-  const [added, removed] = saved?.split("-") ?? [];
+  const { campaign, state, candidates, csrf } = loaderData;
   return (
     <>
       <p>
@@ -55,11 +56,6 @@ export default function CampaignSupporters({ loaderData }: Route.ComponentProps)
         Legislators marked here already support the bill (cosponsors).{" "}
         {campaign.hasSupporterLetter ? "They get the supporter letter: a thank-you that asks them to push." : "This campaign has no supporter letter yet, so everyone gets the same letter."}
       </p>
-      {saved ? (
-        <div className="alert alert-ok" role="status">
-          Saved: {added} marked, {removed} unmarked.
-        </div>
-      ) : null}
       <Form method="get" className="filter-bar">
         <label>
           State{" "}

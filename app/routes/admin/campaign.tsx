@@ -1,4 +1,7 @@
-import { data, Link, redirect } from "react-router";
+import { data, Link } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/campaign";
 import { CampaignForm } from "~/app/components/campaign-form";
 import { actorOf, requireStaff } from "~/app/session.server";
@@ -7,7 +10,7 @@ import { findCampaignBySlug } from "~/domains/advocacy/campaigns/campaigns.serve
 import { campaignInputSchema, updateCampaign } from "~/domains/advocacy/campaigns/save-campaign.server";
 import { parseForm, withAppErrors } from "~/app/form-data";
 
-export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.title ?? "Campaign"} — AMG staff` }];
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [pageTitle(matches, `${d?.title ?? "Campaign"}`, "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
@@ -38,7 +41,7 @@ export async function loader(args: Route.LoaderArgs) {
     sortOrder: String(c.sortOrder),
     isPublished: c.isPublished ? "on" : "",
   };
-  return { csrf: viewer.csrfToken, title: c.title, kind: c.kind, slug: c.slug, values, saved: new URL(args.request.url).searchParams.has("saved") };
+  return { csrf: viewer.csrfToken, title: c.title, kind: c.kind, slug: c.slug, values };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -48,12 +51,12 @@ export async function action(args: Route.ActionArgs) {
   if (!form.ok) return form.response;
   return withAppErrors(form.values, async () => {
     const slug = await updateCampaign(args.context.services.db, actorOf(viewer, args.context), args.params.slug, form.value, args.context.services.clock());
-    return redirect(`/admin/campaigns/${slug}?saved=1`);
+    return redirectWithFlash(`/admin/campaigns/${slug}`, confirmations.campaignSaved, args.context);
   });
 }
 
 export default function CampaignEdit({ loaderData, actionData }: Route.ComponentProps) {
-  const { slug, kind, title, saved } = loaderData;
+  const { slug, kind, title } = loaderData;
   const publicPath = kind === "legislator-letter" ? `/act/${slug}` : `/letters/${slug}`;
   return (
     <>
@@ -72,11 +75,6 @@ export default function CampaignEdit({ loaderData, actionData }: Route.Component
           </>
         ) : null}
       </p>
-      {saved && !actionData ? (
-        <div className="alert alert-ok" role="status">
-          Saved. The public pages show it now.
-        </div>
-      ) : null}
       <CampaignForm
         csrf={loaderData.csrf}
         values={actionData?.values ?? loaderData.values}

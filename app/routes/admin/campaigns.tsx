@@ -1,18 +1,42 @@
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/campaigns";
 import { requireStaff } from "~/app/session.server";
 import { listAllCampaigns } from "~/domains/advocacy/campaigns/campaigns.server";
-import { TableScroll } from "~/app/components/table-scroll";
+import { DataTable } from "~/app/components/data-table";
+import type { Column } from "~/app/components/data-table";
+import { listSortOf, sortRows } from "~/app/list-sort";
+import { campaignKindLabels, campaignPublishedLabels } from "~/domains/advocacy/labels";
 
-export const meta: Route.MetaFunction = () => [{ title: "Campaigns — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Campaigns", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);
-  const q = new URL(args.request.url).searchParams.get("q")?.trim().slice(0, 80) || undefined;
-  return { q: q ?? "", campaigns: await listAllCampaigns(args.context.services.db, q) };
+  const params = new URL(args.request.url).searchParams;
+  const q = params.get("q")?.trim().slice(0, 80) || undefined;
+  const sort = listSortOf(params, ["title", "kind", "published", "dates"] as const, { by: "title", direction: "asc" });
+  const campaigns = await listAllCampaigns(args.context.services.db, q);
+  return {
+    q: q ?? "",
+    sort,
+    campaigns: sortRows(campaigns, sort, { title: (c) => c.title, kind: (c) => campaignKindLabels[c.kind], published: (c) => (c.isPublished ? 0 : 1), dates: (c) => c.startsOn ?? "" }),
+  };
 }
 
-const kindLabel = { "legislator-letter": "Letter to legislators", "open-letter": "Open letter" } as const;
+type Campaign = Route.ComponentProps["loaderData"]["campaigns"][number];
+
+const columns: Column<Campaign>[] = [
+  { key: "title", header: "Campaign", sortable: true, cell: (c) => <Link to={`/admin/campaigns/${c.slug}`}>{c.title}</Link> },
+  { key: "kind", header: "Kind", sortable: true, cell: (c) => campaignKindLabels[c.kind] },
+  { key: "published", header: "Status", sortable: true, cell: (c) => (c.isPublished ? campaignPublishedLabels.published : campaignPublishedLabels.draft) },
+  { key: "dates", header: "Dates", sortable: true, cell: (c) => (c.startsOn || c.endsOn ? `${c.startsOn ?? "…"} to ${c.endsOn ?? "…"}` : "Always") },
+  { key: "people", header: "People", cell: (c) => (c.kind === "legislator-letter" ? `${c.actions.toLocaleString("en-US")} of ${c.goal.toLocaleString("en-US")}` : "see the letter") },
+  {
+    key: "results",
+    header: "Results",
+    cell: (c) => (c.kind === "legislator-letter" ? <Link to={`/admin/campaigns/${c.slug}/results`}>Results</Link> : <Link to={`/letters/${c.slug}`}>Public page</Link>),
+  },
+];
 
 export default function Campaigns({ loaderData }: Route.ComponentProps) {
   return (
@@ -25,40 +49,21 @@ export default function Campaigns({ loaderData }: Route.ComponentProps) {
         </Link>{" "}
         <Link to="/admin/state-pathways">State law tracker</Link>
       </p>
-      <Form method="get" className="filter-bar" role="search">
-        <label>
-          Title <input type="search" name="q" defaultValue={loaderData.q} />
-        </label>
-        <button type="submit">Search</button>
-      </Form>
-      <TableScroll label="Campaigns">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Campaign</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Published</th>
-              <th scope="col">Dates</th>
-              <th scope="col">People</th>
-              <th scope="col">Results</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.campaigns.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link to={`/admin/campaigns/${c.slug}`}>{c.title}</Link>
-                </td>
-                <td>{kindLabel[c.kind]}</td>
-                <td>{c.isPublished ? "Yes" : "No"}</td>
-                <td>{c.startsOn || c.endsOn ? `${c.startsOn ?? "…"} to ${c.endsOn ?? "…"}` : "Always"}</td>
-                <td>{c.kind === "legislator-letter" ? `${c.actions.toLocaleString("en-US")} of ${c.goal.toLocaleString("en-US")}` : "see the letter"}</td>
-                <td>{c.kind === "legislator-letter" ? <Link to={`/admin/campaigns/${c.slug}/results`}>Results</Link> : <Link to={`/letters/${c.slug}`}>Public page</Link>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption="Campaigns"
+        columns={columns}
+        rows={loaderData.campaigns}
+        rowKey={(c) => c.id}
+        query={{ q: loaderData.q }}
+        sort={loaderData.sort}
+        empty="No campaigns match."
+        filterButton="Search"
+        filters={
+          <label>
+            Title <input type="search" name="q" defaultValue={loaderData.q} />
+          </label>
+        }
+      />
     </>
   );
 }

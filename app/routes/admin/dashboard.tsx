@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/dashboard";
 import { formatCount } from "~/app/format";
 import { requireStaff } from "~/app/session.server";
@@ -7,7 +8,7 @@ import { subscriberTotals } from "~/domains/email/subscriber-admin.server";
 import { countAwaitingReview } from "~/domains/membership/review-application.server";
 import { contactTotals } from "~/domains/site/contact-inbox.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Dashboard — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Dashboard", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);

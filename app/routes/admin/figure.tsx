@@ -1,4 +1,7 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { pageTitle, useOrganisationShortName } from "~/app/page-title";
 import type { Route } from "./+types/figure";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -8,13 +11,13 @@ import { actorOf, requireStaff } from "~/app/session.server";
 import { listFigures } from "~/domains/site/queries.server";
 import { figureInputSchema, updateFigure } from "~/domains/site/update-figure.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Edit a figure — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Edit a figure", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
   const figure = (await listFigures(args.context.services.db)).find((f) => f.slug === args.params.slug);
   if (!figure) throw data({ message: "No such figure." }, { status: 404 });
-  return { figure, csrf: viewer.csrfToken, saved: new URL(args.request.url).searchParams.has("saved") };
+  return { figure, csrf: viewer.csrfToken };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -24,12 +27,13 @@ export async function action(args: Route.ActionArgs) {
   if (!form.ok) return form.response;
   return withAppErrors(form.values, async () => {
     await updateFigure(args.context.services.db, actorOf(viewer, args.context), args.params.slug, form.value, args.context.services.clock());
-    return redirect(`/admin/figures/${args.params.slug}?saved=1`);
+    return redirectWithFlash(`/admin/figures/${args.params.slug}`, confirmations.figureSaved, args.context);
   });
 }
 
 export default function Figure({ loaderData, actionData }: Route.ComponentProps) {
-  const { figure, csrf, saved } = loaderData;
+  const { figure, csrf } = loaderData;
+  const org = useOrganisationShortName();
   const { claim, amgFigure, amgStatement, amgSource, officialFigure, officialBasis, officialSource, verdict } = figure;
   const v: Record<string, string | null | undefined> = actionData?.values ?? { claim, amgFigure, amgStatement, amgSource, officialFigure, officialBasis, officialSource, verdict };
   const e = actionData?.fieldErrors ?? {};
@@ -42,18 +46,13 @@ export default function Figure({ loaderData, actionData }: Route.ComponentProps)
         <Link to="/admin/figures">← Figures</Link>
       </p>
       <h1>{figure.claim}</h1>
-      {saved && !actionData ? (
-        <div className="alert alert-ok" role="status">
-          Saved. The home and numbers pages show it now.
-        </div>
-      ) : null}
       <FormAlert message={actionData?.formError} />
       <Form method="post" noValidate className="stack-form">
         <CsrfField token={csrf} />
         {field("claim", "What it measures")}
-        {field("amgFigure", "AMG's figure", { hint: "As shown in large type, e.g. 119,218 or $10,000+." })}
+        {field("amgFigure", `${org}'s figure`, { hint: "As shown in large type, e.g. 119,218 or $10,000+." })}
         {field("amgStatement", "The sentence after the figure", { multiline: true })}
-        {field("amgSource", "Source of AMG's figure", { hint: "Usually AMG." })}
+        {field("amgSource", `Source of ${org}'s figure`, { hint: `Usually ${org}.` })}
         {field("officialFigure", "Official figure", { required: false })}
         {field("officialBasis", "How the official figure is counted", { required: false, multiline: true })}
         {field("officialSource", "Source of the official figure", { required: false })}

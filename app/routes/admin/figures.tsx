@@ -1,44 +1,32 @@
 import { Link } from "react-router";
+import { pageTitle, useOrganisationShortName } from "~/app/page-title";
 import type { Route } from "./+types/figures";
 import { requireStaff } from "~/app/session.server";
 import { listFigures } from "~/domains/site/queries.server";
-import { TableScroll } from "~/app/components/table-scroll";
+import { DataTable } from "~/app/components/data-table";
+import type { Column } from "~/app/components/data-table";
 
-export const meta: Route.MetaFunction = () => [{ title: "Figures — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Figures", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);
   return { figures: await listFigures(args.context.services.db) };
 }
 
+type Figure = Route.ComponentProps["loaderData"]["figures"][number];
+
 export default function Figures({ loaderData }: Route.ComponentProps) {
+  const org = useOrganisationShortName();
+  const columns: Column<Figure>[] = [
+    { key: "what", header: "What", cell: (f) => <Link to={`/admin/figures/${f.slug}`}>{f.claim}</Link> },
+    { key: "ours", header: `${org}'s figure`, cell: (f) => f.amgFigure },
+    { key: "official", header: "Official figure", cell: (f) => f.officialFigure ?? "—" },
+  ];
   return (
     <>
       <h1>Figures</h1>
-      <p className="hint">The numbers on the home and numbers pages: AMG's figure with its source, and the official figure beside it.</p>
-      <TableScroll label="Figures">
-        <table className="data-table">
-          <caption className="visually-hidden">Figures AMG states</caption>
-          <thead>
-            <tr>
-              <th scope="col">What</th>
-              <th scope="col">AMG's figure</th>
-              <th scope="col">Official figure</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.figures.map((f) => (
-              <tr key={f.slug}>
-                <td>
-                  <Link to={`/admin/figures/${f.slug}`}>{f.claim}</Link>
-                </td>
-                <td>{f.amgFigure}</td>
-                <td>{f.officialFigure ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <p className="hint">The numbers on the home and numbers pages: {org}'s figure with its source, and the official figure beside it.</p>
+      <DataTable caption={`Figures ${org} states`} columns={columns} rows={loaderData.figures} rowKey={(f) => f.slug} query={{}} empty="No figures yet." />
     </>
   );
 }

@@ -1,4 +1,7 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/inbox-message";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -9,7 +12,7 @@ import { actorOf, requireStaff } from "~/app/session.server";
 import { readContactMessage, replyToContactMessage, setContactMessageStatus } from "~/domains/site/contact-inbox.server";
 import { contactReplySchema } from "~/domains/site/site.schema";
 
-export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.message.subject ?? "Message"} — AMG staff` }];
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [pageTitle(matches, `${d?.message.subject ?? "Message"}`, "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
@@ -29,12 +32,13 @@ export async function action(args: Route.ActionArgs) {
       const form = parseForm(formData, contactReplySchema);
       if (!form.ok) return form.response;
       await replyToContactMessage({ ...services, actor, publicId: args.params.publicId, body: form.value.body });
+      return redirectWithFlash(`/admin/inbox/${args.params.publicId}`, confirmations.replySent, args.context);
     } else if (values.intent === "mark-answered" || values.intent === "mark-new") {
       await setContactMessageStatus(services.db, actor, args.params.publicId, values.intent === "mark-answered" ? "answered" : "new", services.clock());
+      return redirectWithFlash(`/admin/inbox/${args.params.publicId}`, values.intent === "mark-answered" ? confirmations.messageMarkedAnswered : confirmations.messageMarkedNew, args.context);
     } else {
-      return formFailure(values, { formError: "Unknown action." });
     }
-    return redirect(`/admin/inbox/${args.params.publicId}`);
+    return formFailure(values, { formError: "Unknown action." });
   });
 }
 

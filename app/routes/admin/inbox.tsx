@@ -1,13 +1,15 @@
-import { Form, Link } from "react-router";
-import { OlderLink } from "~/app/components/older-link";
+import { Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
+import { DataTable } from "~/app/components/data-table";
+import type { Column } from "~/app/components/data-table";
 import type { Route } from "./+types/inbox";
 import { formatDateTime } from "~/app/format";
 import { positiveInt } from "~/app/format";
 import { requireStaff } from "~/app/session.server";
 import { listContactMessages } from "~/domains/site/contact-inbox.server";
-import { TableScroll } from "~/app/components/table-scroll";
+import { contactMessageStatusLabels } from "~/domains/site/labels";
 
-export const meta: Route.MetaFunction = () => [{ title: "Inbox — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Inbox", "staff")];
 
 const pageSize = 50;
 
@@ -20,59 +22,54 @@ export async function loader(args: Route.LoaderArgs) {
   return { messages: messages.slice(0, pageSize), nextBefore: messages.length > pageSize ? messages[pageSize - 1].id : null, status: status ?? "", q: q ?? "" };
 }
 
+type Message = Route.ComponentProps["loaderData"]["messages"][number];
+
+const columns: Column<Message>[] = [
+  { key: "received", header: "Received", cell: (m) => formatDateTime(m.createdAt) },
+  {
+    key: "from",
+    header: "From",
+    cell: (m) => (
+      <>
+        {m.name}
+        <br />
+        <span className="hint">{m.email}</span>
+      </>
+    ),
+  },
+  { key: "subject", header: "Subject", cell: (m) => <Link to={`/admin/inbox/${m.publicId}`}>{m.subject}</Link> },
+  { key: "status", header: "Status", cell: (m) => (m.status === "new" ? <strong>{contactMessageStatusLabels.new}</strong> : contactMessageStatusLabels.answered) },
+];
+
 export default function Inbox({ loaderData }: Route.ComponentProps) {
   const { messages, nextBefore, status, q } = loaderData;
   return (
     <>
       <h1>Inbox</h1>
-      <Form method="get" className="filter-bar" role="search">
-        <label>
-          Search <input type="search" name="q" defaultValue={q} placeholder="name, e-mail or subject" />
-        </label>
-        <label>
-          Status
-          <select name="status" defaultValue={status}>
-            <option value="">All</option>
-            <option value="new">Waiting for an answer</option>
-            <option value="answered">Answered</option>
-          </select>
-        </label>
-        <button type="submit">Filter</button>
-      </Form>
-      {messages.length === 0 ? (
-        <p>No messages match.</p>
-      ) : (
-        <TableScroll label="Contact messages">
-          <table className="data-table">
-            <caption className="visually-hidden">Contact messages, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Received</th>
-                <th scope="col">From</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((m) => (
-                <tr key={m.publicId}>
-                  <td>{formatDateTime(m.createdAt)}</td>
-                  <td>
-                    {m.name}
-                    <br />
-                    <span className="hint">{m.email}</span>
-                  </td>
-                  <td>
-                    <Link to={`/admin/inbox/${m.publicId}`}>{m.subject}</Link>
-                  </td>
-                  <td>{m.status === "new" ? <strong>Waiting</strong> : "Answered"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <OlderLink before={nextBefore} params={{ q, status }} label="Older messages" />
+      <DataTable
+        caption="Contact messages, newest first"
+        columns={columns}
+        rows={messages}
+        rowKey={(m) => m.publicId}
+        query={{ q, status }}
+        empty="No messages match."
+        paging={{ kind: "older", before: nextBefore, label: "Older messages" }}
+        filters={
+          <>
+            <label>
+              Search <input type="search" name="q" defaultValue={q} placeholder="name, e-mail or subject" />
+            </label>
+            <label>
+              Status
+              <select name="status" defaultValue={status}>
+                <option value="">All</option>
+                <option value="new">{contactMessageStatusLabels.new}</option>
+                <option value="answered">{contactMessageStatusLabels.answered}</option>
+              </select>
+            </label>
+          </>
+        }
+      />
     </>
   );
 }

@@ -1,4 +1,7 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/legislator";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -7,13 +10,13 @@ import { parseForm, withAppErrors } from "~/app/form-data";
 import { actorOf, requireStaff } from "~/app/session.server";
 import { correctionSchema, findCongressMember, saveCorrection } from "~/domains/advocacy/legislators/legislator-corrections.server";
 
-export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.member.fullName ?? "Legislator"} — AMG staff` }];
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [pageTitle(matches, `${d?.member.fullName ?? "Legislator"}`, "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
   const found = await findCongressMember(args.context.services.db, args.params.bioguide);
   if (!found) throw data({ message: "No such member of Congress." }, { status: 404 });
-  return { ...found, csrf: viewer.csrfToken, saved: new URL(args.request.url).searchParams.has("saved") };
+  return { ...found, csrf: viewer.csrfToken };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -23,12 +26,12 @@ export async function action(args: Route.ActionArgs) {
   if (!form.ok) return form.response;
   return withAppErrors(form.values, async () => {
     await saveCorrection(args.context.services.db, actorOf(viewer, args.context), args.params.bioguide, form.value, args.context.services.clock());
-    return redirect(`/admin/legislators/${args.params.bioguide}?saved=1`);
+    return redirectWithFlash(`/admin/legislators/${args.params.bioguide}`, confirmations.legislatorSaved, args.context);
   });
 }
 
 export default function Legislator({ loaderData, actionData }: Route.ComponentProps) {
-  const { member, override, csrf, saved } = loaderData;
+  const { member, override, csrf } = loaderData;
   const e = actionData?.fieldErrors ?? {};
   const v = actionData?.values ?? { ...(override?.fields ?? {}), note: override?.note ?? "" };
   return (
@@ -41,11 +44,6 @@ export default function Legislator({ loaderData, actionData }: Route.ComponentPr
         {member.party}, {member.chamber === "senate" ? `Senate, ${member.state}` : `House, ${member.state}-${member.district}`}. Reference data: phone {member.phone ?? "—"}, website{" "}
         {member.url ?? "—"}, contact form {member.contactForm ?? "—"}.
       </p>
-      {saved && !actionData ? (
-        <div className="alert alert-ok" role="status">
-          Saved. The public pages show the correction now.
-        </div>
-      ) : null}
       <FormAlert message={actionData?.formError} />
       <h2>Correction</h2>
       <p className="hint">Leave a field empty to use the reference data. Empty every field to remove the correction.</p>

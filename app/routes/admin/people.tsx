@@ -1,4 +1,7 @@
-import { Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/people";
 import { formatDateTime } from "~/app/format";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -7,17 +10,24 @@ import { formFailureOf, parseForm } from "~/app/form-data";
 import { actorOf, requireRole, requireStaff } from "~/app/session.server";
 import { addPersonSchema, roles } from "~/domains/accounts/accounts.schema";
 import { ensurePersonWithRole, findPersonByEmail, searchPeople } from "~/domains/accounts/people.server";
-import { TableScroll } from "~/app/components/table-scroll";
+import { DataTable } from "~/app/components/data-table";
+import type { Column } from "~/app/components/data-table";
+import { listSortOf, sortRows } from "~/app/list-sort";
+import { roleLabels } from "~/domains/accounts/labels";
+import type { Role } from "~/domains/accounts/accounts.schema";
 
-export const meta: Route.MetaFunction = () => [{ title: "People — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "People", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
   const params = new URL(args.request.url).searchParams;
   const q = params.get("q")?.trim().slice(0, 100) || undefined;
   const role = roles.find((r) => r === params.get("role"));
+  const sort = listSortOf(params, ["email", "roles", "lastSignIn", "account"] as const, { by: "email", direction: "asc" });
+  const people = await searchPeople(args.context.services.db, { q, role, limit: 100 });
   return {
-    people: await searchPeople(args.context.services.db, { q, role, limit: 100 }),
+    people: sortRows(people, sort, { email: (p) => p.email, roles: (p) => p.roles.join(","), lastSignIn: (p) => p.lastSignInAt, account: (p) => (p.isDisabled ? 1 : 0) }),
+    sort,
     q: q ?? "",
     role: role ?? "",
     csrf: viewer.csrfToken,
@@ -34,8 +44,27 @@ export async function action(args: Route.ActionArgs) {
   const { db } = args.context.services;
   await db.transaction((tx) => ensurePersonWithRole(tx, form.value.email, form.value.role, actorOf(viewer, args.context)));
   const person = await findPersonByEmail(db, form.value.email);
-  return redirect(`/admin/people/${person!.publicId}`);
+  return redirectWithFlash(`/admin/people/${person!.publicId}`, confirmations.personAdded, args.context);
 }
+
+type Person = Route.ComponentProps["loaderData"]["people"][number];
+
+const peopleColumns: Column<Person>[] = [
+  {
+    key: "email",
+    header: "E-mail",
+    sortable: true,
+    cell: (p) => (
+      <>
+        <Link to={`/admin/people/${p.publicId}`}>{p.email}</Link>
+        {p.name ? <span className="hint"> {p.name}</span> : null}
+      </>
+    ),
+  },
+  { key: "roles", header: "Roles", sortable: true, cell: (p) => p.roles.map((r) => roleLabels[r as Role] ?? r).join(", ") || "—" },
+  { key: "lastSignIn", header: "Last sign-in", sortable: true, cell: (p) => formatDateTime(p.lastSignInAt) },
+  { key: "account", header: "Account", sortable: true, cell: (p) => (p.isDisabled ? <strong>Disabled</strong> : "Active") },
+];
 
 export default function People({ loaderData, actionData }: Route.ComponentProps) {
   const failure = formFailureOf(actionData);
@@ -53,7 +82,7 @@ export default function People({ loaderData, actionData }: Route.ComponentProps)
               <select id="field-role" name="role" defaultValue={failure.values.role ?? "staff"}>
                 {roles.map((r) => (
                   <option key={r} value={r}>
-                    {r}
+                    {roleLabels[r]}
                   </option>
                 ))}
               </select>
@@ -63,49 +92,34 @@ export default function People({ loaderData, actionData }: Route.ComponentProps)
           </Form>
         </details>
       ) : null}
-      <Form method="get" className="filter-bar" role="search">
-        <label>
-          Search <input type="search" name="q" defaultValue={loaderData.q} placeholder="name or e-mail" />
-        </label>
-        <label>
-          Role
-          <select name="role" defaultValue={loaderData.role}>
-            <option value="">Any</option>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">Find</button>
-      </Form>
-      <TableScroll label="People">
-        <table className="data-table">
-          <caption className="visually-hidden">People with an account</caption>
-          <thead>
-            <tr>
-              <th scope="col">E-mail</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Last sign-in</th>
-              <th scope="col">Account</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.people.map((p) => (
-              <tr key={p.publicId}>
-                <td>
-                  <Link to={`/admin/people/${p.publicId}`}>{p.email}</Link>
-                  {p.name ? <span className="hint"> {p.name}</span> : null}
-                </td>
-                <td>{p.roles.join(", ") || "—"}</td>
-                <td>{formatDateTime(p.lastSignInAt)}</td>
-                <td>{p.isDisabled ? <strong>Disabled</strong> : "Active"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption="People with an account"
+        columns={peopleColumns}
+        rows={loaderData.people}
+        rowKey={(p) => p.publicId}
+        query={{ q: loaderData.q, role: loaderData.role }}
+        sort={loaderData.sort}
+        empty="No one matches."
+        filterButton="Find"
+        filters={
+          <>
+            <label>
+              Search <input type="search" name="q" defaultValue={loaderData.q} placeholder="name or e-mail" />
+            </label>
+            <label>
+              Role
+              <select name="role" defaultValue={loaderData.role}>
+                <option value="">Any</option>
+                {roles.map((r) => (
+                  <option key={r} value={r}>
+                    {roleLabels[r]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        }
+      />
     </>
   );
 }

@@ -1,4 +1,9 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { pageTitle } from "~/app/page-title";
+import { auditActionLabel } from "~/app/audit-labels";
+import { roleLabels } from "~/domains/accounts/labels";
 import { formFailureOf, formValues, parseForm, problemOf, withAppErrors } from "~/app/form-data";
 import type { Route } from "./+types/person";
 import { AuditHistory } from "~/app/components/audit-history";
@@ -10,7 +15,7 @@ import { changeRoleSchema, roles } from "~/domains/accounts/accounts.schema";
 import { listAudit, recordAudit } from "~/platform/audit.server";
 import { changeRole, findPersonByPublicId, setPersonDisabled } from "~/domains/accounts/people.server";
 
-export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.person.email ?? "Person"} — AMG staff` }];
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [pageTitle(matches, `${d?.person.email ?? "Person"}`, "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
@@ -32,12 +37,14 @@ export async function action(args: Route.ActionArgs) {
   return withAppErrors(values, async () => {
     if (values.intent === "disable" || values.intent === "enable") {
       await setPersonDisabled(services.db, actor, { personPublicId: args.params.publicId, disabled: values.intent === "disable" }, services.clock());
+      return redirectWithFlash(`/admin/people/${args.params.publicId}`, values.intent === "disable" ? confirmations.personDisabled : confirmations.personEnabled, args.context);
     } else {
       const form = parseForm(formData, changeRoleSchema, { input: (v) => ({ personId: args.params.publicId, role: v.role, intent: v.intent }) });
       if (!form.ok) return form.response;
       await changeRole(services.db, actor, { personPublicId: form.value.personId, role: form.value.role, intent: form.value.intent });
+      const role = roleLabels[form.value.role];
+      return redirectWithFlash(`/admin/people/${args.params.publicId}`, form.value.intent === "grant" ? confirmations.roleGranted(role) : confirmations.roleRevoked(role), args.context);
     }
-    return redirect(`/admin/people/${args.params.publicId}`);
   });
 }
 
@@ -61,14 +68,14 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
           return (
             <li key={role}>
               <span>
-                {role}: <strong>{held ? "yes" : "no"}</strong>
+                {roleLabels[role]}: <strong>{held ? "yes" : "no"}</strong>
               </span>
               {canManage ? (
                 <Form method="post">
                   <CsrfField token={csrf} />
                   <input type="hidden" name="role" value={role} />
                   <button type="submit" name="intent" value={held ? "revoke" : "grant"} className="button-small button-secondary">
-                    {held ? `Revoke ${role}` : `Grant ${role}`}
+                    {held ? `Revoke ${roleLabels[role].toLowerCase()}` : `Grant ${roleLabels[role].toLowerCase()}`}
                   </button>
                 </Form>
               ) : null}
@@ -85,7 +92,7 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
         </Form>
       ) : null}
       {!canManage ? <p className="hint">Only administrators can change roles.</p> : null}
-      <AuditHistory entries={history} />
+      <AuditHistory entries={history} labelOf={auditActionLabel} />
     </>
   );
 }

@@ -1,4 +1,7 @@
-import { Form, redirect } from "react-router";
+import { Form } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/settings";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -10,7 +13,7 @@ import { siteSettingsInputSchema, weekdays } from "~/domains/site/site.schema";
 import type { OfficeHours, Organisation } from "~/domains/site/site.schema";
 import { updateSiteSettings } from "~/domains/site/update-site-settings.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Settings — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Settings", "staff")];
 
 type Values = Record<string, string>;
 
@@ -42,6 +45,9 @@ function fromValues(v: Values) {
     region: v.region,
     postalCode: v.postalCode ?? "",
     country: v.country || "US",
+    primaryColour: v.primaryColour ?? "",
+    accentColour: v.accentColour ?? "",
+    logoUrl: v.logoUrl ?? "",
   };
   const officeHours = {
     timeZone: v.timeZone,
@@ -71,7 +77,7 @@ export async function loader(args: Route.LoaderArgs) {
   const values = toValues(organisation, officeHours);
   values.threshold = String(publicCounters.threshold);
   values.requireSecondFactorForStaff = security.requireSecondFactorForStaff ? "on" : "";
-  return { values, csrf: viewer.csrfToken, saved: new URL(args.request.url).searchParams.has("saved"), isAdmin: viewer.roles.includes("admin") };
+  return { values, csrf: viewer.csrfToken, isAdmin: viewer.roles.includes("admin") };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -91,7 +97,7 @@ export async function action(args: Route.ActionArgs) {
   if (!form.ok) return form.response;
   return withAppErrors(form.values, async () => {
     await updateSiteSettings({ ...args.context.services, input: form.value, actor: actorOf(viewer, args.context) });
-    return redirect("/admin/settings?saved=1");
+    return redirectWithFlash("/admin/settings", confirmations.settingsSaved, args.context);
   });
 }
 
@@ -102,11 +108,6 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
   return (
     <>
       <h1>Settings</h1>
-      {loaderData.saved && !actionData ? (
-        <div className="alert alert-ok" role="status">
-          Saved. The site shows the new settings now.
-        </div>
-      ) : null}
       <FormAlert message={formAlertOf(failure, "Nothing was saved. Please correct the fields marked below.")} />
       <Form method="post" noValidate className="stack-form settings-form">
         <CsrfField token={loaderData.csrf} />
@@ -121,6 +122,25 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           <FormField name="city" label="City" defaultValue={v.city} error={e.city} />
           <FormField name="region" label="State" defaultValue={v.region} error={e.region} />
           <FormField name="postalCode" label="ZIP code" required={false} defaultValue={v.postalCode} error={e.postalCode} />
+        </fieldset>
+        <fieldset>
+          <legend>Colours and logo</legend>
+          <FormField
+            name="primaryColour"
+            label="Main colour"
+            defaultValue={v.primaryColour}
+            error={e.primaryColour}
+            hint="# and six hex digits, like #0b4f6c: the header, buttons and links. White text must be readable on it."
+          />
+          <FormField name="accentColour" label="Accent colour" defaultValue={v.accentColour} error={e.accentColour} hint="# and six hex digits, like #c2410c: highlights and focus rings." />
+          <FormField
+            name="logoUrl"
+            label="Logo address"
+            required={false}
+            defaultValue={v.logoUrl}
+            error={e.logoUrl}
+            hint="An https:// address of an image, or a path on this site starting with /. Shown in the header with the organisation's name as its text. Leave empty to show the short name."
+          />
         </fieldset>
         <fieldset>
           <legend>Office hours</legend>

@@ -1,4 +1,8 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { stateChamberLabels } from "~/domains/advocacy/labels";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/state-legislator";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -7,7 +11,7 @@ import { parseForm, withAppErrors } from "~/app/form-data";
 import { actorOf, requireStaff } from "~/app/session.server";
 import { findStateLegislator, saveStateCorrection, stateCorrectionSchema } from "~/domains/advocacy/legislators/state-legislator-corrections.server";
 
-export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.reference.name ?? "State legislator"} — AMG staff` }];
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [pageTitle(matches, `${d?.reference.name ?? "State legislator"}`, "staff")];
 
 const idOf = (params: { uuid: string }) => `ocd-person/${params.uuid}`;
 
@@ -15,7 +19,7 @@ export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
   const found = await findStateLegislator(args.context.services.db, idOf(args.params));
   if (!found) throw data({ message: "No such state legislator." }, { status: 404 });
-  return { ...found, csrf: viewer.csrfToken, saved: new URL(args.request.url).searchParams.has("saved") };
+  return { ...found, csrf: viewer.csrfToken };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -25,12 +29,12 @@ export async function action(args: Route.ActionArgs) {
   if (!form.ok) return form.response;
   return withAppErrors(form.values, async () => {
     await saveStateCorrection(args.context.services.db, actorOf(viewer, args.context), idOf(args.params), form.value, args.context.services.clock());
-    return redirect(`/admin/state-legislators/${args.params.uuid}?saved=1`);
+    return redirectWithFlash(`/admin/state-legislators/${args.params.uuid}`, confirmations.stateLegislatorSaved, args.context);
   });
 }
 
 export default function StateLegislatorAdmin({ loaderData, actionData }: Route.ComponentProps) {
-  const { reference: r, fields, note, csrf, saved } = loaderData;
+  const { reference: r, fields, note, csrf } = loaderData;
   const e = actionData?.fieldErrors ?? {};
   const v: Record<string, string | null | undefined> = actionData?.values ?? { ...fields, note };
   return (
@@ -40,13 +44,9 @@ export default function StateLegislatorAdmin({ loaderData, actionData }: Route.C
       </p>
       <h1>{r.name}</h1>
       <p>
-        {r.party}, {r.state} {r.chamber} district {r.district}. Reference data: e-mail {r.email ?? "—"}, capitol phone {r.capitolPhone ?? "—"}, website {r.website ?? "—"}.
+        {r.party}, {r.state}, {stateChamberLabels[r.chamber as keyof typeof stateChamberLabels] ?? r.chamber}, district {r.district}. Reference data: e-mail {r.email ?? "—"}, capitol phone{" "}
+        {r.capitolPhone ?? "—"}, website {r.website ?? "—"}.
       </p>
-      {saved && !actionData ? (
-        <div className="alert alert-ok" role="status">
-          Saved. Letters and the public lists use the correction now.
-        </div>
-      ) : null}
       <FormAlert message={actionData?.formError} />
       <h2>Correction</h2>
       <p className="hint">Leave a field empty to use the reference data. Empty every field to remove the correction.</p>

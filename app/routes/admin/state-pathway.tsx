@@ -1,4 +1,7 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/state-pathway";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -9,7 +12,7 @@ import { askFor, findStatePathway } from "~/domains/advocacy/state-pathways/stat
 import { stateNames } from "~/domains/advocacy/legislators/states";
 import { statePathwayInputSchema, updateStatePathway } from "~/domains/advocacy/state-pathways/update-state-pathway.server";
 
-export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.stateName ?? "State"}: state law tracker — AMG staff` }];
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [pageTitle(matches, `${d?.stateName ?? "State"}: state law tracker`, "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
@@ -30,7 +33,6 @@ export async function loader(args: Route.LoaderArgs) {
       practiceRules: row.practiceRules,
       sources: row.sources,
     } as Record<string, string>,
-    saved: new URL(args.request.url).searchParams.has("saved"),
   };
 }
 
@@ -42,7 +44,7 @@ export async function action(args: Route.ActionArgs) {
   if (!form.ok) return form.response;
   return withAppErrors(form.values, async () => {
     await updateStatePathway(args.context.services.db, actorOf(viewer, args.context), state, form.value, args.context.services.clock());
-    return redirect(`/admin/state-pathways/${state}?saved=1`);
+    return redirectWithFlash(`/admin/state-pathways/${state}`, confirmations.statePathwaySaved, args.context);
   });
 }
 
@@ -59,11 +61,6 @@ export default function StatePathwayEdit({ loaderData, actionData }: Route.Compo
         <Link to="/admin/state-pathways">← State law tracker</Link>
       </p>
       <h1>{loaderData.stateName}</h1>
-      {loaderData.saved && !actionData ? (
-        <div className="alert alert-ok" role="status">
-          Saved. People from {loaderData.stateName} are now asked: “{loaderData.ask}”
-        </div>
-      ) : null}
       <FormAlert message={formAlertOf(failure)} />
       <Form method="post" noValidate className="stack-form">
         <CsrfField token={loaderData.csrf} />

@@ -1,16 +1,31 @@
 import { Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/state-pathways";
-import { pathwayStatusLabel } from "~/app/components/state-pathways-tracker";
+import { DataTable } from "~/app/components/data-table";
+import type { Column } from "~/app/components/data-table";
+import { formatDateTime } from "~/app/format";
+import { listSortOf, sortRows } from "~/app/list-sort";
+import { statePathwayStatusLabels } from "~/domains/advocacy/labels";
 import { requireStaff } from "~/app/session.server";
 import { listStatePathways } from "~/domains/advocacy/state-pathways/state-pathways.server";
-import { TableScroll } from "~/app/components/table-scroll";
 
-export const meta: Route.MetaFunction = () => [{ title: "State law tracker — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "State law tracker", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);
-  return { states: await listStatePathways(args.context.services.db) };
+  const sort = listSortOf(new URL(args.request.url).searchParams, ["state", "status", "updated"] as const, { by: "state", direction: "asc" });
+  const states = await listStatePathways(args.context.services.db);
+  return { states: sortRows(states, sort, { state: (s) => s.stateName, status: (s) => s.status, updated: (s) => s.updatedAt }), sort };
 }
+
+type State = Route.ComponentProps["loaderData"]["states"][number];
+
+const columns: Column<State>[] = [
+  { key: "state", header: "State", sortable: true, cell: (s) => <Link to={`/admin/state-pathways/${s.state}`}>{s.stateName}</Link> },
+  { key: "status", header: "Status", sortable: true, cell: (s) => statePathwayStatusLabels[s.status] },
+  { key: "law", header: "Law or bill", cell: (s) => s.law || "—" },
+  { key: "updated", header: "Updated", sortable: true, cell: (s) => formatDateTime(s.updatedAt) },
+];
 
 export default function StatePathwaysAdmin({ loaderData }: Route.ComponentProps) {
   return (
@@ -23,30 +38,7 @@ export default function StatePathwaysAdmin({ loaderData }: Route.ComponentProps)
         Collaborative-practice licences for medical graduates, state by state. What you set here is shown on the <a href="/act/collaborative-practice#tracker">campaign page</a> and decides what people
         from each state are asked.
       </p>
-      <TableScroll label="States">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">State</th>
-              <th scope="col">Status</th>
-              <th scope="col">Law or bill</th>
-              <th scope="col">Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.states.map((s) => (
-              <tr key={s.state}>
-                <td>
-                  <Link to={`/admin/state-pathways/${s.state}`}>{s.stateName}</Link>
-                </td>
-                <td>{pathwayStatusLabel[s.status]}</td>
-                <td>{s.law || "—"}</td>
-                <td>{s.updatedAt.toISOString().slice(0, 10)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable caption="States" columns={columns} rows={loaderData.states} rowKey={(s) => s.state} query={{}} sort={loaderData.sort} empty="No states yet." />
     </>
   );
 }

@@ -1,16 +1,20 @@
-import { Form, redirect } from "react-router";
+import { Form } from "react-router";
+import { redirectWithFlash } from "~/app/flash.server";
+import { confirmations } from "./confirmations";
+import { pageTitle } from "~/app/page-title";
 import { formFailureOf, formValues, withAppErrors } from "~/app/form-data";
 import type { Route } from "./+types/subscribers";
 import { CsrfField } from "~/app/components/csrf-field";
-import { OlderLink } from "~/app/components/older-link";
+import { DataTable } from "~/app/components/data-table";
+import type { Column } from "~/app/components/data-table";
 import { FormAlert } from "~/app/components/form-alert";
 import { formatCount, formatDateTime, positiveInt } from "~/app/format";
 import { actorOf, requireStaff } from "~/app/session.server";
 import { countSubscribers, listSubscribers, staffUnsubscribe } from "~/domains/email/subscriber-admin.server";
 import type { SubscriberStatus } from "~/domains/email/subscriber-admin.server";
-import { TableScroll } from "~/app/components/table-scroll";
+import { subscriberStatusLabels } from "~/domains/email/labels";
 
-export const meta: Route.MetaFunction = () => [{ title: "Subscribers — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Subscribers", "staff")];
 
 const pageSize = 50;
 const statuses: SubscriberStatus[] = ["active", "pending", "unsubscribed"];
@@ -44,71 +48,71 @@ export async function action(args: Route.ActionArgs) {
   const values = formValues(formData);
   return withAppErrors(values, async () => {
     await staffUnsubscribe(args.context.services.db, actorOf(viewer, args.context), values.subscriber ?? "", args.context.services.clock());
-    return redirect(new URL(args.request.url).pathname + new URL(args.request.url).search);
+    return redirectWithFlash(new URL(args.request.url).pathname + new URL(args.request.url).search, confirmations.subscriberUnsubscribed, args.context);
   });
 }
 
+type Subscriber = Route.ComponentProps["loaderData"]["subscribers"][number];
+
 export default function Subscribers({ loaderData, actionData }: Route.ComponentProps) {
   const { subscribers, nextBefore, total, q, status, exportQuery, csrf } = loaderData;
+  const columns: Column<Subscriber>[] = [
+    { key: "email", header: "E-mail", cell: (s) => s.email },
+    { key: "status", header: "Status", cell: (s) => subscriberStatusLabels[s.status] },
+    { key: "signedUp", header: "Signed up", cell: (s) => formatDateTime(s.createdAt) },
+    {
+      key: "actions",
+      header: "Actions",
+      hiddenHeader: true,
+      cell: (s) =>
+        s.status !== "unsubscribed" ? (
+          <Form method="post">
+            <CsrfField token={csrf} />
+            <input type="hidden" name="subscriber" value={s.publicId} />
+            <button type="submit" className="button-small button-secondary" aria-label={`Unsubscribe ${s.email}`}>
+              Unsubscribe
+            </button>
+          </Form>
+        ) : null,
+    },
+  ];
   return (
     <>
       <h1>Subscribers</h1>
-      <Form method="get" className="filter-bar" role="search">
-        <label>
-          Search <input type="search" name="q" defaultValue={q} placeholder="e-mail contains…" />
-        </label>
-        <label>
-          Status
-          <select name="status" defaultValue={status}>
-            <option value="">All</option>
-            <option value="active">Confirmed</option>
-            <option value="pending">Waiting for confirmation</option>
-            <option value="unsubscribed">Unsubscribed</option>
-          </select>
-        </label>
-        <button type="submit">Filter</button>
-        <a className="button button-secondary" href={`/admin/subscribers.csv${exportQuery ? `?${exportQuery}` : ""}`} download>
-          Export CSV
-        </a>
-      </Form>
       <p>{total.isCapped ? `More than ${formatCount(total.count)}` : formatCount(total.count)} matching</p>
       <FormAlert message={formFailureOf(actionData).formError} />
-      <TableScroll label="Subscribers">
-        <table className="data-table">
-          <caption className="visually-hidden">Subscribers, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">E-mail</th>
-              <th scope="col">Status</th>
-              <th scope="col">Signed up</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {subscribers.map((s) => (
-              <tr key={s.publicId}>
-                <td>{s.email}</td>
-                <td>{s.status === "active" ? "Confirmed" : s.status === "pending" ? "Waiting" : "Unsubscribed"}</td>
-                <td>{formatDateTime(s.createdAt)}</td>
-                <td>
-                  {s.status !== "unsubscribed" ? (
-                    <Form method="post">
-                      <CsrfField token={csrf} />
-                      <input type="hidden" name="subscriber" value={s.publicId} />
-                      <button type="submit" className="button-small button-secondary" aria-label={`Unsubscribe ${s.email}`}>
-                        Unsubscribe
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <OlderLink before={nextBefore} params={{ q, status }} label="Next page" />
+      <DataTable
+        caption="Subscribers, newest first"
+        columns={columns}
+        rows={subscribers}
+        rowKey={(s) => s.publicId}
+        query={{ q, status }}
+        empty="No subscribers match."
+        paging={{ kind: "older", before: nextBefore, label: "Next page" }}
+        filters={
+          <>
+            <label>
+              Search <input type="search" name="q" defaultValue={q} placeholder="e-mail contains…" />
+            </label>
+            <label>
+              Status
+              <select name="status" defaultValue={status}>
+                <option value="">All</option>
+                {statuses.map((s) => (
+                  <option key={s} value={s}>
+                    {subscriberStatusLabels[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        }
+        filterExtras={
+          <a className="button button-secondary" href={`/admin/subscribers.csv${exportQuery ? `?${exportQuery}` : ""}`} download>
+            Export CSV
+          </a>
+        }
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { data, Form, Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/apply-confirm";
 import { signedInRedirect } from "~/app/session.server";
 import { findEmailSignInLink, signInWithEmailLink } from "~/domains/accounts/sign-in.server";
@@ -9,7 +10,7 @@ import { confirmApplicationChange, findHeldAnswers } from "~/domains/membership/
 // in to follow the application (docs/decisions/0020). `?token=`: applies answers sent for an address
 // that already had an application. Opening either shows what it will do and a button; the POST does
 // it (a mail scanner following links changes nothing).
-export const meta: Route.MetaFunction = () => [{ title: "Update your application — AMG" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Update your application"), { name: "robots", content: "noindex" }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;

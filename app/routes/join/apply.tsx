@@ -1,4 +1,5 @@
 import { data, Form, Link } from "react-router";
+import { organisationNamesOf, pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/apply";
 import { FormAlert } from "~/app/components/form-alert";
 import { ApplicationFields, DegreeChoice } from "~/app/components/application-fields";
@@ -17,7 +18,10 @@ import { findOwnApplication } from "~/domains/membership/queries.server";
 import { findApplicationByUpdateToken, submitApplication } from "~/domains/membership/submit-application.server";
 import type { EligibilityResult } from "~/domains/membership/eligibility";
 
-export const meta: Route.MetaFunction = () => [{ title: "Apply for membership — AMG" }, { name: "description", content: "Apply to become a member of the Alliance of Medical Graduates." }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  pageTitle(matches, "Apply for membership"),
+  { name: "description", content: `Apply to become a member of the ${organisationNamesOf(matches).name}.` },
+];
 
 export const headers = passActionHeaders;
 

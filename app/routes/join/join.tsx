@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/join";
 import { markPublic } from "~/platform/request-context";
@@ -6,8 +7,8 @@ import { markPublic } from "~/platform/request-context";
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Become a member — AMG" },
+export const meta: Route.MetaFunction = ({ matches }) => [
+  pageTitle(matches, "Become a member"),
   { name: "description", content: "Membership of the Alliance of Medical Graduates: who can join and what members get." },
 ];
 

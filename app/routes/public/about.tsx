@@ -1,4 +1,5 @@
 import { data } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/about";
 import { findPage } from "~/domains/site/queries.server";
@@ -8,7 +9,7 @@ import { markPublic } from "~/platform/request-context";
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ data: page }) => [{ title: `${page?.title ?? "About"} — AMG` }, { name: "description", content: page?.summary ?? "" }];
+export const meta: Route.MetaFunction = ({ data: page, matches }) => [pageTitle(matches, `${page?.title ?? "About"}`), { name: "description", content: page?.summary ?? "" }];
 
 export async function loader({ context }: Route.LoaderArgs) {
   const page = await findPage(context.services.db, "about");

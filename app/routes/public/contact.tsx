@@ -1,4 +1,5 @@
 import { Form, redirect, useNavigation } from "react-router";
+import { organisationNamesOf, pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/contact";
 import { FormField, HoneypotField } from "~/app/components/form-field";
@@ -14,7 +15,7 @@ import { markPublic } from "~/platform/request-context";
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = () => [{ title: "Contact us — AMG" }, { name: "description", content: "Write to the Alliance of Medical Graduates." }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Contact us"), { name: "description", content: `Write to the ${organisationNamesOf(matches).name}.` }];
 
 export async function loader({ context }: Route.LoaderArgs) {
   markPublic(context);

@@ -1,5 +1,6 @@
 import { Link, useRouteLoaderData } from "react-router";
 import type { loader as rootLoader } from "~/app/root";
+import { homeTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/home";
 import { FigureCard } from "~/app/components/figure-card";
@@ -9,8 +10,8 @@ import { markPublic } from "~/platform/request-context";
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Alliance of Medical Graduates — doctors ready to serve" },
+export const meta: Route.MetaFunction = ({ matches }) => [
+  homeTitle(matches, "doctors ready to serve"),
   {
     name: "description",
     content: "AMG speaks for US medical graduates who passed their licensing exams but could not get a residency position. Join, write to your legislators, sign our open letters.",

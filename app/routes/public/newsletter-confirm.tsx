@@ -1,4 +1,5 @@
 import { Form, redirect } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/newsletter-confirm";
 import { tokenSchema } from "~/domains/email/email.schema";
 import { confirmSubscription, isConfirmTokenUsable } from "~/domains/email/manage-subscription.server";
@@ -6,7 +7,7 @@ import { messages } from "~/domains/email/messages";
 
 // Opening the link shows a button; the POST confirms. So a mail scanner that follows links
 // cannot confirm a subscription on the owner's behalf.
-export const meta: Route.MetaFunction = () => [{ title: "Confirm your subscription — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Confirm your subscription")];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const token = tokenSchema.safeParse(new URL(request.url).searchParams.get("token"));

@@ -1,11 +1,12 @@
 import type { Route } from "./+types/newsletter-confirmed";
+import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import { markPublic } from "~/platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = () => [{ title: "Subscription confirmed — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Subscription confirmed")];
 
 export function loader({ context }: Route.LoaderArgs) {
   markPublic(context);

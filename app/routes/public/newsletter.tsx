@@ -1,4 +1,5 @@
 import { Form, redirect } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/newsletter";
 import { FormField, HoneypotField } from "~/app/components/form-field";
@@ -12,7 +13,10 @@ import { markPublic } from "~/platform/request-context";
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = () => [{ title: "Newsletter — AMG" }, { name: "description", content: "Subscribe to AMG's newsletter: residency positions, state laws, and what you can do." }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  pageTitle(matches, "Newsletter"),
+  { name: "description", content: "Subscribe to AMG's newsletter: residency positions, state laws, and what you can do." },
+];
 
 export function loader({ context }: Route.LoaderArgs) {
   markPublic(context);

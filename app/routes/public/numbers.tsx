@@ -1,4 +1,5 @@
 import type { Route } from "./+types/numbers";
+import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import { listFigures } from "~/domains/site/queries.server";
 import { markPublic } from "~/platform/request-context";
@@ -7,8 +8,8 @@ import { TableScroll } from "~/app/components/table-scroll";
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = () => [
-  { title: "The numbers — AMG" },
+export const meta: Route.MetaFunction = ({ matches }) => [
+  pageTitle(matches, "The numbers"),
   { name: "description", content: "AMG's figures on unmatched medical graduates, each beside the official figure and its source." },
 ];
 

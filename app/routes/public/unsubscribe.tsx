@@ -1,11 +1,12 @@
 import { data } from "react-router";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/unsubscribe";
 import { tokenSchema } from "~/domains/email/email.schema";
 import { unsubscribe } from "~/domains/email/manage-subscription.server";
 
 // The link in every newsletter e-mail unsubscribes in one click (GET). Mail clients use the
 // RFC 8058 one-click POST (List-Unsubscribe-Post), answered by the action.
-export const meta: Route.MetaFunction = () => [{ title: "Unsubscribe — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Unsubscribe")];
 
 async function unsubscribeByUrl(request: Request, context: Route.LoaderArgs["context"]) {
   const token = tokenSchema.safeParse(new URL(request.url).searchParams.get("token"));

@@ -1,0 +1,32 @@
+// The audit log's codes in words: each context names its own actions and subjects (its
+// labels module); the console reads them through here.
+import { accountsAuditActionLabels, accountsAuditSubjectLabels } from "~/domains/accounts/labels";
+import { advocacyAuditActionLabels, advocacyAuditSubjectLabels } from "~/domains/advocacy/labels";
+import { emailAuditActionLabels, emailAuditSubjectLabels } from "~/domains/email/labels";
+import { membershipAuditActionLabels, membershipAuditSubjectLabels } from "~/domains/membership/audit-labels";
+import { siteAuditActionLabels, siteAuditSubjectLabels } from "~/domains/site/labels";
+
+export const auditActionLabels: Record<string, string> = {
+  ...accountsAuditActionLabels,
+  ...advocacyAuditActionLabels,
+  ...emailAuditActionLabels,
+  ...membershipAuditActionLabels,
+  ...siteAuditActionLabels,
+};
+
+export const auditSubjectLabels: Record<string, string> = {
+  ...accountsAuditSubjectLabels,
+  ...advocacyAuditSubjectLabels,
+  ...emailAuditSubjectLabels,
+  ...membershipAuditSubjectLabels,
+  ...siteAuditSubjectLabels,
+};
+
+/** "open-letter.publish" → "Open letter: publish": words for a code no context has named yet. */
+function spelledOut(code: string): string {
+  const words = code.replace(/[._-]+/g, " ").trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : "Unknown";
+}
+
+export const auditActionLabel = (code: string) => auditActionLabels[code] ?? spelledOut(code);
+export const auditSubjectLabel = (code: string) => auditSubjectLabels[code] ?? spelledOut(code);
