@@ -7,7 +7,7 @@ type Props = {
   label: string;
   error?: string;
   defaultValue?: string;
-  type?: "text" | "email";
+  type?: "text" | "email" | "date";
   autoComplete?: string;
   multiline?: boolean;
   required?: boolean;
