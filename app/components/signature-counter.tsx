@@ -3,12 +3,12 @@
 import { formatDay } from "~/app/format";
 import { ProgressMeter } from "./progress-meter";
 
-export function SignatureCounter({ count, goal, threshold }: { count: number; goal: number; threshold: number }) {
+export function SignatureCounter({ count, goal, threshold, invitation = "Be among the first to sign." }: { count: number; goal: number; threshold: number; invitation?: string }) {
   if (count < threshold) {
     return (
       <div className="progress">
         <p>
-          <strong>Be among the first to sign.</strong>
+          <strong>{invitation}</strong>
         </p>
       </div>
     );

@@ -68,7 +68,6 @@ export default function Letter({ loaderData, actionData }: Route.ComponentProps)
   const failure = formFailureOf(actionData);
   const { fieldErrors: errors } = failure;
   const values: Record<string, string | undefined> = failure.failed ? failure.values : { name: known?.name || undefined, email: known?.email };
-  const isPastThreshold = letter.signatures >= threshold;
   return (
     <div className="page narrow">
       <p className="hint">Open letter to {letter.addressee}</p>
@@ -136,7 +135,7 @@ export default function Letter({ loaderData, actionData }: Route.ComponentProps)
           <button type="submit">Sign the letter</button>
         </Form>
       </section>
-      {isPastThreshold && letter.recentSigners.length ? (
+      {letter.recentSigners.length ? (
         <section aria-labelledby="recent-heading">
           <h2 id="recent-heading">Recently signed</h2>
           <ul className="recent-signers">
