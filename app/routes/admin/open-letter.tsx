@@ -35,7 +35,7 @@ export async function loader(args: Route.LoaderArgs) {
     letter: { slug: letter.slug, title: letter.title, addressee: letter.addressee, isPublished: letter.isPublished },
     filter: { q: filter.q, state: filter.state ?? "", role: filter.role ?? "", status: filter.status ?? "", page: filter.page },
     exportQuery,
-    list,
+    list: { total: list.total, pages: Math.max(1, Math.ceil(list.total / signaturesPageSize)), rows: list.rows.map((r) => ({ ...r, signer: signerRoleLabel(r.signerRole) })) },
     breakdown,
     deliveries: deliveries.map((d) => ({ id: d.id, recipient: d.recipient, deliveredOn: d.deliveredOn, method: d.method, note: d.note, signatureCount: d.signatureCount, recordedBy: d.recordedBy })),
     today: clock().toISOString().slice(0, 10),
@@ -73,7 +73,7 @@ export default function OpenLetterSignatures({ loaderData, actionData }: Route.C
   const t = breakdown.totals;
   const failure = formFailureOf(actionData);
   const { fieldErrors: errors, values } = failure;
-  const pages = Math.max(1, Math.ceil(list.total / signaturesPageSize));
+  const pages = list.pages;
   const pageLink = (page: number) => `?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(exportQuery)), page: String(page) })}`;
   const peak = Math.max(1, ...breakdown.perDay.map((d) => d.n));
   return (
@@ -174,7 +174,7 @@ export default function OpenLetterSignatures({ loaderData, actionData }: Route.C
                 <td>{s.name}</td>
                 <td>{s.email}</td>
                 <td>{[s.city, s.state ? stateName(s.state) : null, s.zip].filter(Boolean).join(", ")}</td>
-                <td>{signerRoleLabel(s.signerRole)}</td>
+                <td>{s.signer}</td>
                 <td>{s.showName ? "yes" : "no"}</td>
                 <td>{s.status === "confirmed" ? "Confirmed" : "Waiting"}</td>
                 <td>{formatDateTime(s.createdAt)}</td>
