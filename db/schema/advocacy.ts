@@ -1,4 +1,5 @@
 // Tables of the advocacy context: legislators and districts (reference data loaded from data/).
+import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /** Sitting members of Congress (senators, representatives, delegates), from data/congress-legislators. */
@@ -132,7 +133,13 @@ export const signatures = pgTable(
      */
     pendingChanges: jsonb("pending_changes").$type<SignatureDetails>(),
   },
-  (t) => [uniqueIndex("signatures_campaign_email_idx").on(t.campaignId, t.email), index("signatures_confirmed_idx").on(t.campaignId, t.status, t.confirmedAt)],
+  (t) => [
+    uniqueIndex("signatures_campaign_email_idx").on(t.campaignId, t.email),
+    index("signatures_confirmed_idx").on(t.campaignId, t.status, t.confirmedAt),
+    // The console's list (newest first) and its search (name, e-mail, city or ZIP contains …).
+    index("signatures_campaign_created_idx").on(t.campaignId, t.createdAt.desc(), t.id.desc()),
+    index("signatures_search_trgm_idx").using("gin", sql`(${t.name} || ' ' || ${t.email} || ' ' || ${t.city} || ' ' || ${t.zip}) gin_trgm_ops`),
+  ],
 );
 
 /** Staff's record of handing an open letter to its addressee: when, how, with how many signatures. */

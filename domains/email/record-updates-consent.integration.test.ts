@@ -78,8 +78,14 @@ describe.each(testEngines())("Keep me updated on $name", (engine) => {
   });
 
   it("brings back a person who had unsubscribed only by their new, proven consent", async () => {
-    await t.handle.db.insert(subscribers).values({ publicId: "back1", email: "back@example.org", status: "unsubscribed", unsubscribeToken: "back-token-123456789012345", unsubscribedAt: t.services.clock() });
-    expect(await t.handle.db.transaction((tx) => recordUpdatesConsent(tx, { ...t.services, email: "back@example.org", source: { kind: "membership-application" }, proof: { kind: "awaits-action", ref: "application:x" }, ip: null }))).toBe("awaiting-action");
+    await t.handle.db
+      .insert(subscribers)
+      .values({ publicId: "back1", email: "back@example.org", status: "unsubscribed", unsubscribeToken: "back-token-123456789012345", unsubscribedAt: t.services.clock() });
+    expect(
+      await t.handle.db.transaction((tx) =>
+        recordUpdatesConsent(tx, { ...t.services, email: "back@example.org", source: { kind: "membership-application" }, proof: { kind: "awaits-action", ref: "application:x" }, ip: null }),
+      ),
+    ).toBe("awaiting-action");
     expect(await subscriber("back@example.org")).toMatchObject({ status: "unsubscribed" });
     expect(await t.handle.db.transaction((tx) => confirmUpdatesConsent(tx, { clock: t.services.clock, ref: "application:x" }))).toBe(true);
     expect(await subscriber("back@example.org")).toMatchObject({ status: "active", source: "website" });

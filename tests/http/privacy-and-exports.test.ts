@@ -64,7 +64,15 @@ describe("privacy and exports over HTTP", () => {
 
   it("exports an open letter's signatures as inert CSV, audited, and prints its packet as PDF", async () => {
     const hyperlink = '=HYPERLINK("https://evil.example/","Open")';
-    const signed = await post(app, "/letters/aamc", { rendered: await formStampOf(app, "/letters/aamc"), name: hyperlink, email: "formula-signer@example.org", city: "Austin", zip: "78701", signerRole: "physician", showName: "on" });
+    const signed = await post(app, "/letters/aamc", {
+      rendered: await formStampOf(app, "/letters/aamc"),
+      name: hyperlink,
+      email: "formula-signer@example.org",
+      city: "Austin",
+      zip: "78701",
+      signerRole: "physician",
+      showName: "on",
+    });
     expect(signed.headers.get("location")).toBe("/letters/aamc/check-email");
     const mail = await sink.waitFor((m) => m.to.includes("formula-signer@example.org"));
     const token = new URL(findLink(mail, `${app.url}/letters/confirm?token=`)).searchParams.get("token")!;
@@ -83,7 +91,11 @@ describe("privacy and exports over HTTP", () => {
     const pdf = await fetch(`${app.url}/admin/open-letters/aamc/packet.pdf`, { headers: { cookie: staff } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     const packet = parseHtml(await (await fetch(`${app.url}/admin/open-letters/aamc/packet`, { headers: { cookie: staff } })).text()).text;
     expect(packet).toContain("1 person signed this letter");
     expect(packet).toContain("1 physician");

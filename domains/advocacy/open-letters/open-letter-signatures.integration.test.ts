@@ -22,7 +22,7 @@ describe.each(testEngines())("open-letter signatures for staff on $name", (engin
     const rows = [
       { email: "a@example.org", name: "Ana Ruiz", city: "Syracuse", zip: "13202", state: "NY", signerRole: "unmatched-graduate", showName: true, status: "confirmed", confirmedAt: day("2026-03-01") },
       { email: "b@example.org", name: "Ben Cho", city: "Buffalo", zip: "14201", state: "NY", signerRole: "unmatched-graduate", showName: false, status: "confirmed", confirmedAt: day("2026-03-01") },
-      { email: "c@example.org", name: "=HYPERLINK(\"x\")", city: "Austin", zip: "78701", state: "TX", signerRole: "physician", showName: true, status: "confirmed", confirmedAt: day("2026-03-02") },
+      { email: "c@example.org", name: '=HYPERLINK("x")', city: "Austin", zip: "78701", state: "TX", signerRole: "physician", showName: true, status: "confirmed", confirmedAt: day("2026-03-02") },
       { email: "d@example.org", name: "Dee Park", city: "", zip: "78702", state: "TX", signerRole: null, showName: true, status: "confirmed", confirmedAt: day("2026-03-18") },
       { email: "e@example.org", name: "Eve Waiting", city: "Austin", zip: "78701", state: "TX", signerRole: "supporter", showName: true, status: "pending", confirmedAt: null },
     ] as const;
@@ -47,7 +47,7 @@ describe.each(testEngines())("open-letter signatures for staff on $name", (engin
 
   it("searches and filters by state, by credential and by confirmation", async () => {
     const names = async (values: Record<string, string>) => (await listSignatures(t.handle.db, letterId, filter(values))).rows.map((r) => r.name).sort();
-    expect(await names({ state: "TX" })).toEqual(["=HYPERLINK(\"x\")", "Dee Park", "Eve Waiting"]);
+    expect(await names({ state: "TX" })).toEqual(['=HYPERLINK("x")', "Dee Park", "Eve Waiting"]);
     expect(await names({ role: "unmatched-graduate" })).toEqual(["Ana Ruiz", "Ben Cho"]);
     expect(await names({ role: "none" })).toEqual(["Dee Park"]);
     expect(await names({ status: "pending" })).toEqual(["Eve Waiting"]);
@@ -73,7 +73,7 @@ describe.each(testEngines())("open-letter signatures for staff on $name", (engin
     expect(p.totals.confirmed).toBe(4);
     expect(p.listed).toEqual([
       { name: "Ana Ruiz", city: "Syracuse", state: "NY", signerRole: "unmatched-graduate" },
-      { name: "=HYPERLINK(\"x\")", city: "Austin", state: "TX", signerRole: "physician" },
+      { name: '=HYPERLINK("x")', city: "Austin", state: "TX", signerRole: "physician" },
       { name: "Dee Park", city: "", state: "TX", signerRole: null },
     ]);
   });
