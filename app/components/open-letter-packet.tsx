@@ -54,7 +54,7 @@ export function OpenLetterPacket(p: OpenLetterPacketProps) {
       <section>
         <h2>Signers who agreed to be named</h2>
         {p.listed.length ? (
-          <ol className="count-list">
+          <ol className="count-list packet-signers">
             {p.listed.map((s, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a printed list, never reordered
               <li key={i}>

@@ -208,7 +208,8 @@ describe("open letters for staff, and Keep me updated, in a browser", () => {
   });
 
   // bypassCSP: axe-core is injected into the pages.
-  const phone = (javaScriptEnabled = false) => browser.newContext({ javaScriptEnabled, bypassCSP: true, viewport: { width: 390, height: 844 } }).then((c) => c.newPage());
+  // JavaScript on: axe-core runs in the page (the forms themselves work without it, see public-site.test.ts).
+  const phone = (javaScriptEnabled = true) => browser.newContext({ javaScriptEnabled, bypassCSP: true, viewport: { width: 390, height: 844 } }).then((c) => c.newPage());
   const fitsPhone = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   async function expectAccessible(page: Page) {
     expect(await seriousViolations(page, page.url())).toEqual([]);
@@ -223,8 +224,8 @@ describe("open letters for staff, and Keep me updated, in a browser", () => {
     await page.getByLabel("Your city").fill(p.city);
     await page.getByLabel("ZIP code", { exact: true }).fill(p.zip);
     await page.getByLabel("I am").selectOption(p.role);
-    await page.getByLabel(/^Name me/).check();
-    if (p.keepUpdated) await page.getByLabel(/^Keep me updated/).check();
+    await page.getByRole("checkbox", { name: /Name me: show my first name/ }).check();
+    if (p.keepUpdated) await page.getByRole("checkbox", { name: /Keep me updated/ }).check();
     await expect.poll(() => Date.now() - rendered, { intervals: [100], timeout: 5000 }).toBeGreaterThan(2100);
     await page.getByRole("button", { name: "Sign the letter" }).click();
     await page.waitForURL(/\/letters\/aamc\/check-email/);
@@ -237,7 +238,7 @@ describe("open letters for staff, and Keep me updated, in a browser", () => {
     const page = await phone();
     await page.goto(`${app.url}/letters/aamc`);
     await expect(page.locator(".progress p")).toHaveText("Be among the first to sign.");
-    await expect(page.getByLabel(/^Keep me updated/)).not.toBeChecked();
+    await expect(page.getByRole("checkbox", { name: /Keep me updated/ })).not.toBeChecked();
     await expectAccessible(page);
     await signLetter(page, { name: "Maria Lopez", email: "maria@example.org", city: "Syracuse", zip: "13202", role: "unmatched-graduate", keepUpdated: true });
     await expect(page.locator("dd").filter({ hasText: "you also join the e-mail list" })).toHaveCount(1);
@@ -287,7 +288,7 @@ describe("open letters for staff, and Keep me updated, in a browser", () => {
 
     await page.getByRole("link", { name: "Printable packet" }).click();
     await expect(page.getByRole("heading", { name: "2 people signed this letter" })).toHaveCount(1);
-    await expect(page.locator("ol li")).toHaveText(["Maria Lopez, Syracuse, New York", "Omar Haddad, Austin, Texas"]);
+    await expect(page.locator("ol.packet-signers li")).toHaveText(["Maria Lopez, Syracuse, New York", "Omar Haddad, Austin, Texas"]);
     await expectAccessible(page);
     await page.goBack();
 
@@ -310,7 +311,7 @@ describe("open letters for staff, and Keep me updated, in a browser", () => {
   it("fills a signed-in person's name and e-mail on the contact form, and “Keep me updated” there subscribes them at once", async () => {
     const cookie = await signInOverHttp(app, sink, "admin@example.org");
     const [name, value] = cookie.split("=");
-    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
     await context.addCookies([{ name, value, url: app.url }]);
     const page = await context.newPage();
     await page.goto(`${app.url}/contact`);
@@ -319,7 +320,7 @@ describe("open letters for staff, and Keep me updated, in a browser", () => {
     await page.getByLabel("Your name").fill("Ada Admin");
     await page.getByLabel("Subject").fill("Updates please");
     await page.getByLabel("Message").fill("I would like to hear about the next steps.");
-    await page.getByLabel(/^Keep me updated/).check();
+    await page.getByRole("checkbox", { name: /Keep me updated/ }).check();
     await page.getByRole("button", { name: "Send message" }).click();
     await page.waitForURL(`${app.url}/contact/sent`);
     const subscribers = await (await fetch(`${app.url}/admin/subscribers?q=admin%40example.org`, { headers: { cookie } })).text();
