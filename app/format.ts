@@ -2,6 +2,8 @@
 const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "America/New_York" });
 export const formatDateTime = (d: Date | string | null | undefined) => (d ? `${dateTime.format(new Date(d))} ET` : "—");
 export const formatCount = (n: number) => n.toLocaleString("en-US");
+/** A calendar date ("2026-03-12") in words: March 12, 2026. */
+export const formatDay = (day: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
 
 /** The largest id a PostgreSQL `integer`/`serial` column holds: a larger cursor is no id of ours. */
 export const maxIntegerId = 2_147_483_647;

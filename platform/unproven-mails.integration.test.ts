@@ -58,7 +58,7 @@ describe.each(testEngines())("mail to an unproven address on $name", (engine) =>
   });
 
   it("asks to confirm a signature, and a change to it, without repeating what was typed", async () => {
-    const signer = { name: lure, email: "signer@example.org", zip: "13202", signerRole: "unmatched-graduate" as const, showName: true };
+    const signer = { name: lure, email: "signer@example.org", city: lure, zip: "13202", signerRole: "unmatched-graduate" as const, showName: true, keepUpdated: true };
     expect((await signOpenLetter({ ...t.services, slug: "aamc", input: signer, ip: "198.51.100.62", isProven: true })).ok).toBe(true);
     expect((await signOpenLetter({ ...t.services, slug: "aamc", input: { ...signer, name: `${lure} again` }, ip: "198.51.100.62", isProven: false })).ok).toBe(true);
     await expectNothingTyped("signer@example.org", 1); // the proven signature mails nothing; the change asks for the link

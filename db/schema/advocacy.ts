@@ -117,7 +117,7 @@ export const campaigns = pgTable("campaigns", {
 });
 
 /** What a signer can change: their name, place, role and whether they are shown. */
-export type SignatureDetails = { name: string; zip: string; state: string | null; signerRole: "unmatched-graduate" | "physician" | "supporter" | null; showName: boolean };
+export type SignatureDetails = { name: string; city?: string; zip: string; state: string | null; signerRole: "unmatched-graduate" | "physician" | "supporter" | null; showName: boolean };
 
 /** A signature of an open letter: one per e-mail per letter; it counts once confirmed by e-mail. */
 export const signatures = pgTable(
@@ -129,6 +129,8 @@ export const signatures = pgTable(
       .references(() => campaigns.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     name: text("name").notNull(),
+    /** As the signer typed it (optional; empty for signatures from before it was asked): printed in the delivery packet. */
+    city: text("city").notNull().default(""),
     zip: text("zip").notNull(),
     state: text("state"),
     signerRole: text("signer_role", { enum: ["unmatched-graduate", "physician", "supporter"] }),
@@ -148,7 +150,33 @@ export const signatures = pgTable(
      */
     pendingChanges: jsonb("pending_changes").$type<SignatureDetails>(),
   },
-  (t) => [uniqueIndex("signatures_campaign_email_idx").on(t.campaignId, t.email), index("signatures_confirmed_idx").on(t.campaignId, t.status, t.confirmedAt)],
+  (t) => [
+    uniqueIndex("signatures_campaign_email_idx").on(t.campaignId, t.email),
+    index("signatures_confirmed_idx").on(t.campaignId, t.status, t.confirmedAt),
+    // The console's list (newest first) and its search (name, e-mail, city or ZIP contains …).
+    index("signatures_campaign_created_idx").on(t.campaignId, t.createdAt.desc(), t.id.desc()),
+    index("signatures_search_trgm_idx").using("gin", sql`(${t.name} || ' ' || ${t.email} || ' ' || ${t.city} || ' ' || ${t.zip}) gin_trgm_ops`),
+  ],
+);
+
+/** Staff's record of handing an open letter to its addressee: when, how, with how many signatures. */
+export const openLetterDeliveries = pgTable(
+  "open_letter_deliveries",
+  {
+    id: serial("id").primaryKey(),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    /** Who received it, as the public page names them ("the AAMC"). */
+    recipient: text("recipient").notNull(),
+    deliveredOn: date("delivered_on", { mode: "string" }).notNull(),
+    method: text("method", { enum: ["email", "post", "in-person", "online-form", "other"] }).notNull(),
+    signatureCount: integer("signature_count").notNull(),
+    note: text("note").notNull().default(""),
+    recordedBy: text("recorded_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("open_letter_deliveries_campaign_idx").on(t.campaignId, t.deliveredOn)],
 );
 
 /** Per state: is there a licence for medical graduates who did not match (collaborative practice)? Kept by staff. */

@@ -49,3 +49,28 @@ export const subscribers = pgTable(
   },
   (t) => [index("subscribers_status_created_idx").on(t.status, t.createdAt), index("subscribers_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`)],
 );
+
+/**
+ * A person's "Keep me updated" consent given on an action (an open-letter signature, a contact
+ * message, …): the words they agreed to, when, where from. It subscribes them only once their
+ * address is proven: at once (signed in as it, or the action's own e-mailed link being opened),
+ * by the action's confirmation (awaitingRef: an opaque key the action passes again when its link
+ * is opened), or by the newsletter's own double opt-in mail (awaitingRef "newsletter:<hash>").
+ */
+export const subscriptionConsents = pgTable(
+  "subscription_consents",
+  {
+    id: serial("id").primaryKey(),
+    email: text("email").notNull(),
+    /** Which action: "open-letter", "contact", "legislator-letter", "membership-application". */
+    sourceKind: text("source_kind").notNull(),
+    /** Which campaign or letter (its slug), empty when the action has none. */
+    sourceRef: text("source_ref").notNull().default(""),
+    consentText: text("consent_text").notNull(),
+    ip: text("ip"),
+    consentedAt: timestamp("consented_at", { withTimezone: true }).notNull(),
+    awaitingRef: text("awaiting_ref"),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  },
+  (t) => [index("subscription_consents_email_idx").on(t.email), index("subscription_consents_awaiting_idx").on(t.awaitingRef)],
+);

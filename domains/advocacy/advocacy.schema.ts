@@ -8,6 +8,9 @@ export const signerRoles = ["unmatched-graduate", "physician", "supporter"] as c
 export const signatureInputSchema = z.object({
   name: oneLineText(120, { missing: messages.nameRequired, tooLong: messages.nameTooLong }).min(2, messages.nameRequired),
   email: emailAddressSchema,
+  city: oneLineText(100, { tooLong: messages.cityTooLong })
+    .optional()
+    .transform((c) => c ?? ""),
   zip: z
     .string({ error: messages.zipRequired })
     .trim()
@@ -16,6 +19,10 @@ export const signatureInputSchema = z.object({
     .transform((z) => z.slice(0, 5)),
   signerRole: z.enum(["", ...signerRoles], { error: messages.chooseOption }).transform((r) => (r === "" ? null : r)),
   showName: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+  keepUpdated: z
     .string()
     .optional()
     .transform((v) => v === "on"),
@@ -52,3 +59,35 @@ export const markLetterSentInputSchema = z.object({
   key: oneLineText(100).optional().default(""),
 });
 export type MarkLetterSentInput = z.infer<typeof markLetterSentInputSchema>;
+/** The console's filter of one open letter's signatures (query parameters; a bad value is ignored). */
+export const signatureFilterSchema = z.object({
+  q: z.string().trim().max(100).catch("").default(""),
+  state: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
+  role: z
+    .enum([...signerRoles, "none"])
+    .optional()
+    .catch(undefined),
+  status: z.enum(["confirmed", "pending"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type SignatureFilter = z.infer<typeof signatureFilterSchema>;
+
+export const deliveryMethods = ["email", "post", "in-person", "online-form", "other"] as const;
+
+/** Staff's record of delivering an open letter. */
+export const deliveryInputSchema = z.object({
+  recipient: oneLineText(150, { missing: messages.deliveryRecipientRequired }).min(2, messages.deliveryRecipientRequired),
+  deliveredOn: z
+    .string({ error: messages.deliveryDateRequired })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, messages.deliveryDateRequired)
+    .refine((d) => !Number.isNaN(Date.parse(d)), messages.deliveryDateRequired),
+  method: z.enum(deliveryMethods, { error: messages.chooseOption }),
+  note: multiLineText(2000)
+    .optional()
+    .transform((n) => n ?? ""),
+});
+export type DeliveryInput = z.infer<typeof deliveryInputSchema>;

@@ -21,6 +21,9 @@ export const advocacyAuditActionLabels: Record<string, string> = {
   "campaign.supporters": "Marked a campaign's supporters",
   "legislator.correct": "Corrected a legislator's details",
   "state-pathway.update": "Changed a state law entry",
+  "open-letter.delivery": "Recorded an open letter's delivery",
+  "open-letter.packet": "Opened an open letter's packet",
+  "open-letter.export": "Exported an open letter's signatures",
 };
 
 export const advocacyAuditSubjectLabels: Record<string, string> = {

@@ -1,20 +1,29 @@
 // Confirming (single-use, expiring link) and ending a subscription.
 import { and, eq, gt } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
-import { subscribers } from "~/db/schema/index";
+import { subscribers, subscriptionConsents } from "~/db/schema/index";
 import type { Services } from "~/platform/services";
 import { hashToken } from "~/platform/tokens";
+import { newsletterRef } from "./record-updates-consent.server";
 
 export type ConfirmOutcome = "confirmed" | "invalid";
 
 export async function confirmSubscription({ db, clock, token }: Pick<Services, "db" | "clock"> & { token: string }): Promise<ConfirmOutcome> {
   const now = clock();
-  const rows = await db
-    .update(subscribers)
-    .set({ status: "active", confirmedAt: now, confirmTokenHash: null, confirmExpiresAt: null, unsubscribedAt: null })
-    .where(and(eq(subscribers.confirmTokenHash, hashToken(token)), gt(subscribers.confirmExpiresAt, now)))
-    .returning({ id: subscribers.id });
-  return rows.length === 1 ? "confirmed" : "invalid";
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(subscribers)
+      .set({ status: "active", confirmedAt: now, confirmTokenHash: null, confirmExpiresAt: null, unsubscribedAt: null })
+      .where(and(eq(subscribers.confirmTokenHash, hashToken(token)), gt(subscribers.confirmExpiresAt, now)))
+      .returning({ id: subscribers.id });
+    if (rows.length !== 1) return "invalid";
+    // A "Keep me updated" consent given on an action without a link of its own waited for this one.
+    await tx
+      .update(subscriptionConsents)
+      .set({ confirmedAt: now, awaitingRef: null })
+      .where(eq(subscriptionConsents.awaitingRef, newsletterRef(hashToken(token))));
+    return "confirmed";
+  });
 }
 
 /** Unsubscribes the address behind an unsubscribe token; repeating it is harmless. */
@@ -40,4 +49,5 @@ export async function isConfirmTokenUsable({ db, clock, token }: Pick<Services, 
 /** Removes an address from the newsletter list entirely (account deletion). */
 export async function forgetSubscriber(db: Executor, email: string): Promise<void> {
   await db.delete(subscribers).where(eq(subscribers.email, email));
+  await db.delete(subscriptionConsents).where(eq(subscriptionConsents.email, email));
 }

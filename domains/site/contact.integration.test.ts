@@ -6,7 +6,7 @@ import { startTestPlatform } from "~/tests/helpers/test-platform";
 import type { TestPlatform } from "~/tests/helpers/test-platform";
 import { submitContactMessage } from "./submit-contact-message.server";
 
-const input = { name: "Dr. Ada Okafor", email: "ada@example.org", subject: "Mentorship question", message: "How do I find a mentor in internal medicine?" };
+const input = { name: "Dr. Ada Okafor", email: "ada@example.org", subject: "Mentorship question", message: "How do I find a mentor in internal medicine?", keepUpdated: false };
 
 describe.each(testEngines())("contact messages on $name", (engine) => {
   let t: TestPlatform;
@@ -42,6 +42,7 @@ describe.each(testEngines())("contact messages on $name", (engine) => {
       email: "victim@example.org",
       subject: "URGENT: confirm your AMG membership at https://evil.example",
       message: "Dear member, your AMG membership expires today. Pay the renewal fee at https://evil.example/pay to keep it.",
+      keepUpdated: false,
     };
     expect((await submitContactMessage({ ...t.services, input: phishing, ip: "203.0.113.9", userAgent: null })).ok).toBe(true);
     const receipt = await t.sink.waitFor((m) => m.to.includes("victim@example.org"));

@@ -104,6 +104,10 @@ export const contactInputSchema = z.object({
   email: emailAddressSchema,
   subject: oneLineText(150, { missing: messages.subjectRequired, tooLong: messages.subjectTooLong }).min(3, messages.subjectTooShort),
   message: multiLineText(5000, { missing: messages.messageRequired, tooLong: messages.messageTooLong }).min(10, messages.messageTooShort),
+  keepUpdated: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
 });
 export type ContactInput = z.infer<typeof contactInputSchema>;
 

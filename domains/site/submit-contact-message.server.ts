@@ -1,11 +1,12 @@
 // A message from the contact form: stored, staff notified, sender sent a receipt, all in one
-// transaction. Rate-limited per IP address.
+// transaction. Rate-limited per IP address. "Keep me updated" is recorded with the email context.
 import { contactMessages } from "~/db/schema/index";
 import { hitRateLimit, rateLimits } from "~/platform/rate-limit.server";
 import type { Services } from "~/platform/services";
 import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
 import { contactNotificationMail, contactReceiptMail } from "~/domains/email/templates";
 import { newPublicId } from "~/platform/tokens";
+import { recordUpdatesConsent } from "~/domains/email/record-updates-consent.server";
 import { summariseWeeklyHours } from "./office-hours";
 import { getSiteSettings } from "./queries.server";
 import type { ContactInput } from "./site.schema";
@@ -16,11 +17,13 @@ export async function submitContactMessage({
   db,
   jobs,
   clock,
+  appUrl,
   mailFrom,
-  input,
+  input: { keepUpdated, ...input },
   ip,
   userAgent,
-}: Services & { input: ContactInput; ip: string | null; userAgent: string | null }): Promise<ContactOutcome> {
+  isProven = false,
+}: Services & { input: ContactInput; ip: string | null; userAgent: string | null; isProven?: boolean }): Promise<ContactOutcome> {
   const now = clock();
   const { organisation, officeHours } = await getSiteSettings(db);
   const from = senderAddress(mailFrom, organisation);
@@ -39,6 +42,9 @@ export async function submitContactMessage({
     });
     const receipt = contactReceiptMail({ orgName: organisation.name, officeHours: summariseWeeklyHours(officeHours).join("; ") });
     await queueEmail(tx, jobs, { template: "contact.receipt", to: input.email, from, ...receipt });
+    // The contact form has no confirmation link of its own: unless the sender is signed in as the
+    // address, "Keep me updated" sends the newsletter's double opt-in mail.
+    if (keepUpdated) await recordUpdatesConsent(tx, { jobs, clock, appUrl, mailFrom, email: input.email, source: { kind: "contact" }, proof: isProven ? { kind: "proven" } : { kind: "none" }, ip });
     return { ok: true, publicId };
   });
 }

@@ -3,6 +3,7 @@
 // by e-mail), state legislators chosen from a list and e-mailed, field errors, the copy button,
 // a staff member changing the state law tracker, and a Syracuse writer finishing the job ("I sent
 // it", the reminder a day later, the counts in their columns).
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { startAppServer } from "~/tests/helpers/app-server";
@@ -382,5 +383,143 @@ describe("letters to legislators in a browser", () => {
       expect(await seriousViolations(page, "the state's list")).toEqual([]);
       await context.close();
     });
+  });
+});
+
+describe("open letters for staff, and Keep me updated, in a browser", () => {
+  let app: AppServer;
+  let sink: SmtpSink;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org" });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await sink?.close();
+  });
+
+  // bypassCSP: axe-core is injected into the pages.
+  // JavaScript on: axe-core runs in the page (the forms themselves work without it, see public-site.test.ts).
+  const phone = (javaScriptEnabled = true) => browser.newContext({ javaScriptEnabled, bypassCSP: true, viewport: { width: 390, height: 844 } }).then((c) => c.newPage());
+  const fitsPhone = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  async function expectAccessible(page: Page) {
+    expect(await seriousViolations(page, page.url())).toEqual([]);
+    expect(await fitsPhone(page)).toBe(true);
+  }
+
+  async function signLetter(page: Page, p: { name: string; email: string; city: string; zip: string; role: string; keepUpdated?: boolean }) {
+    await page.goto(`${app.url}/letters/aamc`);
+    const rendered = Number((await page.locator('input[name="rendered"]').getAttribute("value"))?.split(".")[0]);
+    await page.getByLabel("Your name", { exact: true }).fill(p.name);
+    await page.getByLabel("Your e-mail", { exact: true }).fill(p.email);
+    await page.getByLabel("Your city").fill(p.city);
+    await page.getByLabel("ZIP code", { exact: true }).fill(p.zip);
+    await page.getByLabel("I am").selectOption(p.role);
+    await page.getByRole("checkbox", { name: /Name me: show my first name/ }).check();
+    if (p.keepUpdated) await page.getByRole("checkbox", { name: /Keep me updated/ }).check();
+    await expect.poll(() => Date.now() - rendered, { intervals: [100], timeout: 5000 }).toBeGreaterThan(2100);
+    await page.getByRole("button", { name: "Sign the letter" }).click();
+    await page.waitForURL(/\/letters\/aamc\/check-email/);
+    const mail = await sink.waitFor((m) => m.to.includes(p.email) && m.subject.includes("confirm your signature"));
+    await page.goto(findLink(mail, `${app.url}/letters/confirm?token=`));
+    return page;
+  }
+
+  it("turns a ticked “Keep me updated” into a confirmed subscriber with the signature's one confirmation e-mail", async () => {
+    const page = await phone();
+    await page.goto(`${app.url}/letters/aamc`);
+    await expect(page.locator(".progress p")).toHaveText("Be among the first to sign.");
+    await expect(page.getByRole("checkbox", { name: /Keep me updated/ })).not.toBeChecked();
+    await expectAccessible(page);
+    await signLetter(page, { name: "Maria Lopez", email: "maria@example.org", city: "Syracuse", zip: "13202", role: "unmatched-graduate", keepUpdated: true });
+    await expect(page.locator("dd").filter({ hasText: "you also join the e-mail list" })).toHaveCount(1);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Confirm my signature" }).click();
+    await page.waitForURL(`${app.url}/letters/aamc/thanks`);
+    await expectAccessible(page);
+    expect(sink.messages.filter((m) => m.to.includes("maria@example.org"))).toHaveLength(1);
+
+    const cookie = await signInOverHttp(app, sink, "admin@example.org");
+    const subscribers = await (await fetch(`${app.url}/admin/subscribers?q=maria%40example.org`, { headers: { cookie } })).text();
+    expect(subscribers).toMatch(/maria@example\.org<\/td><td>Confirmed/);
+    await page.context().close();
+  });
+
+  it("lets staff see, filter, export and deliver an open letter's signatures, and the public page shows the delivery", async () => {
+    const signer = await phone();
+    await signLetter(signer, { name: "Omar Haddad", email: "omar@example.org", city: "Austin", zip: "78701", role: "physician" });
+    await signer.getByRole("button", { name: "Confirm my signature" }).click();
+    await signer.waitForURL(`${app.url}/letters/aamc/thanks`);
+    await signer.context().close();
+
+    const cookie = await signInOverHttp(app, sink, "admin@example.org");
+    const [name, value] = cookie.split("=");
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    await context.addCookies([{ name, value, url: app.url }]);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/admin`);
+    await expect(page.locator(".stat-card").filter({ hasText: "open-letter signatures confirmed this week" }).locator(".stat-value")).toHaveText("2");
+    await page.getByRole("link", { name: "Open letters" }).first().click();
+    await page.waitForURL(`${app.url}/admin/open-letters`);
+    await expectAccessible(page);
+    await page.getByRole("link", { name: /AAMC/ }).first().click();
+    await expect(page.locator(".lead")).toHaveText("2 signers, 1 of them unmatched graduates.");
+    await expectAccessible(page);
+
+    await page.getByLabel("State").selectOption("TX");
+    await page.getByLabel("Signer").selectOption("physician");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/state=TX/);
+    await expect(page.locator("table.data-table").first().locator("tbody tr")).toHaveCount(1);
+    await expect(page.locator("table.data-table").first()).toContainText("Omar Haddad");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.trim().split("\n")).toHaveLength(2);
+    expect(csv).toContain("Omar Haddad,omar@example.org,Austin,TX,78701,physician,yes");
+
+    await page.getByRole("link", { name: "Printable packet" }).click();
+    await expect(page.getByRole("heading", { name: "2 people signed this letter" })).toHaveCount(1);
+    await expect(page.locator("ol.packet-signers li")).toHaveText(["Maria Lopez, Syracuse, New York", "Omar Haddad, Austin, Texas"]);
+    await expectAccessible(page);
+    await page.goBack();
+
+    await page.getByLabel("Delivered to").fill("the AAMC");
+    await page.getByLabel("Date of delivery").fill("2026-03-12");
+    await page.getByLabel("How").selectOption("email");
+    await page.getByRole("button", { name: "Record the delivery" }).click();
+    await expect(page.getByText("Delivered to the AAMC on March 12, 2026 by e-mail, with 2 signatures")).toHaveCount(1);
+    await context.close();
+
+    const visitor = await phone();
+    await visitor.goto(`${app.url}/letters`);
+    await expect(visitor.locator(".delivered-note").first()).toHaveText("Delivered to the AAMC on March 12, 2026.");
+    await expectAccessible(visitor);
+    await visitor.goto(`${app.url}/letters/aamc`);
+    await expect(visitor.locator(".delivered-note")).toHaveText("Delivered to the AAMC on March 12, 2026.");
+    await visitor.context().close();
+  });
+
+  it("fills a signed-in person's name and e-mail on the contact form, and “Keep me updated” there subscribes them at once", async () => {
+    const cookie = await signInOverHttp(app, sink, "admin@example.org");
+    const [name, value] = cookie.split("=");
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    await context.addCookies([{ name, value, url: app.url }]);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/contact`);
+    await expect(page.getByLabel("Your e-mail")).toHaveValue("admin@example.org");
+    await expectAccessible(page);
+    await page.getByLabel("Your name").fill("Ada Admin");
+    await page.getByLabel("Subject").fill("Updates please");
+    await page.getByLabel("Message").fill("I would like to hear about the next steps.");
+    await page.getByRole("checkbox", { name: /Keep me updated/ }).check();
+    await page.getByRole("button", { name: "Send message" }).click();
+    await page.waitForURL(`${app.url}/contact/sent`);
+    const subscribers = await (await fetch(`${app.url}/admin/subscribers?q=admin%40example.org`, { headers: { cookie } })).text();
+    expect(subscribers).toMatch(/admin@example\.org<\/td><td>Confirmed/);
+    await context.close();
   });
 });

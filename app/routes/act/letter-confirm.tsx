@@ -11,7 +11,9 @@ export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Co
 export async function loader({ request, context }: Route.LoaderArgs) {
   const token = tokenSchema.safeParse(new URL(request.url).searchParams.get("token"));
   const found = token.success ? await findSignatureByToken(context.services.db, token.data, context.services.clock()) : null;
-  return found && token.success ? { token: token.data, title: found.title, isChange: found.isChange, details: found.details } : { token: null, title: null, isChange: false, details: null };
+  return found && token.success
+    ? { token: token.data, title: found.title, isChange: found.isChange, details: found.details, keepsUpdated: found.keepsUpdated }
+    : { token: null, title: null, isChange: false, details: null, keepsUpdated: false };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -45,11 +47,18 @@ export default function LetterConfirm({ loaderData, actionData }: Route.Componen
         <dd>{details.name}</dd>
         <dt>Place</dt>
         <dd>
+          {details.city ? `${details.city}, ` : ""}
           {details.state ? `${stateNames[details.state] ?? details.state} ` : ""}
           {details.zip}
         </dd>
         <dt>With the signatures</dt>
-        <dd>{details.showName ? "your first name and state are shown" : "your name is not shown"}</dd>
+        <dd>{details.showName ? "your first name and state are shown, and your name goes with the delivered letter" : "your name is not shown"}</dd>
+        {loaderData.keepsUpdated ? (
+          <>
+            <dt>Updates</dt>
+            <dd>you also join the e-mail list for news and next steps (unsubscribe at any time)</dd>
+          </>
+        ) : null}
       </dl>
       <Form method="post">
         <input type="hidden" name="token" value={loaderData.token} />

@@ -2,7 +2,8 @@ import { data } from "react-router";
 import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/letter-thanks";
 import { findOpenLetter } from "~/domains/advocacy/open-letters/open-letters.server";
-import { ProgressMeter } from "~/app/components/progress-meter";
+import { SignatureCounter } from "~/app/components/signature-counter";
+import { siteSettingsFor } from "~/app/site-settings.server";
 import { ShareLinks } from "~/app/components/share-links";
 
 export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Thank you for signing")];
@@ -11,7 +12,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const letter = await findOpenLetter(context.services.db, params.slug);
   if (!letter) throw data({ message: "No such letter." }, { status: 404 });
   // Not cached: the person who just confirmed sees the count with their signature in it.
-  return { title: letter.title, url: `${context.services.appUrl}/letters/${letter.slug}`, signatures: letter.signatures, goal: letter.goal };
+  const { publicCounters } = await siteSettingsFor(context);
+  return { title: letter.title, url: `${context.services.appUrl}/letters/${letter.slug}`, signatures: letter.signatures, goal: letter.goal, threshold: publicCounters.threshold };
 }
 
 export default function LetterThanks({ loaderData }: Route.ComponentProps) {
@@ -19,7 +21,7 @@ export default function LetterThanks({ loaderData }: Route.ComponentProps) {
     <div className="page narrow">
       <h1>Thank you: your signature counts</h1>
       <p className="lead">Every name shows the people who run medical training how many stand with unmatched graduates.</p>
-      <ProgressMeter count={loaderData.signatures} goal={loaderData.goal} />
+      <SignatureCounter count={loaderData.signatures} goal={loaderData.goal} threshold={loaderData.threshold} invitation="You are among the first to sign: ask others to join you." />
       <h2>Ask others to sign</h2>
       <ShareLinks url={loaderData.url} title={loaderData.title} text={`I signed “${loaderData.title}”. Add your name:`} />
       <p>

@@ -3,7 +3,10 @@ import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/letter";
 import { FormField, HoneypotField, SelectField } from "~/app/components/form-field";
-import { ProgressMeter } from "~/app/components/progress-meter";
+import { DeliveredNote, SignatureCounter } from "~/app/components/signature-counter";
+import { shareMeta } from "~/app/share-meta";
+import { siteSettingsFor } from "~/app/site-settings.server";
+import { messages as emailMessages } from "~/domains/email/messages";
 import { FormAlert } from "~/app/components/form-alert";
 import { getViewer } from "~/app/session.server";
 import { formAlertOf, formFailureOf, parseForm, passActionHeaders, rateLimitedForm } from "~/app/form-data";
@@ -18,15 +21,34 @@ import { cacheNoLongerThan, markPublic } from "~/platform/request-context";
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ data: d, matches }) => [pageTitle(matches, `${d?.letter.title ?? "Open letter"}`), { name: "description", content: d?.letter.summary ?? "" }];
+export const meta: Route.MetaFunction = ({ data: d, matches }) => {
+  const title = d?.letter.title ?? "Open letter";
+  return [
+    pageTitle(matches, title),
+    { name: "description", content: d?.letter.summary ?? "" },
+    ...shareMeta({ title, description: d?.letter.summary ?? "", url: d?.share.url, image: d?.share.image }),
+  ];
+};
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader(args: Route.LoaderArgs) {
+  const { params, context } = args;
   const letter = await findOpenLetter(context.services.db, params.slug);
   if (!letter) throw data({ message: "No such letter." }, { status: 404 });
   const now = context.services.clock();
-  markPublic(context);
+  // A signed-in person's form is filled with their name and address: that page is theirs alone, never cached.
+  const viewer = await getViewer(args);
+  if (!viewer) markPublic(context);
   cacheNoLongerThan(context, new Date(now.getTime() + 30_000)); // counts may lag 30 s
-  return { letter: { ...letter, letterHtml: renderMarkdown(letter.letterMarkdown) }, stamp: await formStamp(context) };
+  const { publicCounters } = await siteSettingsFor(context);
+  const { appUrl } = context.services;
+  return {
+    letter: { ...letter, letterHtml: renderMarkdown(letter.letterMarkdown) },
+    threshold: publicCounters.threshold,
+    known: viewer && !viewer.secondFactorPending ? { name: viewer.name, email: viewer.email } : null,
+    share: { url: `${appUrl}/letters/${letter.slug}`, image: `${appUrl}/share-card.png` },
+    updatesConsent: emailMessages.updatesConsent,
+    stamp: await formStamp(context),
+  };
 }
 
 export const headers = passActionHeaders;
@@ -47,14 +69,16 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function Letter({ loaderData, actionData }: Route.ComponentProps) {
-  const { letter, stamp } = loaderData;
+  const { letter, stamp, threshold, known } = loaderData;
   const failure = formFailureOf(actionData);
-  const { fieldErrors: errors, values } = failure;
+  const { fieldErrors: errors } = failure;
+  const values: Record<string, string | undefined> = failure.failed ? failure.values : { name: known?.name || undefined, email: known?.email };
   return (
     <div className="page narrow">
       <p className="hint">Open letter to {letter.addressee}</p>
       <h1>{letter.title}</h1>
-      <ProgressMeter count={letter.signatures} goal={letter.goal} />
+      <DeliveredNote delivery={letter.delivery} />
+      <SignatureCounter count={letter.signatures} goal={letter.goal} threshold={threshold} />
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: Markdown rendered and sanitised by platform/markdown.server.ts (sanitize-html) */}
       <article className="letter-text prose" dangerouslySetInnerHTML={{ __html: letter.letterHtml }} />
       <section aria-labelledby="sign-heading" className="sign-box">
@@ -72,6 +96,16 @@ export default function Letter({ loaderData, actionData }: Route.ComponentProps)
             error={errors.email}
             defaultValue={values.email}
             hint="We send a link to confirm your signature; it counts once confirmed."
+          />
+          <FormField
+            name="city"
+            label="Your city"
+            autoComplete="address-level2"
+            required={false}
+            error={errors.city}
+            defaultValue={values.city}
+            maxLength={100}
+            hint="If you agree to be named, your name, city and state go with the letter when we deliver it."
           />
           <FormField name="zip" label="ZIP code" autoComplete="postal-code" error={errors.zip} defaultValue={values.zip} maxLength={10} />
           <SelectField
@@ -92,8 +126,15 @@ export default function Letter({ loaderData, actionData }: Route.ComponentProps)
           />
           <div className="field">
             <label>
-              <input type="checkbox" name="showName" defaultChecked={values.showName === "on"} /> Show my first name and state with the signatures
+              <input type="checkbox" name="showName" defaultChecked={values.showName === "on"} /> Name me: show my first name and state with the signatures here, and my name, city and state in the
+              letter we deliver
             </label>
+          </div>
+          <div className="field">
+            <label>
+              <input type="checkbox" name="keepUpdated" defaultChecked={values.keepUpdated === "on"} /> {loaderData.updatesConsent}
+            </label>
+            <p className="hint">Confirming your signature by e-mail confirms this too: one link for both.</p>
           </div>
           <HoneypotField />
           <button type="submit">Sign the letter</button>

@@ -2,22 +2,29 @@ import { Link } from "react-router";
 import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/letters";
-import { ProgressMeter } from "~/app/components/progress-meter";
+import { DeliveredNote, SignatureCounter } from "~/app/components/signature-counter";
+import { shareMeta } from "~/app/share-meta";
+import { siteSettingsFor } from "~/app/site-settings.server";
 import { listOpenLetters } from "~/domains/advocacy/open-letters/open-letters.server";
 import { cacheNoLongerThan, markPublic } from "~/platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ matches }) => [
+const description = "AMG's open letters to the AAMC, the ECFMG and Congress on a fairer Match and more residency positions. Sign them.";
+
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [
   pageTitle(matches, "Open letters"),
-  { name: "description", content: "AMG's open letters to the AAMC, the ECFMG and Congress on a fairer Match and more residency positions. Sign them." },
+  { name: "description", content: description },
+  ...shareMeta({ title: "Open letters", description, url: d?.share.url, image: d?.share.image }),
 ];
 
 export async function loader({ context }: Route.LoaderArgs) {
   markPublic(context);
   cacheNoLongerThan(context, new Date(context.services.clock().getTime() + 30_000)); // counts may lag 30 s
-  return { letters: await listOpenLetters(context.services.db) };
+  const [letters, { publicCounters }] = await Promise.all([listOpenLetters(context.services.db), siteSettingsFor(context)]);
+  const { appUrl } = context.services;
+  return { letters, threshold: publicCounters.threshold, share: { url: `${appUrl}/letters`, image: `${appUrl}/share-card.png` } };
 }
 
 export default function Letters({ loaderData }: Route.ComponentProps) {
@@ -32,7 +39,8 @@ export default function Letters({ loaderData }: Route.ComponentProps) {
               <Link to={`/letters/${letter.slug}`}>{letter.title}</Link>
             </h2>
             <p>{letter.summary}</p>
-            <ProgressMeter count={letter.signatures} goal={letter.goal} />
+            <DeliveredNote delivery={letter.delivery} />
+            <SignatureCounter count={letter.signatures} goal={letter.goal} threshold={loaderData.threshold} />
             <p>
               <Link className="button button-small" to={`/letters/${letter.slug}`}>
                 Read and sign

@@ -4,6 +4,7 @@ import type { Route } from "./+types/dashboard";
 import { formatCount } from "~/app/format";
 import { requireStaff } from "~/app/session.server";
 import { countActionsSince } from "~/domains/advocacy/campaigns/campaigns.server";
+import { signatureTotals } from "~/domains/advocacy/open-letters/open-letter-signatures.server";
 import { subscriberTotals } from "~/domains/email/subscriber-admin.server";
 import { countAwaitingReview } from "~/domains/membership/review-application.server";
 import { contactTotals } from "~/domains/site/contact-inbox.server";
@@ -14,11 +15,12 @@ export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);
   const { db, clock } = args.context.services;
   const weekAgo = new Date(clock().getTime() - 7 * 86_400_000);
-  const [contacts, subscribers, applicationsWaiting, lettersThisWeek] = await Promise.all([
+  const [contacts, subscribers, applicationsWaiting, lettersThisWeek, signatures] = await Promise.all([
     contactTotals(db, weekAgo),
     subscriberTotals(db, weekAgo),
     countAwaitingReview(db),
     countActionsSince(db, weekAgo),
+    signatureTotals(db, weekAgo),
   ]);
   return {
     applicationsWaiting,
@@ -27,6 +29,7 @@ export async function loader(args: Route.LoaderArgs) {
     messagesThisWeek: contacts.receivedSince,
     subscribersThisWeek: subscribers.signedUpSince,
     activeSubscribers: subscribers.active,
+    signaturesThisWeek: signatures.confirmedSince,
   };
 }
 
@@ -36,6 +39,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
     { value: loaderData.newMessages, label: "contact messages waiting for an answer", to: "/admin/inbox?status=new", action: "Answer them" },
     { value: loaderData.messagesThisWeek, label: "contact messages this week", to: "/admin/inbox", action: "Open the inbox" },
     { value: loaderData.lettersThisWeek, label: "people wrote to their legislators this week", to: "/admin/campaigns", action: "See the campaigns" },
+    { value: loaderData.signaturesThisWeek, label: "open-letter signatures confirmed this week", to: "/admin/open-letters", action: "See the signatures" },
     { value: loaderData.subscribersThisWeek, label: "new newsletter sign-ups this week", to: "/admin/subscribers", action: "See subscribers" },
     { value: loaderData.activeSubscribers, label: "confirmed subscribers in all", to: "/admin/subscribers?status=active", action: "See the list" },
   ];

@@ -38,6 +38,7 @@ const sections = [
   { to: "/admin/figures", label: "Figures" },
   { to: "/admin/people", label: "People" },
   { to: "/admin/campaigns", label: "Campaigns" },
+  { to: "/admin/open-letters", label: "Open letters" },
   { to: "/admin/legislators", label: "Legislators" },
   { to: "/admin/state-pathways", label: "State laws" },
   { to: "/admin/audit", label: "Audit log" },

