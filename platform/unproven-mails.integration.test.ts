@@ -49,6 +49,7 @@ describe.each(testEngines())("mail to an unproven address on $name", (engine) =>
         email: "letters@example.org",
         street: lure,
         city: lure,
+        keepUpdated: false,
       },
       ip: "198.51.100.61",
       isProven: false,

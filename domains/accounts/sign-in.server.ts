@@ -152,8 +152,12 @@ export async function findEmailSignInLink(db: Executor, token: string, now: Date
   return person ? { email: person.email } : null;
 }
 
-/** The button on the e-mail link's page: the link is used up and this browser is signed in. */
-export async function signInWithEmailLink(services: Omit<Completion, "browserNonce"> & { token: string }): Promise<CompleteSignInOutcome> {
+/**
+ * The button on the e-mail link's page: the link is used up and this browser is signed in.
+ * `whenUsed`: what else the link proves, done in the same transaction once it is used up (e.g. the
+ * application's "Keep me updated" waiting for it).
+ */
+export async function signInWithEmailLink(services: Omit<Completion, "browserNonce"> & { token: string; whenUsed?: (tx: Executor) => Promise<unknown> }): Promise<CompleteSignInOutcome> {
   const now = services.clock();
   return services.db.transaction(async (tx) => {
     const person = await personByEmailLink(tx, services.token, now);
@@ -164,6 +168,7 @@ export async function signInWithEmailLink(services: Omit<Completion, "browserNon
       .where(and(eq(people.id, person.id), eq(people.emailLinkHash, hashToken(services.token))))
       .returning({ id: people.id });
     if (!used.length) return { ok: false, reason: "expired" } as const;
+    await services.whenUsed?.(tx);
     return openSession(tx, services, person, now, "e-mail link");
   });
 }

@@ -49,6 +49,7 @@ export const campaignActionInputSchema = z.object({
   email: emailAddressSchema,
   street: requiredText("your street address", 200).refine((s) => /\d/.test(s) && /[a-z]/i.test(s), messages.streetFormat),
   city: requiredText("your city", 100),
+  keepUpdated: signatureInputSchema.shape.keepUpdated,
 });
 export type CampaignActionInput = z.infer<typeof campaignActionInputSchema>;
 

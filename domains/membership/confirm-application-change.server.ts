@@ -7,6 +7,7 @@ import type { Executor } from "~/db/client.server";
 import { applications, pendingApplicationChanges } from "~/db/schema/index";
 import type { Services } from "~/platform/services";
 import { senderAddress } from "~/domains/email/queue-email.server";
+import { confirmUpdatesConsent, isUpdatesConsentAwaiting } from "~/domains/email/record-updates-consent.server";
 import { hashToken } from "~/platform/tokens";
 import { getSiteSettings } from "~/domains/site/queries.server";
 import type { EligibilityResult } from "./eligibility";
@@ -14,7 +15,7 @@ import { findLegislatorsByZip } from "~/domains/advocacy/legislators/legislator-
 import { applicationInputSchema } from "./membership.schema";
 import type { ApplicationInput } from "./membership.schema";
 import { applicationSummary } from "./profile";
-import { applicationValuesOf, applyOwnAnswers, eligibilityOf, notifyStaff } from "./submit-application.server";
+import { applicationValuesOf, applyOwnAnswers, eligibilityOf, notifyStaff, updatesRefs } from "./submit-application.server";
 
 /** The held answers as validated when sent; read again through the same schema (a schema change since cannot slip through). */
 function heldInput(stored: Record<string, unknown>, now: Date): ApplicationInput | null {
@@ -41,7 +42,7 @@ async function heldByToken(db: Executor, token: string, now: Date) {
 export async function findHeldAnswers(db: Executor, token: string, now: Date) {
   const row = await heldByToken(db, token, now);
   const input = row ? heldInput(row.input, now) : null;
-  return input ? { summary: applicationSummary(input) } : null;
+  return input ? { summary: applicationSummary(input), keepsUpdated: await isUpdatesConsentAwaiting(db, updatesRefs.change(hashToken(token))) } : null;
 }
 
 export type ApplyHeldOutcome = { ok: true; result: EligibilityResult; isMember: boolean } | { ok: false };
@@ -61,6 +62,8 @@ export async function confirmApplicationChange({ db, jobs, clock, appUrl, mailFr
       .where(eq(pendingApplicationChanges.tokenHash, hashToken(token)))
       .returning({ id: pendingApplicationChanges.id });
     if (!used.length) return { ok: false } as const;
+    // The link proved the address: a "Keep me updated" ticked with these answers subscribes now.
+    await confirmUpdatesConsent(tx, { clock: () => now, ref: updatesRefs.change(hashToken(token)) });
     await tx.delete(pendingApplicationChanges).where(eq(pendingApplicationChanges.email, found.email));
     const [current] = await tx.select().from(applications).where(eq(applications.email, found.email)).limit(1);
     if (current?.status === "approved") return { ok: true, result, isMember: true } as const;

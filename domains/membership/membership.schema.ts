@@ -76,6 +76,11 @@ function buildApplicationInputSchema(year: number) {
       .string()
       .optional()
       .transform((v) => v === "on"),
+    /** "Keep me updated" (the application form only): not an answer, never stored with the application. */
+    keepUpdated: z
+      .string()
+      .optional()
+      .transform((v) => v === "on"),
   });
 }
 

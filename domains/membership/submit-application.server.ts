@@ -15,6 +15,8 @@ import type { Services } from "~/platform/services";
 import { findLegislatorsByZip } from "~/domains/advocacy/legislators/legislator-directory.server";
 import type { ZipLookup } from "~/domains/advocacy/legislators/legislator-lookup";
 import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
+import { recordUpdatesConsent } from "~/domains/email/record-updates-consent.server";
+import type { AddressProof } from "~/domains/email/record-updates-consent.server";
 import { alreadyMemberMail, applicationChangeConfirmMail, applicationReceivedMail } from "~/domains/email/templates";
 import { hashToken, newPublicId, newToken } from "~/platform/tokens";
 import { ensureApplicantAccount, renamePerson } from "~/domains/accounts/people.server";
@@ -26,6 +28,14 @@ import type { EligibilityResult } from "./eligibility";
 import { examKeys } from "./labels";
 import type { ApplicationInput } from "./membership.schema";
 import { applicationFormValues, applicationSummary } from "./profile";
+
+/** The keys under which a "Keep me updated" ticked on the form waits for one of the application's links. */
+export const updatesRefs = {
+  /** The receipt's sign-in link (a first application): opening it proves the address. */
+  signIn: (tokenHash: string) => `application-sign-in:${tokenHash}`,
+  /** The link that applies held answers. */
+  change: (tokenHash: string) => `application-change:${tokenHash}`,
+};
 
 export const applyPerIp = { name: "apply:ip", limit: 10, windowSeconds: 3600 };
 
@@ -159,11 +169,19 @@ export async function submitApplication({
   const values = applicationValuesOf(input, result, place);
   const proven = await db.transaction(async (tx): Promise<{ isProven: boolean; isMember: boolean }> => {
     const mayMailApplicant = async () => (await hitRateLimit(tx, applicantMailsPerAddress, input.email, now)).allowed;
-    /** The receipt; a browser not signed in as the address gets the link that signs the applicant in. */
-    const receipt = async () => {
-      if (!(await mayMailApplicant())) return;
+    /** "Keep me updated", when ticked: subscribed now only when the address is proven (decision 0012). */
+    const keepUpdated = async (updatesProof: AddressProof) => {
+      if (input.keepUpdated) await recordUpdatesConsent(tx, { jobs, clock, appUrl, mailFrom, email: input.email, source: { kind: "membership-application" }, proof: updatesProof, ip });
+    };
+    /**
+     * The receipt; a browser not signed in as the address gets the link that signs the applicant in.
+     * Returns that link's token hash (null: no link, or no mail sent now).
+     */
+    const receipt = async (): Promise<string | null> => {
+      if (!(await mayMailApplicant())) return null;
       const account = await ensureApplicantAccount(tx, input.email, input.name);
-      const signInLink = proof.isSignedInAsEmail ? null : `${appUrl}/join/apply/confirm?signin=${await issueEmailSignInLink(tx, account.id, now)}`;
+      const signInToken = proof.isSignedInAsEmail ? null : await issueEmailSignInLink(tx, account.id, now);
+      const signInLink = signInToken ? `${appUrl}/join/apply/confirm?signin=${signInToken}` : null;
       const mail = applicationReceivedMail({
         orgName: organisation.name,
         decision: result.decision,
@@ -174,6 +192,7 @@ export async function submitApplication({
         appUrl,
       });
       await queueEmail(tx, jobs, { template: "membership.application-received", to: input.email, from, ...mail });
+      return signInToken ? hashToken(signInToken) : null;
     };
     // A first application for the address: nothing earlier to change.
     const inserted = await tx
@@ -184,7 +203,10 @@ export async function submitApplication({
     if (inserted.length) {
       // Applying makes the account, whether or not the receipt can be mailed now (the person can sign in later).
       await ensureApplicantAccount(tx, input.email, input.name);
-      await receipt();
+      const signInHash = await receipt();
+      // One e-mail covers both: the receipt's sign-in link proves the address and confirms "Keep me updated"
+      // too. Without that link in a mail now (the per-address cap), the newsletter's own opt-in mail asks.
+      await keepUpdated(proof.isSignedInAsEmail ? { kind: "proven" } : signInHash ? { kind: "awaits-action", ref: updatesRefs.signIn(signInHash) } : { kind: "none" });
       if (values.status === "awaiting-review") await notifyStaff(tx, jobs, { organisation, from, appUrl, name: input.name, result, isUpdate: false });
       return { isProven: proof.isSignedInAsEmail, isMember: false };
     }
@@ -197,18 +219,25 @@ export async function submitApplication({
     const isProven = proof.isSignedInAsEmail || hasLink;
     if (current.status === "approved") {
       // Already a member: the form changes nothing; a member edits their profile, signed in.
+      await keepUpdated(isProven ? { kind: "proven" } : { kind: "none" });
       if (await mayMailApplicant()) await queueEmail(tx, jobs, { template: "membership.already-member", to: input.email, from, ...alreadyMemberMail({ orgName: organisation.name, appUrl }) });
       return { isProven, isMember: isProven };
     }
     if (isProven) {
       await applyOwnAnswers(tx, current, values, now);
+      await keepUpdated({ kind: "proven" });
       await receipt();
       if (values.status === "awaiting-review") await notifyStaff(tx, jobs, { organisation, from, appUrl, name: input.name, result, isUpdate: true });
       return { isProven, isMember: false };
     }
     // Anyone else: the stored application stays as it is; the answers wait for the address's link.
     const token = newToken();
-    await tx.insert(pendingApplicationChanges).values({ email: input.email, input, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + heldAnswersHours * 3_600_000), createdAt: now });
+    const { keepUpdated: _notAnAnswer, ...answers } = input;
+    await tx
+      .insert(pendingApplicationChanges)
+      .values({ email: input.email, input: answers, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + heldAnswersHours * 3_600_000), createdAt: now });
+    // "Keep me updated" waits for this same link: one e-mail, one click, the answers and the updates.
+    await keepUpdated({ kind: "awaits-action", ref: updatesRefs.change(hashToken(token)) });
     if (!(await mayMailApplicant())) return { isProven: false, isMember: false };
     const mail = applicationChangeConfirmMail({ orgName: organisation.name, confirmUrl: `${appUrl}/join/apply/confirm?token=${token}`, hours: heldAnswersHours });
     await queueEmail(tx, jobs, { template: "membership.confirm-changes", to: input.email, from, ...mail });

@@ -56,6 +56,12 @@ export default function CampaignConfirm({ loaderData, actionData }: Route.Compon
             <dd>{found.prepared.join(", ")}</dd>
           </>
         ) : null}
+        {found.keepsUpdated ? (
+          <>
+            <dt>Updates</dt>
+            <dd>you also join the e-mail list for news and next steps (unsubscribe at any time)</dd>
+          </>
+        ) : null}
       </dl>
       <Form method="post">
         <input type="hidden" name="token" value={token} />

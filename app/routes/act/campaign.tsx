@@ -18,6 +18,7 @@ import { campaignPhase } from "~/domains/advocacy/campaigns/campaign-rules";
 import { findLegislatorCampaign } from "~/domains/advocacy/campaigns/campaigns.server";
 import { localDate, sendCampaignLetter } from "~/domains/advocacy/campaigns/send-campaign-letter.server";
 import { messages } from "~/domains/advocacy/messages";
+import { messages as emailMessages } from "~/domains/email/messages";
 import { listStatePathways } from "~/domains/advocacy/state-pathways/state-pathways.server";
 import { withPrompts } from "~/domains/advocacy/campaigns/campaign-rules";
 import { sentPagePath } from "~/domains/advocacy/campaigns/letter-links";
@@ -82,6 +83,7 @@ export async function loader(args: Route.LoaderArgs) {
     share: { url: `${context.services.appUrl}/act/${campaign.slug}`, appUrl: context.services.appUrl },
     step,
     stamp: await formStamp(context),
+    updatesConsent: emailMessages.updatesConsent,
   };
 }
 
@@ -281,6 +283,12 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
             <p className="hint">
               State: {step.plan.stateName} · ZIP code: {step.zip}
             </p>
+            <div className="field">
+              <label>
+                <input type="checkbox" name="keepUpdated" defaultChecked={values.keepUpdated === "on"} /> {loaderData.updatesConsent}
+              </label>
+              <p className="hint">If we e-mail you a link to confirm your letters, opening it confirms this too: one link for both.</p>
+            </div>
             <HoneypotField />
             <button type="submit">Send my letters</button>
           </Form>

@@ -2,9 +2,9 @@ import { data, Form, Link } from "react-router";
 import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/apply-confirm";
 import { signedInRedirect } from "~/app/session.server";
-import { findEmailSignInLink, signInWithEmailLink } from "~/domains/accounts/sign-in.server";
 import { tokenSchema } from "~/domains/email/email.schema";
 import { confirmApplicationChange, findHeldAnswers } from "~/domains/membership/confirm-application-change.server";
+import { findReceiptSignIn, signInFromReceipt } from "~/domains/membership/sign-in-from-receipt.server";
 
 // The e-mailed links of an application. `?signin=`: the receipt's link, which signs the applicant
 // in to follow the application (docs/decisions/0020). `?token=`: applies answers sent for an address
@@ -16,12 +16,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   const signIn = tokenSchema.safeParse(params.get("signin"));
   if (params.has("signin")) {
-    const link = signIn.success ? await findEmailSignInLink(context.services.db, signIn.data, context.services.clock()) : null;
-    return { signIn: link && signIn.success ? { token: signIn.data, email: link.email } : ("expired" as const), token: null, summary: null };
+    const link = signIn.success ? await findReceiptSignIn(context.services.db, signIn.data, context.services.clock()) : null;
+    return { signIn: link && signIn.success ? { token: signIn.data, ...link } : ("expired" as const), token: null, summary: null, keepsUpdated: false };
   }
   const token = tokenSchema.safeParse(params.get("token"));
   const found = token.success ? await findHeldAnswers(context.services.db, token.data, context.services.clock()) : null;
-  return found && token.success ? { signIn: null, token: token.data, summary: found.summary } : { signIn: null, token: null, summary: null };
+  return found && token.success ? { signIn: null, token: token.data, summary: found.summary, keepsUpdated: found.keepsUpdated } : { signIn: null, token: null, summary: null, keepsUpdated: false };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -29,7 +29,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (formData.get("intent") === "sign-in") {
     const signIn = tokenSchema.safeParse(formData.get("signin"));
     const outcome = signIn.success
-      ? await signInWithEmailLink({
+      ? await signInFromReceipt({
           ...context.services,
           token: signIn.data,
           ip: context.clientIp,
@@ -67,6 +67,7 @@ export default function ApplyConfirm({ loaderData, actionData }: Route.Component
           This signs you in as <strong>{loaderData.signIn.email}</strong>. On your account page you can follow your application, read what the volunteer writes, and correct your answers while it is
           reviewed.
         </p>
+        {loaderData.signIn.keepsUpdated ? <p>You also join the e-mail list for news and next steps, as you asked (unsubscribe at any time).</p> : null}
         <Form method="post">
           <input type="hidden" name="signin" value={loaderData.signIn.token} />
           <button type="submit" name="intent" value="sign-in">
@@ -126,6 +127,7 @@ export default function ApplyConfirm({ loaderData, actionData }: Route.Component
         ))}
       </ul>
       <p>A volunteer then reviews the application again; if staff had checked your documents, they check them again.</p>
+      {loaderData.keepsUpdated ? <p>You also join the e-mail list for news and next steps, as you asked (unsubscribe at any time).</p> : null}
       <Form method="post">
         <input type="hidden" name="token" value={loaderData.token} />
         <button type="submit">Apply these answers</button>

@@ -12,6 +12,7 @@ import { applicationFormValues } from "~/domains/membership/profile";
 import { deleteApplicationDraft, findApplicationDraft, saveApplicationDraft } from "~/domains/membership/application-drafts.server";
 import { formFailure, formFailureOf, isSpam, parseForm, passActionHeaders, rateLimitedForm } from "~/app/form-data";
 import { messages } from "~/domains/membership/messages";
+import { messages as emailMessages } from "~/domains/email/messages";
 import { applicationInputSchema } from "~/domains/membership/membership.schema";
 import { applicationChoices, degreeChoices, degreeLabels, examFieldsOf, isDegree } from "~/domains/membership/labels";
 import { findOwnApplication } from "~/domains/membership/queries.server";
@@ -37,7 +38,17 @@ export async function loader(args: Route.LoaderArgs) {
   if (token) {
     const app = await findApplicationByUpdateToken(context.services.db, token, context.services.clock());
     // The form sends the link's token back: it proves the address, so the answers apply at once.
-    return { prefill: app ? applicationFormValues(app) : null, updateMissing: !app, updateToken: app ? token : null, signedIn, draftSavedAt: null as Date | null, own: null, isMember: false, chosen };
+    return {
+      prefill: app ? applicationFormValues(app) : null,
+      updateMissing: !app,
+      updateToken: app ? token : null,
+      signedIn,
+      draftSavedAt: null as Date | null,
+      own: null,
+      isMember: false,
+      chosen,
+      updatesConsent: emailMessages.updatesConsent,
+    };
   }
   // A signed-in applicant continues where they stopped, or corrects the application they sent.
   const draft = viewer ? await findApplicationDraft(context.services.db, viewer.personId) : null;
@@ -51,6 +62,7 @@ export async function loader(args: Route.LoaderArgs) {
     own: own ? { status: own.status } : null,
     isMember: viewer?.roles.includes("member") ?? false,
     chosen,
+    updatesConsent: emailMessages.updatesConsent,
   };
 }
 
@@ -225,6 +237,12 @@ export default function Apply({ loaderData, actionData }: Route.ComponentProps) 
           exams={examFieldsOf(degree)}
           choices={applicationChoices}
         />
+        <div className="field">
+          <label>
+            <input type="checkbox" name="keepUpdated" defaultChecked={v.keepUpdated === "on"} /> {loaderData.updatesConsent}
+          </label>
+          {loaderData.signedIn ? null : <p className="hint">The link in the e-mail about your application confirms this too: one link for both.</p>}
+        </div>
         <HoneypotField />
         <div className="button-row">
           <button type="submit">Send my application</button>

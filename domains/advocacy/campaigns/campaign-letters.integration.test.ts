@@ -22,6 +22,7 @@ const stedman = "ocd-person/bfdc2ee2-7760-4119-9d68-4962f1e1a285"; // AK upper d
 const person = (email: string, extra: Partial<CampaignActionInput> = {}): CampaignActionInput => ({
   zip: "13202",
   district: "",
+  keepUpdated: false,
   upperId: "",
   lowerId: "",
   letter: "Please cosponsor the Resident Physician Shortage Reduction Act. {{members_in_state}} members live in {{sender_state}}.",

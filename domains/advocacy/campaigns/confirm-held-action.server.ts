@@ -7,11 +7,13 @@ import type { Executor } from "~/db/client.server";
 import { campaigns, pendingCampaignActions } from "~/db/schema/index";
 import type { Services } from "~/platform/services";
 import { senderAddress } from "~/domains/email/queue-email.server";
+import { confirmUpdatesConsent, isUpdatesConsentAwaiting } from "~/domains/email/record-updates-consent.server";
 import { hashToken } from "~/platform/tokens";
 import { getSiteSettings } from "~/domains/site/queries.server";
 import { findLegislatorCampaign } from "./campaigns.server";
 import { recordCampaignAction } from "./record-campaign-action.server";
 import { sentPagePath } from "./letter-links";
+import { heldActionUpdatesRef } from "./send-campaign-letter.server";
 
 const office = (l: { targetTitle: string; targetName: string }) => `${l.targetTitle} ${l.targetName}`;
 
@@ -30,6 +32,8 @@ export async function findHeldActionByToken(db: Executor, token: string, now: Da
     signedAs: { name: held.name, street: held.street, city: held.city, state: held.state, zip: held.zip },
     emailed: held.letters.filter((l) => l.delivery === "email").map(office),
     prepared: held.letters.filter((l) => l.delivery === "prepared").map(office),
+    /** "Keep me updated" was ticked: the same button subscribes the address. */
+    keepsUpdated: await isUpdatesConsentAwaiting(db, heldActionUpdatesRef(hashToken(token))),
   };
 }
 
@@ -48,6 +52,8 @@ export async function confirmHeldAction({ db, jobs, clock, appUrl, mailFrom, sec
       .where(and(eq(pendingCampaignActions.confirmTokenHash, hashToken(token)), gt(pendingCampaignActions.confirmExpiresAt, now), isNull(pendingCampaignActions.confirmedAt)))
       .returning();
     if (!held) return { ok: false } as const;
+    // The link proved the address: a "Keep me updated" ticked with these letters subscribes now.
+    await confirmUpdatesConsent(tx, { clock: () => now, ref: heldActionUpdatesRef(hashToken(token)) });
     const [campaign] = await tx.select({ id: campaigns.id, slug: campaigns.slug, title: campaigns.title }).from(campaigns).where(eq(campaigns.id, held.campaignId)).limit(1);
     const details = { name: held.name, street: held.street, city: held.city, state: held.state, zip: held.zip, district: held.district, story: held.story, storyHash: held.storyHash, ip: held.ip };
     const publicId = await recordCampaignAction(tx, {

@@ -24,6 +24,7 @@ const hours = (h: number) => new Date(start.getTime() + h * 3_600_000);
 const syracuse = (email: string, extra: Partial<CampaignActionInput> = {}): CampaignActionInput => ({
   zip: "13202",
   district: "",
+  keepUpdated: false,
   upperId: "",
   lowerId: "",
   letter: "Please cosponsor the Resident Physician Shortage Reduction Act, for doctors in New York.",

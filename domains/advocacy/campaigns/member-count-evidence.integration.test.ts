@@ -76,6 +76,7 @@ describe.each(testEngines())("member counts cited in letters on $name", (engine)
       input: {
         zip: "82001",
         district: "",
+        keepUpdated: false,
         upperId: "",
         lowerId: "",
         letter: `Please act. ${sentence}`,

@@ -16,6 +16,7 @@ import type { Services } from "~/platform/services";
 import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
 import { campaignLettersConfirmMail } from "~/domains/email/templates";
 import { outboxStatuses } from "~/domains/email/outbox-status.server";
+import { recordUpdatesConsent } from "~/domains/email/record-updates-consent.server";
 import { hashToken, newToken } from "~/platform/tokens";
 import { getSiteSettings } from "~/domains/site/queries.server";
 import type { SiteSettings } from "~/domains/site/queries.server";
@@ -53,6 +54,12 @@ export type SendOutcome =
   | { ok: false; reason: "invalid"; fieldErrors: Record<string, string>; formError: string | null };
 
 const invalid = (fieldErrors: Record<string, string>, formError: string | null = null): SendOutcome => ({ ok: false, reason: "invalid", fieldErrors, formError });
+
+/** Where a "Keep me updated" ticked on a letter came from. */
+const updatesSource = (slug: string) => ({ kind: "legislator-letter" as const, ref: slug });
+
+/** The key under which a "Keep me updated" consent waits for a held action's link. */
+export const heldActionUpdatesRef = (tokenHash: string) => `held-action:${tokenHash}`;
 
 /** How long the link to confirm held letters works. */
 export const heldActionHours = 72;
@@ -146,9 +153,11 @@ export async function sendCampaignLetter(p: Services & { slug: string; input: Ca
 
   if (p.isProven) {
     // Signed in as this very address: the person's own action, written at once.
-    const publicId = await db.transaction((tx) =>
-      recordCampaignAction(tx, { jobs, appUrl, secretKey: p.secretKey, from, orgName: organisation.name, campaign, email: input.email, details, letters, now }),
-    );
+    const publicId = await db.transaction(async (tx) => {
+      const id = await recordCampaignAction(tx, { jobs, appUrl, secretKey: p.secretKey, from, orgName: organisation.name, campaign, email: input.email, details, letters, now });
+      if (input.keepUpdated) await recordUpdatesConsent(tx, { jobs, clock, appUrl, mailFrom, email: input.email, source: updatesSource(campaign.slug), proof: { kind: "proven" }, ip: p.ip });
+      return id;
+    });
     return { ok: true, publicId, isHeld: false };
   }
   // Anyone else: kept apart until the address confirms it (see docs/decisions/0012).
@@ -167,6 +176,18 @@ export async function sendCampaignLetter(p: Services & { slug: string; input: Ca
         createdAt: now,
       })
       .returning({ publicId: pendingCampaignActions.publicId });
+    // "Keep me updated" waits for the held action's own link: one e-mail, one click, letters and updates.
+    if (input.keepUpdated)
+      await recordUpdatesConsent(tx, {
+        jobs,
+        clock,
+        appUrl,
+        mailFrom,
+        email: input.email,
+        source: updatesSource(campaign.slug),
+        proof: { kind: "awaits-action", ref: heldActionUpdatesRef(hashToken(token)) },
+        ip: p.ip,
+      });
     // At most a few links an hour to one address, silently: the page cannot say more without telling who wrote before.
     if ((await hitRateLimit(tx, actionLimits.confirmMailsPerAddress, input.email, now)).allowed) {
       const office = (l: HeldLetter) => `${l.targetTitle} ${l.targetName}`;
