@@ -324,4 +324,23 @@ describe("campaigns in the staff console", () => {
     await expect.poll(async () => text(await fetch(`${app.url}/act/residency-shortage-act`))).toContain("people have written of a goal of 5,000");
     expect((await post(app, "/admin/settings", { ...values, threshold: "25" }, staff)).status).toBe(302);
   });
+  it("offers an unticked Keep me updated box that survives a failed form; ticked, the held letters' one link subscribes the writer", async () => {
+    const form = await page(await fetch(`${app.url}/act/residency-shortage-act?zip=13202`));
+    expect(form.field(/^Keep me updated/)).toMatchObject({ isChecked: false });
+    const failed = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("updates@example.org", { keepUpdated: "on", city: "" }));
+    expect(failed.status).toBe(400);
+    expect((await page(failed)).field(/^Keep me updated/)).toMatchObject({ isChecked: true });
+    const sent = await post(app, "/act/residency-shortage-act?zip=13202", letterFrom13202("updates@example.org", { keepUpdated: "on" }));
+    expect(sent.status).toBe(302);
+    const csv = async () => (await get("/admin/subscribers.csv?q=updates%40example.org")).text();
+    expect(await csv()).not.toContain("updates@example.org,active");
+    const mail = await sink.waitFor((m) => m.to.includes("updates@example.org") && m.subject.startsWith("Please confirm your letters"));
+    const token = new URL(findLink(mail, `${app.url}/act/confirm?token=`)).searchParams.get("token")!;
+    expect(await text(await fetch(`${app.url}/act/confirm?token=${token}`))).toContain("you also join the e-mail list");
+    expect((await post(app, "/act/confirm", { token })).status).toBe(302);
+    expect(await csv()).toContain("updates@example.org,active,legislator-letter:residency-shortage-act");
+    // One confirmation e-mail for both: no newsletter opt-in mail besides.
+    const subjects = sink.messages.filter((m) => m.to.includes("updates@example.org")).map((m) => m.subject);
+    expect(subjects.filter((s) => s.startsWith("Please confirm"))).toHaveLength(1);
+  });
 });

@@ -406,4 +406,21 @@ describe("membership applications", () => {
     expect(asked.text).toContain("A volunteer asked you for more information");
     expect(asked.text).toContain("Which school year did you graduate in?");
   });
+  it("offers an unticked Keep me updated box that survives a failed form; ticked, the receipt's one link signs in and subscribes", async () => {
+    const form = await page(await fetch(`${app.url}/join/apply?degree=MD`));
+    expect(form.field(/^Keep me updated/)).toMatchObject({ isChecked: false });
+    const failed = await post(app, "/join/apply?degree=MD", application("updates@example.org", { zip: "123", keepUpdated: "on" }));
+    expect(failed.status).toBe(400);
+    expect((await page(failed)).field(/^Keep me updated/)).toMatchObject({ isChecked: true });
+    expect((await post(app, "/join/apply?degree=MD", application("updates@example.org", { keepUpdated: "on" }))).status).toBe(200);
+    const csv = async () => (await fetch(`${app.url}/admin/subscribers.csv?q=updates%40example.org`, { headers: { cookie: staff } })).text();
+    expect(await csv()).not.toContain("updates@example.org,active");
+    const receipt = await sink.waitFor((m) => m.to.includes("updates@example.org") && m.subject.startsWith("We received your application"));
+    const link = findLink(receipt, `${app.url}/join/apply/confirm?signin=`);
+    expect(await text(await fetch(link))).toContain("You also join the e-mail list");
+    expect((await post(app, "/join/apply/confirm", { intent: "sign-in", signin: new URL(link).searchParams.get("signin")! })).status).toBe(302);
+    expect(await csv()).toContain("updates@example.org,active,membership-application");
+    // One e-mail for both: no newsletter opt-in mail besides the receipt.
+    expect(sink.messages.filter((m) => m.to.includes("updates@example.org")).map((m) => m.subject)).toEqual([receipt.subject]);
+  });
 });
