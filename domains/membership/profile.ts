@@ -48,7 +48,22 @@ export function applicationFormValues(app: StoredApplication): Record<string, st
 }
 
 /** Every answer of an application in words, as the person reviewing a held change reads them. */
-export function applicationSummary(input: ApplicationInput): string[] {
+/**
+ * The answers in words, a line each. `typedText: false` leaves out what the person typed freely
+ * (name, school, specialties): mail to an address not proven yet repeats nothing typed (decision 0012);
+ * the account shows them once the person signs in.
+ */
+export function applicationSummary(input: ApplicationInput, { typedText = true }: { typedText?: boolean } = {}): string[] {
+  if (!typedText) {
+    const later = "as you typed it, shown in your account once you sign in";
+    const lines = applicationSummary(input);
+    return [
+      `Name: ${later}; ZIP code ${input.zip}`,
+      `Degree: ${degreeShortLabels[input.degree]}, ${input.graduationYear}; school ${later}`,
+      ...lines.slice(1, 2),
+      ...lines.slice(3).map((line) => (line.startsWith("Specialties of interest:") ? `Specialties of interest: ${later}` : line)),
+    ];
+  }
   const exams = examKeys.filter((k) => input[k] !== "not-taken").map((k) => `${examLabels[k]}: ${examResultLabels[input[k]].toLowerCase()}${input[`${k}Date`] ? ` (${input[`${k}Date`]})` : ""}`);
   const states = input.workStates.map((c) => stateNames[c.toUpperCase()] ?? c.toUpperCase());
   return [

@@ -186,7 +186,7 @@ export async function submitApplication({
         orgName: organisation.name,
         decision: result.decision,
         reasons: result.reasons.map((r) => r.message),
-        answers: applicationSummary(input),
+        answers: applicationSummary(input, { typedText: proof.isSignedInAsEmail }),
         signInLink,
         linkHours: emailLinkHours,
         appUrl,
