@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, gt, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { campaigns, openLetterDeliveries, signatures } from "~/db/schema/index";
+import { announceContentChanged } from "~/domains/site/content-changed.server";
 import { recordAudit } from "~/platform/audit.server";
 import type { Actor } from "~/platform/audit.server";
 import { toCsv } from "~/platform/csv";
@@ -205,6 +206,8 @@ export async function recordOpenLetterDelivery(db: Executor, actor: Actor | null
       subjectId: slug,
       details: { recipient: input.recipient, deliveredOn: input.deliveredOn, method: input.method, signatures: n },
     });
+    // The public pages say "Delivered to … on …" from the next request, in every process.
+    await announceContentChanged(tx, "open-letter-delivery");
     return row;
   });
 }
