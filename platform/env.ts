@@ -54,6 +54,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   SECRET_KEY: secretKey.optional(),
   REFERENCE_DATA_DIR: z.string().min(1).optional(),
+  UPLOAD_DIR: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -76,6 +77,8 @@ export type Config = {
   secretKey: Buffer | undefined;
   /** Where the legislator files loaded into a new database are (unset: the shipped data/); tests point it at a small fixture. */
   referenceDataDir: string | undefined;
+  /** Where uploaded images and their variants are written (default: `uploads` in the data folder). */
+  uploadDir: string;
 };
 
 export class ConfigError extends Error {
@@ -109,6 +112,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
     secretKey: env.SECRET_KEY,
     referenceDataDir: env.REFERENCE_DATA_DIR ? path.resolve(env.REFERENCE_DATA_DIR) : undefined,
+    uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(env.DATA_DIR, "uploads")),
   };
 }
 

@@ -14,4 +14,6 @@ export type Services = {
   mailFrom?: string;
   /** The platform's master key (SECRET_KEY or the data folder's key file): encrypts and signs; never leaves the server. */
   secretKey: Buffer;
+  /** Where uploaded images are kept (UPLOAD_DIR). */
+  uploadDir: string;
 };

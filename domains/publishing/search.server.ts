@@ -1,0 +1,151 @@
+// Site search: PostgreSQL full-text search over published posts and pages (the stored, weighted
+// `search` column: title A, excerpt B, body C, so a title hit outranks a body hit) and over the
+// open campaigns handed in by the caller (advocacy owns them), ranked with ts_rank and shown with
+// ts_headline snippets. A misspelled word is corrected through trigram similarity against the
+// words of the corpus (search_words, pg_trgm): "Did you mean …?", and when the query as typed
+// finds nothing, the results of the correction. The same SQL runs on PGlite and PostgreSQL.
+import { sql } from "drizzle-orm";
+import type { Executor } from "~/db/client.server";
+import { addCorpusWords } from "./corpus.server";
+import { postsPerPage, queryWords } from "./rules";
+
+export type SearchDocument = { kind: "campaign" | "letter"; path: string; title: string; summary: string };
+
+/** A snippet as parts, the matched words marked: the page renders them as text, never as HTML. */
+export type SnippetPart = { text: string; hit: boolean };
+
+export type SearchHit = { kind: "post" | "page" | "campaign" | "letter"; path: string; title: string; snippet: SnippetPart[]; publishAt: Date | null; rank: number };
+
+export type SearchResult = {
+  query: string;
+  /** The query the hits are for: the typed one, or its correction when the typed one found nothing. */
+  searchedFor: string;
+  hits: SearchHit[];
+  total: number;
+  /** A corrected query to offer ("Did you mean …?"), when some word looks misspelled. */
+  suggestion: string | null;
+};
+
+export const maxQueryLength = 200;
+const open = "\u0001";
+const close = "\u0002";
+const headlineOptions = `StartSel=${open}, StopSel=${close}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export function snippetParts(headline: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  for (const piece of headline.split(open)) {
+    const end = piece.indexOf(close);
+    if (end === -1) {
+      if (piece) parts.push({ text: piece, hit: false });
+      continue;
+    }
+    parts.push({ text: piece.slice(0, end), hit: true });
+    if (end + 1 < piece.length) parts.push({ text: piece.slice(end + 1), hit: false });
+  }
+  // Markdown marks read as noise in a snippet.
+  return parts.map((p) => ({
+    ...p,
+    text: p.text
+      .replace(/[#*_`>]+/g, "")
+      .replace(/\]\([^)]*\)/g, "")
+      .replace(/[[\]]/g, ""),
+  }));
+}
+
+type Row = { kind: string; slug: string; title: string; publish_at: string | Date | null; rank: number; headline: string; total: number };
+
+async function searchPosts(db: Executor, q: string, limit: number): Promise<{ hits: SearchHit[]; total: number }> {
+  const result = (await db.execute(sql`
+    with query as (select websearch_to_tsquery('english', ${q}) as tsq),
+    found as (
+      select p.id, p.kind, p.slug, p.title, p.publish_at, p.body_markdown, p.excerpt, ts_rank(p.search, query.tsq) as rank, count(*) over () as total
+      from posts p, query
+      where p.status = 'published' and p.search @@ query.tsq
+      order by rank desc, p.publish_at desc nulls last, p.id desc
+      limit ${limit}
+    )
+    select kind, slug, title, publish_at, rank, total::int as total,
+      ts_headline('english', excerpt || ' … ' || body_markdown, query.tsq, ${headlineOptions}) as headline
+    from found, query
+    order by rank desc, publish_at desc nulls last, id desc`)) as unknown as { rows: Row[] };
+  const { rows } = result;
+  return {
+    total: rows[0]?.total ?? 0,
+    hits: rows.map((r) => ({
+      kind: r.kind === "page" ? "page" : "post",
+      path: r.kind === "page" ? `/pages/${r.slug}` : `/news/${r.slug}`,
+      title: r.title,
+      snippet: snippetParts(r.headline),
+      publishAt: r.publish_at ? new Date(r.publish_at) : null,
+      rank: Number(r.rank),
+    })),
+  };
+}
+
+async function searchDocuments(db: Executor, q: string, documents: SearchDocument[]): Promise<SearchHit[]> {
+  if (documents.length === 0) return [];
+  const values = sql.join(
+    documents.map((d, i) => sql`(${i}::int, ${d.title}::text, ${d.summary}::text)`),
+    sql`, `,
+  );
+  const result = (await db.execute(sql`
+    with query as (select websearch_to_tsquery('english', ${q}) as tsq),
+    docs as (
+      select i, title, summary, setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', summary), 'B') as doc
+      from (values ${values}) as d(i, title, summary)
+    )
+    select i, ts_rank(doc, query.tsq) as rank, ts_headline('english', summary, query.tsq, ${headlineOptions}) as headline
+    from docs, query where doc @@ query.tsq`)) as unknown as { rows: { i: number; rank: number; headline: string }[] };
+  return result.rows.map((r) => {
+    const d = documents[Number(r.i)]!;
+    return { kind: d.kind, path: d.path, title: d.title, snippet: snippetParts(r.headline), publishAt: null, rank: Number(r.rank) };
+  });
+}
+
+/** The corrected query, when some word of it is not in the corpus but a similar one is; else null. */
+export async function suggestSpelling(db: Executor, q: string): Promise<string | null> {
+  const words = queryWords(q);
+  let changed = false;
+  const corrected: string[] = [];
+  for (const word of words) {
+    if (word.length < 4 || /\d/.test(word)) {
+      corrected.push(word);
+      continue;
+    }
+    const result = (await db.execute(sql`
+      select word, word = ${word} as known from search_words
+      where word = ${word} or word % ${word}
+      order by (word = ${word}) desc, similarity(word, ${word}) desc, word
+      limit 1`)) as unknown as { rows: { word: string; known: boolean }[] };
+    const best = result.rows[0];
+    if (best && !best.known) {
+      corrected.push(best.word);
+      changed = true;
+    } else corrected.push(word);
+  }
+  return changed ? corrected.join(" ") : null;
+}
+
+async function searchOnce(db: Executor, q: string, documents: SearchDocument[], page: number, perPage: number) {
+  const [posts, others] = await Promise.all([searchPosts(db, q, page * perPage), searchDocuments(db, q, documents)]);
+  const merged = [...posts.hits, ...others].sort((a, b) => b.rank - a.rank);
+  return { hits: merged.slice((page - 1) * perPage, page * perPage), total: posts.total + others.length };
+}
+
+export async function searchSite(db: Executor, input: { q: string; page: number; documents?: SearchDocument[]; perPage?: number }): Promise<SearchResult> {
+  const query = input.q.trim().slice(0, maxQueryLength);
+  const perPage = input.perPage ?? postsPerPage;
+  const documents = input.documents ?? [];
+  if (!query) return { query, searchedFor: query, hits: [], total: 0, suggestion: null };
+  const [found, suggestion] = await Promise.all([searchOnce(db, query, documents, input.page, perPage), suggestSpelling(db, query)]);
+  if (found.total === 0 && suggestion) {
+    const corrected = await searchOnce(db, suggestion, documents, input.page, perPage);
+    return { query, searchedFor: suggestion, ...corrected, suggestion };
+  }
+  return { query, searchedFor: query, ...found, suggestion };
+}
+
+/** Adds the words of documents other contexts own (the campaigns) to the spelling corpus. */
+export async function addDocumentWords(db: Executor, documents: SearchDocument[]): Promise<void> {
+  await addCorpusWords(db, ...documents.map((d) => `${d.title} ${d.summary}`));
+}
