@@ -18,6 +18,7 @@ const sections = [
   { to: "/admin/figures", label: "Figures" },
   { to: "/admin/people", label: "People" },
   { to: "/admin/campaigns", label: "Campaigns" },
+  { to: "/admin/posts", label: "Posts and pages" },
   { to: "/admin/legislators", label: "Legislators" },
   { to: "/admin/audit", label: "Audit log" },
   { to: "/admin/settings", label: "Settings" },
