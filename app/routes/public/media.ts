@@ -2,18 +2,19 @@
 // served, with their own type, nosniff and a year's cache (a new upload gets new names).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { data } from "react-router";
 import { mediaFilePattern } from "~/domains/publishing/upload-image.server";
 import type { Route } from "./+types/media";
 
+const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+
 export async function loader({ context, params }: Route.LoaderArgs) {
   const name = params.file;
-  if (!mediaFilePattern.test(name)) throw data(null, { status: 404 });
+  if (!mediaFilePattern.test(name)) return notFound();
   let bytes: Buffer;
   try {
     bytes = await readFile(path.join(context.services.uploadDir, name));
   } catch {
-    throw data(null, { status: 404 });
+    return notFound();
   }
   return new Response(new Uint8Array(bytes), {
     headers: {
