@@ -112,7 +112,7 @@ describe("publishing over HTTP", () => {
   });
 
   it("checks an upload's type from its bytes, refuses SVG, and serves resized JPEG and WebP variants with long caching and nosniff", async () => {
-    const upload = async (bytes: Uint8Array, name: string, type: string) => {
+    const upload = async (bytes: BlobPart, name: string, type: string) => {
       const body = new FormData();
       body.set("csrf", csrf);
       body.set("file", new Blob([bytes], { type }), name);
