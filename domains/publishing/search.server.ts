@@ -5,6 +5,7 @@
 // words of the corpus (search_words, pg_trgm): "Did you mean …?", and when the query as typed
 // finds nothing, the results of the correction. The same SQL runs on PGlite and PostgreSQL.
 import { sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { addCorpusWords } from "./corpus.server";
 import { postsPerPage, queryWords } from "./rules";
@@ -52,34 +53,61 @@ export function snippetParts(headline: string): SnippetPart[] {
   }));
 }
 
-type Row = { kind: string; slug: string; title: string; publish_at: string | Date | null; rank: number; headline: string; total: number };
+type Row = { id: number; kind: string; slug: string; title: string; publish_at: string | Date | null; rank: number; headline: string };
+type Ranked = { id: number; rank: number };
 
+const rowsOf = async <T>(db: Executor, query: SQL): Promise<T[]> => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+
+/**
+ * The first `limit` published posts and pages matching the query, best first, and how many match.
+ * Hits in the title or summary (`search_head`, small vectors) are ranked by ts_rank and come first;
+ * posts that match only in the body follow, newest first, so a common word in 10,000 bodies never
+ * makes PostgreSQL rank 10,000 full texts. Snippets are made for the returned rows only.
+ */
 async function searchPosts(db: Executor, q: string, limit: number): Promise<{ hits: SearchHit[]; total: number }> {
-  const result = (await db.execute(sql`
-    with query as (select websearch_to_tsquery('english', ${q}) as tsq),
-    found as (
-      select p.id, p.kind, p.slug, p.title, p.publish_at, p.body_markdown, p.excerpt, ts_rank(p.search, query.tsq) as rank, count(*) over () as total
-      from posts p, query
-      where p.status = 'published' and p.search @@ query.tsq
-      order by rank desc, p.publish_at desc nulls last, p.id desc
-      limit ${limit}
-    )
-    select kind, slug, title, publish_at, rank, total::int as total,
-      ts_headline('english', excerpt || ' … ' || body_markdown, query.tsq, ${headlineOptions}) as headline
-    from found, query
-    order by rank desc, publish_at desc nulls last, id desc`)) as unknown as { rows: Row[] };
-  const { rows } = result;
-  return {
-    total: rows[0]?.total ?? 0,
-    hits: rows.map((r) => ({
-      kind: r.kind === "page" ? "page" : "post",
-      path: r.kind === "page" ? `/pages/${r.slug}` : `/news/${r.slug}`,
-      title: r.title,
-      snippet: snippetParts(r.headline),
-      publishAt: r.publish_at ? new Date(r.publish_at) : null,
-      rank: Number(r.rank),
-    })),
-  };
+  const tsq = sql`websearch_to_tsquery('english', ${q})`;
+  const [counts] = await rowsOf<{ total: number }>(db, sql`select count(*)::int as total from posts where status = 'published' and search @@ ${tsq}`);
+  const total = counts?.total ?? 0;
+  if (total === 0) return { hits: [], total };
+  const head = await rowsOf<Ranked>(
+    db,
+    sql`select id, ts_rank(search_head, ${tsq}) as rank from posts where status = 'published' and search_head @@ ${tsq} order by rank desc, publish_at desc nulls last, id desc limit ${limit}`,
+  );
+  const body =
+    head.length < limit
+      ? await rowsOf<Ranked>(
+          db,
+          sql`select id, 0 as rank from posts where status = 'published' and search @@ ${tsq} and not (search_head @@ ${tsq}) order by publish_at desc nulls last, id desc limit ${limit - head.length}`,
+        )
+      : [];
+  const chosen = [...head, ...body];
+  if (chosen.length === 0) return { hits: [], total };
+  const ids = sql.join(
+    chosen.map((r) => sql`${r.id}`),
+    sql`, `,
+  );
+  const rows = await rowsOf<Row>(
+    db,
+    sql`select id, kind, slug, title, publish_at, ts_rank(search, ${tsq}) as rank, ts_headline('english', excerpt || ' … ' || body_markdown, ${tsq}, ${headlineOptions}) as headline from posts where id in (${ids})`,
+  );
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  // Title and summary hits keep their place ahead of body hits (ranks 1 + their head rank; body hits their full-text rank, below 1).
+  const hits = chosen.flatMap((c, i) => {
+    const r = byId.get(Number(c.id));
+    if (!r) return [];
+    const rank = i < head.length ? 1 + Number(c.rank) : Math.min(0.99, Number(r.rank));
+    return [
+      {
+        kind: r.kind === "page" ? ("page" as const) : ("post" as const),
+        path: r.kind === "page" ? `/pages/${r.slug}` : `/news/${r.slug}`,
+        title: r.title,
+        snippet: snippetParts(r.headline),
+        publishAt: r.publish_at ? new Date(r.publish_at) : null,
+        rank,
+      },
+    ];
+  });
+  return { total, hits };
 }
 
 async function searchDocuments(db: Executor, q: string, documents: SearchDocument[]): Promise<SearchHit[]> {
@@ -98,7 +126,7 @@ async function searchDocuments(db: Executor, q: string, documents: SearchDocumen
     from docs, query where doc @@ query.tsq`)) as unknown as { rows: { i: number; rank: number; headline: string }[] };
   return result.rows.map((r) => {
     const d = documents[Number(r.i)]!;
-    return { kind: d.kind, path: d.path, title: d.title, snippet: snippetParts(r.headline), publishAt: null, rank: Number(r.rank) };
+    return { kind: d.kind, path: d.path, title: d.title, snippet: snippetParts(r.headline), publishAt: null, rank: 1 + Number(r.rank) };
   });
 }
 
