@@ -25,9 +25,13 @@ export type SearchResult = {
   total: number;
   /** A corrected query to offer ("Did you mean …?"), when some word looks misspelled. */
   suggestion: string | null;
+  /** More matched than were counted (maxCounted): `total` is a floor. */
+  isCapped: boolean;
 };
 
 export const maxQueryLength = 200;
+/** Matches are counted up to this many; past it the page says "more than 1,000". */
+export const maxCounted = 1000;
 const open = "\u0001";
 const close = "\u0002";
 const headlineOptions = `StartSel=${open}, StopSel=${close}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -66,7 +70,8 @@ const rowsOf = async <T>(db: Executor, query: SQL): Promise<T[]> => ((await db.e
  */
 async function searchPosts(db: Executor, q: string, limit: number): Promise<{ hits: SearchHit[]; total: number }> {
   const tsq = sql`websearch_to_tsquery('english', ${q})`;
-  const [counts] = await rowsOf<{ total: number }>(db, sql`select count(*)::int as total from posts where status = 'published' and search @@ ${tsq}`);
+  // Counted up to a cap: an exact count of 10,000 matches reads 10,000 stored vectors (0.35 s).
+  const [counts] = await rowsOf<{ total: number }>(db, sql`select count(*)::int as total from (select 1 from posts where status = 'published' and search @@ ${tsq} limit ${maxCounted + 1}) as found`);
   const total = counts?.total ?? 0;
   if (total === 0) return { hits: [], total };
   const head = await rowsOf<Ranked>(
@@ -157,14 +162,15 @@ export async function suggestSpelling(db: Executor, q: string): Promise<string |
 async function searchOnce(db: Executor, q: string, documents: SearchDocument[], page: number, perPage: number) {
   const [posts, others] = await Promise.all([searchPosts(db, q, page * perPage), searchDocuments(db, q, documents)]);
   const merged = [...posts.hits, ...others].sort((a, b) => b.rank - a.rank);
-  return { hits: merged.slice((page - 1) * perPage, page * perPage), total: posts.total + others.length };
+  const isCapped = posts.total > maxCounted;
+  return { hits: merged.slice((page - 1) * perPage, page * perPage), total: Math.min(posts.total, maxCounted) + others.length, isCapped };
 }
 
 export async function searchSite(db: Executor, input: { q: string; page: number; documents?: SearchDocument[]; perPage?: number }): Promise<SearchResult> {
   const query = input.q.trim().slice(0, maxQueryLength);
   const perPage = input.perPage ?? postsPerPage;
   const documents = input.documents ?? [];
-  if (!query) return { query, searchedFor: query, hits: [], total: 0, suggestion: null };
+  if (!query) return { query, searchedFor: query, hits: [], total: 0, suggestion: null, isCapped: false };
   const [found, suggestion] = await Promise.all([searchOnce(db, query, documents, input.page, perPage), suggestSpelling(db, query)]);
   if (found.total === 0 && suggestion) {
     const corrected = await searchOnce(db, suggestion, documents, input.page, perPage);

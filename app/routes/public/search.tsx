@@ -28,7 +28,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export default function Search({ loaderData }: Route.ComponentProps) {
-  const { query, searchedFor, hits, total, suggestion, page, pageCount } = loaderData;
+  const { query, searchedFor, hits, total, suggestion, page, pageCount, isCapped } = loaderData;
   return (
     <div className="page narrow">
       <h1>Search</h1>
@@ -53,7 +53,11 @@ export default function Search({ loaderData }: Route.ComponentProps) {
             </p>
           ) : null}
           <p className="hint" role="status">
-            {total === 0 ? "No results." : total === 1 ? "1 result." : `${total.toLocaleString("en-US")} results${pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}.`}
+            {total === 0
+              ? "No results."
+              : total === 1
+                ? "1 result."
+                : `${isCapped ? "More than " : ""}${total.toLocaleString("en-US")} results${pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}.`}
           </p>
           {total === 0 ? (
             <div>
