@@ -23,6 +23,8 @@ export type SmtpSink = {
   messages: ReceivedMail[];
   /** Makes the next `count` deliveries fail with a temporary error (to test retries). */
   failNext(count: number): void;
+  /** Answers RCPT TO for this address with this SMTP error (e.g. 550 "5.1.1 user unknown") every time. */
+  rejectRecipient(address: string, responseCode: number, message: string): void;
   waitFor(predicate: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 };
@@ -31,11 +33,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const waiters: { predicate: (m: ReceivedMail) => boolean; resolve: (m: ReceivedMail) => void }[] = [];
   let failures = 0;
+  const rejected = new Map<string, { responseCode: number; message: string }>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onRcptTo(_address, _session, callback) {
+    onRcptTo(address, _session, callback) {
+      const rejection = rejected.get(address.address.toLowerCase());
+      if (rejection) return callback(Object.assign(new Error(rejection.message), { responseCode: rejection.responseCode }));
       if (failures > 0) {
         failures--;
         const error = new Error("Mailbox temporarily unavailable") as Error & { responseCode: number };
@@ -85,6 +90,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     messages,
     failNext(count) {
       failures = count;
+    },
+    rejectRecipient(address, responseCode, message) {
+      rejected.set(address.toLowerCase(), { responseCode, message });
     },
     waitFor(predicate, timeoutMs = 15_000) {
       const found = messages.find(predicate);
