@@ -81,6 +81,16 @@ export async function runNewsletterSend(deps: EngineDeps, newsletterId: number):
       status = row?.status ?? "cancelled";
     } catch {}
   }, 500);
+  // The lease is renewed while this worker lives: only a dead (or frozen for a whole lease) worker's
+  // rows can be claimed by another. Renewed three times per lease.
+  const heartbeat = setInterval(
+    async () => {
+      try {
+        await db.execute(sql`update newsletter_recipients set claimed_at = now() where newsletter_id = ${newsletterId} and state = 'sending' and claimed_by = ${workerId}`);
+      } catch {}
+    },
+    Math.max(200, (leaseSeconds * 1000) / 3),
+  );
 
   const claim = async (): Promise<Claimed[]> =>
     rowsOf<Claimed>(
@@ -221,5 +231,6 @@ export async function runNewsletterSend(deps: EngineDeps, newsletterId: number):
     }
   } finally {
     clearInterval(watch);
+    clearInterval(heartbeat);
   }
 }
