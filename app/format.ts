@@ -2,6 +2,9 @@
 const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "America/New_York" });
 export const formatDateTime = (d: Date | string | null | undefined) => (d ? `${dateTime.format(new Date(d))} ET` : "—");
 export const formatCount = (n: number) => n.toLocaleString("en-US");
+const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "America/New_York" });
+/** A date for public pages: "November 30, 2026". */
+export const formatDate = (d: Date | string) => dateOnly.format(new Date(d));
 
 /** The largest id a PostgreSQL `integer`/`serial` column holds: a larger cursor is no id of ours. */
 export const maxIntegerId = 2_147_483_647;

@@ -80,7 +80,7 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
         { spec: pruneRateLimitsJob, handle: () => pruneRateLimits(handle.db, clock()) },
       ]);
     }
-    const services: Services = { db: handle.db, jobs: queue, clock, log, appUrl: config.appUrl, mailFrom: config.mailFrom, secretKey };
+    const services: Services = { db: handle.db, jobs: queue, clock, log, appUrl: config.appUrl, mailFrom: config.mailFrom, mailWebhookSecret: config.mailWebhookSecret, secretKey };
     return {
       handle,
       queue,

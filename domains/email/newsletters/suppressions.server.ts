@@ -120,3 +120,8 @@ export async function unsubscribeOneClick(db: Executor, input: { email: string; 
   };
   await savePreferences(db, { email: input.email, preferences: next, newsletterId: input.newsletterId, source: input.source, now: input.now });
 }
+
+/** How many addresses are suppressed, by reason (the console). */
+export async function countSuppressions(db: Executor): Promise<{ reason: string; count: number }[]> {
+  return db.select({ reason: emailSuppressions.reason, count: count() }).from(emailSuppressions).groupBy(emailSuppressions.reason);
+}
