@@ -25,6 +25,7 @@ export default function NewsletterArchiveIssue({ loaderData }: Route.ComponentPr
       </p>
       <h1>{loaderData.subject}</h1>
       {loaderData.sentAt ? <p>Sent {formatDate(new Date(loaderData.sentAt))}</p> : null}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: Markdown rendered and sanitised by platform/markdown.server.ts (sanitize-html) */}
       <article className="prose" dangerouslySetInnerHTML={{ __html: loaderData.html }} />
       <p>
         <a href="/newsletter">Subscribe to the newsletter</a>
