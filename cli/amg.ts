@@ -101,9 +101,15 @@ const commands: Record<string, Command> = {
     async run(handle, args) {
       const { values } = parseArgs({
         args,
-        options: { subject: { type: "string" }, "markdown-file": { type: "string" }, audience: { type: "string", default: "subscribers" }, preheader: { type: "string", default: "" }, private: { type: "boolean", default: false } },
+        options: {
+          subject: { type: "string" },
+          "markdown-file": { type: "string" },
+          audience: { type: "string", default: "subscribers" },
+          preheader: { type: "string", default: "" },
+          private: { type: "boolean", default: false },
+        },
       });
-      if (!values.subject || !values["markdown-file"]) throw new UsageError("Usage: npm run amg -- newsletter:create --subject \"Spring news\" --markdown-file news.md --audience subscribers,members");
+      if (!values.subject || !values["markdown-file"]) throw new UsageError('Usage: npm run amg -- newsletter:create --subject "Spring news" --markdown-file news.md --audience subscribers,members');
       let markdown: string;
       try {
         markdown = await readFile(path.resolve(values["markdown-file"]), "utf8");
@@ -147,7 +153,10 @@ const commands: Record<string, Command> = {
         const row = await findNewsletter(handle.db, positionals[0]);
         const { organisation } = await getSiteSettings(handle.db);
         const secretKey = resolveSecretKey(config, log);
-        const outcome = await runNewsletterSend({ db: handle.db, transport, log, appUrl: config.appUrl, from: senderAddress(config.mailFrom, organisation), unsubscribeMailbox: organisation.email, secretKey, deadlineMs: 24 * 3_600_000 }, row.id);
+        const outcome = await runNewsletterSend(
+          { db: handle.db, transport, log, appUrl: config.appUrl, from: senderAddress(config.mailFrom, organisation), unsubscribeMailbox: organisation.email, secretKey, deadlineMs: 24 * 3_600_000 },
+          row.id,
+        );
         transport.close();
         console.log(`This process stopped: ${outcome}.`);
         await printStatus(handle, positionals[0]);
@@ -266,7 +275,9 @@ async function printStatus(handle: DatabaseHandle, publicId: string): Promise<vo
   const p = await newsletterProgress(handle.db, row.id);
   const n = (x: number) => x.toLocaleString("en-US");
   console.log(`${row.subject}\nStatus: ${p.status}${p.pauseReason ? ` (${p.pauseReason})` : ""}`);
-  console.log(`Sent ${n(p.sent)} · failed ${n(p.failed)} · remaining ${n(p.remaining)} · skipped ${n(p.skipped)} · ${p.rate}/s${p.secondsLeft !== null ? ` · about ${Math.ceil(p.secondsLeft / 60)} min left` : ""}`);
+  console.log(
+    `Sent ${n(p.sent)} · failed ${n(p.failed)} · remaining ${n(p.remaining)} · skipped ${n(p.skipped)} · ${p.rate}/s${p.secondsLeft !== null ? ` · about ${Math.ceil(p.secondsLeft / 60)} min left` : ""}`,
+  );
   if (p.status === "sent" || p.status === "cancelled") {
     const r = await newsletterResults(handle.db, row.id);
     console.log(`Delivered ${n(r.delivered)} · failed ${n(r.failed)} · bounced ${n(r.bounced)} · complaints ${n(r.complaints)} · unsubscribes ${n(r.unsubscribes)}`);

@@ -91,9 +91,9 @@ describe.skipIf(!postgres)("newsletter exactly once across worker processes (Pos
     expect(t.recipients).toBe(recipients);
     expect([...t.distinctIdsPerRecipient]).toEqual([1]);
     // The one window no sender can close (decision 0023): accepted by the server, killed before the
-    // row's UPDATE. At most the messages in flight at the kill; in practice none or one.
+    // row's UPDATE. At most two per lane (one being recorded, one just accepted); in practice none or a few.
     console.info(`kill test: killed after ${atKill} recorded sent; ${t.deliveries} deliveries for ${t.recipients} recipients (${t.duplicates} in the crash window)`);
-    expect(t.duplicates).toBeLessThanOrEqual(5);
+    expect(t.duplicates).toBeLessThanOrEqual(10); // 5 lanes: one message being recorded and one just accepted, each
     expect(t.deliveries).toBe(recipients + t.duplicates);
   }, 180_000);
 

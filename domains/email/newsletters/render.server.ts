@@ -2,7 +2,6 @@
 // layout (responsive tables that read well in common clients), and a plain-text part made from
 // the same HTML. Rendered once per send; each recipient's message only swaps in their own links.
 import { convert } from "html-to-text";
-import mjml2html from "mjml";
 import { renderMarkdown } from "~/platform/markdown.server";
 
 /** Stand-ins for each recipient's own links (replaced in personalise; never shown to anyone). */
@@ -38,6 +37,8 @@ export async function renderNewsletter(p: { orgName: string; subject: string; pr
     </mj-column></mj-section>
   </mj-body>
 </mjml>`;
+  // Loaded on first use: a worker that only sends never renders, and never loads MJML.
+  const { default: mjml2html } = await import("mjml");
   const result = await mjml2html(mjml, { validationLevel: "soft", keepComments: false });
   const text = [
     p.orgName,

@@ -28,7 +28,7 @@ export type EngineDeps = {
   secretKey: Buffer;
   /** Names this worker in claimed_by (host:pid:random). */
   workerId?: string;
-  /** Concurrent messages in flight (match the bulk pool's size). */
+  /** Concurrent messages (twice the bulk pool's size keeps every connection busy while lanes write to the database). */
   lanes?: number;
   batchSize?: number;
   /** A claim older than this is presumed dead (its worker crashed). Far longer than one message takes. */
@@ -58,7 +58,7 @@ export function parseMessageId(messageId: string): { newsletterId: number; recip
 export async function runNewsletterSend(deps: EngineDeps, newsletterId: number): Promise<RunOutcome> {
   const { db, transport, log } = deps;
   const workerId = deps.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  const lanes = deps.lanes ?? 5;
+  const lanes = deps.lanes ?? 10;
   const batchSize = deps.batchSize ?? 20;
   const leaseSeconds = deps.leaseSeconds ?? 120;
   const deadline = Date.now() + (deps.deadlineMs ?? 10 * 60_000);
@@ -136,7 +136,40 @@ export async function runNewsletterSend(deps: EngineDeps, newsletterId: number):
     log.warn("newsletter paused: the mail server is not accepting mail", { newsletter: newsletterId, reason });
   };
 
-  async function sendOne(row: Claimed, attempts: number): Promise<void> {
+  // Group commit of "sent": an acceptance is written at once when no write is under way, else with
+  // every other acceptance as soon as the write under way commits (one UPDATE for all of them).
+  // Each acceptance is thus recorded within about two database round trips, and the database does
+  // one statement for many messages instead of one each.
+  type Accepted = { id: number; messageId: string; response: string };
+  let buffer: { row: Accepted; done: () => void; failed: (e: unknown) => void }[] = [];
+  let flushing = false;
+  const flush = async (): Promise<void> => {
+    flushing = true;
+    while (buffer.length) {
+      const batch = buffer;
+      buffer = [];
+      try {
+        await db.execute(sql`
+          update newsletter_recipients r set state = 'sent', sent_at = now(), smtp_message_id = v.mid, smtp_response = v.resp, failure_reason = null
+          from (values ${sql.join(
+            batch.map(({ row }) => sql`(${row.id}::int, ${row.messageId}::text, ${row.response}::text)`),
+            sql`, `,
+          )}) as v(id, mid, resp)
+          where r.id = v.id`);
+        for (const b of batch) b.done();
+      } catch (error) {
+        for (const b of batch) b.failed(error);
+      }
+    }
+    flushing = false;
+  };
+  const recordSent = (row: Accepted) =>
+    new Promise<void>((done, failed) => {
+      buffer.push({ row, done, failed });
+      if (!flushing) void flush();
+    });
+
+  async function sendOne(row: Claimed, attempts: number): Promise<{ recorded?: Promise<unknown> } | undefined> {
     const token = mailLinkToken(deps.secretKey, { email: row.email, newsletterId }, new Date());
     const url = unsubscribeLink(deps.appUrl, token);
     const copy = personalise(rendered, url);
@@ -157,11 +190,13 @@ export async function runNewsletterSend(deps: EngineDeps, newsletterId: number):
           "X-AMG-Newsletter": String(newsletterId),
         },
       });
-      // The window: the server has the message; until this UPDATE commits, a crash would send it again.
-      await db.execute(
-        sql`update newsletter_recipients set state = 'sent', sent_at = now(), smtp_message_id = ${messageId}, smtp_response = ${accepted.response.slice(0, 300)}, failure_reason = null where id = ${row.id}`,
-      );
+      // The window: the server has the message; until this UPDATE commits, a crash would send it
+      // again. It is issued at once, on its own; the lane sends its next message while it commits
+      // (and waits for it before the one after), so the database never idles the SMTP connection.
       serverFailures = 0;
+      const recorded = recordSent({ id: row.id, messageId, response: accepted.response.slice(0, 300) });
+      recorded.catch(() => {}); // awaited by the lane; this only keeps a failure from counting as unhandled meanwhile
+      return { recorded };
     } catch (error) {
       const outcome = classifySmtpFailure(error as SmtpFailure);
       if (outcome.kind === "server-down") {
@@ -190,14 +225,19 @@ export async function runNewsletterSend(deps: EngineDeps, newsletterId: number):
       if (rows.length === 0) return;
       idleSince = Date.now();
       const pending = rows.filter((r) => r.state === "sending");
+      let recording: Promise<unknown> = Promise.resolve();
       while (pending.length) {
         if (status !== "sending") {
+          await recording;
           await release(pending.map((r) => r.id));
           return;
         }
         const row = pending.shift()!;
-        await sendOne(row, row.attempts);
+        const outcome = await sendOne(row, row.attempts);
+        await recording;
+        recording = outcome?.recorded ?? Promise.resolve();
       }
+      await recording;
     }
   }
 
