@@ -14,7 +14,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const issue = await findArchived(context.services.db, params.publicId);
   if (!issue) throw data({ message: "No such newsletter in the archive." }, { status: 404 });
   markPublic(context);
-  return { subject: issue.subject, sentAt: issue.sentAt?.toISOString() ?? null, html: renderMarkdown(issue.markdown) };
+  return {
+    subject: issue.subject,
+    sentAt: issue.sentAt?.toISOString() ?? null,
+    html: renderMarkdown(issue.markdown).replace(/<(\/?)h([1-5])\b/g, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`),
+  };
 }
 
 export default function NewsletterArchiveIssue({ loaderData }: Route.ComponentProps) {
