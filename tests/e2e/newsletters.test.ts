@@ -24,7 +24,7 @@ describe("newsletters in the browser", () => {
       const mail = await sink.waitFor((m) => m.to.includes(email) && m.subject.startsWith("Please confirm"));
       await post(app, "/newsletter/confirm", { token: new URL(findLink(mail, `${app.url}/newsletter/confirm?token=`)).searchParams.get("token")! });
     }
-  });
+  }, 300_000); // a server and three subscriptions: minutes on a loaded 2-core machine
   afterAll(async () => {
     await browser?.close();
     await app?.stop();

@@ -28,7 +28,7 @@ describe("newsletters over HTTP", () => {
       expect((await post(app, "/newsletter/confirm", { token })).status).toBe(302);
     }
     admin = await signInOverHttp(app, sink, "admin@example.org");
-  });
+  }, 300_000); // a server, two subscriptions and a sign-in: minutes on a loaded 2-core machine
   afterAll(async () => {
     await app?.stop();
     await sink?.close();
