@@ -97,9 +97,7 @@ export async function runNewsletterSend(deps: EngineDeps, newsletterId: number):
       await db.execute(sql`
         with picked as (
           select r.id from newsletter_recipients r
-          where r.newsletter_id = ${newsletterId}
-            and ((r.state = 'queued' and (r.retry_at is null or r.retry_at <= now()))
-              or (r.state = 'sending' and r.claimed_at < now() - make_interval(secs => ${leaseSeconds})))
+          where r.newsletter_id = ${newsletterId} and r.state = 'queued' and (r.retry_at is null or r.retry_at <= now())
             and exists (select 1 from newsletters n where n.id = ${newsletterId} and n.status = 'sending')
           order by r.id
           limit ${batchSize}
@@ -115,6 +113,13 @@ export async function runNewsletterSend(deps: EngineDeps, newsletterId: number):
         from checked c where r.id = c.id
         returning r.id, r.email, r.state, r.attempts`),
     );
+
+  // The re-check of a dead worker's rows: "sending" and its lease ran out, so never recorded sent:
+  // queued again (then claimed like any other). Kept out of the claim so that one reads its index in order.
+  const recoverStale = () =>
+    db.execute(sql`
+      update newsletter_recipients set state = 'queued', claimed_by = null
+      where newsletter_id = ${newsletterId} and state = 'sending' and claimed_at < now() - make_interval(secs => ${leaseSeconds})`);
 
   // Gives claimed rows back untouched (a pause, or a server that stopped answering).
   const release = async (ids: number[], retryInSeconds = 0) => {
@@ -243,6 +248,7 @@ export async function runNewsletterSend(deps: EngineDeps, newsletterId: number):
 
   try {
     for (;;) {
+      await recoverStale();
       await Promise.all(Array.from({ length: lanes }, lane));
       if (pauseReason) return "paused";
       if (status === "paused") return "paused";
