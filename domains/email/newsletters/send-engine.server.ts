@@ -86,7 +86,11 @@ export async function runNewsletterSend(deps: EngineDeps, newsletterId: number):
   const heartbeat = setInterval(
     async () => {
       try {
-        await db.execute(sql`update newsletter_recipients set claimed_at = now() where newsletter_id = ${newsletterId} and state = 'sending' and claimed_by = ${workerId}`);
+        // SKIP LOCKED, in id order: never waits on (or deadlocks with) the rows being recorded sent.
+        await db.execute(sql`
+          update newsletter_recipients set claimed_at = now() where id in (
+            select id from newsletter_recipients where newsletter_id = ${newsletterId} and state = 'sending' and claimed_by = ${workerId}
+            order by id for update skip locked)`);
       } catch {}
     },
     Math.max(200, (leaseSeconds * 1000) / 3),
@@ -151,7 +155,7 @@ export async function runNewsletterSend(deps: EngineDeps, newsletterId: number):
   const flush = async (): Promise<void> => {
     flushing = true;
     while (buffer.length) {
-      const batch = buffer;
+      const batch = buffer.sort((x, y) => x.row.id - y.row.id); // rows locked in id order
       buffer = [];
       try {
         await db.execute(sql`
