@@ -15,6 +15,8 @@ import { seedStarterCampaigns } from "~/domains/advocacy/campaigns/campaigns.ser
 import { seedStatePathways } from "~/domains/advocacy/state-pathways/state-pathways.server";
 import { membershipJobSpecs } from "~/domains/membership/job-specs";
 import { membershipWorkers } from "~/domains/membership/jobs.server";
+import { mentorshipJobSpecs } from "~/domains/mentorship/job-specs";
+import { mentorshipWorkers } from "~/domains/mentorship/jobs.server";
 import { seedStarterContent } from "~/domains/site/seed-starter-content.server";
 import type { Config } from "~/platform/env";
 import type { Logger } from "~/platform/logger";
@@ -27,7 +29,7 @@ import { pruneRateLimits } from "~/platform/rate-limit.server";
 import type { QueueRuntime } from "~/platform/queue.server";
 import type { Services } from "~/platform/services";
 
-export const jobSpecs = [...emailJobSpecs, ...accountsJobSpecs, ...advocacyJobSpecs, ...membershipJobSpecs, pruneRateLimitsJob];
+export const jobSpecs = [...emailJobSpecs, ...accountsJobSpecs, ...advocacyJobSpecs, ...membershipJobSpecs, ...mentorshipJobSpecs, pruneRateLimitsJob];
 
 export type Platform = {
   handle: DatabaseHandle;
@@ -73,6 +75,7 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
         ...accountsWorkers(deps),
         ...advocacyWorkers({ ...deps, jobs: queue, appUrl: config.appUrl, mailFrom: config.mailFrom, secretKey }),
         ...membershipWorkers(deps),
+        ...mentorshipWorkers({ ...deps, jobs: queue, appUrl: config.appUrl, mailFrom: config.mailFrom, secretKey }),
         { spec: pruneRateLimitsJob, handle: () => pruneRateLimits(handle.db, clock()) },
       ]);
     }
