@@ -19,6 +19,7 @@ const sections = [
   { to: "/admin/people", label: "People" },
   { to: "/admin/campaigns", label: "Campaigns" },
   { to: "/admin/legislators", label: "Legislators" },
+  { to: "/admin/mentorship", label: "Mentorship" },
   { to: "/admin/audit", label: "Audit log" },
   { to: "/admin/settings", label: "Settings" },
 ];
