@@ -70,6 +70,8 @@ describe("console authorisation matrix", () => {
     ids.import = imported.headers.get("location")!.split("/").pop()!;
     const inbox = await (await fetch(`${app.url}/admin/inbox`, { headers: { cookie: cookies.staff } })).text();
     ids.message = inbox.match(/href="\/admin\/inbox\/([^"]+)"/)![1];
+    const round = await post(app, "/admin/mentorship", { csrf: await csrfTokenOf(app, "/admin/mentorship", cookies.staff), intent: "run", objective: "score" }, cookies.staff);
+    ids.round = round.headers.get("location")!.split("/").pop()!;
   });
   afterAll(async () => {
     await app?.stop();
@@ -79,6 +81,7 @@ describe("console authorisation matrix", () => {
   const urlOf = (path: string) =>
     `/${path
       .replace("inbox/:publicId", `inbox/${ids.message}`)
+      .replace("rounds/:publicId", `rounds/${ids.round}`)
       .replace("people/:publicId", `people/${ids.person}`)
       .replace("legislators/:bioguide", "legislators/M001231")
       .replace("figures/:slug", "figures/shortage-areas")
