@@ -1,4 +1,4 @@
-import { Form, Link } from "react-router";
+import { data, Form, Link } from "react-router";
 import { CheckGroup } from "~/app/components/check-group";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -8,6 +8,7 @@ import { requireViewer, verifyCsrf } from "~/app/session.server";
 import { feedbackSchema, meetingSchema, pairPageSchema, reasonSchema } from "~/domains/mentorship/mentorship.schema";
 import { answerIntroduction, endMentorship, giveFeedback, logMeeting, mentorshipPage, updatePairPage } from "~/domains/mentorship/mentorships.server";
 import { topicKeys, topicLabels, type Topic } from "~/domains/mentorship/vocabulary";
+import { AppError } from "~/platform/errors";
 import type { Route } from "./+types/mentorship";
 
 // The pair's shared page: only the mentor and the mentee reach it. The mentor answers the
@@ -18,7 +19,12 @@ export const meta: Route.MetaFunction = () => [{ title: "Mentorship — AMG" }, 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireViewer(args);
   const { db, clock } = args.context.services;
-  return { page: await mentorshipPage(db, viewer.personId, args.params.publicId), csrf: viewer.csrfToken, today: clock().toISOString().slice(0, 10) };
+  // Anyone but the two people of the mentorship gets "not found", as for a mentorship that does not exist.
+  const page = await mentorshipPage(db, viewer.personId, args.params.publicId).catch((error: unknown) => {
+    if (error instanceof AppError) throw data({ message: error.message }, { status: error.status });
+    throw error;
+  });
+  return { page, csrf: viewer.csrfToken, today: clock().toISOString().slice(0, 10) };
 }
 
 export async function action(args: Route.ActionArgs) {
