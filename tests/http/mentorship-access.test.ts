@@ -127,7 +127,7 @@ describe("mentorship access", () => {
     ];
     expect((await post(pair, [["csrf", await csrfTokenOf(app, pair, cookies.mentor)], ...meeting("Private reminder of the mentor", "no")], cookies.mentor)).status).toBe(200);
     expect((await post(pair, [["csrf", await csrfTokenOf(app, pair, cookies.maria)], ...meeting("Practice questions together", "yes")], cookies.maria)).status).toBe(200);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await app?.stop();
     await sink?.close();
