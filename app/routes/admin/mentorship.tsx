@@ -91,15 +91,18 @@ export default function MentorshipConsole({ loaderData, actionData }: Route.Comp
       <FormAlert message={formAlertOf(failure)} />
       <section>
         <h2>Run a matching round</h2>
-        <p>The round proposes the best total fit for everyone waiting, within every mentor's free places, and shows it next to a simple greedy matching. Nothing is sent until you confirm it.</p>
+        <p>
+          The round proposes the best total fit for everyone waiting, within every mentor's free places, and shows it next to a simple greedy matching. Nothing is sent until you confirm it. With the
+          best total fit, someone may wait while a mentor is free when no mentor fits them well; with the most matches, everyone who fits anyone is matched first.
+        </p>
         <Form method="post" className="inline-form">
           <CsrfField token={csrf} />
           <SelectField
             name="objective"
             label="Aim"
             options={[
-              ["score", "The best total fit (someone may wait when no mentor fits well)"],
-              ["count-then-score", "As many matches as possible, then the best fit"],
+              ["score", "Best total fit"],
+              ["count-then-score", "Most matches, then fit"],
             ]}
             value="score"
             placeholder={null}
