@@ -16,6 +16,7 @@ const sections = [
   { to: "/admin/subscribers", label: "Subscribers" },
   { to: "/admin/outbox", label: "Outbox" },
   { to: "/admin/figures", label: "Figures" },
+  { to: "/admin/reports", label: "Reports" },
   { to: "/admin/people", label: "People" },
   { to: "/admin/campaigns", label: "Campaigns" },
   { to: "/admin/legislators", label: "Legislators" },
