@@ -20,8 +20,12 @@ export const figureInputSchema = z.object({
   officialBasis: optional(300),
   officialSource: optional(300),
   verdict: optional(600),
-  sourceUrl: optional(500).refine((v) => v === null || /^https:\/\/[^\s]+$/.test(v), messages.figureSourceUrl),
-  checkedOn: optional(10).refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), messages.figureCheckedOn),
+  sourceUrl: optional(500)
+    .refine((v) => v === null || /^https:\/\/[^\s]+$/.test(v), messages.figureSourceUrl)
+    .optional(),
+  checkedOn: optional(10)
+    .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), messages.figureCheckedOn)
+    .optional(),
 });
 export type FigureInput = z.infer<typeof figureInputSchema>;
 
