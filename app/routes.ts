@@ -82,6 +82,7 @@ export default [
     ]),
   ]),
   route("admin/subscribers.csv", "routes/admin/subscribers-export.ts"),
+  route("admin/reports.csv", "routes/admin/reports-export.ts"),
   route("admin/applications.csv", "routes/admin/applications-export.ts"),
   route("admin/campaigns/:slug/letters.csv", "routes/admin/campaign-letters-export.ts"),
   route("admin/applications/import/template.csv", "routes/admin/applications-import-template.ts"),

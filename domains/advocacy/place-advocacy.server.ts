@@ -69,14 +69,18 @@ export async function pathwayOfState(db: Executor, state: string): Promise<{ sta
   return { status, law: p.law, ask: askFor(p) };
 }
 
-/** Staff reports (exact): campaign actions in a date range by state and campaign. */
+/** Staff reports (exact): campaign actions in a date range by state and campaign (counted before the titles are joined). */
 export async function campaignActionsReport(db: Executor, from: Date, to: Date): Promise<{ state: string; campaign: string; actions: number }[]> {
-  const rows = await db
-    .select({ state: campaignActions.state, campaign: campaigns.title, actions: count() })
+  const counted = db
+    .select({ state: campaignActions.state, campaignId: campaignActions.campaignId, actions: sql<number>`count(*)::int`.as("actions") })
     .from(campaignActions)
-    .innerJoin(campaigns, eq(campaigns.id, campaignActions.campaignId))
     .where(and(sql`${campaignActions.createdAt} >= ${from.toISOString()}`, sql`${campaignActions.createdAt} < ${to.toISOString()}`))
-    .groupBy(campaignActions.state, campaigns.title)
-    .orderBy(campaignActions.state, campaigns.title);
+    .groupBy(campaignActions.state, campaignActions.campaignId)
+    .as("counted");
+  const rows = await db
+    .select({ state: counted.state, campaign: campaigns.title, actions: counted.actions })
+    .from(counted)
+    .innerJoin(campaigns, eq(campaigns.id, counted.campaignId))
+    .orderBy(counted.state, campaigns.title);
   return rows.map((r) => ({ ...r, actions: Number(r.actions) }));
 }
