@@ -7,6 +7,7 @@ import type { Database, Executor } from "~/db/client.server";
 import { evidenceDatasets } from "~/db/schema/index";
 import { appPath } from "~/platform/app-root";
 import { type Actor, recordAudit } from "~/platform/audit.server";
+import { announceContentChanged } from "~/domains/site/content-changed.server";
 import { type NrmpProblem, type NrmpRow, parseNrmpCsv } from "./nrmp-match";
 
 const shippedCsv = () => readFileSync(appPath("data", "facts", "nrmp-match.csv"), "utf8");
@@ -42,6 +43,8 @@ export async function replaceNrmpDataset(db: Database, actor: Actor, csv: string
   await db.transaction(async (tx) => {
     const [row] = await tx.insert(evidenceDatasets).values({ name: "nrmp-match", csv, uploadedBy: actor.email, createdAt: now }).returning({ id: evidenceDatasets.id });
     await recordAudit(tx, actor, { action: "evidence.replace-nrmp", subjectType: "dataset", subjectId: String(row.id), details: { rows: parsed.rows.length } });
+    // Cached public pages (the numbers page) are cleared in every process.
+    await announceContentChanged(tx, "evidence");
   });
   return { ok: true, rows: parsed.rows.length };
 }

@@ -5,8 +5,8 @@
 import type { Executor } from "~/db/client.server";
 import { campaignActionsInPlace, districtsOfState, legislatorsForPlace, pathwayOfState } from "~/domains/advocacy/place-advocacy.server";
 import { stateNames } from "~/domains/advocacy/legislators/states";
-import { shortMemoPerDatabase } from "~/platform/short-memo";
 import { placeStatistics, publicNumbers } from "./public-numbers.server";
+import { refreshingCache } from "./refreshing-cache";
 import { type PublishedCount, suppressLine } from "./suppression";
 
 /** "ny" → the state NY; "ny-22" → district NY-22 of NY. Null when it names no known place. */
@@ -51,7 +51,10 @@ async function computePlacePage(db: Executor, slug: string, now: Date) {
 
 export type PlacePage = NonNullable<Awaited<ReturnType<typeof computePlacePage>>>;
 
-const memo = shortMemoPerDatabase<PlacePage | null>(5 * 60_000);
+const memo = refreshingCache<PlacePage | null>(5 * 60_000);
 
 /** A place's page, kept five minutes per process; null when the place does not exist. */
-export const placePage = (db: Executor, slug: string, now: Date) => memo.get(db, slug.toLowerCase(), now, () => computePlacePage(db, slug, now));
+export const placePage = async (db: Executor, slug: string, now: Date) => (parsePlace(slug) ? memo.get(db, slug.toLowerCase(), now, () => computePlacePage(db, slug, now)) : null);
+
+/** After new data: the place pages compute afresh. */
+export const forgetPlacePages = (db: Executor) => memo.clear(db);

@@ -6,9 +6,9 @@ import type { Executor } from "~/db/client.server";
 import { publishedMemberPlaces } from "~/domains/membership/member-counts.server";
 import { type CycleStatistics, cycleStatistics, memberStatistics, type MemberStatistics, type StatisticsPlace } from "~/domains/membership/member-statistics.server";
 import { stateNames } from "~/domains/advocacy/legislators/states";
-import { shortMemoPerDatabase } from "~/platform/short-memo";
 import { type NrmpYear, nrmpFinding, nrmpSeries } from "./nrmp-match";
 import { currentNrmpDataset } from "./nrmp-dataset.server";
+import { refreshingCache } from "./refreshing-cache";
 import { type PublishedCount, type PublishedPlaces, publishedShare, suppressCells, suppressLine, withheldLabel } from "./suppression";
 
 export const waitingBuckets = [
@@ -134,7 +134,7 @@ export function publishPlaceStatistics(stats: MemberStatistics, placeCount: Publ
   };
 }
 
-const memo = shortMemoPerDatabase<PublicNumbers>(5 * 60_000);
+const memo = refreshingCache<PublicNumbers>(5 * 60_000);
 
 async function computePublicNumbers(db: Executor, now: Date): Promise<PublicNumbers> {
   const [places, stats, cycles, nrmp] = await Promise.all([publishedMemberPlaces(db), memberStatistics(db), cycleStatistics(db), currentNrmpDataset(db)]);
@@ -149,7 +149,7 @@ async function computePublicNumbers(db: Executor, now: Date): Promise<PublicNumb
   };
 }
 
-/** The public numbers, kept five minutes per process. */
+/** The public numbers, kept five minutes per process (then served while refreshed in the background). */
 export const publicNumbers = (db: Executor, now: Date) => memo.get(db, "all", now, () => computePublicNumbers(db, now));
 
 /** After new data (a staff upload): the next page computes afresh. */

@@ -44,7 +44,7 @@ export default function NrmpMatch({ loaderData, actionData }: Route.ComponentPro
       <h1>NRMP match figures</h1>
       {loaderData.saved && !actionData ? (
         <div className="alert alert-ok" role="status">
-          Published: {loaderData.saved} rows. The numbers page shows them within five minutes.
+          Published: {loaderData.saved} rows. The numbers page shows them now.
         </div>
       ) : null}
       <p className="lead">
