@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { meta } from "./applications-import-status";
 
 type MetaArgs = Parameters<typeof meta>[0];
-const metaFor = (status: string) => meta({ data: { imp: { status } } } as unknown as MetaArgs);
+const metaFor = (status: string) => meta({ data: { imp: { status } }, matches: [] } as unknown as MetaArgs);
 
 describe("the import page's refresh", () => {
   it.each([
