@@ -138,3 +138,20 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, query, sort, pa
     </>
   );
 }
+
+/** A list's filter by one stored value (status, role…): "All" first, then each value in words. */
+export function ChoiceFilter<Code extends string>({ label, name, value, codes, labels }: { label: string; name: string; value: string; codes: readonly Code[]; labels: Record<Code, string> }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value}>
+        <option value="">All</option>
+        {codes.map((code) => (
+          <option key={code} value={code}>
+            {labels[code]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

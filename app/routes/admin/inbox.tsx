@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { pageTitle } from "~/app/page-title";
-import { DataTable } from "~/app/components/data-table";
+import { ChoiceFilter, DataTable } from "~/app/components/data-table";
 import type { Column } from "~/app/components/data-table";
 import type { Route } from "./+types/inbox";
 import { formatDateTime } from "~/app/format";
@@ -59,14 +59,7 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
             <label>
               Search <input type="search" name="q" defaultValue={q} placeholder="name, e-mail or subject" />
             </label>
-            <label>
-              Status
-              <select name="status" defaultValue={status}>
-                <option value="">All</option>
-                <option value="new">{contactMessageStatusLabels.new}</option>
-                <option value="answered">{contactMessageStatusLabels.answered}</option>
-              </select>
-            </label>
+            <ChoiceFilter label="Status" name="status" value={status} codes={["new", "answered"] as const} labels={contactMessageStatusLabels} />
           </>
         }
       />

@@ -5,7 +5,7 @@ import { pageTitle } from "~/app/page-title";
 import { formFailureOf, formValues, withAppErrors } from "~/app/form-data";
 import type { Route } from "./+types/outbox";
 import { CsrfField } from "~/app/components/csrf-field";
-import { DataTable } from "~/app/components/data-table";
+import { ChoiceFilter, DataTable } from "~/app/components/data-table";
 import type { Column } from "~/app/components/data-table";
 import { FormAlert } from "~/app/components/form-alert";
 import { formatDateTime, positiveInt } from "~/app/format";
@@ -85,19 +85,7 @@ export default function Outbox({ loaderData, actionData }: Route.ComponentProps)
         query={{ status }}
         empty="No e-mail matches."
         paging={{ kind: "older", before: nextBefore, label: "Older messages" }}
-        filters={
-          <label>
-            Status
-            <select name="status" defaultValue={status}>
-              <option value="">All</option>
-              {statuses.map((s) => (
-                <option key={s} value={s}>
-                  {outboxStatusLabels[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-        }
+        filters={<ChoiceFilter label="Status" name="status" value={status} codes={statuses} labels={outboxStatusLabels} />}
       />
     </>
   );

@@ -5,7 +5,7 @@ import { pageTitle } from "~/app/page-title";
 import { formFailureOf, formValues, withAppErrors } from "~/app/form-data";
 import type { Route } from "./+types/subscribers";
 import { CsrfField } from "~/app/components/csrf-field";
-import { DataTable } from "~/app/components/data-table";
+import { ChoiceFilter, DataTable } from "~/app/components/data-table";
 import type { Column } from "~/app/components/data-table";
 import { FormAlert } from "~/app/components/form-alert";
 import { formatCount, formatDateTime, positiveInt } from "~/app/format";
@@ -94,17 +94,7 @@ export default function Subscribers({ loaderData, actionData }: Route.ComponentP
             <label>
               Search <input type="search" name="q" defaultValue={q} placeholder="e-mail contains…" />
             </label>
-            <label>
-              Status
-              <select name="status" defaultValue={status}>
-                <option value="">All</option>
-                {statuses.map((s) => (
-                  <option key={s} value={s}>
-                    {subscriberStatusLabels[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ChoiceFilter label="Status" name="status" value={status} codes={statuses} labels={subscriberStatusLabels} />
           </>
         }
         filterExtras={
