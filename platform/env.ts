@@ -55,6 +55,7 @@ const envSchema = z.object({
   SECRET_KEY: secretKey.optional(),
   REFERENCE_DATA_DIR: z.string().min(1).optional(),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  UPLOAD_DIR: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -79,6 +80,8 @@ export type Config = {
   referenceDataDir: string | undefined;
   /** The Chromium that prints PDF packets (docs/decisions/0019). */
   chromiumPath: string;
+  /** Where uploaded images and their variants are written (default: `uploads` in the data folder). */
+  uploadDir: string;
 };
 
 export class ConfigError extends Error {
@@ -113,6 +116,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     secretKey: env.SECRET_KEY,
     referenceDataDir: env.REFERENCE_DATA_DIR ? path.resolve(env.REFERENCE_DATA_DIR) : undefined,
     chromiumPath: env.CHROMIUM_PATH,
+    uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(env.DATA_DIR, "uploads")),
   };
 }
 

@@ -16,4 +16,6 @@ export type Services = {
   secretKey: Buffer;
   /** The Chromium that prints PDFs (CHROMIUM_PATH; unset in tests that print nothing). */
   chromiumPath?: string;
+  /** Where uploaded images are kept (UPLOAD_DIR). */
+  uploadDir: string;
 };

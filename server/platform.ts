@@ -16,6 +16,10 @@ import { seedStatePathways } from "~/domains/advocacy/state-pathways/state-pathw
 import { membershipJobSpecs } from "~/domains/membership/job-specs";
 import { membershipWorkers } from "~/domains/membership/jobs.server";
 import { seedStarterContent } from "~/domains/site/seed-starter-content.server";
+import { publishingJobSpecs } from "~/domains/publishing/job-specs";
+import { publishingWorkers } from "~/domains/publishing/jobs.server";
+import { publishDuePosts } from "~/domains/publishing/publish-due-posts.server";
+import { seedStarterPosts } from "~/domains/publishing/seed-starter-posts.server";
 import type { Config } from "~/platform/env";
 import type { Logger } from "~/platform/logger";
 import { createMailTransport } from "~/platform/mail-transport.server";
@@ -27,7 +31,7 @@ import { pruneRateLimits } from "~/platform/rate-limit.server";
 import type { QueueRuntime } from "~/platform/queue.server";
 import type { Services } from "~/platform/services";
 
-export const jobSpecs = [...emailJobSpecs, ...accountsJobSpecs, ...advocacyJobSpecs, ...membershipJobSpecs, pruneRateLimitsJob];
+export const jobSpecs = [...emailJobSpecs, ...accountsJobSpecs, ...advocacyJobSpecs, ...membershipJobSpecs, ...publishingJobSpecs, pruneRateLimitsJob];
 
 export type Platform = {
   handle: DatabaseHandle;
@@ -53,6 +57,8 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
     const campaignsSeeded = await seedStarterCampaigns(handle.db);
     if (campaignsSeeded) log.info("starter campaigns seeded", { count: campaignsSeeded });
     if (await seedStatePathways(handle.db)) log.info("state law tracker seeded");
+    const posts = await seedStarterPosts(handle.db);
+    if (posts.seeded) log.info("starter posts seeded", { count: posts.seeded });
     if (config.adminEmail) {
       const { granted } = await ensurePersonWithRole(handle.db, config.adminEmail, "admin", null);
       if (granted) log.info("admin role given", { email: config.adminEmail });
@@ -73,10 +79,14 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
         ...accountsWorkers(deps),
         ...advocacyWorkers({ ...deps, jobs: queue, appUrl: config.appUrl, mailFrom: config.mailFrom, secretKey }),
         ...membershipWorkers(deps),
+        ...publishingWorkers(deps),
         { spec: pruneRateLimitsJob, handle: () => pruneRateLimits(handle.db, clock()) },
       ]);
     }
-    const services: Services = { db: handle.db, jobs: queue, clock, log, appUrl: config.appUrl, mailFrom: config.mailFrom, secretKey, chromiumPath: config.chromiumPath };
+    // The sweep runs once at every start too: a post whose time came while no process ran goes out now.
+    const due = await publishDuePosts(handle.db, clock());
+    if (due.published.length) log.info("scheduled posts published at start", { posts: due.published });
+    const services: Services = { db: handle.db, jobs: queue, clock, log, appUrl: config.appUrl, mailFrom: config.mailFrom, secretKey, chromiumPath: config.chromiumPath, uploadDir: config.uploadDir };
     return {
       handle,
       queue,

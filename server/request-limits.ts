@@ -10,6 +10,7 @@ import { createRequest } from "@remix-run/node-fetch-server";
 import { hasRole } from "~/domains/accounts/rules";
 import { findViewer } from "~/domains/accounts/sessions.server";
 import { maxImportBytes } from "~/domains/membership/import-members.server";
+import { maxImageBytes } from "~/domains/publishing/upload-image.server";
 import type { Database } from "~/db/client.server";
 import { cookieValue } from "~/platform/cookies";
 import { sessionCookieName } from "~/platform/request-context";
@@ -21,8 +22,8 @@ import { pagePathOf } from "~/platform/page-cache-key";
  * characters at its caps, and URL-encoding makes line breaks and accented letters 6 bytes each.
  */
 export const defaultBodyLimit = 256 * 1024;
-/** The only uploads: the member CSV import (its file limit, plus room for the form around it). */
-const uploadLimits: Record<string, number> = { "/admin/applications/import": maxImportBytes + 64 * 1024 };
+/** The only uploads: the member CSV import and images (each file's limit, plus room for the form around it). */
+const uploadLimits: Record<string, number> = { "/admin/applications/import": maxImportBytes + 64 * 1024, "/admin/images": maxImageBytes + 64 * 1024 };
 
 export const allowedMethods = "GET, HEAD, POST";
 

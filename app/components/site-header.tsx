@@ -1,10 +1,12 @@
 // Site header: the organisation's mark and the main navigation. On a phone the links fold
-// into a "Menu" disclosure that works with or without JavaScript.
+// into a "Menu" disclosure that works with or without JavaScript. The search box is a plain GET
+// form to /search, so it works without JavaScript too.
 import { NavLink } from "react-router";
 import { BrandMark } from "./brand-mark";
 
 export const mainNavigation = [
   { to: "/about", label: "About" },
+  { to: "/news", label: "News" },
   { to: "/numbers", label: "The numbers" },
   { to: "/act", label: "Contact legislators" },
   { to: "/letters", label: "Open letters" },
@@ -54,6 +56,17 @@ export function SiteHeader({ shortName, name, logoUrl, signedIn, isMember = fals
           </nav>
         </details>
       </div>
+      <search>
+        <form className="header-search" method="get" action="/search">
+          <label className="visually-hidden" htmlFor="site-search">
+            Search the site
+          </label>
+          <input id="site-search" type="search" name="q" maxLength={200} placeholder="Search news, pages, campaigns" />
+          <button type="submit" className="button-small">
+            Search
+          </button>
+        </form>
+      </search>
     </header>
   );
 }

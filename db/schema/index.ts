@@ -4,3 +4,4 @@ export * from "./email";
 export * from "./accounts";
 export * from "./advocacy";
 export * from "./membership";
+export * from "./publishing";

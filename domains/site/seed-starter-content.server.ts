@@ -1,6 +1,6 @@
 // Seeds a new database once with the starter content; a second run (or a restart) changes nothing.
 import { sql } from "drizzle-orm";
-import type { Database } from "~/db/client.server";
+import type { Database, Executor } from "~/db/client.server";
 import { figures, pages, settings } from "~/db/schema/index";
 import { readStarterFigures, starterOfficeHours, starterOrganisation, starterPages } from "./starter-content";
 
@@ -19,4 +19,17 @@ export async function seedStarterContent(db: Database): Promise<{ seeded: boolea
     await tx.insert(pages).values(starterPages).onConflictDoNothing();
     return { seeded: true };
   });
+}
+
+/**
+ * Claims a one-time seeding by name: true the first time (in this transaction), false ever after.
+ * Another context seeds its own starter content once with it, so staff edits and deletions stay.
+ */
+export async function claimStarterSeeding(tx: Executor, name: string): Promise<boolean> {
+  const marker = await tx
+    .insert(settings)
+    .values({ key: `${name}_seeded_at`, value: sql`to_jsonb(now())` })
+    .onConflictDoNothing()
+    .returning({ key: settings.key });
+  return marker.length > 0;
 }

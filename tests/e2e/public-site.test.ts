@@ -158,7 +158,7 @@ describe("the public site in a browser", () => {
     await expect.poll(focused).toBe("Skip to main content");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => [document.activeElement?.getAttribute("href"), document.activeElement?.textContent])).toEqual(["/", "AMGAlliance of Medical Graduates"]);
-    for (const label of ["About", "The numbers", "Contact legislators", "Open letters", "Newsletter", "Contact", "Become a member", "Sign in"]) {
+    for (const label of ["About", "News", "The numbers", "Contact legislators", "Open letters", "Newsletter", "Contact", "Become a member", "Sign in"]) {
       await page.keyboard.press("Tab");
       await expect.poll(focused).toBe(label);
     }

@@ -1,6 +1,8 @@
 // A whole platform for integration tests: a fresh database, pg-boss, the mail worker
 // delivering to a real in-process SMTP server, and a clock the test controls.
 import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { DatabaseHandle } from "~/db/client.server";
 import { deliverEmailWorker } from "~/domains/email/deliver-outbox-message.server";
 import { seedStarterContent } from "~/domains/site/seed-starter-content.server";
@@ -34,7 +36,15 @@ export async function startTestPlatform(engine: Engine, options: { now?: Date } 
   const transport = createMailTransport(sink.url);
   const queue = await startQueue(handle, jobSpecs, log, { supervise: false, schedule: false });
   await queue.work([deliverEmailWorker({ db: handle.db, transport, log, clock })], { pollingIntervalSeconds: 0.5 });
-  const services: Services = { db: handle.db, jobs: queue, clock, log, appUrl: "http://amg.test", secretKey: randomBytes(32) };
+  const services: Services = {
+    db: handle.db,
+    jobs: queue,
+    clock,
+    log,
+    appUrl: "http://amg.test",
+    secretKey: randomBytes(32),
+    uploadDir: path.join(tmpdir(), `amg-uploads-${randomBytes(6).toString("hex")}`),
+  };
   return {
     handle,
     services,

@@ -72,6 +72,10 @@ describe("console authorisation matrix", () => {
     ids.import = imported.headers.get("location")!.split("/").pop()!;
     const inbox = await (await fetch(`${app.url}/admin/inbox`, { headers: { cookie: cookies.staff } })).text();
     ids.message = inbox.match(/href="\/admin\/inbox\/([^"]+)"/)![1];
+    const postsPage = await (await fetch(`${app.url}/admin/posts`, { headers: { cookie: cookies.staff } })).text();
+    ids.post = postsPage.match(/href="\/admin\/posts\/(?!new)([^"?]+)"/)![1];
+    const authors = await (await fetch(`${app.url}/admin/authors`, { headers: { cookie: cookies.staff } })).text();
+    ids.author = authors.match(/href="\/admin\/authors\/([^"]+)"/)![1];
   });
   afterAll(async () => {
     await app?.stop();
@@ -85,6 +89,8 @@ describe("console authorisation matrix", () => {
       .replace("legislators/:bioguide", "legislators/M001231")
       .replace("figures/:slug", "figures/shortage-areas")
       .replace("import/:publicId", `import/${ids.import}`)
+      .replace("posts/:publicId", `posts/${ids.post}`)
+      .replace("authors/:publicId", `authors/${ids.author}`)
       .replace("applications/:publicId", `applications/${ids.application}`)
       .replace("campaigns/:slug/packet", `campaigns/collaborative-practice/packet?office=${encodeURIComponent(bynum)}`)
       .replace("campaigns/:slug", "campaigns/residency-shortage-act")
@@ -140,6 +146,37 @@ describe("console authorisation matrix", () => {
       const res = await fetch(`${app.url}${urlOf(r.path)}`, { headers: { cookie: cookies.staff } });
       expect(res.status, r.path).toBe(200);
     }
+  });
+
+  it("never shows readers a draft, a scheduled post or a revision: only staff see them, in the console", async () => {
+    const csrf = await csrfTokenOf(app, "/admin/posts/new", cookies.staff);
+    const write = (title: string, extra: Record<string, string>) => post(app, "/admin/posts/new", { csrf, kind: "post", title, body: `The text of ${title}.`, ...extra }, cookies.staff);
+    const draft = await write("Matrix draft", { intent: "draft" });
+    const scheduled = await write("Matrix scheduled", { intent: "publish", publishAt: "2099-06-01T09:00" });
+    const published = await write("Matrix published", { intent: "publish" });
+    for (const res of [draft, scheduled, published]) expect(res.status).toBe(302);
+    const edit = (res: Response) => res.headers.get("location")!.split("?")[0]!;
+    for (const [slug, isPublic] of [
+      ["matrix-draft", false],
+      ["matrix-scheduled", false],
+      ["matrix-published", true],
+    ] as const) {
+      for (const who of [undefined, cookies.member, cookies.staff]) {
+        const res = await fetch(`${app.url}/news/${slug}`, { headers: who ? { cookie: who } : {} });
+        expect(res.status, `${slug} for ${who ? "a signed-in person" : "anonymous"}`).toBe(isPublic ? 200 : 404);
+      }
+    }
+    for (const res of [draft, scheduled]) {
+      const path = edit(res);
+      expect((await fetch(`${app.url}${path}`, { redirect: "manual" })).status).toBe(302);
+      expect((await fetch(`${app.url}${path}/revisions`, { headers: { cookie: cookies.member } })).status).toBe(403);
+      const staffView = await fetch(`${app.url}${path}/revisions`, { headers: { cookie: cookies.staff } });
+      expect(staffView.status).toBe(200);
+    }
+    const search = await (await fetch(`${app.url}/search?q=matrix`)).text();
+    expect(search).toContain("Matrix published");
+    expect(search).not.toContain("Matrix draft");
+    expect(search).not.toContain("Matrix scheduled");
   });
 
   it("refuses a staff change that carries no CSRF token, and a role change by staff who are not admins", async () => {

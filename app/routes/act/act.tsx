@@ -12,7 +12,6 @@ import { findZipOfApplicant } from "~/domains/membership/member-counts.server";
 import { cacheNoLongerThan, markPublic } from "~/platform/request-context";
 import { getViewer } from "~/app/session.server";
 import { siteSettingsFor } from "~/app/site-settings.server";
-import { shareMeta } from "~/app/share-meta";
 import { campaignPhase, isStateTargeted } from "~/domains/advocacy/campaigns/campaign-rules";
 import { localDate } from "~/domains/advocacy/campaigns/send-campaign-letter.server";
 
@@ -21,11 +20,7 @@ export const handle: CacheHandle = { cacheQuery: ["zip"] };
 
 const description = "Find your senators and representative by ZIP code and ask them to pass the Resident Physician Shortage Reduction Act of 2025 (H.R. 4731 / S. 2439).";
 
-export const meta: Route.MetaFunction = ({ data: d, matches }) => [
-  pageTitle(matches, "Contact your legislators"),
-  { name: "description", content: description },
-  ...(d ? shareMeta({ title: "Contact your legislators", description, url: `${d.appUrl}/act`, appUrl: d.appUrl }) : []),
-];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Contact your legislators"), { name: "description", content: description }];
 
 const houseLookup = "https://www.house.gov/representatives/find-your-representative";
 
@@ -41,7 +36,7 @@ export async function loader(args: Route.LoaderArgs) {
   const today = localDate(clock(), officeHours.timeZone);
   const campaigns = (await listLegislatorCampaigns(db)).filter((c) => campaignPhase(c, today) === "open");
   cacheNoLongerThan(context, new Date(clock().getTime() + 30_000)); // counts may lag 30 s
-  const common = { appUrl: context.services.appUrl, threshold: publicCounters.threshold };
+  const common = { appUrl: context.services.appUrl, threshold: publicCounters.threshold, seo: { title: "Contact your legislators", description } };
   if (zip === null) {
     markPublic(context);
     return { ...common, zip: "", result: null, campaigns, zipFromProfile: false, stateChambers: null };

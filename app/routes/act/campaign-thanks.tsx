@@ -6,21 +6,23 @@ import { ShareLinks } from "~/app/components/share-links";
 import { findLegislatorCampaign } from "~/domains/advocacy/campaigns/campaigns.server";
 import { renderMarkdown } from "~/platform/markdown.server";
 import { markPublic } from "~/platform/request-context";
-import { shareMeta } from "~/app/share-meta";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ data: d, matches }) => [
-  pageTitle(matches, "Thank you"),
-  ...(d ? shareMeta({ title: d.title, description: "Write to your legislators in two minutes.", url: d.shareUrl, appUrl: d.appUrl }) : []),
-];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Thank you")];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const campaign = await findLegislatorCampaign(context.services.db, params.slug);
   if (!campaign) throw data({ message: "No such campaign." }, { status: 404 });
   markPublic(context);
-  return { title: campaign.title, thankYouHtml: renderMarkdown(campaign.thankYouMarkdown), shareUrl: `${context.services.appUrl}/act/${campaign.slug}`, appUrl: context.services.appUrl };
+  return {
+    seo: { title: campaign.title, description: "Write to your legislators in two minutes." },
+    title: campaign.title,
+    thankYouHtml: renderMarkdown(campaign.thankYouMarkdown),
+    shareUrl: `${context.services.appUrl}/act/${campaign.slug}`,
+    appUrl: context.services.appUrl,
+  };
 }
 
 export default function CampaignThanks({ loaderData }: Route.ComponentProps) {

@@ -23,18 +23,13 @@ import { listStatePathways } from "~/domains/advocacy/state-pathways/state-pathw
 import { withPrompts } from "~/domains/advocacy/campaigns/campaign-rules";
 import { sentPagePath } from "~/domains/advocacy/campaigns/letter-links";
 import { senderDetailsOf } from "~/domains/advocacy/campaigns/sender-details.server";
-import { shareMeta } from "~/app/share-meta";
 import { renderMarkdown } from "~/platform/markdown.server";
 import { cacheNoLongerThan, markPublic } from "~/platform/request-context";
 
 // The query parameters this public page reads: the page cache keys on these and ignores the rest.
 export const handle: CacheHandle = { cacheQuery: ["zip", "district"] };
 
-export const meta: Route.MetaFunction = ({ data: d, matches }) => [
-  pageTitle(matches, d?.campaign.title ?? "Campaign"),
-  { name: "description", content: d?.campaign.summary ?? "" },
-  ...(d ? shareMeta({ title: d.campaign.title, description: d.campaign.summary, url: d.share.url, appUrl: d.share.appUrl }) : []),
-];
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [pageTitle(matches, d?.campaign.title ?? "Campaign"), { name: "description", content: d?.campaign.summary ?? "" }];
 
 const houseLookup = "https://ziplook.house.gov/htbin/findrep_house";
 
@@ -62,6 +57,7 @@ export async function loader(args: Route.LoaderArgs) {
   markPublic(context);
   cacheNoLongerThan(context, new Date(now.getTime() + 30_000)); // counts may lag 30 s
   return {
+    seo: { title: campaign.title, description: campaign.summary },
     campaign: {
       slug: campaign.slug,
       title: campaign.title,
@@ -80,7 +76,6 @@ export async function loader(args: Route.LoaderArgs) {
     zipFromProfile,
     sender,
     threshold: publicCounters.threshold,
-    share: { url: `${context.services.appUrl}/act/${campaign.slug}`, appUrl: context.services.appUrl },
     step,
     stamp: await formStamp(context),
     updatesConsent: emailMessages.updatesConsent,

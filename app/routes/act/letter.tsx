@@ -4,7 +4,6 @@ import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/letter";
 import { FormField, HoneypotField, SelectField } from "~/app/components/form-field";
 import { DeliveredNote, SignatureCounter } from "~/app/components/signature-counter";
-import { shareMeta } from "~/app/share-meta";
 import { siteSettingsFor } from "~/app/site-settings.server";
 import { messages as emailMessages } from "~/domains/email/messages";
 import { FormAlert } from "~/app/components/form-alert";
@@ -23,11 +22,7 @@ export const handle: CacheHandle = { cacheQuery: [] };
 
 export const meta: Route.MetaFunction = ({ data: d, matches }) => {
   const title = d?.letter.title ?? "Open letter";
-  return [
-    pageTitle(matches, title),
-    { name: "description", content: d?.letter.summary ?? "" },
-    ...shareMeta({ title, description: d?.letter.summary ?? "", url: d?.share.url, image: d?.share.image }),
-  ];
+  return [pageTitle(matches, title), { name: "description", content: d?.letter.summary ?? "" }];
 };
 
 export async function loader(args: Route.LoaderArgs) {
@@ -40,12 +35,11 @@ export async function loader(args: Route.LoaderArgs) {
   if (!viewer) markPublic(context);
   cacheNoLongerThan(context, new Date(now.getTime() + 30_000)); // counts may lag 30 s
   const { publicCounters } = await siteSettingsFor(context);
-  const { appUrl } = context.services;
   return {
+    seo: { title: letter.title, description: letter.summary },
     letter: { ...letter, letterHtml: renderMarkdown(letter.letterMarkdown) },
     threshold: publicCounters.threshold,
     known: viewer && !viewer.secondFactorPending ? { name: viewer.name, email: viewer.email } : null,
-    share: { url: `${appUrl}/letters/${letter.slug}`, image: `${appUrl}/share-card.png` },
     updatesConsent: emailMessages.updatesConsent,
     stamp: await formStamp(context),
   };

@@ -3,7 +3,6 @@ import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/letters";
 import { DeliveredNote, SignatureCounter } from "~/app/components/signature-counter";
-import { shareMeta } from "~/app/share-meta";
 import { siteSettingsFor } from "~/app/site-settings.server";
 import { listOpenLetters } from "~/domains/advocacy/open-letters/open-letters.server";
 import { cacheNoLongerThan, markPublic } from "~/platform/request-context";
@@ -13,18 +12,13 @@ export const handle: CacheHandle = { cacheQuery: [] };
 
 const description = "AMG's open letters to the AAMC, the ECFMG and Congress on a fairer Match and more residency positions. Sign them.";
 
-export const meta: Route.MetaFunction = ({ data: d, matches }) => [
-  pageTitle(matches, "Open letters"),
-  { name: "description", content: description },
-  ...shareMeta({ title: "Open letters", description, url: d?.share.url, image: d?.share.image }),
-];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Open letters"), { name: "description", content: description }];
 
 export async function loader({ context }: Route.LoaderArgs) {
   markPublic(context);
   cacheNoLongerThan(context, new Date(context.services.clock().getTime() + 30_000)); // counts may lag 30 s
   const [letters, { publicCounters }] = await Promise.all([listOpenLetters(context.services.db), siteSettingsFor(context)]);
-  const { appUrl } = context.services;
-  return { letters, threshold: publicCounters.threshold, share: { url: `${appUrl}/letters`, image: `${appUrl}/share-card.png` } };
+  return { seo: { title: "Open letters", description }, letters, threshold: publicCounters.threshold };
 }
 
 export default function Letters({ loaderData }: Route.ComponentProps) {

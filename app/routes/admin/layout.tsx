@@ -39,6 +39,7 @@ const sections = [
   { to: "/admin/people", label: "People" },
   { to: "/admin/campaigns", label: "Campaigns" },
   { to: "/admin/open-letters", label: "Open letters" },
+  { to: "/admin/posts", label: "Posts and pages" },
   { to: "/admin/legislators", label: "Legislators" },
   { to: "/admin/state-pathways", label: "State laws" },
   { to: "/admin/audit", label: "Audit log" },

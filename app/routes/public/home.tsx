@@ -4,6 +4,8 @@ import { homeTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/home";
 import { FigureCard } from "~/app/components/figure-card";
+import { PostList } from "~/app/components/post-list";
+import { latestPosts } from "~/domains/publishing/queries.server";
 import { listFigures } from "~/domains/site/queries.server";
 import { markPublic } from "~/platform/request-context";
 
@@ -20,9 +22,9 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 
 export async function loader({ context }: Route.LoaderArgs) {
   markPublic(context);
-  const figures = await listFigures(context.services.db);
+  const [figures, posts] = await Promise.all([listFigures(context.services.db), latestPosts(context.services.db, 3)]);
   const featured = ["unmatched-graduates", "shortage-areas", "positions-per-applicant", "cost-of-applying"];
-  return { figures: featured.map((slug) => figures.find((f) => f.slug === slug)).filter((f) => f !== undefined) };
+  return { figures: featured.map((slug) => figures.find((f) => f.slug === slug)).filter((f) => f !== undefined), posts };
 }
 
 const callsToAction = [
@@ -75,6 +77,16 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <Link to="/numbers">All the figures, with their sources and the official counts</Link>
         </p>
       </section>
+
+      {loaderData.posts.length ? (
+        <section className="page latest-posts" aria-labelledby="news-heading">
+          <h2 id="news-heading">Latest news</h2>
+          <PostList posts={loaderData.posts} headingLevel={3} />
+          <p>
+            <Link to="/news">All news</Link>
+          </p>
+        </section>
+      ) : null}
 
       <section className="page" aria-labelledby="act-heading">
         <h2 id="act-heading">What you can do today</h2>

@@ -1,0 +1,20 @@
+import { NewsListing } from "~/app/components/news-listing";
+import type { CacheHandle } from "~/platform/page-cache-key";
+import type { Route } from "./+types/news";
+import { loadListing } from "./news-listing.server";
+
+export const handle: CacheHandle = { cacheQuery: ["page"] };
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data && data.page > 1 ? `News, page ${data.page} — AMG` : "News — AMG" },
+  { name: "description", content: "News from the Alliance of Medical Graduates: members' stories, legislative updates and match-season advice." },
+];
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const listing = await loadListing(context, request, {});
+  return { ...listing, seo: { title: "News", description: "Members' stories, legislative updates and match-season advice." } };
+}
+
+export default function News({ loaderData }: Route.ComponentProps) {
+  return <NewsListing heading="News" listing={loaderData} basePath="/news" feeds={{ rss: "/news/rss.xml", atom: "/news/atom.xml" }} />;
+}
