@@ -4,6 +4,9 @@ export const formatDateTime = (d: Date | string | null | undefined) => (d ? `${d
 export const formatCount = (n: number) => n.toLocaleString("en-US");
 /** A calendar date ("2026-03-12") in words: March 12, 2026. */
 export const formatDay = (day: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "America/New_York" });
+/** A date for public pages: "November 30, 2026". */
+export const formatDate = (d: Date | string) => dateOnly.format(new Date(d));
 
 /** The largest id a PostgreSQL `integer`/`serial` column holds: a larger cursor is no id of ours. */
 export const maxIntegerId = 2_147_483_647;

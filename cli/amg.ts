@@ -18,7 +18,17 @@ import { getSiteSettings } from "~/domains/site/queries.server";
 import { seedStarterContent } from "~/domains/site/seed-starter-content.server";
 import { ConfigError, loadConfig } from "~/platform/env";
 import { createLogger } from "~/platform/logger";
-import { openPlatformDatabase } from "~/server/platform";
+import { jobSpecs, openPlatformDatabase } from "~/server/platform";
+import { findNewsletter, createNewsletter, startNewsletterSend } from "~/domains/email/newsletters/manage-newsletters.server";
+import { newsletterInputSchema } from "~/domains/email/newsletters/newsletter.schema";
+import { newsletterProgress, newsletterResults } from "~/domains/email/newsletters/newsletter-reports.server";
+import { runNewsletterSend } from "~/domains/email/newsletters/send-engine.server";
+import { RealDatabaseError, seedSyntheticSubscribers } from "~/domains/email/newsletters/synthetic-subscribers.server";
+import { senderAddress } from "~/domains/email/queue-email.server";
+import { AppError } from "~/platform/errors";
+import { createMailTransport } from "~/platform/mail-transport.server";
+import { startQueue } from "~/platform/queue.server";
+import { resolveSecretKey } from "~/platform/secret-key.server";
 
 type Command = {
   summary: string;
@@ -68,6 +78,100 @@ const commands: Record<string, Command> = {
       const started = performance.now();
       await seedSyntheticMembers(handle.db, n);
       console.log(`Added ${n.toLocaleString("en-US")} synthetic members in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    },
+  },
+  "seed:subscribers": {
+    summary: "Add N synthetic confirmed subscribers (@synthetic.example) for benchmarks and demos; refuses a database with real subscribers.",
+    usage: "seed:subscribers <N>",
+    async run(handle, args) {
+      const n = Number.parseInt(args[0] ?? "", 10);
+      if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new UsageError("Usage: npm run amg -- seed:subscribers 120000 (a whole number from 1 to 1,000,000)");
+      const started = performance.now();
+      try {
+        await seedSyntheticSubscribers(handle.db, n);
+      } catch (error) {
+        if (error instanceof RealDatabaseError) throw new UsageError(error.message);
+        throw error;
+      }
+      console.log(`Added ${n.toLocaleString("en-US")} synthetic subscribers in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    },
+  },
+  "newsletter:create": {
+    summary: "Create a newsletter draft from a Markdown file; prints its id. Audience: subscribers, members, members:<status>, campaign:<slug>, joined by commas.",
+    usage: "newsletter:create --subject S --markdown-file F --audience subscribers,members [--preheader P] [--private]",
+    async run(handle, args) {
+      const { values } = parseArgs({
+        args,
+        options: {
+          subject: { type: "string" },
+          "markdown-file": { type: "string" },
+          audience: { type: "string", default: "subscribers" },
+          preheader: { type: "string", default: "" },
+          private: { type: "boolean", default: false },
+        },
+      });
+      if (!values.subject || !values["markdown-file"]) throw new UsageError('Usage: npm run amg -- newsletter:create --subject "Spring news" --markdown-file news.md --audience subscribers,members');
+      let markdown: string;
+      try {
+        markdown = await readFile(path.resolve(values["markdown-file"]), "utf8");
+      } catch (error) {
+        throw new UsageError(`Cannot read ${values["markdown-file"]}: ${(error as Error).message}`);
+      }
+      const parts = (values.audience ?? "subscribers").split(",").map((p) => {
+        const [kind, arg] = p.trim().split(":");
+        if (kind === "subscribers") return { kind };
+        if (kind === "members") return { kind, filter: arg ? { statuses: arg.split("+") } : {} };
+        if (kind === "campaign") return { kind: "campaign-action", campaignSlug: arg };
+        throw new UsageError(`Unknown audience "${p}": use subscribers, members, members:approved, campaign:<slug>.`);
+      });
+      const input = newsletterInputSchema.safeParse({ subject: values.subject, preheader: values.preheader, markdown, isPrivate: values.private, audience: { parts } });
+      if (!input.success) throw new UsageError(`Nothing was created: ${input.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+      const { publicId } = await createNewsletter({ db: handle.db, actor: null, input: input.data });
+      console.log(publicId);
+    },
+  },
+  "newsletter:send": {
+    summary: "Start sending a newsletter (the workers send it, as from the console); --work also sends from this process.",
+    usage: "newsletter:send <id> [--work]",
+    async run(handle, args) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { work: { type: "boolean", default: false } } });
+      if (positionals.length !== 1) throw new UsageError("Usage: npm run amg -- newsletter:send <id> (the id newsletter:create printed)");
+      const config = loadConfig();
+      const log = createLogger("warn");
+      const queue = await startQueue(handle, jobSpecs, log, { supervise: false, schedule: false });
+      try {
+        const started = await startNewsletterSend({ db: handle.db, jobs: queue, appUrl: config.appUrl, clock: () => new Date(), actor: null, publicId: positionals[0] }).catch((error) => {
+          if (error instanceof AppError) throw new UsageError(error.message);
+          throw error;
+        });
+        console.log(`Sending to ${started.recipients.toLocaleString("en-US")} recipients (${started.skipped.toLocaleString("en-US")} suppressed or unsubscribed are skipped).`);
+        if (!values.work) {
+          console.log(`The workers send it. Follow it with: npm run amg -- newsletter:status ${positionals[0]}`);
+          return;
+        }
+        const transport = createMailTransport(config.smtpUrl, { maxConnections: 5, bulk: true });
+        if (!transport) throw new UsageError("--work needs SMTP_URL: nothing leaves without a mail server.");
+        const row = await findNewsletter(handle.db, positionals[0]);
+        const { organisation } = await getSiteSettings(handle.db);
+        const secretKey = resolveSecretKey(config, log);
+        const outcome = await runNewsletterSend(
+          { db: handle.db, transport, log, appUrl: config.appUrl, from: senderAddress(config.mailFrom, organisation), unsubscribeMailbox: organisation.email, secretKey, deadlineMs: 24 * 3_600_000 },
+          row.id,
+        );
+        transport.close();
+        console.log(`This process stopped: ${outcome}.`);
+        await printStatus(handle, positionals[0]);
+      } finally {
+        await queue.stop();
+      }
+    },
+  },
+  "newsletter:status": {
+    summary: "Print a newsletter's progress (sent, failed, remaining, rate, time left) or its results.",
+    usage: "newsletter:status <id>",
+    async run(handle, args) {
+      if (args.length !== 1) throw new UsageError("Usage: npm run amg -- newsletter:status <id>");
+      await printStatus(handle, args[0]);
     },
   },
   "members:import": {
@@ -163,6 +267,24 @@ const commands: Record<string, Command> = {
 };
 
 class UsageError extends Error {}
+
+async function printStatus(handle: DatabaseHandle, publicId: string): Promise<void> {
+  const row = await findNewsletter(handle.db, publicId).catch((error) => {
+    if (error instanceof AppError) throw new UsageError(`No newsletter ${publicId}.`);
+    throw error;
+  });
+  const p = await newsletterProgress(handle.db, row.id);
+  const n = (x: number) => x.toLocaleString("en-US");
+  console.log(`${row.subject}\nStatus: ${p.status}${p.pauseReason ? ` (${p.pauseReason})` : ""}`);
+  console.log(
+    `Sent ${n(p.sent)} · failed ${n(p.failed)} · remaining ${n(p.remaining)} · skipped ${n(p.skipped)} · ${p.rate}/s${p.secondsLeft !== null ? ` · about ${Math.ceil(p.secondsLeft / 60)} min left` : ""}`,
+  );
+  if (p.status === "sent" || p.status === "cancelled") {
+    const r = await newsletterResults(handle.db, row.id);
+    console.log(`Delivered ${n(r.delivered)} · failed ${n(r.failed)} · bounced ${n(r.bounced)} · complaints ${n(r.complaints)} · unsubscribes ${n(r.unsubscribes)}`);
+    for (const f of r.failureReasons) console.log(`  ${n(f.count)}: ${f.reason}`);
+  }
+}
 
 /** The errors node:util parseArgs throws for an option a command does not take or a missing value. */
 const isBadOption = (error: unknown): error is Error => typeof (error as { code?: unknown })?.code === "string" && (error as { code: string }).code.startsWith("ERR_PARSE_ARGS_");

@@ -40,6 +40,8 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  /** Shared secret of the bounce/complaint webhook (POST /api/mail-events); unset: the webhook answers 404. */
+  MAIL_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   TRUST_PROXY: z
     .string()
     .default("false")
@@ -67,6 +69,7 @@ export type Config = {
   databaseUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
+  mailWebhookSecret: string | undefined;
   /** Proxies in front of the server: how many (0: none), or their addresses/CIDRs. */
   trustProxy: TrustProxy;
   runWorkers: boolean;
@@ -107,6 +110,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     databaseUrl: env.DATABASE_URL,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    mailWebhookSecret: env.MAIL_WEBHOOK_SECRET,
     trustProxy: env.TRUST_PROXY,
     // Embedded PGlite belongs to the web process, so its workers always run there.
     runWorkers: env.RUN_WORKERS ?? true,

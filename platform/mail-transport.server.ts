@@ -11,20 +11,29 @@ export type OutgoingMail = {
   text: string;
   html?: string | null;
   headers?: Record<string, string>;
+  /** A Message-ID of our own (bulk mail: stable per recipient row); otherwise nodemailer makes one. */
+  messageId?: string;
 };
 
 export type MailTransport = {
   /** Delivers the message; resolves with the SMTP Message-ID. */
-  deliver(mail: OutgoingMail): Promise<{ messageId: string }>;
+  deliver(mail: OutgoingMail): Promise<{ messageId: string; response: string }>;
   close(): void;
 };
 
-export function createMailTransport(smtpUrl: string | undefined): MailTransport | null {
+/**
+ * `maxConnections`: the pool's size. Newsletters get a transport (and pool) of their own, so a
+ * bulk send never holds the connections that sign-in links and receipts go out on. A failure
+ * throws nodemailer's error as is: `responseCode` (421, 450, 550…), `response`, `code` (ECONNECTION…).
+ */
+export function createMailTransport(smtpUrl: string | undefined, options: { maxConnections?: number; bulk?: boolean } = {}): MailTransport | null {
   if (!smtpUrl) return null;
   const url = new URL(smtpUrl);
   const transporter = nodemailer.createTransport({
     pool: true,
-    maxConnections: 3,
+    maxConnections: options.maxConnections ?? 3,
+    // A bulk pool keeps its connections for the whole send; short timeouts so a dead server pauses the send quickly.
+    ...(options.bulk ? { maxMessages: Number.POSITIVE_INFINITY, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } : {}),
     host: url.hostname,
     port: Number(url.port) || (url.protocol === "smtps:" ? 465 : 587),
     secure: url.protocol === "smtps:",
@@ -43,8 +52,9 @@ export function createMailTransport(smtpUrl: string | undefined): MailTransport 
         text: mail.text,
         html: mail.html ?? undefined,
         headers: mail.headers,
+        messageId: mail.messageId,
       });
-      return { messageId: info.messageId };
+      return { messageId: info.messageId, response: info.response };
     },
     close: () => transporter.close(),
   };

@@ -3,7 +3,7 @@
 // cookies never share a key. Does not own where the key comes from (platform/secret-key.server.ts).
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 
-export type KeyPurpose = "second-factor-secrets" | "known-device-cookies" | "letter-pages" | "flash-cookies";
+export type KeyPurpose = "second-factor-secrets" | "known-device-cookies" | "letter-pages" | "flash-cookies" | "mail-links";
 
 /** A 32-byte key for one purpose, derived from the platform's master key. */
 export function deriveKey(masterKey: Buffer, purpose: KeyPurpose): Buffer {

@@ -12,6 +12,8 @@ export type Services = {
   appUrl: string;
   /** From address of outgoing mail; when unset, the organisation's name and e-mail. */
   mailFrom?: string;
+  /** Shared secret of the bounce/complaint webhook (MAIL_WEBHOOK_SECRET); unset → the webhook is off. */
+  mailWebhookSecret?: string;
   /** The platform's master key (SECRET_KEY or the data folder's key file): encrypts and signs; never leaves the server. */
   secretKey: Buffer;
   /** The Chromium that prints PDFs (CHROMIUM_PATH; unset in tests that print nothing). */

@@ -8,6 +8,7 @@ import { advocacyJobSpecs } from "~/domains/advocacy/job-specs";
 import { advocacyWorkers } from "~/domains/advocacy/jobs.server";
 import { deliverEmailWorker } from "~/domains/email/deliver-outbox-message.server";
 import { emailJobSpecs } from "~/domains/email/job-specs";
+import { newsletterWorkers } from "~/domains/email/newsletters/jobs.server";
 import { ensurePersonWithRole } from "~/domains/accounts/people.server";
 import { secureSecondFactorSecrets } from "~/domains/accounts/second-factor.server";
 import { ensureReferenceData, shippedReferenceFiles } from "~/domains/advocacy/legislators/load-reference-data.server";
@@ -72,6 +73,8 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
     const queue = await startQueue(handle, jobSpecs, log);
     const clock = options.clock ?? (() => new Date());
     const transport = createMailTransport(config.smtpUrl);
+    // Newsletters go out through a pool of their own: the transactional pool above stays free.
+    const bulkTransport = options.runWorkers ? createMailTransport(config.smtpUrl, { maxConnections: 5, bulk: true }) : null;
     if (options.runWorkers) {
       const deps = { db: handle.db, log, clock };
       await queue.work([
@@ -80,13 +83,25 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
         ...advocacyWorkers({ ...deps, jobs: queue, appUrl: config.appUrl, mailFrom: config.mailFrom, secretKey }),
         ...membershipWorkers(deps),
         ...publishingWorkers(deps),
+        ...newsletterWorkers({ ...deps, jobs: queue, transport: bulkTransport, appUrl: config.appUrl, mailFrom: config.mailFrom, secretKey }),
         { spec: pruneRateLimitsJob, handle: () => pruneRateLimits(handle.db, clock()) },
       ]);
     }
     // The sweep runs once at every start too: a post whose time came while no process ran goes out now.
     const due = await publishDuePosts(handle.db, clock());
     if (due.published.length) log.info("scheduled posts published at start", { posts: due.published });
-    const services: Services = { db: handle.db, jobs: queue, clock, log, appUrl: config.appUrl, mailFrom: config.mailFrom, secretKey, chromiumPath: config.chromiumPath, uploadDir: config.uploadDir };
+    const services: Services = {
+      db: handle.db,
+      jobs: queue,
+      clock,
+      log,
+      appUrl: config.appUrl,
+      mailFrom: config.mailFrom,
+      mailWebhookSecret: config.mailWebhookSecret,
+      secretKey,
+      chromiumPath: config.chromiumPath,
+      uploadDir: config.uploadDir,
+    };
     return {
       handle,
       queue,
@@ -95,6 +110,7 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
       async close() {
         await queue.stop();
         transport?.close();
+        bulkTransport?.close();
         await handle.close();
       },
     };

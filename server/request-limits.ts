@@ -22,8 +22,16 @@ import { pagePathOf } from "~/platform/page-cache-key";
  * characters at its caps, and URL-encoding makes line breaks and accented letters 6 bytes each.
  */
 export const defaultBodyLimit = 256 * 1024;
-/** The only uploads: the member CSV import and images (each file's limit, plus room for the form around it). */
-const uploadLimits: Record<string, number> = { "/admin/applications/import": maxImportBytes + 64 * 1024, "/admin/images": maxImageBytes + 64 * 1024 };
+/** The only uploads: the member CSV import, images and suppression lists (each file's limit, plus room for the form around it). */
+const uploadLimits: Record<string, number> = {
+  "/admin/applications/import": maxImportBytes + 64 * 1024,
+  "/admin/images": maxImageBytes + 64 * 1024,
+  "/admin/newsletters/suppressions": 10 * 1024 * 1024,
+  "/api/mail-events": 1024 * 1024,
+};
+
+/** The one address that takes JSON: the mail provider's bounce and complaint reports (shared secret). */
+const jsonPaths = new Set(["/api/mail-events"]);
 
 export const allowedMethods = "GET, HEAD, POST";
 
@@ -78,7 +86,7 @@ export function refuseEarly(req: Pick<http.IncomingMessage, "method" | "url" | "
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this does
   if (/%00|\u0000/i.test(req.url ?? "")) return { status: 400, message: "This address contains a character we cannot read. Please check the link." };
   if (method !== "POST") return null;
-  if (!isFormContentType(req.headers["content-type"])) {
+  if (!isFormContentType(req.headers["content-type"]) && !(jsonPaths.has(routePathOf(pathOf(req.url))) && mediaTypeOf(req.headers["content-type"]) === "application/json")) {
     return { status: 415, message: "We accept only forms sent from our pages here. Please use the form on our site.", headers: { Accept: formTypes.join(", ") } };
   }
   const pathname = pathOf(req.url);

@@ -1,6 +1,6 @@
 // Tables of the email context: the outbox of every message and the newsletter subscribers.
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const outboxMessages = pgTable(
   "outbox_messages",
@@ -74,3 +74,104 @@ export const subscriptionConsents = pgTable(
   },
   (t) => [index("subscription_consents_email_idx").on(t.email), index("subscription_consents_awaiting_idx").on(t.awaitingRef)],
 );
+// ── Newsletters (issue 14): one row per newsletter, one per (newsletter, address), suppressions,
+// preferences and the events (bounces, complaints, unsubscribes) that feed them. See decision 0023.
+
+export const newsletterStatuses = ["draft", "scheduled", "sending", "paused", "sent", "cancelled"] as const;
+export const recipientStates = ["queued", "sending", "sent", "failed", "skipped"] as const;
+export const mailTopics = ["newsletter", "campaign-alerts", "member-updates"] as const;
+export const suppressionReasons = ["hard-bounce", "complaint", "unsubscribe", "manual", "soft-bounces"] as const;
+
+export const newsletters = pgTable(
+  "newsletters",
+  {
+    id: serial("id").primaryKey(),
+    publicId: text("public_id").notNull().unique(),
+    status: text("status", { enum: newsletterStatuses }).notNull().default("draft"),
+    subject: text("subject").notNull(),
+    preheader: text("preheader").notNull().default(""),
+    markdown: text("markdown").notNull(),
+    /** Which preference a recipient can turn off to stop this kind of mail. */
+    topic: text("topic", { enum: mailTopics }).notNull().default("newsletter"),
+    /** Who receives it: an Audience (domains/email/newsletters/audience.ts), validated by zod. */
+    audience: jsonb("audience").$type<unknown>().notNull(),
+    isPrivate: boolean("is_private").notNull().default(false),
+    pauseReason: text("pause_reason"),
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
+    /** The message as sent, rendered once when sending starts (every recipient gets the same body). */
+    renderedHtml: text("rendered_html"),
+    renderedText: text("rendered_text"),
+    recipientCount: integer("recipient_count").notNull().default(0),
+    createdBy: text("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("newsletters_status_idx").on(t.status, t.scheduledAt)],
+);
+
+export const newsletterRecipients = pgTable(
+  "newsletter_recipients",
+  {
+    id: serial("id").primaryKey(),
+    newsletterId: integer("newsletter_id")
+      .notNull()
+      .references(() => newsletters.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    state: text("state", { enum: recipientStates }).notNull().default("queued"),
+    claimedBy: text("claimed_by"),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    /** A temporary (4xx) failure: not claimed again before this moment. */
+    retryAt: timestamp("retry_at", { withTimezone: true }),
+    smtpMessageId: text("smtp_message_id"),
+    smtpResponse: text("smtp_response"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    failureReason: text("failure_reason"),
+  },
+  (t) => [uniqueIndex("newsletter_recipients_address_idx").on(t.newsletterId, t.email), index("newsletter_recipients_state_idx").on(t.newsletterId, t.state, t.id)],
+);
+
+export const emailSuppressions = pgTable("email_suppressions", {
+  email: text("email").primaryKey(),
+  reason: text("reason", { enum: suppressionReasons }).notNull(),
+  /** Where it came from: "webhook", "smtp", "one-click", "preferences", "csv import", a staff e-mail… */
+  source: text("source").notNull(),
+  detail: text("detail"),
+  newsletterId: integer("newsletter_id"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const mailPreferences = pgTable("mail_preferences", {
+  email: text("email").primaryKey(),
+  newsletter: boolean("newsletter").notNull().default(true),
+  campaignAlerts: boolean("campaign_alerts").notNull().default(true),
+  memberUpdates: boolean("member_updates").notNull().default(true),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What happened to mail after it left: bounces, complaints and unsubscribes, per newsletter when known. */
+export const mailEvents = pgTable(
+  "mail_events",
+  {
+    id: serial("id").primaryKey(),
+    email: text("email").notNull(),
+    kind: text("kind", { enum: ["hard-bounce", "soft-bounce", "complaint", "unsubscribe"] }).notNull(),
+    newsletterId: integer("newsletter_id"),
+    source: text("source").notNull(),
+    detail: text("detail"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("mail_events_newsletter_idx").on(t.newsletterId, t.kind), index("mail_events_email_idx").on(t.email, t.kind, t.createdAt)],
+);
+
+/** Automatic e-mails (welcome on a confirmed subscription, on an approved membership): editable, switchable off. */
+export const mailAutomations = pgTable("mail_automations", {
+  key: text("key", { enum: ["welcome-subscriber", "welcome-member"] }).primaryKey(),
+  enabled: boolean("enabled").notNull().default(true),
+  subject: text("subject").notNull(),
+  markdown: text("markdown").notNull(),
+  updatedBy: text("updated_by"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -5,23 +5,34 @@ import { subscribers, subscriptionConsents } from "~/db/schema/index";
 import type { Services } from "~/platform/services";
 import { hashToken } from "~/platform/tokens";
 import { newsletterRef } from "./record-updates-consent.server";
+import { queueWelcomeMail } from "./newsletters/automations.server";
 
 export type ConfirmOutcome = "confirmed" | "invalid";
 
-export async function confirmSubscription({ db, clock, token }: Pick<Services, "db" | "clock"> & { token: string }): Promise<ConfirmOutcome> {
+/**
+ * Confirms the subscription behind a confirmation link. Given the queue and links' key (the web
+ * route passes its services), the welcome e-mail is queued in the same transaction unless staff
+ * switched it off (newsletters/automations.server.ts).
+ */
+export async function confirmSubscription(
+  services: Pick<Services, "db" | "clock"> & Partial<Pick<Services, "jobs" | "appUrl" | "mailFrom" | "secretKey">> & { token: string },
+): Promise<ConfirmOutcome> {
+  const { db, clock, token } = services;
   const now = clock();
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(subscribers)
       .set({ status: "active", confirmedAt: now, confirmTokenHash: null, confirmExpiresAt: null, unsubscribedAt: null })
       .where(and(eq(subscribers.confirmTokenHash, hashToken(token)), gt(subscribers.confirmExpiresAt, now)))
-      .returning({ id: subscribers.id });
+      .returning({ id: subscribers.id, email: subscribers.email });
     if (rows.length !== 1) return "invalid";
     // A "Keep me updated" consent given on an action without a link of its own waited for this one.
     await tx
       .update(subscriptionConsents)
       .set({ confirmedAt: now, awaitingRef: null })
       .where(eq(subscriptionConsents.awaitingRef, newsletterRef(hashToken(token))));
+    const { jobs, appUrl, secretKey } = services;
+    if (jobs && appUrl && secretKey) await queueWelcomeMail(tx, { jobs, appUrl, secretKey, mailFrom: services.mailFrom, clock }, "welcome-subscriber", rows[0].email);
     return "confirmed";
   });
 }

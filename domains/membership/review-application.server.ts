@@ -13,6 +13,7 @@ import type { Services } from "~/platform/services";
 import { recordAudit } from "~/platform/audit.server";
 import type { Actor } from "~/platform/audit.server";
 import { ensureApplicantAccount, ensurePersonWithRole } from "~/domains/accounts/people.server";
+import { queueWelcomeMail } from "~/domains/email/newsletters/automations.server";
 import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
 import { applicationDecisionMail } from "~/domains/email/templates";
 import type { MemberNextStep } from "~/domains/email/templates";
@@ -54,7 +55,7 @@ export async function readApplication(db: Executor, actor: Actor, publicId: stri
   return application;
 }
 
-export async function reviewApplication({ db, jobs, clock, appUrl, mailFrom, actor, publicId, input }: Services & { actor: Actor; publicId: string; input: ReviewInput }): Promise<void> {
+export async function reviewApplication({ db, jobs, clock, appUrl, mailFrom, secretKey, actor, publicId, input }: Services & { actor: Actor; publicId: string; input: ReviewInput }): Promise<void> {
   const now = clock();
   const { organisation } = await getSiteSettings(db);
   await db.transaction(async (tx) => {
@@ -82,6 +83,7 @@ export async function reviewApplication({ db, jobs, clock, appUrl, mailFrom, act
       nextSteps: input.outcome === "approve" ? memberNextSteps(appUrl) : undefined,
     });
     await queueEmail(tx, jobs, { template: `membership.${input.outcome}`, to: app.email, from: senderAddress(mailFrom, organisation), replyTo: organisation.email, ...mail });
+    if (input.outcome === "approve") await queueWelcomeMail(tx, { jobs, appUrl, mailFrom, secretKey, clock }, "welcome-member", app.email);
     await recordAudit(tx, actor, { action: `application.${input.outcome}`, subjectType: "application", subjectId: publicId, details: { email: app.email, note: input.note } });
   });
 }

@@ -23,19 +23,28 @@ export type SmtpSink = {
   messages: ReceivedMail[];
   /** Makes the next `count` deliveries fail with a temporary error (to test retries). */
   failNext(count: number): void;
+  /** Answers RCPT TO for this address with this SMTP error (e.g. 550 "5.1.1 user unknown") every time. */
+  rejectRecipient(address: string, responseCode: number, message: string): void;
   waitFor(predicate: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 };
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * `light`: only the envelope and the top-level headers are read (no MIME parsing), for tests that
+ * receive thousands of messages; text and html are then empty.
+ */
+export async function startSmtpSink(options: { light?: boolean } = {}): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const waiters: { predicate: (m: ReceivedMail) => boolean; resolve: (m: ReceivedMail) => void }[] = [];
   let failures = 0;
+  const rejected = new Map<string, { responseCode: number; message: string }>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onRcptTo(_address, _session, callback) {
+    onRcptTo(address, _session, callback) {
+      const rejection = rejected.get(address.address.toLowerCase());
+      if (rejection) return callback(Object.assign(new Error(rejection.message), { responseCode: rejection.responseCode }));
       if (failures > 0) {
         failures--;
         const error = new Error("Mailbox temporarily unavailable") as Error & { responseCode: number };
@@ -46,9 +55,32 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
+      stream.on("error", () => {});
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", async () => {
         const raw = Buffer.concat(chunks).toString("utf8");
+        if (options.light) {
+          const head = raw.slice(0, raw.indexOf("\r\n\r\n")).replace(/\r\n[ \t]+/g, " ");
+          const header = (name: string) => head.match(new RegExp(`^${name}:[ \t]*(.*)$`, "im"))?.[1].trim();
+          const mail: ReceivedMail = {
+            to: session.envelope.rcptTo.map((r) => r.address),
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            subject: header("Subject") ?? "",
+            text: "",
+            html: "",
+            headers: new Map(),
+            header,
+            raw,
+          };
+          messages.push(mail);
+          for (const waiter of [...waiters]) {
+            if (waiter.predicate(mail)) {
+              waiters.splice(waiters.indexOf(waiter), 1);
+              waiter.resolve(mail);
+            }
+          }
+          return callback();
+        }
         const parsed = await simpleParser(raw);
         const mail: ReceivedMail = {
           to: session.envelope.rcptTo.map((r) => r.address),
@@ -77,6 +109,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       });
     },
   });
+  // A client that dies mid-conversation (a worker killed with SIGKILL) resets its connection: that is
+  // the client's failure, which the test then checks, not the sink's.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
@@ -85,6 +120,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     messages,
     failNext(count) {
       failures = count;
+    },
+    rejectRecipient(address, responseCode, message) {
+      rejected.set(address.toLowerCase(), { responseCode, message });
     },
     waitFor(predicate, timeoutMs = 15_000) {
       const found = messages.find(predicate);

@@ -70,6 +70,13 @@ describe("console authorisation matrix", () => {
     upload.set("file", new Blob(["name,email\n"], { type: "text/csv" }), "members.csv");
     const imported = await fetch(`${app.url}/admin/applications/import`, { method: "POST", body: upload, redirect: "manual", headers: { cookie: cookies.staff, origin: app.url } });
     ids.import = imported.headers.get("location")!.split("/").pop()!;
+    const draft = await post(
+      app,
+      "/admin/newsletters/new",
+      { csrf: await csrfTokenOf(app, "/admin/newsletters/new", cookies.staff), subject: "Matrix", markdown: "Hello", topic: "newsletter", aud_subscribers: "on" },
+      cookies.staff,
+    );
+    ids.newsletter = draft.headers.get("location")!.split("/").pop()!;
     const inbox = await (await fetch(`${app.url}/admin/inbox`, { headers: { cookie: cookies.staff } })).text();
     ids.message = inbox.match(/href="\/admin\/inbox\/([^"]+)"/)![1];
     const postsPage = await (await fetch(`${app.url}/admin/posts`, { headers: { cookie: cookies.staff } })).text();
@@ -85,6 +92,7 @@ describe("console authorisation matrix", () => {
   const urlOf = (path: string) =>
     `/${path
       .replace("inbox/:publicId", `inbox/${ids.message}`)
+      .replace("newsletters/:publicId", `newsletters/${ids.newsletter}`)
       .replace("people/:publicId", `people/${ids.person}`)
       .replace("legislators/:bioguide", "legislators/M001231")
       .replace("figures/:slug", "figures/shortage-areas")

@@ -200,6 +200,10 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           </a>
         </li>
       </ul>
+      <h2>E-mail</h2>
+      <p>
+        <a href="/account/email-preferences">Choose which e-mails you receive</a> (newsletter, campaign alerts, member updates).
+      </p>
       <h2>Two-factor sign-in</h2>
       <p>
         {loaderData.hasSecondFactor ? "On." : "Off."} <a href="/account/two-factor">{loaderData.hasSecondFactor ? "Manage" : "Set up an authenticator app"}</a>

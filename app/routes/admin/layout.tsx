@@ -34,6 +34,7 @@ const sections = [
   { to: "/admin/applications", label: "Applications" },
   { to: "/admin/inbox", label: "Inbox" },
   { to: "/admin/subscribers", label: "Subscribers" },
+  { to: "/admin/newsletters", label: "Newsletters" },
   { to: "/admin/outbox", label: "Outbox" },
   { to: "/admin/figures", label: "Figures" },
   { to: "/admin/people", label: "People" },

@@ -1,0 +1,40 @@
+import type { CacheHandle } from "~/platform/page-cache-key";
+import type { Route } from "./+types/newsletter-archive";
+import { formatDate } from "~/app/format";
+import { listArchive } from "~/domains/email/newsletters/newsletter-reports.server";
+import { markPublic } from "~/platform/request-context";
+
+export const handle: CacheHandle = { cacheQuery: [] };
+
+export const meta: Route.MetaFunction = () => [
+  { title: "Newsletter archive — AMG" },
+  { name: "description", content: "Every newsletter AMG has sent." },
+  { tagName: "link", rel: "alternate", type: "application/rss+xml", title: "AMG newsletter", href: "/newsletter/archive.rss" },
+];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  markPublic(context);
+  const issues = await listArchive(context.services.db);
+  return { issues: issues.map((i) => ({ publicId: i.publicId, subject: i.subject, preheader: i.preheader, sentAt: i.sentAt?.toISOString() ?? null })) };
+}
+
+export default function NewsletterArchive({ loaderData }: Route.ComponentProps) {
+  return (
+    <div className="page narrow">
+      <h1>Newsletter archive</h1>
+      <p className="lead">
+        Every newsletter we have sent. <a href="/newsletter">Subscribe</a> to get the next one, or follow the <a href="/newsletter/archive.rss">RSS feed</a>.
+      </p>
+      {loaderData.issues.length === 0 ? <p>No newsletter has been sent yet.</p> : null}
+      <ul className="plain-list">
+        {loaderData.issues.map((i) => (
+          <li key={i.publicId}>
+            <a href={`/newsletter/archive/${i.publicId}`}>{i.subject}</a>
+            {i.sentAt ? <> · {formatDate(new Date(i.sentAt))}</> : null}
+            {i.preheader ? <p>{i.preheader}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
