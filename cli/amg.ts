@@ -1,7 +1,7 @@
 // `npm run amg -- <command>`: the operators' command line. Each command opens the configured
 // database (PGlite in DATA_DIR, or DATABASE_URL); in embedded mode it refuses to open the
 // folder while the server runs, and says so. Later features add their commands to `commands`.
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { desc, eq } from "drizzle-orm";
@@ -13,6 +13,10 @@ import { loadReferenceData, shippedReferenceFiles } from "~/domains/advocacy/leg
 import { ReferenceFileError } from "~/domains/advocacy/legislators/reference-files";
 import { beginMemberImport, cancelMemberImport, checkMemberImport, createMemberImport, findMemberImport, runMemberImport } from "~/domains/membership/import-members.server";
 import { seedSyntheticMembers } from "~/domains/membership/synthetic-members.server";
+import { prepareRound } from "~/domains/mentorship/run-round.server";
+import { seedSyntheticMentorship } from "~/domains/mentorship/synthetic-mentorship.server";
+import { toCsv } from "~/platform/csv";
+import { AppError } from "~/platform/errors";
 import { emailAddressSchema } from "~/platform/text-fields";
 import { getSiteSettings } from "~/domains/site/queries.server";
 import { seedStarterContent } from "~/domains/site/seed-starter-content.server";
@@ -25,7 +29,6 @@ import { newsletterProgress, newsletterResults } from "~/domains/email/newslette
 import { runNewsletterSend } from "~/domains/email/newsletters/send-engine.server";
 import { RealDatabaseError, seedSyntheticSubscribers } from "~/domains/email/newsletters/synthetic-subscribers.server";
 import { senderAddress } from "~/domains/email/queue-email.server";
-import { AppError } from "~/platform/errors";
 import { createMailTransport } from "~/platform/mail-transport.server";
 import { startQueue } from "~/platform/queue.server";
 import { resolveSecretKey } from "~/platform/secret-key.server";
@@ -172,6 +175,51 @@ const commands: Record<string, Command> = {
     async run(handle, args) {
       if (args.length !== 1) throw new UsageError("Usage: npm run amg -- newsletter:status <id>");
       await printStatus(handle, args[0]);
+    },
+  },
+  "seed:mentorship": {
+    summary: "Add synthetic mentors (approved, capacity 1–5) and waiting mentees (@synthetic.example); refuses a database with real members or mentors.",
+    usage: "seed:mentorship --mentees N --mentors M",
+    async run(handle, args) {
+      const { values } = parseArgs({ args, options: { mentees: { type: "string" }, mentors: { type: "string" } } });
+      const mentees = Number.parseInt(values.mentees ?? "", 10);
+      const mentors = Number.parseInt(values.mentors ?? "", 10);
+      if (!(mentees >= 1 && mentees <= 500_000 && mentors >= 1 && mentors <= 50_000)) throw new UsageError("Usage: npm run amg -- seed:mentorship --mentees 120000 --mentors 3000");
+      const started = performance.now();
+      try {
+        await seedSyntheticMentorship(handle.db, { mentees, mentors, now: new Date() });
+      } catch (error) {
+        if (error instanceof AppError) throw new UsageError(`Nothing was added: ${error.message}`);
+        throw error;
+      }
+      console.log(`Added ${mentors.toLocaleString("en-US")} synthetic mentors and ${mentees.toLocaleString("en-US")} waiting mentees in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    },
+  },
+  "mentorship:round": {
+    summary: "Run a matching round; --dry-run stores nothing; --export writes every candidate pair (score, mentor's free places, chosen or not) to a CSV.",
+    usage: "mentorship:round --dry-run [--export pairs.csv] [--count-first]",
+    async run(handle, args) {
+      const { values } = parseArgs({ args, options: { "dry-run": { type: "boolean", default: false }, export: { type: "string" }, "count-first": { type: "boolean", default: false } } });
+      if (!values["dry-run"]) throw new UsageError("Only --dry-run is offered here: staff run and confirm real rounds in the console (/admin/mentorship), where every change is audited.");
+      const started = performance.now();
+      const p = await prepareRound(handle.db, new Date(), values["count-first"] ? "count-then-score" : "score");
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(
+        `${p.requests.length.toLocaleString("en-US")} waiting, ${p.mentors.length.toLocaleString("en-US")} mentors with ${p.mentors.reduce((s, m) => s + m.free, 0).toLocaleString("en-US")} free places, ${p.graph.mentor.length.toLocaleString("en-US")} candidate pairs${p.pruned ? " (each mentee's 20 best)" : ""}, in ${seconds} s.`,
+      );
+      console.log(
+        `Exact: ${p.exact.matched.toLocaleString("en-US")} pairs, total ${p.exact.total.toLocaleString("en-US")}. Greedy: ${p.greedy.matched.toLocaleString("en-US")} pairs, total ${p.greedy.total.toLocaleString("en-US")}.`,
+      );
+      if (values.export) {
+        const rows: (string | number)[][] = [["mentee_request", "mentor", "score", "mentor_free_places", "chosen"]];
+        for (let i = 0; i < p.requests.length; i++)
+          for (let e = p.graph.start[i]; e < p.graph.start[i + 1]; e++) {
+            const j = p.graph.mentor[e];
+            rows.push([p.requests[i].publicId, p.mentors[j].publicId, p.graph.score[e], p.mentors[j].free, p.exact.pairOf[i] === e ? "yes" : "no"]);
+          }
+        await writeFile(path.resolve(values.export), toCsv(rows));
+        console.log(`Wrote ${(rows.length - 1).toLocaleString("en-US")} pairs to ${values.export}. Nothing was stored.`);
+      } else console.log("Dry run: nothing was stored.");
     },
   },
   "members:import": {

@@ -16,6 +16,8 @@ import { seedStarterCampaigns } from "~/domains/advocacy/campaigns/campaigns.ser
 import { seedStatePathways } from "~/domains/advocacy/state-pathways/state-pathways.server";
 import { membershipJobSpecs } from "~/domains/membership/job-specs";
 import { membershipWorkers } from "~/domains/membership/jobs.server";
+import { mentorshipJobSpecs } from "~/domains/mentorship/job-specs";
+import { mentorshipWorkers } from "~/domains/mentorship/jobs.server";
 import { seedStarterContent } from "~/domains/site/seed-starter-content.server";
 import { publishingJobSpecs } from "~/domains/publishing/job-specs";
 import { publishingWorkers } from "~/domains/publishing/jobs.server";
@@ -32,7 +34,7 @@ import { pruneRateLimits } from "~/platform/rate-limit.server";
 import type { QueueRuntime } from "~/platform/queue.server";
 import type { Services } from "~/platform/services";
 
-export const jobSpecs = [...emailJobSpecs, ...accountsJobSpecs, ...advocacyJobSpecs, ...membershipJobSpecs, ...publishingJobSpecs, pruneRateLimitsJob];
+export const jobSpecs = [...emailJobSpecs, ...accountsJobSpecs, ...advocacyJobSpecs, ...membershipJobSpecs, ...publishingJobSpecs, ...mentorshipJobSpecs, pruneRateLimitsJob];
 
 export type Platform = {
   handle: DatabaseHandle;
@@ -84,6 +86,7 @@ export async function startPlatform(config: Config, log: Logger, options: { runW
         ...membershipWorkers(deps),
         ...publishingWorkers(deps),
         ...newsletterWorkers({ ...deps, jobs: queue, transport: bulkTransport, appUrl: config.appUrl, mailFrom: config.mailFrom, secretKey }),
+        ...mentorshipWorkers({ ...deps, jobs: queue, appUrl: config.appUrl, mailFrom: config.mailFrom, secretKey, uploadDir: config.uploadDir }),
         { spec: pruneRateLimitsJob, handle: () => pruneRateLimits(handle.db, clock()) },
       ]);
     }

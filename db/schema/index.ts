@@ -5,3 +5,4 @@ export * from "./accounts";
 export * from "./advocacy";
 export * from "./membership";
 export * from "./publishing";
+export * from "./mentorship";

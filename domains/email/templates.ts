@@ -2,9 +2,9 @@
 // Pure functions: they take what the message needs and return subject, text and html.
 export type RenderedMail = { subject: string; text: string; html: string };
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-function layout(orgName: string, paragraphs: string[], footer: string[]): string {
+export function layout(orgName: string, paragraphs: string[], footer: string[]): string {
   const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${p}</p>`).join("");
   const foot = footer.map((p) => `<p style="margin:0 0 8px">${p}</p>`).join("");
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1a2433;line-height:1.5;max-width:560px;margin:auto;padding:24px">
@@ -12,10 +12,10 @@ function layout(orgName: string, paragraphs: string[], footer: string[]): string
 <hr style="border:none;border-top:1px solid #d5dde6;margin:24px 0"><div style="font-size:13px;color:#4a5868">${foot}</div></body></html>`;
 }
 
-const link = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+export const link = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
 
 /** A link drawn as a button (inline styles: mail clients drop style sheets). */
-const button = (href: string, label: string) =>
+export const button = (href: string, label: string) =>
   `<a href="${escapeHtml(href)}" style="display:inline-block;background:#0b4f6c;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(label)}</a>`;
 
 export function confirmSubscriptionMail(p: { orgName: string; confirmUrl: string; unsubscribeUrl: string; expiresInHours: number }): RenderedMail {

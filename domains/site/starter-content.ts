@@ -130,7 +130,8 @@ doctors. Our [numbers page](/numbers) shows each figure with its source, beside 
 
 ## What we do
 
-- **Mentorship.** Volunteer physicians mentor graduates who are still working to finish their training.
+- **Mentorship.** Volunteer physicians mentor graduates who are still working to finish their training:
+  members [ask for a mentor](/account/mentor), physicians [volunteer as mentors](/mentors).
 - **Advocacy in Congress.** We work to pass the Resident Physician Shortage Reduction Act, which would add
   14,000 residency positions over seven years (H.R. 4731 / S. 2439 in the 119th Congress).
 - **Advocacy in the states.** We work with state legislators to create and expand collaborative-practice

@@ -83,6 +83,8 @@ describe("console authorisation matrix", () => {
     ids.post = postsPage.match(/href="\/admin\/posts\/(?!new)([^"?]+)"/)![1];
     const authors = await (await fetch(`${app.url}/admin/authors`, { headers: { cookie: cookies.staff } })).text();
     ids.author = authors.match(/href="\/admin\/authors\/([^"]+)"/)![1];
+    const round = await post(app, "/admin/mentorship", { csrf: await csrfTokenOf(app, "/admin/mentorship", cookies.staff), intent: "run", objective: "score" }, cookies.staff);
+    ids.round = round.headers.get("location")!.split("/").pop()!;
   });
   afterAll(async () => {
     await app?.stop();
@@ -93,6 +95,7 @@ describe("console authorisation matrix", () => {
     `/${path
       .replace("inbox/:publicId", `inbox/${ids.message}`)
       .replace("newsletters/:publicId", `newsletters/${ids.newsletter}`)
+      .replace("rounds/:publicId", `rounds/${ids.round}`)
       .replace("people/:publicId", `people/${ids.person}`)
       .replace("legislators/:bioguide", "legislators/M001231")
       .replace("figures/:slug", "figures/shortage-areas")

@@ -186,6 +186,11 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           </ul>
         </>
       ) : null}
+      <h2>Mentorship</h2>
+      <p>
+        <a href="/account/mentor">Ask for a mentor</a>: a volunteer physician to help with your applications, personal statement and interviews (for approved members). Physicians who mentor:{" "}
+        <a href="/mentoring">your mentoring</a>.
+      </p>
       <h2>Your data</h2>
       <p>Everything AMG holds about you: your account, application and match cycles.</p>
       <ul>

@@ -43,6 +43,7 @@ const sections = [
   { to: "/admin/posts", label: "Posts and pages" },
   { to: "/admin/legislators", label: "Legislators" },
   { to: "/admin/state-pathways", label: "State laws" },
+  { to: "/admin/mentorship", label: "Mentorship" },
   { to: "/admin/audit", label: "Audit log" },
   { to: "/admin/settings", label: "Settings" },
 ];

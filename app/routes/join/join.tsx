@@ -31,7 +31,9 @@ export default function Join() {
       </ul>
       <h2>What members get</h2>
       <ul>
-        <li>A volunteer physician mentor while you keep working towards residency;</li>
+        <li>
+          A volunteer physician mentor while you keep working towards residency (<Link to="/account/mentor">ask for one</Link> once you are a member);
+        </li>
         <li>a voice in Congress and your state legislature, backed by members' anonymous statistics;</li>
         <li>news on collaborative-practice licences in the states where you would work.</li>
       </ul>

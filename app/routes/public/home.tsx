@@ -29,6 +29,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 const callsToAction = [
   { to: "/join", title: "Become a member", text: "Unmatched graduate? Join AMG for mentorship and a voice in Washington and your state capital." },
+  { to: "/mentors", title: "Mentor a graduate", text: "Physicians: an hour a month of mentoring can change a doctor's next application." },
   { to: "/newsletter", title: "Subscribe", text: "Get short updates on the bills, the states and what you can do next." },
   { to: "/act", title: "Contact your legislators", text: "Ask your senators and representative to pass the Resident Physician Shortage Reduction Act." },
   { to: "/letters", title: "Sign the open letters", text: "Call on the AAMC, the ECFMG and Congress to make the Match fair to every applicant." },
