@@ -6,3 +6,4 @@ export * from "./advocacy";
 export * from "./membership";
 export * from "./publishing";
 export * from "./mentorship";
+export * from "./evidence";

@@ -25,7 +25,12 @@ export const figures = pgTable("figures", {
   officialFigure: text("official_figure"),
   officialBasis: text("official_basis"),
   officialSource: text("official_source"),
+  /** One plain sentence for readers on how AMG's figure and the official one compare. */
   verdict: text("verdict"),
+  /** Where a reader checks the official figure (https). */
+  sourceUrl: text("source_url"),
+  /** When staff last checked the figure against its source (YYYY-MM-DD). */
+  checkedOn: text("checked_on"),
   sortOrder: integer("sort_order").notNull().default(0),
   ...timestamps,
 });

@@ -15,6 +15,8 @@ export const messages = {
   figureStatementTooLong: "Please keep the sentence under 300 characters.",
   figureStatementRequired: "Please write the sentence that goes with the figure.",
   figureSourceRequired: "Please name the source of AMG's figure.",
+  figureSourceUrl: "Please give a link that starts with https://, or leave it empty.",
+  figureCheckedOn: "Please give the date as YYYY-MM-DD, e.g. 2026-11-30.",
   noSuchFigure: "No such figure",
   replyRequired: "Please write your reply.",
   replyTooLong: "Please keep the reply under 10,000 characters.",

@@ -67,6 +67,39 @@ const amgStatements: Record<string, { slug: string; statement: string }> = {
   },
 };
 
+/** What readers see beside each starter figure: one plain sentence on how the two compare, and where to check the official figure. */
+const publicNotes: Record<string, { explanation: string; sourceUrl: string; officialSource?: string }> = {
+  "unmatched-graduates": {
+    explanation:
+      "No agency publishes a single count of graduates left without a residency. The NRMP's yearly tables show roughly 13,000 to 15,500 applicants every year who did not match, withdrew or never submitted a rank list; AMG's total adds those years up, so someone who applied in several years is counted in each of them.",
+    sourceUrl: "https://www.nrmp.org/match-data/",
+  },
+  "positions-per-applicant": {
+    explanation: "The official figures agree: the Match offered about 72 first-year positions for every 100 registered applicants in 2019 and again in 2021.",
+    sourceUrl: "https://www.nrmp.org/match-data/",
+  },
+  "shortage-areas": {
+    explanation:
+      "The federal figure measures something narrower: the primary-care practitioners needed only to lift every shortage-area designation (13,364 in March 2025), not all the doctors those places lack. Either way, thousands of communities are short of doctors while trained graduates wait.",
+    sourceUrl: "https://data.hrsa.gov/topics/health-workforce/shortage-areas",
+  },
+  "cost-of-applying": {
+    explanation:
+      "Application fees are only part of the cost: ERAS fees alone come to about $3,800 to $3,900 for 150 programmes, before licensing exams, clinical rotations, interviews and travel. The chart of members' own logged costs below shows what a cycle costs them in full.",
+    sourceUrl: "https://students-residents.aamc.org/applying-residencies-eras",
+  },
+  "us-img-match-rate": {
+    explanation:
+      "The official data support it: counting those who registered but never submitted a rank list, 39.0% of US-citizen international graduates matched in 2016 and 41.5% in 2018. The NRMP counts permanent residents with non-citizens, so no separate rate is published for them.",
+    sourceUrl: "https://www.nrmp.org/match-data/",
+  },
+  "new-positions-in-bill": {
+    explanation: "The bill's text confirms it: 2,000 more Medicare-supported residency positions in each of seven fiscal years, 2026 to 2032.",
+    sourceUrl: "https://www.congress.gov/bill/119th-congress/house-bill/3890",
+    officialSource: "Bill text of H.R. 3890, Resident Physician Shortage Reduction Act of 2025",
+  },
+};
+
 export type StarterFigure = {
   slug: string;
   claim: string;
@@ -76,6 +109,8 @@ export type StarterFigure = {
   officialBasis: string | null;
   officialSource: string | null;
   verdict: string | null;
+  sourceUrl: string | null;
+  checkedOn: string | null;
   sortOrder: number;
 };
 
@@ -83,20 +118,25 @@ export function readStarterFigures(csvPath = appPath("data", "facts", "stated-fi
   const rows = parse(readFileSync(csvPath, "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
   return rows.map((row, i) => {
     const known = amgStatements[row.claim];
+    const slug =
+      known?.slug ??
+      row.claim
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "");
+    const note = publicNotes[slug];
     return {
-      slug:
-        known?.slug ??
-        row.claim
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, "-")
-          .replace(/^-|-$/g, ""),
+      slug,
       claim: row.claim,
       amgFigure: row.amg_figure,
       amgStatement: known?.statement ?? row.claim,
       officialFigure: row.official_figure || null,
       officialBasis: row.official_basis || null,
-      officialSource: row.source || null,
-      verdict: row.verdict || null,
+      officialSource: note?.officialSource ?? (row.source || null),
+      // The CSV's verdict column is a research note, not copy for readers: only a written sentence is shown.
+      verdict: note?.explanation ?? null,
+      sourceUrl: note?.sourceUrl ?? null,
+      checkedOn: null,
       sortOrder: i,
     };
   });

@@ -19,7 +19,13 @@ export const figureInputSchema = z.object({
   officialFigure: optional(200),
   officialBasis: optional(300),
   officialSource: optional(300),
-  verdict: optional(300),
+  verdict: optional(600),
+  sourceUrl: optional(500)
+    .refine((v) => v === null || /^https:\/\/[^\s]+$/.test(v), messages.figureSourceUrl)
+    .optional(),
+  checkedOn: optional(10)
+    .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), messages.figureCheckedOn)
+    .optional(),
 });
 export type FigureInput = z.infer<typeof figureInputSchema>;
 

@@ -34,8 +34,19 @@ export async function action(args: Route.ActionArgs) {
 export default function Figure({ loaderData, actionData }: Route.ComponentProps) {
   const { figure, csrf } = loaderData;
   const org = useOrganisationShortName();
-  const { claim, amgFigure, amgStatement, amgSource, officialFigure, officialBasis, officialSource, verdict } = figure;
-  const v: Record<string, string | null | undefined> = actionData?.values ?? { claim, amgFigure, amgStatement, amgSource, officialFigure, officialBasis, officialSource, verdict };
+  const { claim, amgFigure, amgStatement, amgSource, officialFigure, officialBasis, officialSource, verdict, sourceUrl, checkedOn } = figure;
+  const v: Record<string, string | null | undefined> = actionData?.values ?? {
+    claim,
+    amgFigure,
+    amgStatement,
+    amgSource,
+    officialFigure,
+    officialBasis,
+    officialSource,
+    verdict,
+    sourceUrl,
+    checkedOn,
+  };
   const e = actionData?.fieldErrors ?? {};
   const field = (name: string, label: string, options: { required?: boolean; multiline?: boolean; hint?: string } = {}) => (
     <FormField name={name} label={label} defaultValue={v[name] ?? ""} error={e[name]} required={options.required ?? true} multiline={options.multiline} hint={options.hint} />
@@ -56,7 +67,9 @@ export default function Figure({ loaderData, actionData }: Route.ComponentProps)
         {field("officialFigure", "Official figure", { required: false })}
         {field("officialBasis", "How the official figure is counted", { required: false, multiline: true })}
         {field("officialSource", "Source of the official figure", { required: false })}
-        {field("verdict", "Note for readers", { required: false, multiline: true })}
+        {field("sourceUrl", "Link to the official source", { required: false, hint: "An https:// address readers can open." })}
+        {field("verdict", "How the two figures compare, in one plain sentence for readers", { required: false, multiline: true })}
+        {field("checkedOn", "Last checked against the source", { required: false, hint: "A date, e.g. 2026-11-30." })}
         <button type="submit">Save figure</button>
       </Form>
     </>

@@ -37,6 +37,7 @@ const sections = [
   { to: "/admin/newsletters", label: "Newsletters" },
   { to: "/admin/outbox", label: "Outbox" },
   { to: "/admin/figures", label: "Figures" },
+  { to: "/admin/reports", label: "Reports" },
   { to: "/admin/people", label: "People" },
   { to: "/admin/campaigns", label: "Campaigns" },
   { to: "/admin/open-letters", label: "Open letters" },

@@ -4,17 +4,20 @@
 // state's name, and what AMG asks of that state (from the state law tracker).
 import type { Executor } from "~/db/client.server";
 import { shortMemoPerDatabase } from "~/platform/short-memo";
-import { publishableMembersInDistrict, publishableMembersInState } from "~/domains/membership/member-counts.server";
+import { publishedMemberPlaces } from "~/domains/membership/member-counts.server";
+import type { PublishedCount, PublishedPlaces } from "~/domains/evidence/suppression";
 import type { PlaceholderValues } from "./campaign-rules";
 import { findStatePathway, letterAskFor } from "~/domains/advocacy/state-pathways/state-pathways.server";
 import { stateNames } from "~/domains/advocacy/legislators/states";
 
-const counts = shortMemoPerDatabase<number | null>(60_000);
+// The whole place table at once: a state and its districts are suppressed together (decision 0025).
+const places = shortMemoPerDatabase<PublishedPlaces>(60_000);
+const placesOf = (db: Executor, now: Date) => places.get(db, "places", now, () => publishedMemberPlaces(db));
 // The tracker changes rarely; a staff edit reaches the letters within five seconds.
 const pathways = shortMemoPerDatabase<Awaited<ReturnType<typeof findStatePathway>>>(5_000);
 
 /** A withheld count is written as nothing: campaign-rules leaves out the sentence citing it. */
-const formatCount = (n: number | null) => (n === null ? "" : n.toLocaleString("en-US"));
+const formatCount = (c: PublishedCount | undefined) => (c && c.withheld === false && c.value > 0 ? c.value.toLocaleString("en-US") : "");
 
 /** The state's entry in the tracker, as letters and the campaign page read it. */
 export const statePathwayFor = (db: Executor, state: string, now: Date) => pathways.get(db, state, now, () => findStatePathway(db, state));
@@ -22,14 +25,14 @@ export const statePathwayFor = (db: Executor, state: string, now: Date) => pathw
 /** After a staff edit in this process: the next page and letter read the tracker afresh. */
 export const forgetStatePathways = (db: Executor) => pathways.clear(db);
 
-export const membersInDistrict = async (db: Executor, district: string, now: Date) => formatCount(await counts.get(db, `d:${district}`, now, () => publishableMembersInDistrict(db, district)));
+export const membersInDistrict = async (db: Executor, district: string, now: Date) => formatCount((await placesOf(db, now)).districts[district]);
 
 /** The placeholders known once the person's state is: state name, members there, the state's ask. */
 export async function placeValues(db: Executor, state: string, now: Date): Promise<PlaceholderValues> {
-  const [members, pathway] = await Promise.all([counts.get(db, `s:${state}`, now, () => publishableMembersInState(db, state)), statePathwayFor(db, state, now)]);
+  const [placeTable, pathway] = await Promise.all([placesOf(db, now), statePathwayFor(db, state, now)]);
   return {
     sender_state: stateNames[state] ?? state,
-    members_in_state: formatCount(members),
+    members_in_state: formatCount(placeTable.states[state]),
     ...(pathway ? { state_ask: letterAskFor(pathway) } : {}),
   };
 }
