@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/email-preferences";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -5,7 +6,7 @@ import { MailPreferencesFields, preferencesFromForm } from "~/app/components/mai
 import { requireViewer, verifyCsrf } from "~/app/session.server";
 import { getPreferences, savePreferences } from "~/domains/email/newsletters/suppressions.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "E-mail preferences — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "E-mail preferences")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireViewer(args);

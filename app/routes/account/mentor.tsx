@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { Form, Link, redirect } from "react-router";
 import { CheckGroup } from "~/app/components/check-group";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -14,7 +15,7 @@ import type { Route } from "./+types/mentor";
 
 // A member asks for a mentor: the request form (goals, topics, specialties, states, language, times,
 // mentors to avoid), their place in line with an honest expected wait, and their mentorships.
-export const meta: Route.MetaFunction = () => [{ title: "Ask for a mentor — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Ask for a mentor")];
 
 const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
 

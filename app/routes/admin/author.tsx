@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { data, Form, Link, redirect } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -12,7 +13,7 @@ import { findAuthor, listImages } from "~/domains/publishing/queries.server";
 import { updateAuthor } from "~/domains/publishing/update-author.server";
 import type { Route } from "./+types/author";
 
-export const meta: Route.MetaFunction = () => [{ title: "Author byline — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Author byline", "staff")];
 
 async function staffPerson(db: Parameters<typeof findPersonByPublicId>[0], publicId: string) {
   const person = await findPersonByPublicId(db, publicId);

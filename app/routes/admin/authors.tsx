@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { Link } from "react-router";
 import { PublishingNav } from "~/app/components/publishing-nav";
 import { TableScroll } from "~/app/components/table-scroll";
@@ -6,7 +7,7 @@ import { searchPeople } from "~/domains/accounts/people.server";
 import { listAuthors } from "~/domains/publishing/queries.server";
 import type { Route } from "./+types/authors";
 
-export const meta: Route.MetaFunction = () => [{ title: "Authors — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Authors", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { Form, redirect } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { PublishingNav } from "~/app/components/publishing-nav";
@@ -9,7 +10,7 @@ import { maxImageBytes, uploadImage } from "~/domains/publishing/upload-image.se
 import type { Route } from "./+types/images";
 import { readFileUpload } from "./images-upload.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Images — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Images", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);

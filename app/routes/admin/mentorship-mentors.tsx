@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { Form, Link } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { TableScroll } from "~/app/components/table-scroll";
@@ -8,7 +9,7 @@ import { listMentorsWithLoad } from "~/domains/mentorship/queries.server";
 import type { Route } from "./+types/mentorship-mentors";
 
 // Staff's list of mentors: approve or decline an offer, pause or resume, and each one's load.
-export const meta: Route.MetaFunction = () => [{ title: "Mentors — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Mentors", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { data, Form, Link, redirect } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -11,7 +12,7 @@ import type { Route } from "./+types/mentorship-round";
 
 // One round's proposals with their reasons and the totals against greedy: staff change or reject any,
 // then confirm (both people are introduced by e-mail) or discard. Before that nobody sees them.
-export const meta: Route.MetaFunction = () => [{ title: "Matching round — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Matching round", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);

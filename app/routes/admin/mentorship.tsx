@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { Form, Link, redirect } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -13,7 +14,7 @@ import type { Route } from "./+types/mentorship";
 
 // The mentorship console: the dashboard (waiting list, capacity, active and stalled mentorships,
 // feedback, outcomes; counts under 10 in words), running a round, matching by hand, the weights.
-export const meta: Route.MetaFunction = () => [{ title: "Mentorship — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Mentorship", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { Form, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/newsletter-automations";
@@ -8,7 +9,7 @@ import { actorOf, requireStaff } from "~/app/session.server";
 import { automationLabels, listAutomations, saveAutomation } from "~/domains/email/newsletters/automations.server";
 import { multiLineText, oneLineText } from "~/platform/text-fields";
 
-export const meta: Route.MetaFunction = () => [{ title: "Welcome e-mails — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Welcome e-mails", "staff")];
 
 const automationSchema = z.object({
   key: z.enum(["welcome-subscriber", "welcome-member"]),

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { Form } from "react-router";
 import type { Route } from "./+types/newsletter-suppressions";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -8,7 +9,7 @@ import { importSuppressions } from "~/domains/email/newsletters/mail-events-webh
 import { countSuppressions } from "~/domains/email/newsletters/suppressions.server";
 import { recordAudit } from "~/platform/audit.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Suppressed addresses — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Suppressed addresses", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);

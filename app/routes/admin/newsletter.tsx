@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { useEffect } from "react";
 import { Form, useRevalidator } from "react-router";
 import type { Route } from "./+types/newsletter";
@@ -8,8 +9,8 @@ import { formFailureOf } from "~/app/form-data";
 import { formatCount, formatDateTime } from "~/app/format";
 import { newsletterAction, newsletterLoader } from "./newsletter.server";
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data?.newsletter ? data.newsletter.subject : "New newsletter"} — AMG staff` },
+export const meta: Route.MetaFunction = ({ data, matches }) => [
+  pageTitle(matches, `${data?.newsletter ? data.newsletter.subject : "New newsletter"}`, "staff"),
   // Without JavaScript the progress page reloads itself while the send runs.
   ...(data?.newsletter?.status === "sending" ? [{ httpEquiv: "refresh", content: "5" } as const] : []),
 ];

@@ -1,10 +1,11 @@
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/newsletters";
 import { formatCount, formatDateTime } from "~/app/format";
 import { requireStaff } from "~/app/session.server";
 import { TableScroll } from "~/app/components/table-scroll";
 import { listNewsletters } from "~/domains/email/newsletters/newsletter-reports.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Newsletters — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Newsletters", "staff")];
 
 const statusLabel: Record<string, string> = { draft: "Draft", scheduled: "Scheduled", sending: "Sending", paused: "Paused", sent: "Sent", cancelled: "Cancelled" };
 

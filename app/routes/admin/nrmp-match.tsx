@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/nrmp-match";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -10,7 +11,7 @@ import { listNrmpVersions, replaceNrmpDataset } from "~/domains/evidence/nrmp-da
 import { forgetPublicNumbers } from "~/domains/evidence/public-numbers.server";
 import { readCsvUpload } from "./applications-import.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "NRMP match figures — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "NRMP match figures", "staff")];
 
 const maxBytes = 512 * 1024;
 

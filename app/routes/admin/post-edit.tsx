@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { useEffect, useRef } from "react";
 import { data, Form, Link, redirect, useFetcher } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -17,7 +18,7 @@ import type { Route } from "./+types/post-edit";
 // Hydrated: the live side-by-side preview. Without JavaScript the Preview button does the same.
 export const handle = { hydrate: true };
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.post ? `Edit: ${data.post.title}` : "Write"} — AMG staff` }];
+export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, `${data?.post ? `Edit: ${data.post.title}` : "Write"}`, "staff")];
 
 const localInput = (d: Date | null, timeZone: string) => {
   if (!d) return "";

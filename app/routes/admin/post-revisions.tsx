@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { data, Form, Link, redirect } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -11,7 +12,7 @@ import { findPostForStaff, findRevision, listRevisions } from "~/domains/publish
 import { restoreRevision } from "~/domains/publishing/restore-revision.server";
 import type { Route } from "./+types/post-revisions";
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `Revisions: ${data?.post.title ?? ""} — AMG staff` }];
+export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, `Revisions: ${data?.post.title ?? ""}`, "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);

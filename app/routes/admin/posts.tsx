@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { Link } from "react-router";
 import { PublishingNav } from "~/app/components/publishing-nav";
 import { TableScroll } from "~/app/components/table-scroll";
@@ -6,7 +7,7 @@ import { requireStaff } from "~/app/session.server";
 import { listPostsForStaff } from "~/domains/publishing/queries.server";
 import type { Route } from "./+types/posts";
 
-export const meta: Route.MetaFunction = () => [{ title: "Posts and pages — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Posts and pages", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/reports";
 import { requireStaff } from "~/app/session.server";
@@ -6,7 +7,7 @@ import { TableScroll } from "~/app/components/table-scroll";
 import { staffReports } from "~/domains/evidence/staff-reports.server";
 import { reportRangeFrom } from "./reports.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Reports — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Reports", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);

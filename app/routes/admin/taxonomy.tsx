@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { Form, redirect } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -10,7 +11,7 @@ import { taxonomyInputSchema } from "~/domains/publishing/publishing.schema";
 import { listTaxonomy } from "~/domains/publishing/queries.server";
 import type { Route } from "./+types/taxonomy";
 
-export const meta: Route.MetaFunction = () => [{ title: "Tags and categories — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Tags and categories", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);

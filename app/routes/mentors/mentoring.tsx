@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { Form, Link } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { requireViewer, verifyCsrf } from "~/app/session.server";
@@ -7,7 +8,7 @@ import type { Route } from "./+types/mentoring";
 
 // The mentor's own area: their status, a pause switch, introductions to answer and their mentees.
 // A person who is not a mentor sees how to become one.
-export const meta: Route.MetaFunction = () => [{ title: "Your mentoring — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Your mentoring")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireViewer(args);

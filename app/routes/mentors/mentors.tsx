@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { Form, Link, redirect } from "react-router";
 import { CheckGroup } from "~/app/components/check-group";
 import { FormAlert } from "~/app/components/form-alert";
@@ -12,8 +13,8 @@ import type { Route } from "./+types/mentors";
 
 // The public page for physicians who volunteer as mentors: what it involves, and the offer form.
 // Nothing is stored in anyone's name before the e-mailed link is opened (decision 0012).
-export const meta: Route.MetaFunction = () => [
-  { title: "Volunteer as a mentor — AMG" },
+export const meta: Route.MetaFunction = ({ matches }) => [
+  pageTitle(matches, "Volunteer as a mentor"),
   { name: "description", content: "Physicians: mentor a US-citizen doctor who has not yet matched into residency." },
 ];
 

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { data, Form, Link } from "react-router";
 import { CheckGroup } from "~/app/components/check-group";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -14,7 +15,7 @@ import type { Route } from "./+types/mentorship";
 // The pair's shared page: only the mentor and the mentee reach it. The mentor answers the
 // introduction here; then both keep goals, rhythm, next steps and the meeting log (a note is
 // private to its author unless shared), give feedback, and either can end it with a reason.
-export const meta: Route.MetaFunction = () => [{ title: "Mentorship — AMG" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Mentorship"), { name: "robots", content: "noindex" }];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireViewer(args);

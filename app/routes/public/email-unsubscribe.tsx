@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/email-unsubscribe";
 import { MailPreferencesFields, preferencesFromForm } from "~/app/components/mail-preferences-fields";
@@ -7,7 +8,7 @@ import { openMailLink, preferencesByLink, savePreferencesByLink, unsubscribeByLi
 // ("List-Unsubscribe=One-Click") unsubscribes at once and answers without a page. Opening the link
 // (GET) changes nothing (mail scanners open links): the page offers the button, the choice of
 // lists, and once unsubscribed a way back. The signed token in the URL is the only credential.
-export const meta: Route.MetaFunction = () => [{ title: "Your e-mail choices — AMG" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Your e-mail choices"), { name: "robots", content: "noindex" }];
 
 const topicLabel = { newsletter: "the newsletter", "campaign-alerts": "campaign alerts", "member-updates": "member updates" } as const;
 

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { data } from "react-router";
 import { NewsListing } from "~/app/components/news-listing";
 import { ResponsiveImage } from "~/app/components/post-list";
@@ -8,8 +9,8 @@ import { loadListing } from "./news-listing.server";
 
 export const handle: CacheHandle = { cacheQuery: ["page"] };
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `Posts by ${data?.author.displayName ?? ""} — AMG` },
+export const meta: Route.MetaFunction = ({ data, matches }) => [
+  pageTitle(matches, `Posts by ${data?.author.displayName ?? ""}`),
   { name: "description", content: data?.author.bio || `News from AMG by ${data?.author.displayName ?? ""}.` },
 ];
 

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { data } from "react-router";
 import { NewsListing } from "~/app/components/news-listing";
 import { findCategory } from "~/domains/publishing/queries.server";
@@ -7,8 +8,8 @@ import { loadListing } from "./news-listing.server";
 
 export const handle: CacheHandle = { cacheQuery: ["page"] };
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data?.category.name ?? "Category"} — AMG` },
+export const meta: Route.MetaFunction = ({ data, matches }) => [
+  pageTitle(matches, `${data?.category.name ?? "Category"}`),
   { name: "description", content: data?.category.description || `News from AMG in ${data?.category.name ?? ""}.` },
 ];
 

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { data, Link, redirect } from "react-router";
 import { PostList, PostMeta, ResponsiveImage } from "~/app/components/post-list";
 import { ShareLinks } from "~/app/components/share-links";
@@ -9,7 +10,7 @@ import type { Route } from "./+types/news-post";
 
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.post.title ?? "News"} — AMG` }, { name: "description", content: data?.post.excerpt ?? "" }];
+export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, `${data?.post.title ?? "News"}`), { name: "description", content: data?.post.excerpt ?? "" }];
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const { db, appUrl } = context.services;

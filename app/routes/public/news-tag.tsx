@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { data } from "react-router";
 import { NewsListing } from "~/app/components/news-listing";
 import { findTag } from "~/domains/publishing/queries.server";
@@ -7,7 +8,10 @@ import { loadListing } from "./news-listing.server";
 
 export const handle: CacheHandle = { cacheQuery: ["page"] };
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `Posts tagged ${data?.tag.name ?? ""} — AMG` }, { name: "description", content: `News from AMG tagged ${data?.tag.name ?? ""}.` }];
+export const meta: Route.MetaFunction = ({ data, matches }) => [
+  pageTitle(matches, `Posts tagged ${data?.tag.name ?? ""}`),
+  { name: "description", content: `News from AMG tagged ${data?.tag.name ?? ""}.` },
+];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const tag = await findTag(context.services.db, params.slug);

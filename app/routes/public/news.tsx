@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { NewsListing } from "~/app/components/news-listing";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/news";
@@ -5,8 +6,8 @@ import { loadListing } from "./news-listing.server";
 
 export const handle: CacheHandle = { cacheQuery: ["page"] };
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: data && data.page > 1 ? `News, page ${data.page} — AMG` : "News — AMG" },
+export const meta: Route.MetaFunction = ({ data, matches }) => [
+  pageTitle(matches, data && data.page > 1 ? `News, page ${data.page}` : "News"),
   { name: "description", content: "News from the Alliance of Medical Graduates: members' stories, legislative updates and match-season advice." },
 ];
 

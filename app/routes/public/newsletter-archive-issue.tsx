@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { data } from "react-router";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/newsletter-archive-issue";
@@ -8,7 +9,7 @@ import { markPublic } from "~/platform/request-context";
 
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data && "subject" in data ? data.subject : "Newsletter"} — AMG` }];
+export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, `${data && "subject" in data ? data.subject : "Newsletter"}`)];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const issue = await findArchived(context.services.db, params.publicId);

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/newsletter-archive";
 import { formatDate } from "~/app/format";
@@ -6,8 +7,8 @@ import { markPublic } from "~/platform/request-context";
 
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Newsletter archive — AMG" },
+export const meta: Route.MetaFunction = ({ matches }) => [
+  pageTitle(matches, "Newsletter archive"),
   { name: "description", content: "Every newsletter AMG has sent." },
   { tagName: "link", rel: "alternate", type: "application/rss+xml", title: "AMG newsletter", href: "/newsletter/archive.rss" },
 ];

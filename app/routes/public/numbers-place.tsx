@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { data } from "react-router";
 import type { Route } from "./+types/numbers-place";
 import type { CacheHandle } from "~/platform/page-cache-key";
@@ -9,8 +10,8 @@ import { getSiteSettings } from "~/domains/site/queries.server";
 
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ data: d }) => [
-  { title: d ? `${d.page.name}: the numbers — AMG` : "Place not found — AMG" },
+export const meta: Route.MetaFunction = ({ data: d, matches }) => [
+  pageTitle(matches, d ? `${d.page.name}: the numbers` : "Place not found"),
   { name: "description", content: d ? `AMG members in ${d.page.name}, their readiness, the legislators for the place and where they stand on the bill.` : "" },
 ];
 

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { data, redirect } from "react-router";
 import { findPublicPost } from "~/domains/publishing/queries.server";
 import type { CacheHandle } from "~/platform/page-cache-key";
@@ -6,7 +7,7 @@ import type { Route } from "./+types/page";
 
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.page.title ?? "Page"} — AMG` }, { name: "description", content: data?.page.excerpt ?? "" }];
+export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, `${data?.page.title ?? "Page"}`), { name: "description", content: data?.page.excerpt ?? "" }];
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const found = await findPublicPost(context.services.db, "page", params.slug);

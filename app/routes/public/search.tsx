@@ -1,3 +1,4 @@
+import { pageTitle } from "~/app/page-title";
 import { Link } from "react-router";
 import { Pager } from "~/app/components/post-list";
 import { SearchResults } from "~/app/components/search-results";
@@ -10,8 +11,8 @@ import { openCampaignDocuments } from "./search-documents.server";
 
 export const handle: CacheHandle = { cacheQuery: ["q", "page"] };
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: data?.query ? `Search: ${data.query} — AMG` : "Search — AMG" },
+export const meta: Route.MetaFunction = ({ data, matches }) => [
+  pageTitle(matches, data?.query ? `Search: ${data.query}` : "Search"),
   { name: "description", content: "Search AMG's news, pages and campaigns." },
   { name: "robots", content: "noindex" },
 ];
