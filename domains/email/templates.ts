@@ -1,3 +1,4 @@
+import { renderMarkdown } from "~/platform/markdown.server";
 // The texts of every e-mail the platform sends: plain text first (always), simple HTML beside it.
 // Pure functions: they take what the message needs and return subject, text and html.
 export type RenderedMail = { subject: string; text: string; html: string };
@@ -216,8 +217,17 @@ export function applicationDecisionMail(p: {
   link: string;
   /** The welcome's list of what members do next (approved only). */
   nextSteps?: MemberNextStep[];
+  /** The staff-written welcome (Markdown) that opens an approval, and its subject; null when switched off. */
+  welcome?: { subject: string; markdown: string } | null;
 }): RenderedMail {
-  const subject = p.outcome === "approved" ? `Welcome to the ${p.orgName}` : p.outcome === "rejected" ? `Your application to ${p.orgName}` : `We need a little more information`;
+  const welcome = p.outcome === "approved" ? (p.welcome ?? null) : null;
+  const subject = welcome
+    ? welcome.subject
+    : p.outcome === "approved"
+      ? `Welcome to the ${p.orgName}`
+      : p.outcome === "rejected"
+        ? `Your application to ${p.orgName}`
+        : `We need a little more information`;
   const note = p.note.trim();
   const steps = p.nextSteps ?? [];
   const head =
@@ -232,12 +242,27 @@ export function applicationDecisionMail(p: {
         : [`A volunteer reviewing your application asks:`, note];
   const tail =
     p.outcome === "approved" ? [`What members do next:`] : p.outcome === "more-info" ? [`Update your application here (the link works for 14 days), or sign in to your account: ${p.link}`] : [];
-  const text = [`Dear ${p.name},`, ...head, ...tail, ...(steps.length ? [steps.map((s) => `- ${s.text}${s.url ? `: ${s.url}` : ""}`).join("\n")] : [])].join("\n\n");
+  const welcomeParagraphs = welcome ? welcome.markdown.split(/\n{2,}/).filter((x) => x.trim()) : [];
+  if (welcome) head.splice(0, 1, `Your membership application has been approved.`);
+  const text = [
+    `Dear ${p.name},`,
+    ...head.slice(0, 1),
+    ...welcomeParagraphs,
+    ...head.slice(1),
+    ...tail,
+    ...(steps.length ? [steps.map((s) => `- ${s.text}${s.url ? `: ${s.url}` : ""}`).join("\n")] : []),
+  ].join("\n\n");
   const html = layout(
     p.orgName,
     [
       `Dear ${escapeHtml(p.name)},`,
-      ...head.map(escapeHtml),
+      ...head.slice(0, 1).map(escapeHtml),
+      ...welcomeParagraphs.map((x) =>
+        renderMarkdown(x)
+          .trim()
+          .replace(/^<p>([\s\S]*)<\/p>$/, "$1"),
+      ),
+      ...head.slice(1).map(escapeHtml),
       ...tail.map(escapeHtml),
       ...(steps.length ? [steps.map((s) => (s.url ? `• ${link(s.url, s.text)}` : `• ${escapeHtml(s.text)}`)).join("<br>")] : []),
     ],

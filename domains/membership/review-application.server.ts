@@ -13,7 +13,7 @@ import type { Services } from "~/platform/services";
 import { recordAudit } from "~/platform/audit.server";
 import type { Actor } from "~/platform/audit.server";
 import { ensureApplicantAccount, ensurePersonWithRole } from "~/domains/accounts/people.server";
-import { queueWelcomeMail } from "~/domains/email/newsletters/automations.server";
+import { memberWelcome } from "~/domains/email/newsletters/automations.server";
 import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
 import { applicationDecisionMail } from "~/domains/email/templates";
 import type { MemberNextStep } from "~/domains/email/templates";
@@ -55,7 +55,7 @@ export async function readApplication(db: Executor, actor: Actor, publicId: stri
   return application;
 }
 
-export async function reviewApplication({ db, jobs, clock, appUrl, mailFrom, secretKey, actor, publicId, input }: Services & { actor: Actor; publicId: string; input: ReviewInput }): Promise<void> {
+export async function reviewApplication({ db, jobs, clock, appUrl, mailFrom, actor, publicId, input }: Services & { actor: Actor; publicId: string; input: ReviewInput }): Promise<void> {
   const now = clock();
   const { organisation } = await getSiteSettings(db);
   await db.transaction(async (tx) => {
@@ -81,9 +81,9 @@ export async function reviewApplication({ db, jobs, clock, appUrl, mailFrom, sec
       note: input.note,
       link,
       nextSteps: input.outcome === "approve" ? memberNextSteps(appUrl) : undefined,
+      welcome: input.outcome === "approve" ? await memberWelcome(tx, appUrl) : null,
     });
     await queueEmail(tx, jobs, { template: `membership.${input.outcome}`, to: app.email, from: senderAddress(mailFrom, organisation), replyTo: organisation.email, ...mail });
-    if (input.outcome === "approve") await queueWelcomeMail(tx, { jobs, appUrl, mailFrom, secretKey, clock }, "welcome-member", app.email);
     await recordAudit(tx, actor, { action: `application.${input.outcome}`, subjectType: "application", subjectId: publicId, details: { email: app.email, note: input.note } });
   });
 }

@@ -1,5 +1,6 @@
+import { redirectWithFlash } from "~/app/flash.server";
 import { pageTitle } from "~/app/page-title";
-import { Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/nrmp-match";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -17,7 +18,7 @@ const maxBytes = 512 * 1024;
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
-  return { versions: await listNrmpVersions(args.context.services.db), csrf: viewer.csrfToken, saved: new URL(args.request.url).searchParams.get("saved") };
+  return { versions: await listNrmpVersions(args.context.services.db), csrf: viewer.csrfToken };
 }
 
 // A multipart upload (works without JavaScript); checked row by row before anything is published.
@@ -32,7 +33,7 @@ export async function action(args: Route.ActionArgs) {
   const result = await replaceNrmpDataset(db, actorOf(viewer, args.context), upload.file.text, clock());
   if (!result.ok) return fail(`Nothing was changed. ${result.problems.map((p) => `Row ${p.row}: ${p.message}`).join(" ")}`);
   forgetPublicNumbers(db);
-  return redirect(`/admin/reports/nrmp-match?saved=${result.rows}`);
+  return redirectWithFlash("/admin/reports/nrmp-match", `Published: ${result.rows} rows. The numbers page shows them now.`, args.context);
 }
 
 export default function NrmpMatch({ loaderData, actionData }: Route.ComponentProps) {
@@ -43,11 +44,6 @@ export default function NrmpMatch({ loaderData, actionData }: Route.ComponentPro
         <Link to="/admin/reports">← Reports</Link>
       </p>
       <h1>NRMP match figures</h1>
-      {loaderData.saved && !actionData ? (
-        <div className="alert alert-ok" role="status">
-          Published: {loaderData.saved} rows. The numbers page shows them now.
-        </div>
-      ) : null}
       <p className="lead">
         The chart of match results on the numbers page reads this file. Upload a corrected copy with the same columns; every row is checked first, and the previous version is kept below. Leave a
         figure empty when it is not known: the page shows it as missing, never a guess.

@@ -1,5 +1,6 @@
+import { redirectWithFlash } from "~/app/flash.server";
 import { pageTitle } from "~/app/page-title";
-import { Form, redirect } from "react-router";
+import { Form } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
 import { PublishingNav } from "~/app/components/publishing-nav";
@@ -17,8 +18,7 @@ export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);
   const { db } = args.context.services;
   const [tags, categories] = await Promise.all([listTaxonomy(db, "tag"), listTaxonomy(db, "category")]);
-  const url = new URL(args.request.url);
-  return { csrf: viewer.csrfToken, tags, categories, done: url.searchParams.get("done"), affected: url.searchParams.get("affected") };
+  return { csrf: viewer.csrfToken, tags, categories };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -28,7 +28,8 @@ export async function action(args: Route.ActionArgs) {
   if (!form.ok) return form.response;
   return withAppErrors(form.values, async () => {
     const { postsAffected } = await manageTaxonomy({ db: args.context.services.db, actor: actorOf(viewer, args.context), input: form.value });
-    return redirect(`/admin/taxonomy?done=${form.value.intent}&affected=${postsAffected}`);
+    const affected = postsAffected ? ` ${postsAffected.toLocaleString("en-US")} ${postsAffected === 1 ? "post" : "posts"} affected.` : "";
+    return redirectWithFlash("/admin/taxonomy", `${doneMessage[form.value.intent] ?? "Done."}${affected}`, args.context);
   });
 }
 
@@ -124,16 +125,11 @@ function TaxonomyTable({ kind, items, csrf, others }: { kind: "tag" | "category"
 }
 
 export default function Taxonomy({ loaderData, actionData }: Route.ComponentProps) {
-  const { tags, categories, csrf, done, affected } = loaderData;
+  const { tags, categories, csrf } = loaderData;
   return (
     <>
       <h1>Tags and categories</h1>
       <PublishingNav />
-      {done && !actionData ? (
-        <div className="alert alert-ok" role="status">
-          {doneMessage[done] ?? "Done."} {affected && affected !== "0" ? `${affected} ${affected === "1" ? "post" : "posts"} affected.` : ""}
-        </div>
-      ) : null}
       <FormAlert message={problemOf(formFailureOf(actionData))} />
       <p className="hint">A post has one category and any number of tags. Merging moves the posts to the other one and deletes this one; deleting leaves the posts without it.</p>
       <TaxonomyTable kind="category" items={categories} csrf={csrf} others={categories.map((c) => [c.slug, c.name])} />

@@ -18,7 +18,7 @@ export type Automation = { key: AutomationKey; enabled: boolean; subject: string
 
 export const automationLabels: Record<AutomationKey, string> = {
   "welcome-subscriber": "Welcome, when someone confirms their newsletter subscription",
-  "welcome-member": "Welcome, when a membership is approved",
+  "welcome-member": "Welcome, in the e-mail that tells a member their application is approved",
 };
 
 const defaults: Record<AutomationKey, Omit<Automation, "key">> = {
@@ -30,7 +30,7 @@ const defaults: Record<AutomationKey, Omit<Automation, "key">> = {
   },
   "welcome-member": {
     enabled: true,
-    subject: "Welcome, you are a member",
+    subject: "Welcome: your membership is approved",
     markdown: "Your membership is approved: welcome.\n\nSign in to keep your profile up to date, tell us about your match cycles, and see which campaigns need you this week.",
   },
 };
@@ -52,6 +52,17 @@ export async function saveAutomation({ db, actor, automation, now }: { db: Execu
       .onConflictDoUpdate({ target: mailAutomations.key, set: fields });
     await recordAudit(tx, actor, { action: "newsletter.automation", subjectType: "automation", subjectId: automation.key, details: { enabled: automation.enabled, subject: automation.subject } });
   });
+}
+
+/**
+ * The member's welcome: the opening of the approval e-mail itself (one e-mail, not an approval and
+ * a welcome a minute apart), as staff wrote it, with links made absolute; null when switched off.
+ */
+export async function memberWelcome(db: Executor, appUrl: string): Promise<{ subject: string; markdown: string } | null> {
+  const [row] = await db.select().from(mailAutomations).where(eq(mailAutomations.key, "welcome-member")).limit(1);
+  const automation = row ?? { key: "welcome-member", ...defaults["welcome-member"] };
+  if (!automation.enabled) return null;
+  return { subject: automation.subject, markdown: automation.markdown.replace(/\]\(\//g, `](${appUrl}/`) };
 }
 
 /** Queues the welcome e-mail `key` to `email` in the caller's transaction, unless switched off. */
