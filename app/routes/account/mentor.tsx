@@ -10,11 +10,12 @@ import { menteeMentorships } from "~/domains/mentorship/mentorships.server";
 import { findOpenRequest, listMentorsToAvoid, placeInLine, saveMenteeRequest, withdrawMenteeRequest } from "~/domains/mentorship/request-mentor.server";
 import { waitInWords } from "~/domains/mentorship/rules";
 import { availabilityKeys, availabilityLabels, practiceSettingLabels, practiceSettings, specialties, topicKeys, topicLabels } from "~/domains/mentorship/vocabulary";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/mentor";
 
 // A member asks for a mentor: the request form (goals, topics, specialties, states, language, times,
 // mentors to avoid), their place in line with an honest expected wait, and their mentorships.
-export const meta: Route.MetaFunction = () => [{ title: "Ask for a mentor — AMG" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Ask for a mentor")];
 
 const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
 

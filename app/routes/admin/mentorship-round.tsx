@@ -7,11 +7,12 @@ import { formAlertOf, formFailureOf, withAppErrors } from "~/app/form-data";
 import { actorOf, requireStaff } from "~/app/session.server";
 import { listMentorsWithLoad, roundDetail } from "~/domains/mentorship/queries.server";
 import { changeProposal, confirmRound, discardRound } from "~/domains/mentorship/run-round.server";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/mentorship-round";
 
 // One round's proposals with their reasons and the totals against greedy: staff change or reject any,
 // then confirm (both people are introduced by e-mail) or discard. Before that nobody sees them.
-export const meta: Route.MetaFunction = () => [{ title: "Matching round — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Matching round", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);

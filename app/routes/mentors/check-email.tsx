@@ -1,6 +1,7 @@
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/check-email";
 
-export const meta: Route.MetaFunction = () => [{ title: "Check your e-mail — AMG" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Check your e-mail"), { name: "robots", content: "noindex" }];
 
 export default function MentorCheckEmail() {
   return (

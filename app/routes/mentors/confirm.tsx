@@ -3,11 +3,12 @@ import { signedInRedirect } from "~/app/session.server";
 import { tokenSchema } from "~/domains/email/email.schema";
 import { confirmMentorApplication, findHeldMentorApplication } from "~/domains/mentorship/apply-as-mentor.server";
 import { availabilityLabels, practiceSettingLabels, topicLabels, type Availability, type PracticeSetting, type Topic } from "~/domains/mentorship/vocabulary";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/confirm";
 
 // The e-mailed link of a volunteer offer: the page shows what will be stored and a button; the POST
 // confirms the address, creates the account, signs this browser in and stores the mentor.
-export const meta: Route.MetaFunction = () => [{ title: "Confirm your offer to mentor — AMG" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Confirm your offer to mentor"), { name: "robots", content: "noindex" }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const token = tokenSchema.safeParse(new URL(request.url).searchParams.get("token"));

@@ -9,12 +9,13 @@ import { feedbackSchema, meetingSchema, pairPageSchema, reasonSchema } from "~/d
 import { answerIntroduction, endMentorship, giveFeedback, logMeeting, mentorshipPage, updatePairPage } from "~/domains/mentorship/mentorships.server";
 import { topicKeys, topicLabels, type Topic } from "~/domains/mentorship/vocabulary";
 import { AppError } from "~/platform/errors";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/mentorship";
 
 // The pair's shared page: only the mentor and the mentee reach it. The mentor answers the
 // introduction here; then both keep goals, rhythm, next steps and the meeting log (a note is
 // private to its author unless shared), give feedback, and either can end it with a reason.
-export const meta: Route.MetaFunction = () => [{ title: "Mentorship — AMG" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Mentorship"), { name: "robots", content: "noindex" }];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireViewer(args);
