@@ -27,7 +27,19 @@ const recorded = (field: "action" | "subjectType") => {
 };
 
 /** The codes built from templates (`application.${outcome}`), spelled out. */
-const templated = ["application.approve", "application.reject", "application.more-info", "contact.mark-answered", "contact.mark-new", "role.grant", "role.revoke"];
+const templated = [
+  "application.approve",
+  "application.reject",
+  "application.more-info",
+  "contact.mark-answered",
+  "contact.mark-new",
+  "role.grant",
+  "role.revoke",
+  "mentorship.mentor-approve",
+  "mentorship.mentor-decline",
+  "mentorship.mentor-pause",
+  "mentorship.mentor-resume",
+];
 
 describe("audit labels", () => {
   it("names every action the code records", () => {

@@ -4,6 +4,7 @@ import { accountsAuditActionLabels, accountsAuditSubjectLabels } from "~/domains
 import { advocacyAuditActionLabels, advocacyAuditSubjectLabels } from "~/domains/advocacy/labels";
 import { emailAuditActionLabels, emailAuditSubjectLabels } from "~/domains/email/labels";
 import { membershipAuditActionLabels, membershipAuditSubjectLabels } from "~/domains/membership/audit-labels";
+import { mentorshipAuditActionLabels, mentorshipAuditSubjectLabels } from "~/domains/mentorship/labels";
 import { siteAuditActionLabels, siteAuditSubjectLabels } from "~/domains/site/labels";
 
 export const auditActionLabels: Record<string, string> = {
@@ -11,6 +12,7 @@ export const auditActionLabels: Record<string, string> = {
   ...advocacyAuditActionLabels,
   ...emailAuditActionLabels,
   ...membershipAuditActionLabels,
+  ...mentorshipAuditActionLabels,
   ...siteAuditActionLabels,
 };
 
@@ -19,6 +21,7 @@ export const auditSubjectLabels: Record<string, string> = {
   ...advocacyAuditSubjectLabels,
   ...emailAuditSubjectLabels,
   ...membershipAuditSubjectLabels,
+  ...mentorshipAuditSubjectLabels,
   ...siteAuditSubjectLabels,
 };
 

@@ -67,6 +67,7 @@ export function SelectField({
   value,
   error,
   placeholder = "Choose…",
+  hint,
 }: {
   name: string;
   label: ReactNode;
@@ -74,12 +75,19 @@ export function SelectField({
   value?: string;
   error?: string;
   placeholder?: string | null;
+  hint?: string;
 }) {
   const id = `field-${name}`;
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`field${error ? " field-error" : ""}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <select id={id} name={name} defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={described}>
         {placeholder !== null ? <option value="">{placeholder}</option> : null}
         {options.map(([v, l]) => (
           <option key={v} value={v}>

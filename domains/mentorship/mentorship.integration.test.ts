@@ -1,20 +1,21 @@
 // The mentorship flow on a real database: a volunteer proves the address and is approved, a member
 // asks, a round proposes (nothing visible), staff confirm (both introduced), the mentor accepts, the
 // log keeps private notes private, feedback, the end; an unanswered introduction expires and the
-// mentee keeps their place.
+// mentee keeps their place; staff nudge a stalled pair; mentor and staff change a mentor's details.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { menteeRequests, mentors, mentorships, outboxMessages, personRoles } from "~/db/schema/index";
+import { auditLog, menteeRequests, mentors, mentorships, outboxMessages, personRoles } from "~/db/schema/index";
 import { ensurePersonWithRole, findPersonByEmail } from "~/domains/accounts/people.server";
 import { testEngines } from "~/tests/helpers/test-db";
 import { startTestPlatform, type TestPlatform } from "~/tests/helpers/test-platform";
 import { applyAsMentor, confirmMentorApplication } from "./apply-as-mentor.server";
-import { decideMentor } from "./manage-mentors.server";
-import { menteeRequestSchema, mentorApplicationSchema } from "./mentorship.schema";
+import { decideMentor, findMentorForStaff, findOwnMentorDetails, updateMentorDetails } from "./manage-mentors.server";
+import { menteeRequestSchema, mentorApplicationSchema, mentorDetailsSchema, mentorDetailsValues } from "./mentorship.schema";
 import { answerIntroduction, endMentorship, giveFeedback, logMeeting, mentorshipPage } from "./mentorships.server";
 import { mentorshipDashboard } from "./queries.server";
 import { findOpenRequest, placeInLine, saveMenteeRequest } from "./request-mentor.server";
 import { confirmRound, matchByHand, prepareRound, runRound } from "./run-round.server";
+import { nudgeMentorship } from "./nudge-mentorship.server";
 import { sweepMentorships } from "./sweep.server";
 
 const staff = { personId: 1, email: "staff@example.org", ip: null };
@@ -135,6 +136,61 @@ describe.each(testEngines())("mentorship on $name", (engine) => {
     expect(after.status).toBe("waiting");
     expect(after.waitingSince).toEqual(before.waitingSince);
     expect(await mails("priya@example.org")).toContain("mentorship.not-accepted");
+  });
+
+  it("lets staff nudge a stalled mentorship by hand, once a week at most, and audits it", async () => {
+    const [mentorRow] = await t.handle.db.select().from(mentors);
+    const noor = await member("noor@example.org");
+    const begun = new Date(start.getTime() + 10 * 86_400_000);
+    t.setNow(begun);
+    await saveMenteeRequest(t.handle.db, { personId: noor.id, roles: ["member"] }, request("Noor Haddad"), begun);
+    const open = (await findOpenRequest(t.handle.db, noor.id))!;
+    const { publicId } = await matchByHand(t.services, staff, { requestPublicId: open.publicId, mentorPublicId: mentorRow.publicId });
+    await answerIntroduction(t.services, mentorRow.personId, { publicId, accept: true, reason: "" });
+    await expect(nudgeMentorship(t.services, staff, publicId)).rejects.toThrow(/nothing to nudge/);
+
+    const stalledAt = new Date(begun.getTime() + 43 * 86_400_000);
+    t.setNow(stalledAt);
+    const before = await mentorshipDashboard(t.handle.db, stalledAt);
+    expect(before.stalled.list).toEqual([expect.objectContaining({ publicId, menteeName: "Noor Haddad", nudgedAt: null, mayNudge: true })]);
+    expect(await nudgeMentorship(t.services, staff, publicId)).toEqual({ mentorName: "Ana Rivera", menteeName: "Noor Haddad" });
+    expect((await mails("noor@example.org")).filter((m) => m === "mentorship.stalled-nudge")).toHaveLength(1);
+    expect((await mails("dr.rivera@example.org")).filter((m) => m === "mentorship.stalled-nudge")).toHaveLength(1);
+    const [audit] = await t.handle.db.select().from(auditLog).where(eq(auditLog.action, "mentorship.nudge"));
+    expect(audit).toMatchObject({ actorId: staff.personId, subjectType: "mentorship", subjectId: publicId });
+
+    // A second click, and the hourly sweep, send nothing more; a week later staff may nudge again.
+    await expect(nudgeMentorship(t.services, staff, publicId)).rejects.toThrow(/last 7 days/);
+    expect((await sweepMentorships(t.services)).nudged).toBe(0);
+    expect((await mentorshipDashboard(t.handle.db, stalledAt)).stalled.list[0].mayNudge).toBe(false);
+    t.setNow(new Date(stalledAt.getTime() + 8 * 86_400_000));
+    await nudgeMentorship(t.services, staff, publicId);
+    expect((await mails("noor@example.org")).filter((m) => m === "mentorship.stalled-nudge")).toHaveLength(2);
+    await expect(nudgeMentorship(t.services, staff, "no-such-mentorship")).rejects.toThrow(/No such mentorship/);
+    await endMentorship(t.services, noor.id, { publicId, reason: "Done for now", rematch: false });
+    await expect(nudgeMentorship(t.services, staff, publicId)).rejects.toThrow(/not active/);
+  });
+
+  it("lets a mentor change their own details, and staff any mentor's, audited", async () => {
+    const [mentorRow] = await t.handle.db.select().from(mentors);
+    const details = mentorDetailsSchema.parse({
+      ...mentorDetailsValues((await findOwnMentorDetails(t.handle.db, mentorRow.personId))!.details),
+      capacity: "3",
+      topics: "research,usmle-step-3",
+      licenceStates: "ca, ny",
+    });
+    const mentorActor = { personId: mentorRow.personId, email: "dr.rivera@example.org", ip: null };
+    await updateMentorDetails(t.handle.db, mentorActor, { personId: mentorRow.personId }, details, t.services.clock());
+    const [after] = await t.handle.db.select().from(mentors).where(eq(mentors.id, mentorRow.id));
+    expect(after).toMatchObject({ capacity: 3, topics: ["research", "usmle-step-3"], licenceStates: ["CA", "NY"], status: mentorRow.status, name: "Ana Rivera" });
+    await updateMentorDetails(t.handle.db, staff, { mentorPublicId: mentorRow.publicId }, { ...details, name: "Ana M. Rivera" }, t.services.clock());
+    expect((await findMentorForStaff(t.handle.db, mentorRow.publicId))!.details.name).toBe("Ana M. Rivera");
+    const audits = await t.handle.db.select().from(auditLog).where(eq(auditLog.action, "mentorship.mentor-update"));
+    expect(audits.map((a) => a.actorId)).toEqual([mentorRow.personId, staff.personId]);
+    const noor = (await findPersonByEmail(t.handle.db, "noor@example.org"))!;
+    await expect(updateMentorDetails(t.handle.db, mentorActor, { personId: noor.id }, details, t.services.clock())).rejects.toThrow(/not offered to mentor/);
+    await expect(updateMentorDetails(t.handle.db, staff, { mentorPublicId: "nobody" }, details, t.services.clock())).rejects.toThrow(/No such mentor/);
+    expect(mentorDetailsSchema.safeParse({ ...mentorDetailsValues(details), capacity: "0" }).success).toBe(false);
   });
 
   const prepareRoundMentors = () => t.handle.db.select({ publicId: mentors.publicId }).from(mentors);

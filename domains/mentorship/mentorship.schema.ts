@@ -53,6 +53,27 @@ export type MentorApplicationInput = z.infer<typeof mentorApplicationSchema>;
 /** The checkbox groups of the volunteer form. */
 export const mentorFormRepeated = ["topics", "availability"] as const;
 
+/** A mentor's details as they (or staff) change them later: the volunteer form without the address (that is the account's). */
+export const mentorDetailsSchema = mentorApplicationSchema.omit({ email: true });
+export type MentorDetailsInput = z.infer<typeof mentorDetailsSchema>;
+
+/** Stored details as the form's values (the inverse of the schema), for an edit form. */
+export function mentorDetailsValues(d: MentorDetailsInput): Record<string, string> {
+  return {
+    name: d.name,
+    specialty: d.specialty,
+    boardCertified: d.boardCertified ? "yes" : "no",
+    licenceStates: d.licenceStates.join(", "),
+    practiceSetting: d.practiceSetting,
+    yearsInPractice: String(d.yearsInPractice),
+    selectionCommittee: d.selectionCommittee ? "yes" : "no",
+    languages: d.languages.join(", "),
+    topics: d.topics.join(","),
+    capacity: String(d.capacity),
+    availability: d.availability.join(","),
+  };
+}
+
 export const menteeRequestSchema = z.object({
   name: oneLineText(120, { missing: messages.nameRequired }).min(2, messages.nameRequired),
   goals: multiLineText(2000, { missing: messages.goals }).min(10, messages.goals),

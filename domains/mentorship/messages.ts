@@ -32,5 +32,8 @@ export const messages = {
   requestNotWaiting: "That person is not waiting for a mentor.",
   avoided: "That member asked not to be matched with this mentor.",
   feedbackTwice: "You have already given this feedback. Thank you.",
+  notStalled: "A meeting has been logged in the last six weeks: there is nothing to nudge.",
+  nudgedRecently: "Both were nudged in the last 7 days. Please give them a week between nudges.",
+  notAMentor: "You have not offered to mentor with this account.",
   rateLimited: "Too many applications from this connection. Please wait before trying again.",
 } as const;

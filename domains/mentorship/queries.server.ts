@@ -4,7 +4,8 @@ import { and, asc, avg, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { menteeRequests, mentors, mentorshipFeedback, mentorshipProposals, mentorshipRounds, mentorships, people } from "~/db/schema/index";
 import { listCycleOutcomes } from "~/domains/membership/cycle-outcomes.server";
-import { countInWords, isStalled, shareInWords } from "./rules";
+import { formatPublished, publishCount, publishCounts } from "~/domains/evidence/suppression";
+import { countInWords, isStalled, refuseNudgeByHand, shareInWords } from "./rules";
 import { weeksWaiting } from "./scoring";
 import { stateName, type Topic, topicKeys, topicLabels } from "./vocabulary";
 
@@ -86,7 +87,7 @@ export async function mentorshipDashboard(db: Executor, now: Date) {
     for (const s of w.states) stateCounts.set(s, (stateCounts.get(s) ?? 0) + 1);
   }
   const [capacity] = await db
-    .select({ places: sql<number>`coalesce(sum(${mentors.capacity}), 0)::int`, used: sql<number>`coalesce(sum(${load}), 0)::int`, n: count() })
+    .select({ places: sql<number>`coalesce(sum(${mentors.capacity}), 0)::int`, n: count() })
     .from(mentors)
     .where(eq(mentors.status, "approved"));
   const byStatus = await db.select({ status: mentorships.status, n: count() }).from(mentorships).groupBy(mentorships.status);
@@ -105,8 +106,15 @@ export async function mentorshipDashboard(db: Executor, now: Date) {
     .innerJoin(menteeRequests, eq(menteeRequests.id, mentorships.requestId))
     .where(eq(mentorships.status, "active"));
   const stalled = active
-    .filter((a) => a.acceptedAt && isStalled({ startedAt: a.acceptedAt, lastMeetingOn: a.lastMeetingOn, nudgedAt: null }, now))
-    .map((a) => ({ mentorName: a.mentorName, menteeName: a.menteeName, lastMeetingOn: a.lastMeetingOn, nudgedAt: a.nudgedAt?.toISOString() ?? null }));
+    .filter((a) => a.acceptedAt && isStalled({ startedAt: a.acceptedAt, lastMeetingOn: a.lastMeetingOn }, now))
+    .map((a) => ({
+      publicId: a.publicId,
+      mentorName: a.mentorName,
+      menteeName: a.menteeName,
+      lastMeetingOn: a.lastMeetingOn,
+      nudgedAt: a.nudgedAt?.toISOString() ?? null,
+      mayNudge: refuseNudgeByHand({ startedAt: a.acceptedAt!, lastMeetingOn: a.lastMeetingOn, nudgedAt: a.nudgedAt }, now) === null,
+    }));
   const feedback = await db
     .select({ side: mentorshipFeedback.side, stage: mentorshipFeedback.stage, n: count(), average: avg(mentorshipFeedback.rating) })
     .from(mentorshipFeedback)
@@ -126,8 +134,12 @@ export async function mentorshipDashboard(db: Executor, now: Date) {
     group.n++;
     if (c.outcome === "matched" || c.outcome === "matched-soap") group.matched++;
   }
+  // Counts shown side by side with their total are suppressed as one table (evidence/suppression.ts):
+  // the waiting list by weeks, and the places in use (introduced + active). Other counts stand alone.
+  const waitingLine = publishCounts(Object.fromEntries(buckets.map((b) => [b.label, b.n])));
+  const inUse = publishCounts({ introduced: statusCount("introduced"), active: statusCount("active") });
   return {
-    waiting: { total: countInWords(waiting.length), buckets: buckets.map((b) => ({ label: b.label, count: countInWords(b.n) })) },
+    waiting: { total: formatPublished(waitingLine.total), buckets: buckets.map((b) => ({ label: b.label, count: formatPublished(waitingLine.cells[b.label]) })) },
     topics: topicKeys
       .map((t) => ({ label: topicLabels[t], n: topicCounts.get(t) ?? 0 }))
       .sort((a, b) => b.n - a.n)
@@ -136,14 +148,14 @@ export async function mentorshipDashboard(db: Executor, now: Date) {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 10)
       .map(([code, n]) => ({ label: stateName(code), count: countInWords(n) })),
-    capacity: { mentors: countInWords(capacity?.n ?? 0), places: capacity?.places ?? 0, used: capacity?.used ?? 0 },
-    mentorships: { introduced: countInWords(statusCount("introduced")), active: countInWords(statusCount("active")), ended: countInWords(statusCount("ended")) },
+    capacity: { mentors: countInWords(capacity?.n ?? 0), places: capacity?.places ?? 0, used: formatPublished(inUse.total) },
+    mentorships: { introduced: formatPublished(inUse.cells.introduced), active: formatPublished(inUse.cells.active), ended: countInWords(statusCount("ended")) },
     stalled: { count: countInWords(stalled.length), list: stalled },
     feedback: feedback.map((f) => ({
       side: f.side === "mentor" ? "Mentors" : "Mentees",
       stage: f.stage === "end" ? "at the end" : "at three months",
       count: countInWords(f.n),
-      average: f.n < 10 ? "not shown (fewer than 10)" : Number(f.average).toFixed(1),
+      average: publishCount(f.n).withheld ? "not shown (fewer than 10)" : Number(f.average).toFixed(1),
     })),
     outcomes: {
       mentored: { count: countInWords(outcomes.mentored.n), matched: shareInWords(outcomes.mentored.matched, outcomes.mentored.n) },

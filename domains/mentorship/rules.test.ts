@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countInWords, expectedWait, isDueThreeMonthFeedback, isStalled, shareInWords, waitInWords } from "./rules";
+import { countInWords, expectedWait, isDueForNudge, isDueThreeMonthFeedback, isStalled, refuseNudgeByHand, shareInWords, waitInWords } from "./rules";
 
 describe("expectedWait", () => {
   it.each([
@@ -20,12 +20,17 @@ describe("stalled and feedback", () => {
   const now = new Date("2026-06-01T12:00:00Z");
   const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
   it.each([
-    { name: "a meeting last week", startedAt: daysAgo(100), lastMeetingOn: "2026-05-25", nudgedAt: null, stalled: false },
-    { name: "no meeting in seven weeks", startedAt: daysAgo(100), lastMeetingOn: "2026-04-10", nudgedAt: null, stalled: true },
-    { name: "never met, started seven weeks ago", startedAt: daysAgo(49), lastMeetingOn: null, nudgedAt: null, stalled: true },
-    { name: "nudged last week", startedAt: daysAgo(100), lastMeetingOn: null, nudgedAt: daysAgo(7), stalled: false },
-  ])("$name", ({ startedAt, lastMeetingOn, nudgedAt, stalled }) => {
-    expect(isStalled({ startedAt, lastMeetingOn, nudgedAt }, now)).toBe(stalled);
+    { name: "a meeting last week", startedAt: daysAgo(100), lastMeetingOn: "2026-05-25", nudgedAt: null, stalled: false, due: false, byHand: "not-stalled" },
+    { name: "no meeting in seven weeks", startedAt: daysAgo(100), lastMeetingOn: "2026-04-10", nudgedAt: null, stalled: true, due: true, byHand: null },
+    { name: "never met, started seven weeks ago", startedAt: daysAgo(49), lastMeetingOn: null, nudgedAt: null, stalled: true, due: true, byHand: null },
+    { name: "never met, started five weeks ago", startedAt: daysAgo(35), lastMeetingOn: null, nudgedAt: null, stalled: false, due: false, byHand: "not-stalled" },
+    { name: "nudged three days ago", startedAt: daysAgo(100), lastMeetingOn: null, nudgedAt: daysAgo(3), stalled: true, due: false, byHand: "nudged-recently" },
+    { name: "nudged eight days ago", startedAt: daysAgo(100), lastMeetingOn: null, nudgedAt: daysAgo(8), stalled: true, due: false, byHand: null },
+    { name: "nudged seven weeks ago", startedAt: daysAgo(100), lastMeetingOn: null, nudgedAt: daysAgo(49), stalled: true, due: true, byHand: null },
+  ])("$name", ({ startedAt, lastMeetingOn, nudgedAt, stalled, due, byHand }) => {
+    expect(isStalled({ startedAt, lastMeetingOn }, now)).toBe(stalled);
+    expect(isDueForNudge({ startedAt, lastMeetingOn, nudgedAt }, now)).toBe(due);
+    expect(refuseNudgeByHand({ startedAt, lastMeetingOn, nudgedAt }, now)).toBe(byHand);
   });
   it("asks three-month feedback once, after 91 days", () => {
     expect(isDueThreeMonthFeedback({ acceptedAt: daysAgo(92), feedbackAskedAt: null }, now)).toBe(true);
@@ -36,13 +41,21 @@ describe("stalled and feedback", () => {
 
 describe("small counts", () => {
   it.each([
-    [0, "fewer than 10"],
+    [0, "0"],
+    [1, "fewer than 10"],
     [9, "fewer than 10"],
     [10, "10"],
     [1234, "1,234"],
   ])("%i → %s", (n, words) => expect(countInWords(n)).toBe(words));
   it("hides shares of small groups", () => {
-    expect(shareInWords(3, 9)).toMatch(/fewer than 10/);
-    expect(shareInWords(5, 20)).toBe("25 %");
+    expect(shareInWords(3, 9)).toBe("not shown (fewer than 10)");
+    expect(shareInWords(10, 40)).toBe("25 %");
+    expect(shareInWords(0, 20)).toBe("0 %");
+    expect(shareInWords(0, 0)).toBe("none yet");
+  });
+  it("hides a share that would give away a small part, or a small rest", () => {
+    expect(shareInWords(3, 20)).toMatch(/^not shown/);
+    expect(shareInWords(17, 20)).toMatch(/^not shown/);
+    expect(shareInWords(20, 20)).toBe("100 %");
   });
 });

@@ -1,26 +1,16 @@
 // The hourly sweep of mentorship: unanswered introductions expire (the mentee keeps their place),
-// feedback is asked at three months and at the end, stalled mentorships get one nudge per six weeks.
+// feedback is asked at three months and at the end, stalled mentorships get one nudge per six weeks
+// (nudge-mentorship.server.ts; staff may also nudge by hand).
 // Each step marks its row in the transaction that queues the mail, so a rerun sends nothing twice.
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import type { Executor } from "~/db/client.server";
-import { menteeRequests, mentors, mentorships, people } from "~/db/schema/index";
-import { feedbackRequestMail, stalledNudgeMail } from "./mails";
+import { mentorships } from "~/db/schema/index";
+import { feedbackRequestMail } from "./mails";
 import { queueEmail, senderAddress } from "~/domains/email/queue-email.server";
 import { getSiteSettings } from "~/domains/site/queries.server";
 import type { Services } from "~/platform/services";
 import { expireIntroductions } from "./mentorships.server";
-import { isDueThreeMonthFeedback, isStalled } from "./rules";
-
-async function pairOf(tx: Executor, m: typeof mentorships.$inferSelect) {
-  const [mentor] = await tx.select({ name: mentors.name, email: people.email }).from(mentors).innerJoin(people, eq(people.id, mentors.personId)).where(eq(mentors.id, m.mentorId)).limit(1);
-  const [mentee] = await tx
-    .select({ name: menteeRequests.name, email: people.email })
-    .from(menteeRequests)
-    .innerJoin(people, eq(people.id, menteeRequests.personId))
-    .where(eq(menteeRequests.id, m.requestId))
-    .limit(1);
-  return { mentor, mentee };
-}
+import { pairOf, queueStalledNudge } from "./nudge-mentorship.server";
+import { isDueForNudge, isDueThreeMonthFeedback } from "./rules";
 
 export async function sweepMentorships(services: Services): Promise<{ expired: number; feedback: number; nudged: number }> {
   const { db, jobs, clock, appUrl, mailFrom } = services;
@@ -55,17 +45,16 @@ export async function sweepMentorships(services: Services): Promise<{ expired: n
         feedback++;
       });
     }
-    if (m.status === "active" && m.acceptedAt && isStalled({ startedAt: m.acceptedAt, lastMeetingOn: m.lastMeetingOn, nudgedAt: m.nudgedAt }, now)) {
+    if (m.status === "active" && m.acceptedAt && isDueForNudge({ startedAt: m.acceptedAt, lastMeetingOn: m.lastMeetingOn, nudgedAt: m.nudgedAt }, now)) {
       await db.transaction(async (tx) => {
-        await tx.update(mentorships).set({ nudgedAt: now }).where(eq(mentorships.id, m.id));
-        const { mentor, mentee } = await pairOf(tx, m);
-        for (const [person, other] of [
-          [mentor, mentee],
-          [mentee, mentor],
-        ] as const) {
-          const mail = stalledNudgeMail({ orgName: organisation.name, name: person.name, otherName: other.name, pageUrl });
-          await queueEmail(tx, jobs, { template: "mentorship.stalled-nudge", to: person.email, from, ...mail });
-        }
+        // Marked only if nobody (staff, by hand) nudged it since it was read.
+        const marked = await tx
+          .update(mentorships)
+          .set({ nudgedAt: now })
+          .where(and(eq(mentorships.id, m.id), m.nudgedAt ? eq(mentorships.nudgedAt, m.nudgedAt) : isNull(mentorships.nudgedAt)))
+          .returning({ id: mentorships.id });
+        if (marked.length === 0) return;
+        await queueStalledNudge(tx, services, m);
         nudged++;
       });
     }

@@ -80,3 +80,13 @@ export const languageLabel = (language: string) => {
   const l = language.trim();
   return l ? l[0].toUpperCase() + l.slice(1).toLowerCase() : l;
 };
+
+const capitalised = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+/** The choices of the mentor's form (volunteering, and changing their details later), labels first-letter capitalised. */
+export const mentorFormChoices = {
+  specialties: specialties.map((s) => [s, s] as [string, string]),
+  practiceSettings: practiceSettings.map((s) => [s, capitalised(practiceSettingLabels[s])] as [string, string]),
+  topics: topicKeys.map((t) => [t, capitalised(topicLabels[t])] as [string, string]),
+  availability: availabilityKeys.map((a) => [a, capitalised(availabilityLabels[a])] as [string, string]),
+};

@@ -83,6 +83,24 @@ describe("console authorisation matrix", () => {
     ids.post = postsPage.match(/href="\/admin\/posts\/(?!new)([^"?]+)"/)![1];
     const authors = await (await fetch(`${app.url}/admin/authors`, { headers: { cookie: cookies.staff } })).text();
     ids.author = authors.match(/href="\/admin\/authors\/([^"]+)"/)![1];
+    // A physician offers to mentor (the e-mailed link proves the address): the console's mentor page has someone to show.
+    const offer = {
+      rendered: await formStampOf(app, "/mentors", { fresh: true }),
+      name: "Ana Rivera",
+      email: "dr.rivera@example.org",
+      specialty: "Family Medicine",
+      licenceStates: "NY",
+      practiceSetting: "community",
+      yearsInPractice: "10",
+      topics: "interviews",
+      capacity: "2",
+      availability: "weekends",
+    };
+    expect((await post(app, "/mentors", offer)).status).toBe(302);
+    const mentorMail = await sink.waitFor((m) => m.to.includes("dr.rivera@example.org") && m.subject.startsWith("Confirm your offer to mentor"));
+    expect((await post(app, "/mentors/confirm", { token: new URL(findLink(mentorMail, `${app.url}/mentors/confirm?token=`)).searchParams.get("token")! })).status).toBe(302);
+    const mentorsPage = await (await fetch(`${app.url}/admin/mentorship/mentors`, { headers: { cookie: cookies.staff } })).text();
+    ids.mentor = mentorsPage.match(/name="mentor" value="([^"]+)"/)![1];
     const round = await post(app, "/admin/mentorship", { csrf: await csrfTokenOf(app, "/admin/mentorship", cookies.staff), intent: "run", objective: "score" }, cookies.staff);
     ids.round = round.headers.get("location")!.split("/").pop()!;
   });
@@ -96,6 +114,7 @@ describe("console authorisation matrix", () => {
       .replace("inbox/:publicId", `inbox/${ids.message}`)
       .replace("newsletters/:publicId", `newsletters/${ids.newsletter}`)
       .replace("rounds/:publicId", `rounds/${ids.round}`)
+      .replace("mentorship/mentors/:publicId", `mentorship/mentors/${ids.mentor}`)
       .replace("people/:publicId", `people/${ids.person}`)
       .replace("legislators/:bioguide", "legislators/M001231")
       .replace("figures/:slug", "figures/shortage-areas")

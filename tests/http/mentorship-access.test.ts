@@ -1,7 +1,8 @@
 // Mentorship over HTTP, as browsers use it: a physician offers from /mentors and the e-mailed link
 // signs them in; staff approve; a member asks; a round is confirmed; the mentor accepts. Then who
 // reaches what: the pair's page only the two of them (another mentor, another member and staff get
-// 404); a private note only its author; /mentoring shows a mentor only their own mentees.
+// 404); a private note only its author; /mentoring shows a mentor only their own mentees; a mentor
+// changes only their own details (/mentoring/details), staff any mentor's; staff nudge a stalled pair.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer } from "~/tests/helpers/app-server";
 import type { AppServer } from "~/tests/helpers/app-server";
@@ -54,6 +55,23 @@ describe("mentorship access", () => {
       .split(";")[0];
   };
 
+  /** The mentor's details as the form sends them (the volunteer form less e-mail and stamp). */
+  const details = (changes: Record<string, string> = {}): [string, string][] => {
+    const base: Record<string, string> = {
+      name: "Ana Rivera",
+      specialty: "Family Medicine",
+      boardCertified: "yes",
+      licenceStates: "NY",
+      practiceSetting: "community",
+      yearsInPractice: "10",
+      selectionCommittee: "yes",
+      languages: "English, Spanish",
+      capacity: "2",
+      ...changes,
+    };
+    return [...Object.entries(base), ["topics", "interviews"], ["topics", "soap"], ["availability", "weekends"]];
+  };
+
   beforeAll(async () => {
     sink = await startSmtpSink();
     app = await startAppServer({ SMTP_URL: sink.url, ADMIN_EMAIL: "admin@example.org", TRUST_PROXY: "true" });
@@ -74,7 +92,7 @@ describe("mentorship access", () => {
     const mentorsPage = await (await page("/admin/mentorship/mentors", cookies.admin)).text();
     const adminCsrf = await csrfTokenOf(app, "/admin/mentorship/mentors", cookies.admin);
     for (const id of [...mentorsPage.matchAll(/name="mentor" value="([^"]+)"/g)].map((m) => m[1]))
-      expect((await post("/admin/mentorship/mentors", { csrf: adminCsrf, mentor: id, intent: "approve" }, cookies.admin)).status).toBe(200);
+      expect((await post("/admin/mentorship/mentors", { csrf: adminCsrf, mentor: id, intent: "approve" }, cookies.admin)).status).toBe(302);
     await sink.waitFor((m) => m.to.includes("dr.rivera@example.org") && m.subject === "You are now an AMG mentor");
 
     // Maria asks for a mentor, avoiding Dr Chen.
@@ -153,6 +171,66 @@ describe("mentorship access", () => {
   it("shows each mentor only their own mentees", async () => {
     expect(await textOf("/mentoring", cookies.mentor)).toContain("Maria Lopez");
     expect(await textOf("/mentoring", cookies.otherMentor)).not.toContain("Maria Lopez");
+  });
+
+  it("lets a mentor change their own details, and nobody else's", async () => {
+    expect((await page("/mentoring/details", "")).status).toBe(302);
+    expect((await page("/mentoring/details", cookies.maria)).status).toBe(404);
+    const mariaCsrf = await csrfTokenOf(app, "/account/mentor", cookies.maria);
+    expect((await post("/mentoring/details", [["csrf", mariaCsrf], ...details()], cookies.maria)).status).toBe(404);
+    expect(await textOf("/mentoring/details", cookies.mentor)).toContain('value="Ana Rivera"');
+    expect((await post("/mentoring/details", details({ capacity: "3" }), cookies.mentor)).status).toBe(403);
+    const csrf = await csrfTokenOf(app, "/mentoring/details", cookies.mentor);
+    const bad = await post("/mentoring/details", [["csrf", csrf], ...details({ capacity: "0", licenceStates: "Nowhere" })], cookies.mentor);
+    expect(bad.status).toBe(400);
+    const badPage = (await bad.text()).replaceAll("<!-- -->", "");
+    expect(badPage).toContain("Please choose how many mentees at once, from 1 to 10.");
+    expect(badPage).toContain("Please give states as two-letter codes");
+    expect(badPage).toContain('value="Nowhere"');
+    const saved = await post("/mentoring/details", [["csrf", csrf], ...details({ capacity: "3", licenceStates: "ny, nj" })], cookies.mentor);
+    expect(saved.status).toBe(200);
+    expect((await saved.text()).replaceAll("<!-- -->", "")).toContain("Your details are saved.");
+    expect(await textOf("/mentoring", cookies.mentor)).toContain("You mentor up to 3 people at once");
+    expect(await textOf("/mentoring/details", cookies.otherMentor)).toContain('value="Li Chen"');
+  });
+
+  it("lets staff change a mentor's details from the console, audited, and no one else", async () => {
+    const list = await textOf("/admin/mentorship/mentors", cookies.admin);
+    const link = list.match(/<a[^>]*aria-label="Ana Rivera: change their details"[^>]*>/)![0];
+    const path = link.match(/href="(\/admin\/mentorship\/mentors\/[^"]+)"/)![1];
+    expect(await textOf(path, cookies.admin)).toContain('value="NY, NJ"');
+    for (const who of ["mentor", "maria"]) expect((await page(path, cookies[who])).status, who).toBe(403);
+    const csrf = await csrfTokenOf(app, path, cookies.admin);
+    const saved = await post(path, [["csrf", csrf], ...details({ name: "Ana M. Rivera", capacity: "4" })], cookies.admin);
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("location")).toBe("/admin/mentorship/mentors");
+    expect(saved.headers.getSetCookie().some((c) => c.startsWith("amg_flash="))).toBe(true);
+    expect(await textOf("/mentoring", cookies.mentor)).toContain("You mentor up to 4 people at once");
+    expect(await textOf("/admin/audit", cookies.admin)).toContain("Changed a mentor&#x27;s details");
+    expect((await post(path.replace(/[^/]+$/, "nobody"), [["csrf", csrf], ...details()], cookies.admin)).status).toBe(404);
+  });
+
+  it("lets staff nudge a stalled pair by e-mail from the dashboard, once a week at most", async () => {
+    // The meeting logged above is dated 2026-03-05, more than six weeks ago: the pair is stalled.
+    const dashboard = await textOf("/admin/mentorship", cookies.admin);
+    expect(dashboard).toContain("Send a nudge");
+    const id = pair.split("/").pop()!;
+    expect(dashboard).toContain(`name="mentorship" value="${id}"`);
+    expect((await post("/admin/mentorship", { intent: "nudge", mentorship: id }, cookies.admin)).status).toBe(403);
+    const mentorCsrf = await csrfTokenOf(app, "/mentoring/details", cookies.mentor);
+    expect((await post("/admin/mentorship", { csrf: mentorCsrf, intent: "nudge", mentorship: id }, cookies.mentor)).status).toBe(403);
+    const csrf = await csrfTokenOf(app, "/admin/mentorship", cookies.admin);
+    const nudged = await post("/admin/mentorship", { csrf, intent: "nudge", mentorship: id }, cookies.admin);
+    expect(nudged.status).toBe(302);
+    expect(nudged.headers.get("location")).toBe("/admin/mentorship");
+    expect(nudged.headers.getSetCookie().some((c) => c.startsWith("amg_flash="))).toBe(true);
+    await sink.waitFor((m) => m.to.includes("maria@example.org") && m.subject === "No meeting logged with Ana M. Rivera for six weeks");
+    await sink.waitFor((m) => m.to.includes("dr.rivera@example.org") && m.subject === "No meeting logged with Maria Lopez for six weeks");
+    const again = await post("/admin/mentorship", { csrf, intent: "nudge", mentorship: id }, cookies.admin);
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("Both were nudged in the last 7 days");
+    expect(await textOf("/admin/mentorship", cookies.admin)).toContain("Nudged in the last week.");
+    expect(await textOf("/admin/audit", cookies.admin)).toContain("Nudged a stalled mentorship");
   });
 
   it("lets the mentee end the mentorship with a reason and tells the mentor", async () => {

@@ -1,4 +1,3 @@
-import { pageTitle } from "~/app/page-title";
 import { Form, Link, redirect } from "react-router";
 import { CheckGroup } from "~/app/components/check-group";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -11,6 +10,7 @@ import { menteeMentorships } from "~/domains/mentorship/mentorships.server";
 import { findOpenRequest, listMentorsToAvoid, placeInLine, saveMenteeRequest, withdrawMenteeRequest } from "~/domains/mentorship/request-mentor.server";
 import { waitInWords } from "~/domains/mentorship/rules";
 import { availabilityKeys, availabilityLabels, practiceSettingLabels, practiceSettings, specialties, topicKeys, topicLabels } from "~/domains/mentorship/vocabulary";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/mentor";
 
 // A member asks for a mentor: the request form (goals, topics, specialties, states, language, times,

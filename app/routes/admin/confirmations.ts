@@ -25,5 +25,13 @@ export const confirmations = {
   applicationApproved: "Application approved: the applicant is a member now, and the decision is e-mailed to them.",
   applicationRejected: "Application rejected: the decision and your note are e-mailed to the applicant.",
   applicationMoreInfo: "More information requested: your note is e-mailed to the applicant with a link to update the application.",
+  mentorSaved: (name: string) => `Details of ${name} saved. The next matching round uses them.`,
+  mentorDecided: {
+    approve: "Mentor approved: they have the mentor role now, and are told by e-mail.",
+    decline: "Offer declined.",
+    pause: "Mentor paused: no new mentees are proposed to them.",
+    resume: "Mentor resumed: they can be proposed again.",
+  },
+  nudgeSent: (mentor: string, mentee: string) => `Nudge queued: ${mentor} and ${mentee} each get an e-mail asking them to log their meetings.`,
   importStarted: "Import started: this page shows its progress.",
 } as const;

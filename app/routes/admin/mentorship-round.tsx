@@ -1,4 +1,3 @@
-import { pageTitle } from "~/app/page-title";
 import { data, Form, Link, redirect } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -8,6 +7,7 @@ import { formAlertOf, formFailureOf, withAppErrors } from "~/app/form-data";
 import { actorOf, requireStaff } from "~/app/session.server";
 import { listMentorsWithLoad, roundDetail } from "~/domains/mentorship/queries.server";
 import { changeProposal, confirmRound, discardRound } from "~/domains/mentorship/run-round.server";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/mentorship-round";
 
 // One round's proposals with their reasons and the totals against greedy: staff change or reject any,

@@ -1,4 +1,3 @@
-import { pageTitle } from "~/app/page-title";
 import { Form, Link, redirect } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -10,7 +9,11 @@ import { actorOf, requireStaff } from "~/app/session.server";
 import { listMentorsWithLoad, listRounds, listWaiting, mentorshipDashboard } from "~/domains/mentorship/queries.server";
 import { matchByHand, runRound } from "~/domains/mentorship/run-round.server";
 import { getMatchSettings, matchSettingsSchema, updateMatchSettings } from "~/domains/mentorship/settings.server";
+import { nudgeMentorship } from "~/domains/mentorship/nudge-mentorship.server";
+import { redirectWithFlash } from "~/app/flash.server";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/mentorship";
+import { confirmations } from "./confirmations";
 
 // The mentorship console: the dashboard (waiting list, capacity, active and stalled mentorships,
 // feedback, outcomes; counts under 10 in words), running a round, matching by hand, the weights.
@@ -56,6 +59,12 @@ export async function action(args: Route.ActionArgs) {
     const objective = values.objective === "count-then-score" ? "count-then-score" : "score";
     const { publicId } = await runRound(services.db, actor, { objective }, services.clock());
     return redirect(`/admin/mentorship/rounds/${publicId}`);
+  }
+  if (intent === "nudge") {
+    return withAppErrors({}, async () => {
+      const pair = await nudgeMentorship(services, actor, String(values.mentorship ?? "").slice(0, 40));
+      return redirectWithFlash("/admin/mentorship", confirmations.nudgeSent(pair.mentorName, pair.menteeName), args.context);
+    });
   }
   if (intent === "match") {
     if (!values.request || !values.mentor)
@@ -195,16 +204,30 @@ export default function MentorshipConsole({ loaderData, actionData }: Route.Comp
           <li>Waiting for a mentor's answer: {d.mentorships.introduced}</li>
           <li>Active: {d.mentorships.active}</li>
           <li>Ended: {d.mentorships.ended}</li>
-          <li>Stalled (no meeting logged in six weeks; both are nudged by e-mail once every six weeks): {d.stalled.count}</li>
+          <li>Stalled (no meeting logged in six weeks; both are nudged by e-mail once every six weeks, or when you send a nudge below): {d.stalled.count}</li>
         </ul>
         {d.stalled.list.length ? (
-          <ul>
-            {d.stalled.list.map((s) => (
-              <li key={`${s.mentorName}-${s.menteeName}`}>
-                {s.mentorName} and {s.menteeName}: last meeting {s.lastMeetingOn ?? "none logged"}, nudged {s.nudgedAt ? formatDateTime(s.nudgedAt) : "not yet"}
-              </li>
-            ))}
-          </ul>
+          <>
+            <h3>Stalled mentorships</h3>
+            <ul className="stalled-list">
+              {d.stalled.list.map((s) => (
+                <li key={s.publicId}>
+                  {s.mentorName} and {s.menteeName}: last meeting {s.lastMeetingOn ?? "none logged"}; nudged {s.nudgedAt ? formatDateTime(s.nudgedAt) : "not yet"}.{" "}
+                  {s.mayNudge ? (
+                    <Form method="post" className="inline-form">
+                      <CsrfField token={csrf} />
+                      <input type="hidden" name="mentorship" value={s.publicId} />
+                      <button type="submit" name="intent" value="nudge" className="button-small" aria-label={`Send a nudge to ${s.mentorName} and ${s.menteeName}`}>
+                        Send a nudge
+                      </button>
+                    </Form>
+                  ) : (
+                    <span className="hint">Nudged in the last week.</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
         ) : null}
       </section>
       <section>

@@ -1,9 +1,9 @@
-import { pageTitle } from "~/app/page-title";
 import { data, Form, Link } from "react-router";
 import { signedInRedirect } from "~/app/session.server";
 import { tokenSchema } from "~/domains/email/email.schema";
 import { confirmMentorApplication, findHeldMentorApplication } from "~/domains/mentorship/apply-as-mentor.server";
 import { availabilityLabels, practiceSettingLabels, topicLabels, type Availability, type PracticeSetting, type Topic } from "~/domains/mentorship/vocabulary";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/confirm";
 
 // The e-mailed link of a volunteer offer: the page shows what will be stored and a button; the POST

@@ -1,9 +1,9 @@
-import { pageTitle } from "~/app/page-title";
 import { Form, Link } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { requireViewer, verifyCsrf } from "~/app/session.server";
 import { setOwnPause } from "~/domains/mentorship/manage-mentors.server";
 import { mentorArea } from "~/domains/mentorship/mentorships.server";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/mentoring";
 
 // The mentor's own area: their status, a pause switch, introductions to answer and their mentees.
@@ -19,8 +19,9 @@ export async function action(args: Route.ActionArgs) {
   const viewer = await requireViewer(args);
   const formData = await args.request.formData();
   verifyCsrf(viewer, formData);
-  await setOwnPause(args.context.services.db, viewer.personId, formData.get("intent") === "pause", args.context.services.clock());
-  return { saved: true };
+  const paused = formData.get("intent") === "pause";
+  await setOwnPause(args.context.services.db, viewer.personId, paused, args.context.services.clock());
+  return { paused };
 }
 
 const statusWords: Record<string, string> = {
@@ -31,7 +32,7 @@ const statusWords: Record<string, string> = {
   ended: "Ended",
 };
 
-export default function Mentoring({ loaderData }: Route.ComponentProps) {
+export default function Mentoring({ loaderData, actionData }: Route.ComponentProps) {
   const { area, csrf } = loaderData;
   if (!area) {
     return (
@@ -58,6 +59,14 @@ export default function Mentoring({ loaderData }: Route.ComponentProps) {
             ? "Our staff could not take up your offer to mentor at this time."
             : `You mentor up to ${mentor.capacity} ${mentor.capacity === 1 ? "person" : "people"} at once (${mentor.specialty}).`}
       </p>
+      <p>
+        <Link to="/mentoring/details">Change your details</Link>: specialty, states, topics, how many mentees, when you are free, languages.
+      </p>
+      {actionData ? (
+        <p className="alert alert-success" role="status">
+          {actionData.paused ? "Paused: no new mentees are proposed to you until you take them again." : "You take new mentees again."}
+        </p>
+      ) : null}
       {mentor.status === "approved" ? (
         <Form method="post" className="inline-form">
           <CsrfField token={csrf} />

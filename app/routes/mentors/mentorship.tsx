@@ -1,4 +1,3 @@
-import { pageTitle } from "~/app/page-title";
 import { data, Form, Link } from "react-router";
 import { CheckGroup } from "~/app/components/check-group";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -10,6 +9,7 @@ import { feedbackSchema, meetingSchema, pairPageSchema, reasonSchema } from "~/d
 import { answerIntroduction, endMentorship, giveFeedback, logMeeting, mentorshipPage, updatePairPage } from "~/domains/mentorship/mentorships.server";
 import { topicKeys, topicLabels, type Topic } from "~/domains/mentorship/vocabulary";
 import { AppError } from "~/platform/errors";
+import { pageTitle } from "~/app/page-title";
 import type { Route } from "./+types/mentorship";
 
 // The pair's shared page: only the mentor and the mentee reach it. The mentor answers the
