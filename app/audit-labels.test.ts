@@ -39,6 +39,11 @@ const templated = [
   "mentorship.mentor-decline",
   "mentorship.mentor-pause",
   "mentorship.mentor-resume",
+  ...["post", "page"].flatMap((kind) => ["create", "update", "delete", "restore-revision", "publish-scheduled"].map((what) => `${kind}.${what}`)),
+  ...["tag", "category"].flatMap((kind) => ["create", "rename", "merge", "delete"].map((what) => `${kind}.${what}`)),
+  "newsletter.pause",
+  "newsletter.resume",
+  "newsletter.cancel",
 ];
 
 describe("audit labels", () => {

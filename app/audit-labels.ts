@@ -3,16 +3,20 @@
 import { accountsAuditActionLabels, accountsAuditSubjectLabels } from "~/domains/accounts/labels";
 import { advocacyAuditActionLabels, advocacyAuditSubjectLabels } from "~/domains/advocacy/labels";
 import { emailAuditActionLabels, emailAuditSubjectLabels } from "~/domains/email/labels";
+import { evidenceAuditActionLabels, evidenceAuditSubjectLabels } from "~/domains/evidence/labels";
 import { membershipAuditActionLabels, membershipAuditSubjectLabels } from "~/domains/membership/audit-labels";
 import { mentorshipAuditActionLabels, mentorshipAuditSubjectLabels } from "~/domains/mentorship/labels";
+import { publishingAuditActionLabels, publishingAuditSubjectLabels } from "~/domains/publishing/labels";
 import { siteAuditActionLabels, siteAuditSubjectLabels } from "~/domains/site/labels";
 
 export const auditActionLabels: Record<string, string> = {
   ...accountsAuditActionLabels,
   ...advocacyAuditActionLabels,
   ...emailAuditActionLabels,
+  ...evidenceAuditActionLabels,
   ...membershipAuditActionLabels,
   ...mentorshipAuditActionLabels,
+  ...publishingAuditActionLabels,
   ...siteAuditActionLabels,
 };
 
@@ -20,8 +24,10 @@ export const auditSubjectLabels: Record<string, string> = {
   ...accountsAuditSubjectLabels,
   ...advocacyAuditSubjectLabels,
   ...emailAuditSubjectLabels,
+  ...evidenceAuditSubjectLabels,
   ...membershipAuditSubjectLabels,
   ...mentorshipAuditSubjectLabels,
+  ...publishingAuditSubjectLabels,
   ...siteAuditSubjectLabels,
 };
 

@@ -21,9 +21,22 @@ export const emailAuditActionLabels: Record<string, string> = {
   "outbox.resend": "Sent an e-mail again",
   "subscriber.unsubscribe": "Unsubscribed a newsletter subscriber",
   "subscriber.export": "Exported newsletter subscribers",
+  "newsletter.create": "Wrote a newsletter",
+  "newsletter.save": "Changed a newsletter draft",
+  "newsletter.test-send": "Sent a newsletter test to themselves",
+  "newsletter.send": "Started sending a newsletter",
+  "newsletter.schedule": "Scheduled a newsletter",
+  "newsletter.unschedule": "Took a newsletter off the schedule",
+  "newsletter.pause": "Paused a newsletter's sending",
+  "newsletter.resume": "Resumed a newsletter's sending",
+  "newsletter.cancel": "Cancelled a newsletter's sending",
+  "newsletter.automation": "Changed a welcome e-mail",
+  "newsletter.suppressions-import": "Imported suppressed addresses",
 };
 
 export const emailAuditSubjectLabels: Record<string, string> = {
   outbox_message: "E-mail",
   subscriber: "Subscriber",
+  newsletter: "Newsletter",
+  automation: "Welcome e-mail",
 };
