@@ -103,6 +103,16 @@ export async function withAppErrors<T>(values: FormValues, run: () => Promise<T>
   }
 }
 
+/** A loader's read: NOT_FOUND and FORBIDDEN it throws become their pages (404, 403), never a 500. */
+export async function orErrorPage<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) throw data({ message: error.message }, { status: error.status });
+    throw error;
+  }
+}
+
 const noFailure: FormFailure = { fieldErrors: {}, formError: null, values: {} };
 
 /**

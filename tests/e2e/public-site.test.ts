@@ -30,7 +30,7 @@ describe("the public site in a browser", () => {
     return context.newPage();
   };
 
-  it("shows what AMG is, its figures with sources, and four calls to action that lead somewhere", async () => {
+  it("shows what AMG is, its figures with sources, and five calls to action that lead somewhere", async () => {
     const page = await newPage();
     const res = await page.goto(app.url);
     expect(res?.status()).toBe(200);
@@ -39,10 +39,11 @@ describe("the public site in a browser", () => {
     await expect(page.locator(".figure-card").first()).toContainText("Source: AMG");
     await expect(page.locator(".figure-official").first()).toHaveText(/Official figure:.*Source:/);
     const ctas = page.locator(".cta-card");
-    await expect(ctas).toHaveCount(4);
+    await expect(ctas).toHaveCount(5);
     const targets = await ctas.evaluateAll((links) => links.map((a) => [a.querySelector(".cta-title")?.textContent, a.getAttribute("href")]));
     expect(targets).toEqual([
       ["Become a member", "/join"],
+      ["Mentor a graduate", "/mentors"],
       ["Subscribe", "/newsletter"],
       ["Contact your legislators", "/act"],
       ["Sign the open letters", "/letters"],

@@ -1,3 +1,4 @@
+import { orErrorPage } from "~/app/form-data";
 import type { Route } from "./+types/newsletter-preview";
 import { requireStaff } from "~/app/session.server";
 import { findNewsletter, renderForPreview } from "~/domains/email/newsletters/manage-newsletters.server";
@@ -8,7 +9,7 @@ import { personalise } from "~/domains/email/newsletters/render.server";
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);
   const { db, appUrl } = args.context.services;
-  const row = await findNewsletter(db, args.params.publicId);
+  const row = await orErrorPage(() => findNewsletter(db, args.params.publicId));
   const rendered = personalise(await renderForPreview(db, row, appUrl), `${appUrl}/account/email-preferences`);
   if (new URL(args.request.url).searchParams.get("format") === "text") return new Response(rendered.text, { headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(rendered.html, {

@@ -8,6 +8,7 @@ import { actorOf, requireStaff } from "~/app/session.server";
 import { importSuppressions } from "~/domains/email/newsletters/mail-events-webhook.server";
 import { countSuppressions } from "~/domains/email/newsletters/suppressions.server";
 import { recordAudit } from "~/platform/audit.server";
+import { readCsvUpload } from "./applications-import.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Suppressed addresses", "staff")];
 
@@ -16,16 +17,20 @@ export async function loader(args: Route.LoaderArgs) {
   return { counts: await countSuppressions(args.context.services.db), csrf: viewer.csrfToken };
 }
 
+const maxBytes = 10 * 1024 * 1024;
+
+// A multipart upload read by the same reader as the member import: a broken or cut-off upload is a
+// message next to the field, never a 500.
 export async function action(args: Route.ActionArgs) {
-  const formData = await args.request.formData();
-  const viewer = await requireStaff(args, formData);
-  const file = formData.get("file");
-  const csv = typeof file === "string" ? file : file ? await file.text() : "";
-  if (!csv.trim()) return { imported: null, formError: "Please choose a CSV file." };
-  if (csv.length > 10_000_000) return { imported: null, formError: "The file is too large (10 MB at most)." };
+  const upload = await readCsvUpload(args.request, "file", maxBytes);
+  const viewer = await requireStaff(args, upload.fields);
+  const fail = (formError: string) => ({ imported: null, formError });
+  if (upload.problem === "too-large") return fail("The file is too large (10 MB at most).");
+  if (upload.problem === "unreadable" || !upload.file || !upload.file.text.trim()) return fail("Please choose a CSV file.");
+  if (upload.file.text.includes("\u0000")) return fail("This is not a text CSV file.");
   const actor = actorOf(viewer, args.context);
   const { db } = args.context.services;
-  const imported = await importSuppressions(db, csv, `csv import by ${actor.email}`);
+  const imported = await importSuppressions(db, upload.file.text, `csv import by ${actor.email}`);
   await recordAudit(db, actor, { action: "newsletter.suppressions-import", details: { added: imported.added, already: imported.already } });
   return { imported, formError: null };
 }

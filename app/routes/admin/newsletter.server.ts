@@ -3,7 +3,7 @@
 import { DateTime } from "luxon";
 import { redirect } from "react-router";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "react-router";
-import { formFailure, formValues, parseForm, withAppErrors } from "~/app/form-data";
+import { formFailure, formValues, orErrorPage, parseForm, withAppErrors } from "~/app/form-data";
 import { actorOf, requireStaff } from "~/app/session.server";
 import { listCampaignsForAudience } from "~/domains/advocacy/campaigns/campaign-audience.server";
 import { audienceSchema, describeAudience } from "~/domains/email/newsletters/audience";
@@ -55,7 +55,7 @@ export async function newsletterLoader(args: LoaderFunctionArgs) {
       testSent: false,
     };
   }
-  const row = await findNewsletter(db, publicId);
+  const row = await orErrorPage(() => findNewsletter(db, publicId));
   const audience = audienceSchema.safeParse(row.audience);
   const editable = row.status === "draft" || row.status === "scheduled";
   const [count, progress, results] = await Promise.all([
