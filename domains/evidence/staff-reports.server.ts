@@ -2,8 +2,10 @@
 // gathered from the contexts that own them; each table also as CSV rows.
 import type { Executor } from "~/db/client.server";
 import { campaignActionsReport } from "~/domains/advocacy/place-advocacy.server";
+import { newsletterResultsBetween } from "~/domains/email/newsletters/newsletter-reports.server";
 import { subscriberGrowth } from "~/domains/email/subscriber-report.server";
 import { membershipReport } from "~/domains/membership/member-statistics.server";
+import { mentorshipWaitingReport } from "~/domains/mentorship/queries.server";
 
 export type ReportRange = { from: Date; to: Date };
 
@@ -27,10 +29,12 @@ export function monthsOf(range: ReportRange): string[] {
 }
 
 export async function staffReports(db: Executor, range: ReportRange) {
-  const [membership, subscribers, actions] = await Promise.all([
+  const [membership, subscribers, actions, newsletters, mentorship] = await Promise.all([
     membershipReport(db, range.from, range.to),
     subscriberGrowth(db, range.from, range.to),
     campaignActionsReport(db, range.from, range.to),
+    newsletterResultsBetween(db, range.from, range.to),
+    mentorshipWaitingReport(db, range.from, range.to),
   ]);
   const months = monthsOf(range);
   const of = (rows: { month: string; count: number }[], m: string) => rows.find((r) => r.month === m)?.count ?? 0;
@@ -38,16 +42,24 @@ export async function staffReports(db: Executor, range: ReportRange) {
     growth: months.map((month) => ({ month, members: of(membership.approvedByMonth, month), subscribers: of(subscribers, month) })),
     applications: membership.applicationsByStatus.map((r) => ({ status: statusWords[r.status] ?? r.status, count: r.count })),
     actions,
+    newsletters,
+    mentorship,
   };
 }
 
 export type StaffReports = Awaited<ReturnType<typeof staffReports>>;
-export const staffReportTables = ["growth", "applications", "actions"] as const;
+export const staffReportTables = ["growth", "applications", "actions", "newsletters", "mentorship"] as const;
 export type StaffReportTable = (typeof staffReportTables)[number];
 
 /** A report table as CSV rows, header first. */
 export function staffReportCsv(reports: StaffReports, table: StaffReportTable): (string | number)[][] {
   if (table === "growth") return [["month", "members approved", "subscribers confirmed"], ...reports.growth.map((g) => [g.month, g.members, g.subscribers])];
   if (table === "applications") return [["status", "applications received"], ...reports.applications.map((a) => [a.status, a.count])];
+  if (table === "newsletters")
+    return [
+      ["started sending", "subject", "sent", "failed", "bounced", "complaints", "unsubscribes"],
+      ...reports.newsletters.map((n) => [n.day, n.subject, n.sent, n.failed, n.bounced, n.complaints, n.unsubscribes]),
+    ];
+  if (table === "mentorship") return [["month", "asked for a mentor", "mentorships begun"], ...reports.mentorship.months.map((m) => [m.month, m.requested, m.begun])];
   return [["state", "campaign", "actions"], ...reports.actions.map((a) => [a.state, a.campaign, a.actions])];
 }

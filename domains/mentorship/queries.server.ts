@@ -163,3 +163,22 @@ export async function mentorshipDashboard(db: Executor, now: Date) {
     },
   };
 }
+
+/**
+ * The staff report's mentorship rows, month by month over a range: requests made and mentorships
+ * begun (the mentor accepted); and the waiting list today (exact: staff only).
+ */
+export async function mentorshipWaitingReport(db: Executor, from: Date, to: Date): Promise<{ months: { month: string; requested: number; begun: number }[]; waitingNow: number }> {
+  const result = await db.execute(sql`
+    with months as (
+      select m::date as start, (m + interval '1 month')::date as next
+      from generate_series(date_trunc('month', ${from.toISOString()}::timestamptz at time zone 'UTC'), ${to.toISOString()}::timestamptz at time zone 'UTC' - interval '1 second', interval '1 month') m
+    )
+    select to_char(months.start, 'YYYY-MM') as month,
+      (select count(*) from mentee_requests r where r.created_at >= months.start and r.created_at < months.next)::int as requested,
+      (select count(*) from mentorships s where s.accepted_at >= months.start and s.accepted_at < months.next)::int as begun
+    from months order by months.start`);
+  const [waiting] = await db.select({ n: count() }).from(menteeRequests).where(eq(menteeRequests.status, "waiting"));
+  const rows = (result as unknown as { rows: { month: string; requested: number; begun: number }[] }).rows;
+  return { months: rows.map((r) => ({ month: r.month, requested: Number(r.requested), begun: Number(r.begun) })), waitingNow: Number(waiting?.n ?? 0) };
+}

@@ -98,6 +98,53 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
       ) : (
         <p>No campaign actions in these dates.</p>
       )}
+      <h2>Newsletters sent</h2>
+      <p>
+        <a href={`/admin/reports.csv?${q}&table=newsletters`} download>
+          Download CSV
+        </a>
+      </p>
+      {reports.newsletters.length ? (
+        <TableScroll label="Newsletters sent in these dates and their results">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Started sending</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Sent</th>
+                <th scope="col">Failed</th>
+                <th scope="col">Bounced</th>
+                <th scope="col">Complaints</th>
+                <th scope="col">Unsubscribes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reports.newsletters.map((n) => (
+                <tr key={`${n.day}/${n.subject}`}>
+                  <td>{n.day}</td>
+                  <td>{n.subject}</td>
+                  <td>{n.sent.toLocaleString("en-US")}</td>
+                  <td>{n.failed.toLocaleString("en-US")}</td>
+                  <td>{n.bounced.toLocaleString("en-US")}</td>
+                  <td>{n.complaints.toLocaleString("en-US")}</td>
+                  <td>{n.unsubscribes.toLocaleString("en-US")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : (
+        <p>No newsletter was sent in these dates.</p>
+      )}
+      <BarChart
+        id="report-mentorship"
+        title={`${reports.mentorship.months.reduce((a, m) => a + m.requested, 0).toLocaleString("en-US")} members asked for a mentor from ${from} to ${to}; ${reports.mentorship.waitingNow.toLocaleString("en-US")} are waiting today`}
+        xLabel="Members who asked for a mentor"
+        yLabel="Month"
+        source="mentor requests, by month asked; mentorships begun are in the CSV"
+        csvHref={`/admin/reports.csv?${q}&table=mentorship`}
+        rows={reports.mentorship.months.map((m) => ({ label: m.month, value: m.requested, display: `${m.requested.toLocaleString("en-US")} asked, ${m.begun.toLocaleString("en-US")} begun` }))}
+      />
     </>
   );
 }

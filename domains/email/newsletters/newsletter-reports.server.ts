@@ -115,3 +115,26 @@ export async function findArchived(db: Executor, publicId: string) {
     .limit(1);
   return row ?? null;
 }
+
+/** The staff report's newsletter rows: each newsletter that began sending in the range, with its results. */
+export async function newsletterResultsBetween(db: Executor, from: Date, to: Date) {
+  const result = await db.execute(sql`
+    select n.subject, n.started_at,
+      (select count(*) from newsletter_recipients r where r.newsletter_id = n.id and r.state = 'sent')::int as sent,
+      (select count(*) from newsletter_recipients r where r.newsletter_id = n.id and r.state = 'failed')::int as failed,
+      (select count(*) from mail_events e where e.newsletter_id = n.id and e.kind in ('hard-bounce', 'soft-bounce'))::int as bounced,
+      (select count(*) from mail_events e where e.newsletter_id = n.id and e.kind = 'complaint')::int as complaints,
+      (select count(*) from mail_events e where e.newsletter_id = n.id and e.kind = 'unsubscribe')::int as unsubscribes
+    from newsletters n
+    where n.started_at >= ${from.toISOString()} and n.started_at < ${to.toISOString()}
+    order by n.started_at`);
+  return rowsOf<{ subject: string; started_at: Date | string; sent: number; failed: number; bounced: number; complaints: number; unsubscribes: number }>(result).map((r) => ({
+    subject: r.subject,
+    day: new Date(r.started_at).toISOString().slice(0, 10),
+    sent: Number(r.sent),
+    failed: Number(r.failed),
+    bounced: Number(r.bounced),
+    complaints: Number(r.complaints),
+    unsubscribes: Number(r.unsubscribes),
+  }));
+}
