@@ -178,7 +178,7 @@ describe("every route, given hostile input", () => {
     upload.set("file", new Blob(["name,email\n"], { type: "text/csv" }), "members.csv");
     const imported = await send("/admin/applications/import", { method: "POST", body: upload }, adminCookie);
     known["import/:publicId"] = imported.headers.get("location")!.split("/").pop()!;
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await app?.stop();
