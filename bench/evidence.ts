@@ -6,7 +6,7 @@
 //    target p99 < 50 ms;
 //  - a district page's data (/numbers/ny-1), the same two ways; target p99 < 50 ms;
 //  - the staff reports over twelve months (exact, never cached); target < 500 ms on PostgreSQL.
-// Run: npm run bench:evidence
+// Run: npm run bench:evidence (BENCH_SKIP_PGLITE=1 or BENCH_SKIP_POSTGRES=1 runs one engine)
 import { mkdtempSync, rmSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
@@ -90,10 +90,11 @@ async function suite(engine: string, handle: DatabaseHandle, staffTarget: number
 const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const admin = new pg.Client({ connectionString: server });
 if (
-  await admin.connect().then(
+  process.env.BENCH_SKIP_POSTGRES !== "1" &&
+  (await admin.connect().then(
     () => true,
     () => false,
-  )
+  ))
 ) {
   const name = "amg_bench_evidence";
   await admin.query(`drop database if exists ${name} with (force)`);
@@ -109,7 +110,7 @@ if (
     await handle.close();
     await admin.end();
   }
-} else rows.push("| PostgreSQL | skipped: server unreachable | | | | |");
+} else rows.push(`| PostgreSQL | skipped: ${process.env.BENCH_SKIP_POSTGRES === "1" ? "BENCH_SKIP_POSTGRES=1" : "server unreachable"} | | | | |`);
 
 if (process.env.BENCH_SKIP_PGLITE !== "1") {
   const dataDir = mkdtempSync(path.join(tmpdir(), "amg-bench-evidence-"));
