@@ -11,8 +11,9 @@ import { authorInputSchema } from "~/domains/publishing/publishing.schema";
 import { findAuthor, listImages } from "~/domains/publishing/queries.server";
 import { updateAuthor } from "~/domains/publishing/update-author.server";
 import type { Route } from "./+types/author";
+import { pageTitle } from "~/app/page-title";
 
-export const meta: Route.MetaFunction = () => [{ title: "Author byline — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Author byline", "staff")];
 
 async function staffPerson(db: Parameters<typeof findPersonByPublicId>[0], publicId: string) {
   const person = await findPersonByPublicId(db, publicId);

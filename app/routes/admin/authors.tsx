@@ -5,8 +5,9 @@ import { requireStaff } from "~/app/session.server";
 import { searchPeople } from "~/domains/accounts/people.server";
 import { listAuthors } from "~/domains/publishing/queries.server";
 import type { Route } from "./+types/authors";
+import { pageTitle } from "~/app/page-title";
 
-export const meta: Route.MetaFunction = () => [{ title: "Authors — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Authors", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);

@@ -8,8 +8,9 @@ import { listImages } from "~/domains/publishing/queries.server";
 import { maxImageBytes, uploadImage } from "~/domains/publishing/upload-image.server";
 import type { Route } from "./+types/images";
 import { readFileUpload } from "./images-upload.server";
+import { pageTitle } from "~/app/page-title";
 
-export const meta: Route.MetaFunction = () => [{ title: "Images — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Images", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);

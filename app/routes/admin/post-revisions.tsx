@@ -10,8 +10,9 @@ import { diffTexts } from "~/domains/publishing/diff-revision.server";
 import { findPostForStaff, findRevision, listRevisions } from "~/domains/publishing/queries.server";
 import { restoreRevision } from "~/domains/publishing/restore-revision.server";
 import type { Route } from "./+types/post-revisions";
+import { pageTitle } from "~/app/page-title";
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `Revisions: ${data?.post.title ?? ""} — AMG staff` }];
+export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, `Revisions: ${data?.post.title ?? ""}`, "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);

@@ -5,8 +5,9 @@ import { formatDateTime } from "~/app/format";
 import { requireStaff } from "~/app/session.server";
 import { listPostsForStaff } from "~/domains/publishing/queries.server";
 import type { Route } from "./+types/posts";
+import { pageTitle } from "~/app/page-title";
 
-export const meta: Route.MetaFunction = () => [{ title: "Posts and pages — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Posts and pages", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   await requireStaff(args);

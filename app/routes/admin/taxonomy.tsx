@@ -9,8 +9,9 @@ import { manageTaxonomy } from "~/domains/publishing/manage-taxonomy.server";
 import { taxonomyInputSchema } from "~/domains/publishing/publishing.schema";
 import { listTaxonomy } from "~/domains/publishing/queries.server";
 import type { Route } from "./+types/taxonomy";
+import { pageTitle } from "~/app/page-title";
 
-export const meta: Route.MetaFunction = () => [{ title: "Tags and categories — AMG staff" }];
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Tags and categories", "staff")];
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await requireStaff(args);

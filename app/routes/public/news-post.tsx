@@ -6,10 +6,11 @@ import { adjacentPosts, findPublicPost, relatedPosts } from "~/domains/publishin
 import type { CacheHandle } from "~/platform/page-cache-key";
 import { markPublic } from "~/platform/request-context";
 import type { Route } from "./+types/news-post";
+import { pageTitle } from "~/app/page-title";
 
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.post.title ?? "News"} — AMG` }, { name: "description", content: data?.post.excerpt ?? "" }];
+export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, data?.post.title ?? "News"), { name: "description", content: data?.post.excerpt ?? "" }];
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const { db, appUrl } = context.services;

@@ -4,10 +4,14 @@ import { findTag } from "~/domains/publishing/queries.server";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/news-tag";
 import { loadListing } from "./news-listing.server";
+import { organisationNamesOf, pageTitle } from "~/app/page-title";
 
 export const handle: CacheHandle = { cacheQuery: ["page"] };
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `Posts tagged ${data?.tag.name ?? ""} — AMG` }, { name: "description", content: `News from AMG tagged ${data?.tag.name ?? ""}.` }];
+export const meta: Route.MetaFunction = ({ data, matches }) => [
+  pageTitle(matches, `Posts tagged ${data?.tag.name ?? ""}`),
+  { name: "description", content: `News from ${organisationNamesOf(matches).shortName} tagged ${data?.tag.name ?? ""}.` },
+];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const tag = await findTag(context.services.db, params.slug);
