@@ -106,6 +106,6 @@ CREATE UNIQUE INDEX "posts_kind_slug_idx" ON "posts" USING btree ("kind","slug")
 CREATE INDEX "posts_published_idx" ON "posts" USING btree ("kind","status","publish_at");--> statement-breakpoint
 CREATE INDEX "posts_category_idx" ON "posts" USING btree ("category_id");--> statement-breakpoint
 CREATE INDEX "posts_author_idx" ON "posts" USING btree ("author_id");--> statement-breakpoint
-CREATE INDEX "posts_search_idx" ON "posts" USING gin ("search");--> statement-breakpoint
-CREATE INDEX "posts_search_head_idx" ON "posts" USING gin ("search_head");--> statement-breakpoint
-CREATE INDEX "search_words_trgm_idx" ON "search_words" USING gin ("word" gin_trgm_ops);
+CREATE INDEX "posts_search_idx" ON "posts" USING gin ("search") WITH (fastupdate=false);--> statement-breakpoint
+CREATE INDEX "posts_search_head_idx" ON "posts" USING gin ("search_head") WITH (fastupdate=false);--> statement-breakpoint
+CREATE INDEX "search_words_trgm_idx" ON "search_words" USING gin ("word" gin_trgm_ops) WITH (fastupdate=false);

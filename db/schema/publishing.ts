@@ -84,8 +84,8 @@ export const posts = pgTable(
     index("posts_published_idx").on(t.kind, t.status, t.publishAt),
     index("posts_category_idx").on(t.categoryId),
     index("posts_author_idx").on(t.authorId),
-    index("posts_search_idx").using("gin", t.search),
-    index("posts_search_head_idx").using("gin", t.searchHead),
+    index("posts_search_idx").using("gin", t.search).with({ fastupdate: false }),
+    index("posts_search_head_idx").using("gin", t.searchHead).with({ fastupdate: false }),
   ],
 );
 
@@ -141,5 +141,5 @@ export const searchWords = pgTable(
   {
     word: text("word").primaryKey(),
   },
-  (t) => [index("search_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`)],
+  (t) => [index("search_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`).with({ fastupdate: false })],
 );

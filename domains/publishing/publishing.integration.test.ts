@@ -8,7 +8,7 @@ import { testEngines } from "~/tests/helpers/test-db";
 import { manageTaxonomy } from "./manage-taxonomy.server";
 import { postInputSchema } from "./publishing.schema";
 import { publishDuePosts } from "./publish-due-posts.server";
-import { adjacentPosts, findPublicPost, listPublishedPosts, listRevisions, listTaxonomy, relatedPosts } from "./queries.server";
+import { adjacentPosts, findPublicPost, listPublishedPosts, listRevisions, listTaxonomy, publicAddresses, relatedPosts, sitemapPostFiles, sitemapPosts } from "./queries.server";
 import type { PublicPost } from "./queries.server";
 import { restoreRevision } from "./restore-revision.server";
 import { maxRevisionsPerPost } from "./rules";
@@ -66,6 +66,33 @@ describe.each(testEngines())("publishing on $name", (engine) => {
     const other = await searchSite(handle.db, { q: "residncy positions", page: 1 });
     expect(other.suggestion).toBe("residency positions");
     expect(other.total).toBeGreaterThan(0);
+  });
+
+  it("splits the posts into sitemap files, oldest first, each post once; the other addresses list tags with published posts", async () => {
+    const files = await sitemapPostFiles(handle.db, 4);
+    const listed = [];
+    for (let file = 1; file <= files; file++) listed.push(...(await sitemapPosts(handle.db, file, 4)).map((e) => e.path));
+    const published = await listPublishedPosts(handle.db, {}, 1, 100);
+    expect(files).toBe(Math.ceil(published.total / 4));
+    expect(listed).toEqual(published.posts.map((p) => `/news/${p.slug}`).reverse());
+    expect(await sitemapPosts(handle.db, files + 1, 4)).toEqual([]);
+    const others = (await publicAddresses(handle.db)).map((a) => a.path);
+    expect(others).toContain("/news/tag/match-season");
+    expect(others.some((p) => p.startsWith("/news/") && !/^\/news\/(tag|category|author)\//.test(p))).toBe(false);
+  });
+
+  it("pages through results without repeats or gaps: title and summary hits first, then body hits newest first", async () => {
+    const documents = [{ kind: "campaign" as const, path: "/act/x", title: "Residency slots for every graduate", summary: "Ask Congress for residency positions." }];
+    const all = await searchSite(handle.db, { q: "residency", page: 1, perPage: 50, documents });
+    expect(all.total).toBe(all.hits.length);
+    const paged: string[] = [];
+    for (let page = 1; page <= Math.ceil(all.hits.length / 2); page++) paged.push(...(await searchSite(handle.db, { q: "residency", page, perPage: 2, documents })).hits.map((h) => h.path));
+    expect(paged).toEqual(all.hits.map((h) => h.path));
+    const bodyOnly = all.hits.filter((h) => h.rank < 1);
+    expect(bodyOnly.length).toBeGreaterThan(0);
+    expect(all.hits.slice(-bodyOnly.length)).toEqual(bodyOnly);
+    const times = bodyOnly.map((h) => h.publishAt!.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   it("searches campaigns handed in by their context", async () => {

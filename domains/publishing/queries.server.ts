@@ -5,7 +5,7 @@ import type { SQL } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { postRevisions, postSlugHistory, postTags, posts, publishingAuthors, publishingCategories, publishingImages, publishingTags } from "~/db/schema/index";
 import type { ImageVariant } from "~/db/schema/index";
-import { postsPerPage, rankRelated, readingMinutes } from "./rules";
+import { postsPerPage, rankRelated, readingMinutes, sitemapPostsPerFile } from "./rules";
 
 export type PostKind = "post" | "page";
 
@@ -278,21 +278,53 @@ export async function feedPosts(db: Executor, filter: ListingFilter, limit = 50)
     .limit(limit);
 }
 
-/** Every public address this context owns, with when it last changed, for the sitemap. */
+/**
+ * Every public address this context owns except the posts (they have sitemap files of their own,
+ * sitemapPosts): the published pages, and the tags, categories and authors with published posts.
+ */
 export async function publicAddresses(db: Executor): Promise<{ path: string; updatedAt: Date }[]> {
-  const [rows, tags, categories, authors] = await Promise.all([
-    db.select({ kind: posts.kind, slug: posts.slug, updatedAt: posts.updatedAt }).from(posts).where(eq(posts.status, "published")).orderBy(desc(posts.publishAt)),
-    db.selectDistinct({ slug: publishingTags.slug }).from(publishingTags).innerJoin(postTags, eq(postTags.tagId, publishingTags.id)),
-    db.select({ slug: publishingCategories.slug }).from(publishingCategories),
-    db.select({ slug: publishingAuthors.slug }).from(publishingAuthors),
+  const hasPublishedPost = sql`exists (select 1 from ${postTags} join ${posts} on ${posts.id} = ${postTags.postId} where ${postTags.tagId} = ${publishingTags.id} and ${posts.kind} = 'post' and ${posts.status} = 'published')`;
+  const [pages, newest, tags, categories, authors] = await Promise.all([
+    db.select({ slug: posts.slug, updatedAt: posts.updatedAt }).from(posts).where(isPublished("page")).orderBy(asc(posts.slug)),
+    db.select({ updatedAt: posts.updatedAt }).from(posts).where(isPublished("post")).orderBy(desc(posts.publishAt), desc(posts.id)).limit(1),
+    db.select({ slug: publishingTags.slug }).from(publishingTags).where(hasPublishedPost).orderBy(asc(publishingTags.slug)),
+    db.select({ slug: publishingCategories.slug }).from(publishingCategories).orderBy(asc(publishingCategories.slug)),
+    db.select({ slug: publishingAuthors.slug }).from(publishingAuthors).orderBy(asc(publishingAuthors.slug)),
   ]);
-  const now = rows[0]?.updatedAt ?? new Date(0);
+  const now = newest[0]?.updatedAt ?? new Date(0);
   return [
-    ...rows.map((r) => ({ path: r.kind === "post" ? `/news/${r.slug}` : `/pages/${r.slug}`, updatedAt: r.updatedAt })),
+    ...pages.map((r) => ({ path: `/pages/${r.slug}`, updatedAt: r.updatedAt })),
     ...tags.map((t) => ({ path: `/news/tag/${t.slug}`, updatedAt: now })),
     ...categories.map((c) => ({ path: `/news/category/${c.slug}`, updatedAt: now })),
     ...authors.map((a) => ({ path: `/news/author/${a.slug}`, updatedAt: now })),
   ];
+}
+
+/** How many sitemap files the published posts fill (sitemapPostsPerFile each; none without posts). */
+export async function sitemapPostFiles(db: Executor, perFile = sitemapPostsPerFile): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(posts).where(isPublished("post"));
+  return Math.ceil((row?.n ?? 0) / perFile);
+}
+
+/** The files sitemap.xml indexes: the other addresses, then the posts' files. */
+export async function sitemapFiles(db: Executor): Promise<{ path: string }[]> {
+  const postFiles = await sitemapPostFiles(db);
+  return [{ path: "/sitemap-pages.xml" }, ...Array.from({ length: postFiles }, (_, i) => ({ path: i === 0 ? "/sitemap-posts.xml" : `/sitemap-posts.xml?page=${i + 1}` }))];
+}
+
+/**
+ * The published posts of one sitemap file (1-based), oldest first: a new post joins the last
+ * file, so the others keep their contents.
+ */
+export async function sitemapPosts(db: Executor, file: number, perFile = sitemapPostsPerFile): Promise<{ path: string; updatedAt: Date }[]> {
+  const rows = await db
+    .select({ slug: posts.slug, updatedAt: posts.updatedAt })
+    .from(posts)
+    .where(isPublished("post"))
+    .orderBy(asc(posts.publishAt), asc(posts.id))
+    .limit(perFile)
+    .offset((file - 1) * perFile);
+  return rows.map((r) => ({ path: `/news/${r.slug}`, updatedAt: r.updatedAt }));
 }
 
 /** The published pages (kind "page"), for links in the footer or the sitemap. */

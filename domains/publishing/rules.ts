@@ -5,6 +5,8 @@
 export const maxRevisionsPerPost = 50;
 /** Posts on a page of a listing. */
 export const postsPerPage = 10;
+/** Posts per sitemap file (the protocol allows 50,000; small files keep each one quick to write and read). */
+export const sitemapPostsPerFile = 1000;
 /** Words a reader reads in a minute (the usual figure for screen reading of prose). */
 export const wordsPerMinute = 230;
 

@@ -57,62 +57,74 @@ export function snippetParts(headline: string): SnippetPart[] {
   }));
 }
 
-type Row = { id: number; kind: string; slug: string; title: string; publish_at: string | Date | null; rank: number; headline: string };
+type Row = { id: number; kind: string; slug: string; title: string; publish_at: string | Date | null; headline: string };
+/** A matching post or page, ranked, before its snippet is made. */
 type Ranked = { id: number; rank: number };
 
 const rowsOf = async <T>(db: Executor, query: SQL): Promise<T[]> => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 
+const tsqueryOf = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
+
+/** How many published posts and pages match, counted up to maxCounted + 1. */
+async function countPosts(db: Executor, q: string): Promise<number> {
+  // Counted up to a cap: an exact count of 10,000 matches reads 10,000 stored vectors.
+  const [counts] = await rowsOf<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from (select 1 from posts where status = 'published' and search @@ ${tsqueryOf(q)} limit ${maxCounted + 1}) as found`,
+  );
+  return counts?.total ?? 0;
+}
+
 /**
- * The first `limit` published posts and pages matching the query, best first, and how many match.
- * Hits in the title or summary (`search_head`, small vectors) are ranked by ts_rank and come first;
- * posts that match only in the body follow, newest first, so a common word in 10,000 bodies never
- * makes PostgreSQL rank 10,000 full texts. Snippets are made for the returned rows only.
+ * The first `limit` published posts and pages matching the query, best first (without snippets).
+ * Hits in the title or summary (`search_head`, small vectors, through its GIN index) are ranked
+ * by ts_rank and come first (ranks 1 + their head rank, like the campaigns'); posts that match
+ * only in the body follow, newest first (rank 0, so each page of results continues the one
+ * before): a walk down the (kind, status, publish_at) index that stops at the `limit`-th match
+ * when matches are common, the GIN index when they are rare (the planner picks), so a common word
+ * in 10,000 bodies never makes PostgreSQL rank or sort 10,000 full texts.
  */
-async function searchPosts(db: Executor, q: string, limit: number): Promise<{ hits: SearchHit[]; total: number }> {
-  const tsq = sql`websearch_to_tsquery('english', ${q})`;
-  // Counted up to a cap: an exact count of 10,000 matches reads 10,000 stored vectors (0.35 s).
-  const [counts] = await rowsOf<{ total: number }>(db, sql`select count(*)::int as total from (select 1 from posts where status = 'published' and search @@ ${tsq} limit ${maxCounted + 1}) as found`);
-  const total = counts?.total ?? 0;
-  if (total === 0) return { hits: [], total };
+async function rankPosts(db: Executor, q: string, limit: number): Promise<Ranked[]> {
+  const tsq = tsqueryOf(q);
   const head = await rowsOf<Ranked>(
     db,
-    sql`select id, ts_rank(search_head, ${tsq}) as rank from posts where status = 'published' and search_head @@ ${tsq} order by rank desc, publish_at desc nulls last, id desc limit ${limit}`,
+    sql`select id, 1 + ts_rank(search_head, ${tsq}) as rank from posts where status = 'published' and search_head @@ ${tsq} order by rank desc, publish_at desc nulls last, id desc limit ${limit}`,
   );
-  const body =
-    head.length < limit
-      ? await rowsOf<Ranked>(
-          db,
-          sql`select id, 0 as rank from posts where status = 'published' and search @@ ${tsq} and not (search_head @@ ${tsq}) order by publish_at desc nulls last, id desc limit ${limit - head.length}`,
-        )
-      : [];
-  const chosen = [...head, ...body];
-  if (chosen.length === 0) return { hits: [], total };
+  if (head.length >= limit) return head.map((r) => ({ id: Number(r.id), rank: Number(r.rank) }));
+  const n = limit - head.length;
+  // One ordered walk per kind (posts, pages): each follows the index order (publish_at, then id
+  // by an incremental sort), so it stops at the limit. Published rows always have a publish_at.
+  const bodyOnly = (kind: "post" | "page") =>
+    sql`(select id, publish_at from posts where kind = ${kind} and status = 'published' and search @@ ${tsq} and not (search_head @@ ${tsq}) order by publish_at desc, id desc limit ${n})`;
+  const body = await rowsOf<Ranked>(db, sql`select id, 0 as rank from (${bodyOnly("post")} union all ${bodyOnly("page")}) as found order by publish_at desc nulls last, id desc limit ${n}`);
+  return [...head, ...body].map((r) => ({ id: Number(r.id), rank: Number(r.rank) }));
+}
+
+/** The hits of the given posts and pages, with their snippets: made for one page of results only. */
+async function postHits(db: Executor, q: string, chosen: Ranked[]): Promise<Map<number, SearchHit>> {
+  if (chosen.length === 0) return new Map();
   const ids = sql.join(
     chosen.map((r) => sql`${r.id}`),
     sql`, `,
   );
   const rows = await rowsOf<Row>(
     db,
-    sql`select id, kind, slug, title, publish_at, ts_rank(search, ${tsq}) as rank, ts_headline('english', excerpt || ' … ' || body_markdown, ${tsq}, ${headlineOptions}) as headline from posts where id in (${ids})`,
+    sql`select id, kind, slug, title, publish_at, ts_headline('english', excerpt || ' … ' || body_markdown, ${tsqueryOf(q)}, ${headlineOptions}) as headline from posts where id in (${ids})`,
   );
-  const byId = new Map(rows.map((r) => [Number(r.id), r]));
-  // Title and summary hits keep their place ahead of body hits (ranks 1 + their head rank; body hits their full-text rank, below 1).
-  const hits = chosen.flatMap((c, i) => {
-    const r = byId.get(Number(c.id));
-    if (!r) return [];
-    const rank = i < head.length ? 1 + Number(c.rank) : Math.min(0.99, Number(r.rank));
-    return [
+  const rankOf = new Map(chosen.map((c) => [c.id, c.rank]));
+  return new Map(
+    rows.map((r) => [
+      Number(r.id),
       {
         kind: r.kind === "page" ? ("page" as const) : ("post" as const),
         path: r.kind === "page" ? `/pages/${r.slug}` : `/news/${r.slug}`,
         title: r.title,
         snippet: snippetParts(r.headline),
         publishAt: r.publish_at ? new Date(r.publish_at) : null,
-        rank,
+        rank: rankOf.get(Number(r.id)) ?? 0,
       },
-    ];
-  });
-  return { total, hits };
+    ]),
+  );
 }
 
 async function searchDocuments(db: Executor, q: string, documents: SearchDocument[]): Promise<SearchHit[]> {
@@ -138,32 +150,44 @@ async function searchDocuments(db: Executor, q: string, documents: SearchDocumen
 /** The corrected query, when some word of it is not in the corpus but a similar one is; else null. */
 export async function suggestSpelling(db: Executor, q: string): Promise<string | null> {
   const words = queryWords(q);
-  let changed = false;
-  const corrected: string[] = [];
-  for (const word of words) {
-    if (word.length < 4 || /\d/.test(word)) {
-      corrected.push(word);
-      continue;
-    }
-    const result = (await db.execute(sql`
-      select word, word = ${word} as known from search_words
-      where word = ${word} or word % ${word}
-      order by (word = ${word}) desc, similarity(word, ${word}) desc, word
-      limit 1`)) as unknown as { rows: { word: string; known: boolean }[] };
-    const best = result.rows[0];
-    if (best && !best.known) {
-      corrected.push(best.word);
-      changed = true;
-    } else corrected.push(word);
-  }
-  return changed ? corrected.join(" ") : null;
+  const checked = words.map((word, i) => ({ word, i })).filter(({ word }) => word.length >= 4 && !/\d/.test(word));
+  if (checked.length === 0) return null;
+  // One statement for every word: a known word is found by the primary key and skips the
+  // trigram search (the gate is evaluated once per word); an unknown one takes its closest word.
+  const list = sql.join(
+    checked.map(({ word, i }) => sql`(${i}::int, ${word}::text)`),
+    sql`, `,
+  );
+  const rows = await rowsOf<{ i: number; best: string }>(
+    db,
+    sql`
+      select q.i, best.word as best
+      from (values ${list}) as q(i, w)
+      cross join lateral (
+        select word from search_words
+        where word % q.w and not exists (select 1 from search_words known where known.word = q.w)
+        order by similarity(word, q.w) desc, word
+        limit 1) as best`,
+  );
+  if (rows.length === 0) return null;
+  const corrected = [...words];
+  for (const r of rows) corrected[Number(r.i)] = r.best;
+  return corrected.join(" ");
 }
 
 async function searchOnce(db: Executor, q: string, documents: SearchDocument[], page: number, perPage: number) {
-  const [posts, others] = await Promise.all([searchPosts(db, q, page * perPage), searchDocuments(db, q, documents)]);
-  const merged = [...posts.hits, ...others].sort((a, b) => b.rank - a.rank);
-  const isCapped = posts.total > maxCounted;
-  return { hits: merged.slice((page - 1) * perPage, page * perPage), total: Math.min(posts.total, maxCounted) + others.length, isCapped };
+  const [total, ranked, others] = await Promise.all([countPosts(db, q), rankPosts(db, q, page * perPage), searchDocuments(db, q, documents)]);
+  // Posts and pages, then campaigns and letters, best first (a stable sort: ties keep that order).
+  const merged: ({ post: Ranked } | { hit: SearchHit })[] = [...ranked.map((post) => ({ post })), ...others.map((hit) => ({ hit }))];
+  const rankOf = (m: (typeof merged)[number]) => ("post" in m ? m.post.rank : m.hit.rank);
+  const onPage = merged.sort((a, b) => rankOf(b) - rankOf(a)).slice((page - 1) * perPage, page * perPage);
+  const posts = await postHits(
+    db,
+    q,
+    onPage.flatMap((m) => ("post" in m ? [m.post] : [])),
+  );
+  const hits = onPage.flatMap((m) => ("hit" in m ? [m.hit] : (posts.get(m.post.id) ?? [])));
+  return { hits, total: Math.min(total, maxCounted) + others.length, isCapped: total > maxCounted };
 }
 
 export async function searchSite(db: Executor, input: { q: string; page: number; documents?: SearchDocument[]; perPage?: number }): Promise<SearchResult> {

@@ -1,6 +1,7 @@
 // Publishing in Debian's Chromium: reading posts and listings, a misspelled search, staff writing
-// and scheduling (the sweep publishes, also after a restart), a slug change, an image upload, a
-// revision restored, Markdown that tries XSS rendered inert, and axe + 390 px on the new pages.
+// and scheduling (the sweep publishes, also after a restart), a slug change answered with a 301, an
+// image upload, a revision restored, Markdown that tries XSS rendered inert, a byline and a page,
+// and axe + 390 px on the new reading and console pages.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -62,9 +63,9 @@ describe("publishing in a browser", () => {
   const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
   /** Writes a post in the console and submits it with the button named; returns its edit page. */
-  async function writePost(values: { title: string; body: string; tags?: string; category?: string; publishAt?: string; slug?: string }, button = "Publish or schedule"): Promise<Page> {
+  async function writePost(values: { title: string; body: string; tags?: string; category?: string; publishAt?: string; slug?: string; kind?: "page" }, button = "Publish or schedule"): Promise<Page> {
     const page = await staff.newPage();
-    await page.goto(`${app.url}/admin/posts/new`);
+    await page.goto(`${app.url}/admin/posts/new${values.kind === "page" ? "?kind=page" : ""}`);
     await page.locator("#field-title").fill(values.title);
     if (values.slug) await page.locator("#field-slug").fill(values.slug);
     await page.getByLabel("Text (Markdown)").fill(values.body);
@@ -148,8 +149,9 @@ describe("publishing in a browser", () => {
     await edit.getByRole("button", { name: "Update" }).click();
     await expect(edit.getByRole("status")).toContainText("Published");
     const visitor = await reader();
-    await visitor.goto(`${app.url}/news/interviews-first`);
+    const moved = await visitor.goto(`${app.url}/news/interviews-first`);
     expect(visitor.url()).toBe(`${app.url}/news/residency-interviews`);
+    expect((await moved?.request().redirectedFrom()?.response())?.status()).toBe(301);
     await expect(visitor.locator(".post-body")).toContainText("The second version");
     await edit.getByRole("link", { name: "Revisions" }).click();
     await expect(edit.locator("tbody tr")).toHaveCount(2);
@@ -200,7 +202,7 @@ describe("publishing in a browser", () => {
     await page.context().close();
   });
 
-  it("passes axe and fits a 390 px phone on the reading pages and the console's publishing pages", async () => {
+  it("passes axe and fits a 390 px phone on the reading pages", async () => {
     const pages = ["/news", "/news/match-season-checklist", "/news/tag/match-season", "/news/category/advice", "/search?q=mentor", "/search?q=zzzzqqq"];
     for (const p of pages) {
       const page = await reader({ width: 390, javaScriptEnabled: true });
@@ -209,14 +211,54 @@ describe("publishing in a browser", () => {
       await fitsPhone(page);
       await page.context().close();
     }
-    const consolePages = ["/admin/posts", "/admin/posts/new", "/admin/taxonomy", "/admin/images", "/admin/authors"];
-    for (const p of consolePages) {
-      const page = await staff.newPage();
-      await page.goto(`${app.url}${p}`);
-      expect(await seriousViolations(page, p)).toEqual([]);
-      await page.close();
-    }
   }, 240_000);
+
+  it("shows a staff byline on the author's page and a published page, which pass axe at 390 px like every console page of publishing", async () => {
+    const phone = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    await phone.addCookies(await staff.cookies());
+    const console390 = await phone.newPage();
+    await console390.goto(`${app.url}/admin`);
+    // On a phone the console's navigation folds into a menu.
+    await console390.getByText("Console menu").click();
+    await console390.getByRole("link", { name: "Posts and pages" }).last().click();
+    await expect(console390.getByRole("heading", { level: 1 })).toHaveText("Posts");
+    await console390.goto(`${app.url}/admin/authors`);
+    await console390.getByRole("link", { name: "admin@example.org" }).click();
+    const authorEditPath = new URL(console390.url()).pathname;
+    await console390.getByLabel("Name readers see").fill("Dana Whitfield");
+    await console390.getByLabel("Short bio").fill("Dana writes the legislative updates.");
+    await console390.getByRole("button", { name: "Save byline" }).click();
+    await expect(console390.getByRole("status")).toContainText("Saved");
+    const authorPath = (await console390.getByRole("link", { name: "public page" }).getAttribute("href"))!;
+    const written = await writePost({ title: "Press and media", body: "Write to us for interviews.", kind: "page" });
+    await expect(written.getByRole("status")).toContainText("Published");
+    const editPath = new URL(written.url()).pathname;
+    await written.close();
+
+    const readerPages: [string, string][] = [
+      [authorPath, "Posts by Dana Whitfield"],
+      ["/pages/press-and-media", "Press and media"],
+    ];
+    for (const [p, heading] of readerPages) {
+      const page = await reader({ width: 390, javaScriptEnabled: true });
+      await page.goto(`${app.url}${p}`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+      if (p === authorPath) {
+        await expect(page.locator(".author-box")).toContainText("Dana writes the legislative updates.");
+        await expect(page.getByRole("link", { name: "Residency interviews" })).toBeVisible();
+      }
+      expect(await seriousViolations(page, p)).toEqual([]);
+      await fitsPhone(page);
+      await page.context().close();
+    }
+    const consolePages = ["/admin/posts", "/admin/posts?kind=page", "/admin/posts/new", editPath, `${editPath}/revisions`, "/admin/taxonomy", "/admin/images", "/admin/authors", authorEditPath];
+    for (const p of consolePages) {
+      await console390.goto(`${app.url}${p}`);
+      expect(await seriousViolations(console390, p)).toEqual([]);
+      await fitsPhone(console390);
+    }
+    await phone.close();
+  }, 120_000);
 
   it("publishes a scheduled post by the minute sweep, and one whose time came while the server was down at the next start", async () => {
     const first = await writePost({ title: "Scheduled while running", body: "Published by the sweep.", publishAt: newYorkTime(1).typed });

@@ -1,8 +1,10 @@
 // Publishing over HTTP: feeds read by a real feed parser, the sitemap and robots.txt, a slug change
 // answering 301, drafts and scheduled posts kept from readers, and image uploads checked by their
 // bytes and served with their variants.
+import { Readable } from "node:stream";
 import Parser from "rss-parser";
 import sharp from "sharp";
+import { parseSitemap, parseSitemapIndex } from "sitemap";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer } from "~/tests/helpers/app-server";
 import type { AppServer } from "~/tests/helpers/app-server";
@@ -62,11 +64,24 @@ describe("publishing over HTTP", () => {
     expect(JSON.parse(await (await get("/manifest.webmanifest")).text())).toMatchObject({ name: "Alliance of Medical Graduates", icons: expect.any(Array) });
   });
 
-  it("lists every public page in sitemap.xml and points robots.txt at it", async () => {
-    const xml = await (await get("/sitemap.xml")).text();
-    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replace(app.url, ""));
+  /** Every address the sitemap lists: sitemap.xml is an index, read with the library's parsers. */
+  const sitemapLocs = async () => {
+    const index = await parseSitemapIndex(Readable.from([await (await get("/sitemap.xml")).text()]));
+    const files = index.map((f) => f.url.replace(app.url, ""));
+    const lists = await Promise.all(files.map(async (file) => (await parseSitemap(Readable.from([await (await get(file)).text()]))).map((u) => u.url.replace(app.url, ""))));
+    return { files, locs: lists.flat() };
+  };
+
+  it("lists every public page in the sitemap files sitemap.xml indexes, and points robots.txt at it", async () => {
+    const index = await get("/sitemap.xml");
+    expect(index.headers.get("content-type")).toContain("application/xml");
+    const { files, locs } = await sitemapLocs();
+    expect(files).toEqual(["/sitemap-pages.xml", "/sitemap-posts.xml"]);
     expect(locs).toEqual(expect.arrayContaining(["/", "/news", "/news/match-season-checklist", "/news/tag/match-season", "/news/category/advice", "/act/residency-shortage-act", "/act/state/NY"]));
     expect(locs.some((l) => l.startsWith("/letters/"))).toBe(true);
+    expect(new Set(locs).size).toBe(locs.length);
+    expect((await get("/sitemap-posts.xml?page=2")).status).toBe(404);
+    expect((await get("/sitemap-posts.xml?page=x")).status).toBe(404);
     const robots = await (await get("/robots.txt")).text();
     expect(robots).toContain(`Sitemap: ${app.url}/sitemap.xml`);
     expect(robots).toContain("Disallow: /admin");
@@ -83,7 +98,7 @@ describe("publishing over HTTP", () => {
     }
     expect(await (await get("/search?q=quokkas")).text()).toContain("No results.");
     expect(await (await get("/news/rss.xml")).text()).not.toContain("narwhals");
-    expect(await (await get("/sitemap.xml")).text()).not.toContain("quokkas");
+    expect((await sitemapLocs()).locs.filter((l) => /quokkas|narwhals/.test(l))).toEqual([]);
     const revisions = await get(`/admin/posts/${publicIdOf(draft)}/revisions`);
     expect(revisions.status).toBe(302);
   });

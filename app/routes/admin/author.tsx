@@ -1,4 +1,3 @@
-import { pageTitle } from "~/app/page-title";
 import { data, Form, Link, redirect } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -12,6 +11,7 @@ import { authorInputSchema } from "~/domains/publishing/publishing.schema";
 import { findAuthor, listImages } from "~/domains/publishing/queries.server";
 import { updateAuthor } from "~/domains/publishing/update-author.server";
 import type { Route } from "./+types/author";
+import { pageTitle } from "~/app/page-title";
 
 export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Author byline", "staff")];
 

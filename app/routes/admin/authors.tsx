@@ -1,4 +1,3 @@
-import { pageTitle } from "~/app/page-title";
 import { Link } from "react-router";
 import { PublishingNav } from "~/app/components/publishing-nav";
 import { TableScroll } from "~/app/components/table-scroll";
@@ -6,6 +5,7 @@ import { requireStaff } from "~/app/session.server";
 import { searchPeople } from "~/domains/accounts/people.server";
 import { listAuthors } from "~/domains/publishing/queries.server";
 import type { Route } from "./+types/authors";
+import { pageTitle } from "~/app/page-title";
 
 export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Authors", "staff")];
 

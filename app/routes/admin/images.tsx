@@ -1,4 +1,3 @@
-import { pageTitle } from "~/app/page-title";
 import { Form, redirect } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { PublishingNav } from "~/app/components/publishing-nav";
@@ -9,6 +8,7 @@ import { listImages } from "~/domains/publishing/queries.server";
 import { maxImageBytes, uploadImage } from "~/domains/publishing/upload-image.server";
 import type { Route } from "./+types/images";
 import { readFileUpload } from "./images-upload.server";
+import { pageTitle } from "~/app/page-title";
 
 export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Images", "staff")];
 

@@ -1,4 +1,3 @@
-import { pageTitle } from "~/app/page-title";
 import { useEffect, useRef } from "react";
 import { data, Form, Link, redirect, useFetcher } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
@@ -14,11 +13,12 @@ import { findPostForStaff, listImages, listTaxonomy } from "~/domains/publishing
 import { deletePost, savePost } from "~/domains/publishing/save-post.server";
 import { renderMarkdown } from "~/platform/markdown.server";
 import type { Route } from "./+types/post-edit";
+import { pageTitle } from "~/app/page-title";
 
 // Hydrated: the live side-by-side preview. Without JavaScript the Preview button does the same.
 export const handle = { hydrate: true };
 
-export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, `${data?.post ? `Edit: ${data.post.title}` : "Write"}`, "staff")];
+export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, data?.post ? `Edit: ${data.post.title}` : "Write", "staff")];
 
 const localInput = (d: Date | null, timeZone: string) => {
   if (!d) return "";

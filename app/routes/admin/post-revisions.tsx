@@ -1,4 +1,3 @@
-import { pageTitle } from "~/app/page-title";
 import { data, Form, Link, redirect } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -11,6 +10,7 @@ import { diffTexts } from "~/domains/publishing/diff-revision.server";
 import { findPostForStaff, findRevision, listRevisions } from "~/domains/publishing/queries.server";
 import { restoreRevision } from "~/domains/publishing/restore-revision.server";
 import type { Route } from "./+types/post-revisions";
+import { pageTitle } from "~/app/page-title";
 
 export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, `Revisions: ${data?.post.title ?? ""}`, "staff")];
 

@@ -1,4 +1,3 @@
-import { pageTitle } from "~/app/page-title";
 import { Link } from "react-router";
 import { PublishingNav } from "~/app/components/publishing-nav";
 import { TableScroll } from "~/app/components/table-scroll";
@@ -6,6 +5,7 @@ import { formatDateTime } from "~/app/format";
 import { requireStaff } from "~/app/session.server";
 import { listPostsForStaff } from "~/domains/publishing/queries.server";
 import type { Route } from "./+types/posts";
+import { pageTitle } from "~/app/page-title";
 
 export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Posts and pages", "staff")];
 

@@ -1,5 +1,4 @@
 import { redirectWithFlash } from "~/app/flash.server";
-import { pageTitle } from "~/app/page-title";
 import { Form } from "react-router";
 import { CsrfField } from "~/app/components/csrf-field";
 import { FormAlert } from "~/app/components/form-alert";
@@ -11,6 +10,7 @@ import { manageTaxonomy } from "~/domains/publishing/manage-taxonomy.server";
 import { taxonomyInputSchema } from "~/domains/publishing/publishing.schema";
 import { listTaxonomy } from "~/domains/publishing/queries.server";
 import type { Route } from "./+types/taxonomy";
+import { pageTitle } from "~/app/page-title";
 
 export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Tags and categories", "staff")];
 

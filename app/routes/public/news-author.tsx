@@ -1,4 +1,3 @@
-import { pageTitle } from "~/app/page-title";
 import { data } from "react-router";
 import { NewsListing } from "~/app/components/news-listing";
 import { ResponsiveImage } from "~/app/components/post-list";
@@ -6,12 +5,13 @@ import { findAuthor } from "~/domains/publishing/queries.server";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/news-author";
 import { loadListing } from "./news-listing.server";
+import { organisationNamesOf, pageTitle } from "~/app/page-title";
 
 export const handle: CacheHandle = { cacheQuery: ["page"] };
 
 export const meta: Route.MetaFunction = ({ data, matches }) => [
   pageTitle(matches, `Posts by ${data?.author.displayName ?? ""}`),
-  { name: "description", content: data?.author.bio || `News from AMG by ${data?.author.displayName ?? ""}.` },
+  { name: "description", content: data?.author.bio || `News from ${organisationNamesOf(matches).shortName} by ${data?.author.displayName ?? ""}.` },
 ];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {

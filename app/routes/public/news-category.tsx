@@ -1,16 +1,16 @@
-import { pageTitle } from "~/app/page-title";
 import { data } from "react-router";
 import { NewsListing } from "~/app/components/news-listing";
 import { findCategory } from "~/domains/publishing/queries.server";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/news-category";
 import { loadListing } from "./news-listing.server";
+import { organisationNamesOf, pageTitle } from "~/app/page-title";
 
 export const handle: CacheHandle = { cacheQuery: ["page"] };
 
 export const meta: Route.MetaFunction = ({ data, matches }) => [
-  pageTitle(matches, `${data?.category.name ?? "Category"}`),
-  { name: "description", content: data?.category.description || `News from AMG in ${data?.category.name ?? ""}.` },
+  pageTitle(matches, data?.category.name ?? "Category"),
+  { name: "description", content: data?.category.description || `News from ${organisationNamesOf(matches).shortName} in ${data?.category.name ?? ""}.` },
 ];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {

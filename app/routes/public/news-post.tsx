@@ -1,4 +1,3 @@
-import { pageTitle } from "~/app/page-title";
 import { data, Link, redirect } from "react-router";
 import { PostList, PostMeta, ResponsiveImage } from "~/app/components/post-list";
 import { ShareLinks } from "~/app/components/share-links";
@@ -7,10 +6,11 @@ import { adjacentPosts, findPublicPost, relatedPosts } from "~/domains/publishin
 import type { CacheHandle } from "~/platform/page-cache-key";
 import { markPublic } from "~/platform/request-context";
 import type { Route } from "./+types/news-post";
+import { pageTitle } from "~/app/page-title";
 
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, `${data?.post.title ?? "News"}`), { name: "description", content: data?.post.excerpt ?? "" }];
+export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, data?.post.title ?? "News"), { name: "description", content: data?.post.excerpt ?? "" }];
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const { db, appUrl } = context.services;

@@ -1,16 +1,16 @@
-import { pageTitle } from "~/app/page-title";
 import { data } from "react-router";
 import { NewsListing } from "~/app/components/news-listing";
 import { findTag } from "~/domains/publishing/queries.server";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/news-tag";
 import { loadListing } from "./news-listing.server";
+import { organisationNamesOf, pageTitle } from "~/app/page-title";
 
 export const handle: CacheHandle = { cacheQuery: ["page"] };
 
 export const meta: Route.MetaFunction = ({ data, matches }) => [
   pageTitle(matches, `Posts tagged ${data?.tag.name ?? ""}`),
-  { name: "description", content: `News from AMG tagged ${data?.tag.name ?? ""}.` },
+  { name: "description", content: `News from ${organisationNamesOf(matches).shortName} tagged ${data?.tag.name ?? ""}.` },
 ];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {

@@ -1,13 +1,13 @@
-import { pageTitle } from "~/app/page-title";
 import { data, redirect } from "react-router";
 import { findPublicPost } from "~/domains/publishing/queries.server";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import { markPublic } from "~/platform/request-context";
 import type { Route } from "./+types/page";
+import { pageTitle } from "~/app/page-title";
 
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, `${data?.page.title ?? "Page"}`), { name: "description", content: data?.page.excerpt ?? "" }];
+export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, data?.page.title ?? "Page"), { name: "description", content: data?.page.excerpt ?? "" }];
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const found = await findPublicPost(context.services.db, "page", params.slug);

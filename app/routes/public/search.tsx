@@ -1,4 +1,3 @@
-import { pageTitle } from "~/app/page-title";
 import { Link } from "react-router";
 import { Pager } from "~/app/components/post-list";
 import { SearchResults } from "~/app/components/search-results";
@@ -8,12 +7,13 @@ import type { CacheHandle } from "~/platform/page-cache-key";
 import { markPublic } from "~/platform/request-context";
 import type { Route } from "./+types/search";
 import { openCampaignDocuments } from "./search-documents.server";
+import { organisationNamesOf, pageTitle } from "~/app/page-title";
 
 export const handle: CacheHandle = { cacheQuery: ["q", "page"] };
 
 export const meta: Route.MetaFunction = ({ data, matches }) => [
   pageTitle(matches, data?.query ? `Search: ${data.query}` : "Search"),
-  { name: "description", content: "Search AMG's news, pages and campaigns." },
+  { name: "description", content: `Search ${organisationNamesOf(matches).shortName}'s news, pages and campaigns.` },
   { name: "robots", content: "noindex" },
 ];
 
