@@ -11,6 +11,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import http from "node:http";
+import autocannon from "autocannon";
 import pg from "pg";
 import { migrateDatabase, openDatabase } from "~/db/client.server";
 import type { DatabaseHandle } from "~/db/client.server";
@@ -20,6 +22,7 @@ import { placePage } from "~/domains/evidence/place-page.server";
 import { forgetPublicNumbers, publicNumbers } from "~/domains/evidence/public-numbers.server";
 import { staffReports } from "~/domains/evidence/staff-reports.server";
 import { seedSyntheticMembers } from "~/domains/membership/synthetic-members.server";
+import { startAppServer } from "~/tests/helpers/app-server";
 
 const members = Number(process.env.BENCH_MEMBERS ?? 120_000);
 const actions = Number(process.env.BENCH_ACTIONS ?? 500_000);
@@ -64,6 +67,40 @@ async function timed(times: number, work: () => Promise<unknown>): Promise<numbe
 }
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
+/**
+ * The pages themselves as readers get them: the built server on this database, /numbers and a district
+ * page under 10 connections for BENCH_SECONDS (default 10), next to a bare Node server returning the
+ * same bytes (the baseline).
+ */
+async function pages(databaseUrl: string) {
+  const seconds = Math.max(1, Number(process.env.BENCH_SECONDS ?? 10) || 10);
+  const app = await startAppServer({ LOG_LEVEL: "warn", DATABASE_URL: databaseUrl, RUN_WORKERS: "false" });
+  try {
+    for (const path of ["/numbers", "/numbers/ny-1"]) {
+      const first = await fetch(`${app.url}${path}`);
+      const body = Buffer.from(await first.arrayBuffer());
+      const bare = http.createServer((_req, res) => {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length });
+        res.end(body);
+      });
+      await new Promise<void>((r) => bare.listen(0, "127.0.0.1", () => r()));
+      const run = async (url: string) => {
+        await autocannon({ url, connections: 10, duration: 2 });
+        return autocannon({ url, connections: 10, duration: seconds });
+      };
+      const appRun = await run(`${app.url}${path}`);
+      const bareRun = await run(`http://127.0.0.1:${(bare.address() as { port: number }).port}/`);
+      bare.close();
+      const ok = appRun.non2xx + appRun.errors === 0;
+      rows.push(
+        `| PostgreSQL | ${path} page over HTTP, 10 connections, ${seconds} s (baseline: bare Node, same bytes: p99 ${bareRun.latency.p99} ms, ${Math.round(bareRun.requests.average)} req/s) | ${Math.round(appRun.requests.average)} req/s | p99 ${appRun.latency.p99} ms | p99 < 50 ms | ${ok && appRun.latency.p99 < 50 ? "yes" : "no"} |`,
+      );
+    }
+  } finally {
+    await app.stop();
+  }
+}
+
 async function suite(engine: string, handle: DatabaseHandle, staffTarget: number) {
   const db = handle.db;
   const now = new Date();
@@ -106,6 +143,7 @@ if (
     console.error(`PostgreSQL: seeding ${members} members and ${actions} actions…`);
     await seed(handle);
     await suite("PostgreSQL", handle, 500);
+    await pages(url.toString());
   } finally {
     await handle.close();
     await admin.end();
