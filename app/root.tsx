@@ -42,7 +42,7 @@ type Seo = {
   type?: "website" | "article";
   publishedTime?: string;
   jsonLd?: Record<string, unknown>;
-  feeds?: { title: string; rss: string; atom: string }[];
+  feeds?: { title: string; rss: string; atom?: string }[];
 };
 
 /** JSON in a <script> element: "<" escaped, so no text in it can close the element. */

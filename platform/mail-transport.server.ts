@@ -18,6 +18,8 @@ export type OutgoingMail = {
 export type MailTransport = {
   /** Delivers the message; resolves with the SMTP Message-ID. */
   deliver(mail: OutgoingMail): Promise<{ messageId: string; response: string }>;
+  /** Delivers a message composed beforehand (platform/mail-template.server.ts) to one address. */
+  deliverRaw(mail: { from: string; to: string; raw: Buffer }): Promise<{ response: string }>;
   close(): void;
 };
 
@@ -55,6 +57,12 @@ export function createMailTransport(smtpUrl: string | undefined, options: { maxC
         messageId: mail.messageId,
       });
       return { messageId: info.messageId, response: info.response };
+    },
+    async deliverRaw(mail) {
+      // The envelope's sender: the address inside "Name <address>".
+      const from = mail.from.match(/<([^<>]+)>\s*$/)?.[1] ?? mail.from;
+      const info = await transporter.sendMail({ envelope: { from, to: [mail.to] }, raw: mail.raw });
+      return { response: info.response };
     },
     close: () => transporter.close(),
   };

@@ -63,6 +63,7 @@ describe("newsletters in the browser", () => {
 
     await page.getByRole("button", { name: "Send now to 3 people" }).click();
     await expect(page.getByRole("heading", { name: "Progress" })).toBeVisible();
+    await expect(page.getByRole("progressbar", { name: "Sent so far" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Results" })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId("sent-count")).toHaveText("3");
     for (const email of ["reader1@example.org", "reader2@example.org", "reader3@example.org"]) await sink.waitFor((m) => m.to.includes(email) && m.subject === "Autumn update");
@@ -70,9 +71,18 @@ describe("newsletters in the browser", () => {
 
     await page.getByRole("link", { name: "Read it in the public archive" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Autumn update");
+    const issueUrl = page.url();
     await page.goto(`${app.url}/newsletter/archive`);
     await expect(page.getByRole("link", { name: "Autumn update" })).toBeVisible();
     expect(await seriousViolations(page, "archive")).toEqual([]);
+    // Its RSS feed, found from the archive page as a reader's feed reader finds it.
+    const feedHref = await page.locator('link[rel="alternate"][type="application/rss+xml"][title$="Newsletter (RSS)"]').getAttribute("href");
+    const feed = await context.request.get(new URL(feedHref!, app.url).toString());
+    expect(feed.headers()["content-type"]).toMatch(/^application\/rss\+xml/);
+    const rss = await feed.text();
+    expect(rss).toMatch(/<item>\s*<title><!\[CDATA\[Autumn update\]\]><\/title>/);
+    expect(rss).toContain(`<link>${issueUrl}</link>`);
+    expect(rss).toContain("Two states passed");
     await context.close();
   });
 
@@ -82,7 +92,16 @@ describe("newsletters in the browser", () => {
     await signIn(page, "admin@example.org");
     const mail = await sink.waitFor((m) => m.to.includes("reader1@example.org") && m.subject === "Welcome to our newsletter");
     const unsubscribe = mail.header("List-Unsubscribe")!.split(",")[0].trim().replace(/^<|>$/g, "");
+    // On a phone the console's navigation is folded into "Console menu".
+    await page.goto(`${app.url}/admin`);
+    await page.getByText("Console menu").click();
+    await page.locator(".console-nav-narrow").getByRole("link", { name: "Newsletters" }).click();
+    await page.waitForURL(`${app.url}/admin/newsletters`);
+    await page.getByRole("link", { name: "Autumn update" }).click(); // the sent one: its progress and results
+    await expect(page.getByRole("heading", { name: "Results" })).toBeVisible();
+    const sentPage = new URL(page.url()).pathname;
     for (const path of [
+      sentPage,
       "/admin/newsletters",
       "/admin/newsletters/new",
       "/admin/newsletters/automations",

@@ -1,15 +1,15 @@
-import { pageTitle } from "~/app/page-title";
 import { data } from "react-router";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/newsletter-archive-issue";
 import { formatDate } from "~/app/format";
+import { pageTitle } from "~/app/page-title";
 import { findArchived } from "~/domains/email/newsletters/newsletter-reports.server";
 import { renderMarkdown } from "~/platform/markdown.server";
 import { markPublic } from "~/platform/request-context";
 
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, `${data && "subject" in data ? data.subject : "Newsletter"}`)];
+export const meta: Route.MetaFunction = ({ data, matches }) => [pageTitle(matches, data && "subject" in data ? data.subject : "Newsletter")];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const issue = await findArchived(context.services.db, params.publicId);
@@ -18,6 +18,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   return {
     subject: issue.subject,
     sentAt: issue.sentAt?.toISOString() ?? null,
+    seo: { title: issue.subject, description: issue.preheader || undefined, type: "article" as const, publishedTime: issue.sentAt?.toISOString() },
     html: renderMarkdown(issue.markdown).replace(/<(\/?)h([1-5])\b/g, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`),
   };
 }

@@ -1,22 +1,24 @@
-import { pageTitle } from "~/app/page-title";
 import type { CacheHandle } from "~/platform/page-cache-key";
 import type { Route } from "./+types/newsletter-archive";
 import { formatDate } from "~/app/format";
+import { pageTitle } from "~/app/page-title";
 import { listArchive } from "~/domains/email/newsletters/newsletter-reports.server";
 import { markPublic } from "~/platform/request-context";
 
 export const handle: CacheHandle = { cacheQuery: [] };
 
-export const meta: Route.MetaFunction = ({ matches }) => [
-  pageTitle(matches, "Newsletter archive"),
-  { name: "description", content: "Every newsletter AMG has sent." },
-  { tagName: "link", rel: "alternate", type: "application/rss+xml", title: "AMG newsletter", href: "/newsletter/archive.rss" },
-];
+const description = "Every newsletter we have sent, to read on the web or follow by RSS.";
+
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Newsletter archive"), { name: "description", content: description }];
 
 export async function loader({ context }: Route.LoaderArgs) {
   markPublic(context);
   const issues = await listArchive(context.services.db);
-  return { issues: issues.map((i) => ({ publicId: i.publicId, subject: i.subject, preheader: i.preheader, sentAt: i.sentAt?.toISOString() ?? null })) };
+  return {
+    issues: issues.map((i) => ({ publicId: i.publicId, subject: i.subject, preheader: i.preheader, sentAt: i.sentAt?.toISOString() ?? null })),
+    // The feed's <link rel="alternate"> comes from here (root's SocialMeta), with the organisation's name.
+    seo: { title: "Newsletter archive", description, feeds: [{ title: "Newsletter", rss: "/newsletter/archive.rss" }] },
+  };
 }
 
 export default function NewsletterArchive({ loaderData }: Route.ComponentProps) {

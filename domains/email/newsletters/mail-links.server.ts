@@ -9,16 +9,26 @@ export type MailLink = { email: string; newsletterId: number | null; expiresDay:
 
 const day = (date: Date) => Math.floor(date.getTime() / 86_400_000);
 
+// The derived key per master key (a bulk send signs one link per message: derive once, not each time).
+const derived = new WeakMap<Buffer, Buffer>();
+function linkKey(secretKey: Buffer): Buffer {
+  const cached = derived.get(secretKey);
+  if (cached) return cached;
+  const key = deriveKey(secretKey, "mail-links");
+  derived.set(secretKey, key);
+  return key;
+}
+
 export function mailLinkToken(secretKey: Buffer, link: { email: string; newsletterId: number | null }, now: Date): string {
   const payload = Buffer.from(`${link.email}\n${link.newsletterId ?? ""}\n${day(now) + linkValidDays}`).toString("base64url");
-  return `${payload}.${sign(deriveKey(secretKey, "mail-links"), payload)}`;
+  return `${payload}.${sign(linkKey(secretKey), payload)}`;
 }
 
 export type ReadLink = { ok: true; link: MailLink } | { ok: false; reason: "invalid" | "expired"; email?: string };
 
 export function readMailLinkToken(secretKey: Buffer, token: string, now: Date): ReadLink {
   const [payload, signature] = token.split(".");
-  if (!payload || !signature || token.length > 800 || !hasValidSignature(deriveKey(secretKey, "mail-links"), payload, signature)) return { ok: false, reason: "invalid" };
+  if (!payload || !signature || token.length > 800 || !hasValidSignature(linkKey(secretKey), payload, signature)) return { ok: false, reason: "invalid" };
   const [email, newsletter, expires] = Buffer.from(payload, "base64url").toString("utf8").split("\n");
   const expiresDay = Number(expires);
   if (!email || !Number.isInteger(expiresDay)) return { ok: false, reason: "invalid" };

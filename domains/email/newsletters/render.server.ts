@@ -2,6 +2,8 @@
 // layout (responsive tables that read well in common clients), and a plain-text part made from
 // the same HTML. Rendered once per send; each recipient's message only swaps in their own links.
 import { convert } from "html-to-text";
+import { compileMailTemplate } from "~/platform/mail-template.server";
+import type { TemplateMail } from "~/platform/mail-template.server";
 import { renderMarkdown } from "~/platform/markdown.server";
 
 /** Stand-ins for each recipient's own links (replaced in personalise; never shown to anyone). */
@@ -66,4 +68,18 @@ export async function renderNewsletter(p: { orgName: string; subject: string; pr
 /** One recipient's copy: their own unsubscribe / preferences link in both parts. */
 export function personalise(rendered: RenderedNewsletter, unsubscribeUrl: string): RenderedNewsletter {
   return { html: rendered.html.split(unsubscribeMarker).join(escapeHtml(unsubscribeUrl)), text: rendered.text.split(unsubscribeMarker).join(unsubscribeUrl) };
+}
+
+/** The send's message composed once (MIME and all); each copy fills in its address, Message-ID and own link. */
+export type NewsletterMessage = { copy(p: { to: string; messageId: string; unsubscribeUrl: string }): Buffer | null };
+
+/**
+ * `headers` may carry `unsubscribeMarker` (List-Unsubscribe). A copy is null when its address is not
+ * plain ASCII: that one is composed on its own (personalise and the transport's deliver).
+ */
+export async function compileNewsletterMessage(rendered: RenderedNewsletter, mail: Omit<TemplateMail, "text" | "html">): Promise<NewsletterMessage> {
+  const template = await compileMailTemplate({ ...mail, text: rendered.text, html: rendered.html }, unsubscribeMarker);
+  return {
+    copy: ({ to, messageId, unsubscribeUrl }) => template.fill({ to, messageId, slot: { header: unsubscribeUrl, text: unsubscribeUrl, html: escapeHtml(unsubscribeUrl) } }),
+  };
 }
