@@ -100,7 +100,7 @@ const commands: Record<string, Command> = {
     },
   },
   "newsletter:create": {
-    summary: "Create a newsletter draft from a Markdown file; prints its id. Audience: subscribers, members, members:<status>, campaign:<slug>, joined by commas.",
+    summary: "Create a newsletter draft from a Markdown file; prints its id. Audience: subscribers, members, members:<status>, mentors, campaign:<slug>, joined by commas.",
     usage: "newsletter:create --subject S --markdown-file F --audience subscribers,members [--preheader P] [--private]",
     async run(handle, args) {
       const { values } = parseArgs({
@@ -124,8 +124,9 @@ const commands: Record<string, Command> = {
         const [kind, arg] = p.trim().split(":");
         if (kind === "subscribers") return { kind };
         if (kind === "members") return { kind, filter: arg ? { statuses: arg.split("+") } : {} };
+        if (kind === "mentors") return { kind };
         if (kind === "campaign") return { kind: "campaign-action", campaignSlug: arg };
-        throw new UsageError(`Unknown audience "${p}": use subscribers, members, members:approved, campaign:<slug>.`);
+        throw new UsageError(`Unknown audience "${p}": use subscribers, members, members:approved, mentors, campaign:<slug>.`);
       });
       const input = newsletterInputSchema.safeParse({ subject: values.subject, preheader: values.preheader, markdown, isPrivate: values.private, audience: { parts } });
       if (!input.success) throw new UsageError(`Nothing was created: ${input.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);

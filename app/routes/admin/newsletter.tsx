@@ -205,6 +205,9 @@ export default function Newsletter({ loaderData, actionData }: Route.ComponentPr
               <input type="checkbox" name="aud_subscribers" value="on" defaultChecked={values.aud_subscribers === "on"} /> Confirmed newsletter subscribers
             </label>
             <label className="checkbox">
+              <input type="checkbox" name="aud_mentors" value="on" defaultChecked={values.aud_mentors === "on"} /> Mentors (approved volunteer physicians)
+            </label>
+            <label className="checkbox">
               <input type="checkbox" name="aud_members" value="on" defaultChecked={values.aud_members === "on"} /> Members, filtered by:
             </label>
             <div className="indent">

@@ -32,6 +32,7 @@ export function audienceFromForm(values: Values): unknown {
       },
     });
   }
+  if (values.aud_mentors === "on") parts.push({ kind: "mentors" });
   if (values.aud_campaign) parts.push({ kind: "campaign-action", campaignSlug: values.aud_campaign });
   return { parts };
 }
@@ -41,6 +42,7 @@ export function audienceFormValues(audience: Audience): Record<string, string> {
   const values: Record<string, string> = {};
   for (const part of audience.parts as AudiencePart[]) {
     if (part.kind === "subscribers") values.aud_subscribers = "on";
+    if (part.kind === "mentors") values.aud_mentors = "on";
     if (part.kind === "campaign-action") values.aud_campaign = part.campaignSlug;
     if (part.kind === "members") {
       const f: MemberFilter = part.filter;

@@ -33,6 +33,7 @@ export type MemberFilter = z.infer<typeof memberFilterSchema>;
 export const audiencePartSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("subscribers") }),
   z.object({ kind: z.literal("members"), filter: memberFilterSchema.default({ statuses: ["approved"], states: [], districts: [] }) }),
+  z.object({ kind: z.literal("mentors") }),
   z.object({ kind: z.literal("campaign-action"), campaignSlug: z.string().trim().min(1).max(200) }),
   /** Only for tests and the CLI's seeded benchmarks: explicit addresses. */
   z.object({ kind: z.literal("addresses"), emails: z.array(z.string().trim().toLowerCase().max(254)).min(1).max(50_000) }),
@@ -54,6 +55,7 @@ export function describeAudience(audience: Audience): string {
   return audience.parts
     .map((part) => {
       if (part.kind === "subscribers") return "confirmed newsletter subscribers";
+      if (part.kind === "mentors") return "approved mentors";
       if (part.kind === "campaign-action") return `people who took action in the campaign “${part.campaignSlug}”`;
       if (part.kind === "addresses") return `${part.emails.length} listed addresses`;
       const f = part.filter;

@@ -1,5 +1,5 @@
 // Who a newsletter goes to, in SQL: the audience's parts as one-column sub-queries (each context
-// gives its own: membership's memberAddresses, advocacy's campaignActionAddresses), unioned and
+// gives its own: membership's memberAddresses, mentorship's mentorAddresses, advocacy's campaignActionAddresses), unioned and
 // de-duplicated by lower-cased address, less suppressed addresses and people who turned the topic
 // off. Counted for the console, and written as one row per address in ONE INSERT … SELECT.
 import { sql } from "drizzle-orm";
@@ -8,6 +8,7 @@ import type { Executor } from "~/db/client.server";
 import { subscribers } from "~/db/schema/index";
 import { campaignActionAddresses } from "~/domains/advocacy/campaigns/campaign-audience.server";
 import { memberAddresses } from "~/domains/membership/queries.server";
+import { mentorAddresses } from "~/domains/mentorship/mentor-audience.server";
 import type { Audience, AudiencePart } from "./audience";
 
 export type Topic = "newsletter" | "campaign-alerts" | "member-updates";
@@ -18,6 +19,8 @@ function partQuery(db: Executor, part: AudiencePart): SQL {
       return sql`select ${subscribers.email} as email from ${subscribers} where ${subscribers.status} = 'active'`;
     case "members":
       return sql`${memberAddresses(db, part.filter)}`;
+    case "mentors":
+      return sql`${mentorAddresses(db)}`;
     case "campaign-action":
       return sql`${campaignActionAddresses(db, part.campaignSlug)}`;
     case "addresses":

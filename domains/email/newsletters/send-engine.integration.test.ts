@@ -1,7 +1,7 @@
 // The sending engine against a real SMTP server in the test: one copy per address (duplicates
 // across audiences removed), suppressed addresses skipped, 4xx retried, 5xx failed (5.1.1
 // suppresses), a dead server pauses the send, resume finishes it, and RFC 8058 headers.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newsletterRecipients, newsletters, subscribers } from "~/db/schema/index";
 import { createMailTransport } from "~/platform/mail-transport.server";
@@ -148,6 +148,22 @@ for (const engine of testEngines()) {
       expect(to).not.toContain("mid25@example.org");
       expect(to).not.toContain("mid26@example.org");
       expect((await newsletterResults(db, id)).unsubscribes).toBe(1);
+    });
+
+    it("counts approved mentors as an audience, once each beside the other groups", async () => {
+      const db = t.handle.db;
+      await db.execute(
+        sql`insert into people (public_id, email, name) values ('mp1', 'mentor-a@example.org', 'Dr. A'), ('mp2', 'mentor-b@example.org', 'Dr. B'), ('mp3', 'both@example.org', 'Dr. Both')`,
+      );
+      await db.execute(sql`
+        insert into mentors (public_id, person_id, name, specialty, board_certified, practice_setting, years_in_practice, selection_committee, capacity, status)
+        select 'm-' || p.public_id, p.id, p.name, 'Family medicine', true, 'community', 10, false, 2, case p.public_id when 'mp2' then 'awaiting-approval' else 'approved' end
+        from people p where p.public_id in ('mp1', 'mp2', 'mp3')`);
+      expect(await countAudience(db, { parts: [{ kind: "mentors" }] }, "newsletter")).toEqual({ recipients: 2, blocked: 0 });
+      // both@example.org is a subscriber (the first test) and a mentor: one copy.
+      const together = await countAudience(db, { parts: [{ kind: "mentors" }, { kind: "subscribers" }] }, "newsletter");
+      const subscribersAlone = await countAudience(db, { parts: [{ kind: "subscribers" }] }, "newsletter");
+      expect(together.recipients).toBe(subscribersAlone.recipients + 1);
     });
 
     it("soft bounces suppress only after repeated failures", async () => {
