@@ -11,7 +11,7 @@ import { actorOf, requireStaff } from "~/app/session.server";
 import { listMemberImports, maxImportBytes, startMemberImport } from "~/domains/membership/import-members.server";
 import { memberCsvColumns } from "~/domains/membership/member-csv";
 import { messages } from "~/domains/membership/messages";
-import { readCsvUpload } from "./applications-import.server";
+import { readCsvUpload } from "./multipart-upload.server";
 import { TableScroll } from "~/app/components/table-scroll";
 
 export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Import members from CSV", "staff")];

@@ -7,7 +7,7 @@ import { messages } from "~/domains/publishing/messages";
 import { listImages } from "~/domains/publishing/queries.server";
 import { maxImageBytes, uploadImage } from "~/domains/publishing/upload-image.server";
 import type { Route } from "./+types/images";
-import { readFileUpload } from "./images-upload.server";
+import { readFileUpload } from "./multipart-upload.server";
 import { pageTitle } from "~/app/page-title";
 
 export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Images", "staff")];

@@ -8,7 +8,7 @@ import { actorOf, requireStaff } from "~/app/session.server";
 import { importSuppressions } from "~/domains/email/newsletters/mail-events-webhook.server";
 import { countSuppressions } from "~/domains/email/newsletters/suppressions.server";
 import { recordAudit } from "~/platform/audit.server";
-import { readCsvUpload } from "./applications-import.server";
+import { readCsvUpload } from "./multipart-upload.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "Suppressed addresses", "staff")];
 

@@ -10,7 +10,7 @@ import { actorOf, requireStaff } from "~/app/session.server";
 import { TableScroll } from "~/app/components/table-scroll";
 import { listNrmpVersions, replaceNrmpDataset } from "~/domains/evidence/nrmp-dataset.server";
 import { forgetPublicNumbers } from "~/domains/evidence/public-numbers.server";
-import { readCsvUpload } from "./applications-import.server";
+import { readCsvUpload } from "./multipart-upload.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, "NRMP match figures", "staff")];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCsvUpload } from "./applications-import.server";
+import { readCsvUpload } from "./multipart-upload.server";
 
 const upload = (form: FormData) => new Request("http://localhost/admin/applications/import", { method: "POST", body: form });
 
