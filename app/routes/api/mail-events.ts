@@ -4,13 +4,15 @@ import { isWebhookSecret, recordMailEvents } from "~/domains/email/newsletters/m
 // POST /api/mail-events: bounce and complaint reports from the mail provider (format in
 // domains/email/newsletters/mail-events-webhook.server.ts and docs/decisions/0023). Authenticated
 // by the shared secret MAIL_WEBHOOK_SECRET (Authorization: Bearer …); no session, no CSRF.
+const off = () => Response.json({ error: { code: "NOT_FOUND", message: "This server takes no bounce reports: MAIL_WEBHOOK_SECRET is not set." } }, { status: 404 });
+
 export async function loader() {
-  return new Response("Not found", { status: 404 });
+  return Response.json({ error: { code: "NOT_FOUND", message: "Bounce reports are sent here with POST." } }, { status: 404 });
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { db, clock, mailWebhookSecret } = context.services;
-  if (!mailWebhookSecret) return new Response("Not found", { status: 404 });
+  if (!mailWebhookSecret) return off();
   if (!isWebhookSecret(mailWebhookSecret, request.headers.get("authorization"))) return Response.json({ error: { code: "FORBIDDEN", message: "Wrong or missing secret." } }, { status: 403 });
   const text = await request.text();
   if (text.length > 1_000_000) return Response.json({ error: { code: "VALIDATION", message: "The body is too large (1 MB at most)." } }, { status: 413 });
@@ -21,6 +23,6 @@ export async function action({ request, context }: Route.ActionArgs) {
     return Response.json({ error: { code: "VALIDATION", message: "The body is not JSON." } }, { status: 400 });
   }
   const outcome = await recordMailEvents(db, body, clock());
-  if (!outcome.ok) return Response.json({ error: { code: "VALIDATION", issues: outcome.issues } }, { status: 400 });
+  if (!outcome.ok) return Response.json({ error: { code: "VALIDATION", message: "The report is not in the expected format: see issues.", issues: outcome.issues } }, { status: 400 });
   return Response.json({ recorded: outcome.recorded, suppressed: outcome.suppressed });
 }
