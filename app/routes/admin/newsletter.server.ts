@@ -88,7 +88,7 @@ export async function newsletterLoader(args: LoaderFunctionArgs) {
     count,
     progress,
     results,
-    audienceText: audience.success ? describeAudience(audience.data) : "",
+    audienceText: audience.success ? describeAudience(audience.data, Object.fromEntries(campaigns.map((c) => [c.slug, c.title]))) : "",
     testSent: url.searchParams.has("test-sent"),
   };
 }

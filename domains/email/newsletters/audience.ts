@@ -50,13 +50,13 @@ const statusLabel: Record<(typeof memberStatuses)[number], string> = {
   "more-info-requested": "applicants asked for more information",
 };
 
-/** The audience in words, for the console and the confirmation before sending. */
-export function describeAudience(audience: Audience): string {
+/** The audience in words, for the console and the confirmation before sending (campaigns by their titles). */
+export function describeAudience(audience: Audience, campaignTitles: Record<string, string> = {}): string {
   return audience.parts
     .map((part) => {
       if (part.kind === "subscribers") return "confirmed newsletter subscribers";
       if (part.kind === "mentors") return "approved mentors";
-      if (part.kind === "campaign-action") return `people who took action in the campaign “${part.campaignSlug}”`;
+      if (part.kind === "campaign-action") return `people who took action in the campaign “${campaignTitles[part.campaignSlug] ?? part.campaignSlug}”`;
       if (part.kind === "addresses") return `${part.emails.length} listed addresses`;
       const f = part.filter;
       const bits = [f.statuses.map((s) => statusLabel[s]).join(" and ") || "members"];
